@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "liuliang",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "liuliang", targets: ["liuliang"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // Records and every number of the product: pure Swift, no I/O, no terminal.
+    .target(name: "LiuliangModel"),
+    // The folder of CSV files and shop.toml: codec, atomic writes, lock, problems.
+    .target(name: "LiuliangStore", dependencies: ["LiuliangModel", "TOMLKit"]),
+    // Cells, buffer, layout, widgets: no ncurses, tested by comparing buffer text.
+    .target(name: "LiuliangRender"),
+    // The only C: ncursesw behind static inline functions Swift can call.
+    .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // The only Swift that calls ncursesw.
+    .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
+    // Every user-facing string (zh-Hans, en) and the Moments templates.
+    .target(
+      name: "LiuliangText", path: "Resources", exclude: [],
+      sources: ["Text.swift"], resources: [.copy("strings"), .copy("templates")]),
+    // Text, CSV and JSON renderings of the model's numbers for the command line.
+    .target(name: "LiuliangReport", dependencies: ["LiuliangModel", "LiuliangRender", "LiuliangText"]),
+    // Seeded generator of the demo shop and of synthetic stores of any size.
+    .target(name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"]),
+    // Elm-style dashboard: state, messages, update, view, key tables per pane.
+    .target(
+      name: "LiuliangApp",
+      dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport"]),
+    .executableTarget(
+      name: "liuliang",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
+        "LiuliangTerminal", "LiuliangText",
+      ]),
+    .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
+    .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),
+    .testTarget(name: "RenderTests", dependencies: ["LiuliangRender"]),
+    .testTarget(
+      name: "AppTests",
+      dependencies: ["LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport"]),
+  ]
+)

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Every user-facing string, looked up by key in `strings/<language>/*.txt` (one file per
+/// area of the program, all merged).
+///
+/// The files are `key = value` lines, `#` comments; `\n` in a value is a newline and
+/// `{1}`, `{2}` … are replaced by arguments. A key missing from a language falls back to
+/// English, then to the key itself, so a gap shows up on screen instead of crashing.
+public struct Text: Sendable {
+  public let language: String
+  let table: [String: String]
+  let fallback: [String: String]
+
+  public static let languages = ["zh-Hans", "en"]
+
+  public init(language: String) {
+    let lang = Text.normalize(language)
+    self.language = lang
+    table = Text.load(lang)
+    fallback = lang == "en" ? [:] : Text.load("en")
+  }
+
+  /// Maps `zh`, `zh_CN.UTF-8`, `zh-Hans` … to zh-Hans; everything else to en.
+  public static func normalize(_ code: String) -> String {
+    code.lowercased().hasPrefix("zh") ? "zh-Hans" : "en"
+  }
+
+  /// The language from `LC_ALL`, `LC_MESSAGES`, `LANG` (in that order), else the given default.
+  public static func fromEnvironment(default value: String) -> String {
+    let env = ProcessInfo.processInfo.environment
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let v = env[key], !v.isEmpty, v != "C", v != "POSIX", !v.hasPrefix("C.") { return normalize(v) }
+    }
+    return normalize(value)
+  }
+
+  public subscript(_ key: String) -> String { table[key] ?? fallback[key] ?? key }
+
+  public func callAsFunction(_ key: String, _ args: CustomStringConvertible...) -> String {
+    var s = self[key]
+    for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i + 1)}", with: a.description) }
+    return s
+  }
+
+  public func has(_ key: String) -> Bool { table[key] != nil }
+  public var keys: Set<String> { Set(table.keys) }
+
+  static func load(_ lang: String) -> [String: String] {
+    guard let dir = Bundle.module.url(forResource: "strings", withExtension: nil)?.appendingPathComponent(lang),
+      let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+    else { return [:] }
+    var out: [String: String] = [:]
+    for f in files.sorted() where f.hasSuffix(".txt") {
+      guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(f).path),
+        let text = String(data: data, encoding: .utf8)
+      else { continue }
+      out.merge(parse(text)) { a, _ in a }
+    }
+    return out
+  }
+
+  static func parse(_ text: String) -> [String: String] {
+    var out: [String: String] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      if line.hasPrefix("#") { continue }
+      guard let eq = line.firstIndex(of: "=") else { continue }
+      let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+      var value = String(line[line.index(after: eq)...])
+      if value.hasPrefix(" ") { value.removeFirst() }
+      out[key] = value.replacingOccurrences(of: "\\n", with: "\n")
+    }
+    return out
+  }
+
+  /// A Moments template file's posts for a category, one per paragraph.
+  public func templates(category: String) -> [String] {
+    let name = "\(category).\(language)"
+    guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "templates"),
+      let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
+    else { return [] }
+    return text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+  }
+}

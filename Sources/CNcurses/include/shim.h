@@ -1,0 +1,3 @@
+#ifndef LIULIANG_CNCURSES_SHIM_H
+#define LIULIANG_CNCURSES_SHIM_H
+#endif

@@ -1,0 +1,5 @@
+import XCTest
+
+final class AppTestsPlaceholder: XCTestCase {
+  func testBuilds() {}
+}

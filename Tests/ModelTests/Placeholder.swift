@@ -1,0 +1,5 @@
+import XCTest
+
+final class ModelTestsPlaceholder: XCTestCase {
+  func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class RenderTestsPlaceholder: XCTestCase {
+  func testBuilds() {}
+}

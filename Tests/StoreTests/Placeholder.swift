@@ -1,0 +1,5 @@
+import XCTest
+
+final class StoreTestsPlaceholder: XCTestCase {
+  func testBuilds() {}
+}
