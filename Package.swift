@@ -29,7 +29,8 @@ let package = Package(
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(name: "LiuliangReport", dependencies: ["LiuliangModel", "LiuliangRender", "LiuliangText"]),
     // Seeded generator of the demo shop and of synthetic stores of any size.
-    .target(name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"]),
+    .target(
+      name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",

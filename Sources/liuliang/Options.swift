@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LiuliangModel
+
+/// Where the store is and which day the numbers are as of.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.data"], valueName: "DIR"))
+  var data: String?
+
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
+  var lang: String?
+
+  /// `--data`, else `$LIULIANG_DATA`, else `$XDG_DATA_HOME/liuliang`, else `~/.local/share/liuliang`.
+  func folder() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let d = data, !d.isEmpty { return d }
+    if let d = env["LIULIANG_DATA"], !d.isEmpty { return d }
+    if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/liuliang" }
+    return (env["HOME"] ?? ".") + "/.local/share/liuliang"
+  }
+
+  /// `--today`, else `$LIULIANG_TODAY`, else the clock's local date.
+  func day() throws -> Day {
+    if let t = today { return try parseDay(t, source: "--today") }
+    if let t = ProcessInfo.processInfo.environment["LIULIANG_TODAY"], !t.isEmpty {
+      return try parseDay(t, source: "LIULIANG_TODAY")
+    }
+    return clockToday()
+  }
+
+  func parseDay(_ text: String, source: String) throws -> Day {
+    guard let d = Day(text) else { throw CLIError(cliText("cli.err.bad_date", source, text)) }
+    return d
+  }
+}
+
+func clockToday() -> Day {
+  var now = time(nil)
+  var parts = tm()
+  localtime_r(&now, &parts)
+  return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, csv, json
+}
+
+struct FormatOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format"], valueName: "text|csv|json"))
+  var format: OutputFormat = .text
+}
+
+/// One clear sentence for the user, and a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+  let code: Int32
+  init(_ message: String, code: Int32 = 1) {
+    description = message
+    self.code = code
+  }
+}
