@@ -1,6 +1,6 @@
 /// One row of each store file, typed. Fields a file lacks read as empty/nil.
 
-public struct Customer: Sendable, Equatable {
+public struct Customer: Sendable, Hashable {
   public var id: String
   public var name: String
   public var wechat: String
@@ -72,7 +72,7 @@ public struct Visit: Sendable, Equatable {
   public var isKnownCustomer: Bool { customer >= 0 }
 }
 
-public struct Post: Sendable, Equatable {
+public struct Post: Sendable, Hashable {
   public var id: String
   /// Nil for an idea not yet given a day.
   public var date: Day?
@@ -109,7 +109,7 @@ public struct Post: Sendable, Equatable {
   public var passesNoTest: Bool { !benefit && !meaning && !fun }
 }
 
-public struct Promotion: Sendable, Equatable {
+public struct Promotion: Sendable, Hashable {
   public var id: String
   public var name: String
   public var kind: PromotionKind
@@ -158,7 +158,7 @@ public struct ClosedOpenTime: Sendable, Equatable, Hashable {
   }
 }
 
-public struct Complaint: Sendable, Equatable {
+public struct Complaint: Sendable, Hashable {
   /// A customers.csv id, or empty.
   public var customer: String
   public var date: Day

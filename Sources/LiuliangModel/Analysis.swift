@@ -1,0 +1,80 @@
+/// Every number of PRODUCT.md "The numbers", as of one date T. Views and commands read these
+/// fields and compute nothing themselves, so the screen and `--format json` always agree.
+public struct Analysis: Sendable {
+  public let today: Day
+  public let thresholds: Thresholds
+  public let figures: [CustomerFigures]
+  public let why: [SegmentWhy]
+  public let frequencyCut: Int?
+  public let spendCut: Money?
+
+  public let pool: Int
+  public let active: Int
+  public let new30d: Int
+  /// Customers with a visit in the repurchase window, and those with two or more visits in it.
+  public let repurchaseBase: Int
+  public let repurchasers: Int
+  public let segmentCounts: [Segment: Int]
+  public let reachOut: [ReachOut]
+  public let slots: SlotTable
+  public let discount: DiscountDependence
+  public let churn: ChurnBreakdown
+
+  public var repurchaseRate: Double? {
+    repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
+  }
+
+  public func segment(_ i: Int) -> Segment { why[i].segment }
+
+  public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil) {
+    let th = ds.shop.thresholds
+    today = t
+    thresholds = th
+    let index = index ?? VisitIndex(ds)
+    var figures: [CustomerFigures] = []
+    figures.reserveCapacity(ds.customers.count)
+    var gaps: [Int] = []
+    for i in ds.customers.indices {
+      figures.append(CustomerFigures(visits: ds.visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
+    }
+    var fs: [Int] = []
+    var ms: [Int64] = []
+    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
+      fs.append(figures[i].frequency)
+      ms.append(figures[i].monetary.fen)
+    }
+    let fCut = topCut(fs, share: th.superTopShare)
+    let mCut = topCut(ms, share: th.superTopShare).map { Money(fen: $0) }
+    frequencyCut = fCut
+    spendCut = mCut
+    var why: [SegmentWhy] = []
+    why.reserveCapacity(figures.count)
+    var counts: [Segment: Int] = Dictionary(uniqueKeysWithValues: Segment.allCases.map { ($0, 0) })
+    var active = 0
+    var new30 = 0
+    var base = 0
+    var again = 0
+    for (i, c) in ds.customers.enumerated() {
+      let f = figures[i]
+      let w = Segmentation.why(c, f, today: t, frequencyCut: fCut, spendCut: mCut, th)
+      why.append(w)
+      counts[w.segment, default: 0] += 1
+      if let r = f.recency, r < th.activeDays { active += 1 }
+      if let j = c.joined, t - j >= 0, t - j <= th.newDays { new30 += 1 }
+      if f.repurchaseVisits >= 1 { base += 1 }
+      if f.repurchaseVisits >= 2 { again += 1 }
+    }
+    self.figures = figures
+    self.why = why
+    pool = ds.customers.count
+    self.active = active
+    new30d = new30
+    repurchaseBase = base
+    repurchasers = again
+    segmentCounts = counts
+    reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
+    slots = SlotTable(ds, today: t)
+    discount = DiscountDependence(ds, figures: figures, today: t)
+    churn = ChurnBreakdown(ds, today: t)
+  }
+}

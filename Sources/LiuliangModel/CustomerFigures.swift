@@ -1,0 +1,80 @@
+/// One customer's figures as of T, from the visits dated on or before T.
+public struct CustomerFigures: Sendable, Equatable {
+  public var lastVisit: Day?
+  /// R: days from the last visit to T; nil without any visit.
+  public var recency: Int?
+  /// F: visits in the rfm window (365 days up to T).
+  public var frequency: Int
+  /// M: their spend.
+  public var monetary: Money
+  /// Distinct dates with a visit, whole history up to T.
+  public var visitDays: Int
+  /// Median of the days between consecutive visit days; nil with fewer than two visit days.
+  public var medianGap: Double?
+  /// Visits (rows) in the repurchase window (90 days up to T).
+  public var repurchaseVisits: Int
+  /// Visits in the discount window, and how many of them had a promotion.
+  public var discountVisits: Int
+  public var promotedVisits: Int
+  /// Whole-history visits and spend up to T, for the customers table.
+  public var allVisits: Int
+  public var allSpend: Money
+
+  public init() {
+    frequency = 0
+    monetary = .zero
+    visitDays = 0
+    repurchaseVisits = 0
+    discountVisits = 0
+    promotedVisits = 0
+    allVisits = 0
+    allSpend = .zero
+  }
+
+  /// "The N days up to T" are T−N+1 … T.
+  @inline(__always) static func within(_ d: Day, _ n: Int, of t: Day) -> Bool {
+    let age = t - d
+    return age >= 0 && age < n
+  }
+
+  public init(visits: [Visit], indexes: ArraySlice<Int32>, today t: Day, thresholds th: Thresholds, gaps: inout [Int]) {
+    self.init()
+    gaps.removeAll(keepingCapacity: true)
+    var previousDay: Day?
+    for i in indexes {
+      let v = visits[Int(i)]
+      if v.date > t { break }
+      allVisits += 1
+      allSpend.fen += v.amount.fen
+      if let p = previousDay {
+        if v.date != p {
+          gaps.append(v.date - p)
+          visitDays += 1
+        }
+      } else {
+        visitDays = 1
+      }
+      previousDay = v.date
+      if CustomerFigures.within(v.date, th.rfmWindowDays, of: t) {
+        frequency += 1
+        monetary.fen += v.amount.fen
+      }
+      if CustomerFigures.within(v.date, th.repurchaseWindowDays, of: t) { repurchaseVisits += 1 }
+      if CustomerFigures.within(v.date, th.discountWindowDays, of: t) {
+        discountVisits += 1
+        if v.hasPromotion { promotedVisits += 1 }
+      }
+    }
+    lastVisit = previousDay
+    recency = previousDay.map { t - $0 }
+    medianGap = CustomerFigures.median(&gaps)
+  }
+
+  /// The median; for an even count the mean of the two middle values.
+  public static func median(_ values: inout [Int]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    values.sort()
+    let n = values.count
+    return n % 2 == 1 ? Double(values[n / 2]) : Double(values[n / 2 - 1] + values[n / 2]) / 2
+  }
+}

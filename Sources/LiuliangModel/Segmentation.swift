@@ -1,0 +1,63 @@
+/// Why a customer is in their segment: the rule that fired and the figures it looked at, for
+/// screens to put in words ("last visit 74 days ago; usually every 12 days").
+public enum SegmentWhy: Sendable, Equatable {
+  case churned(on: Day, reason: Reason)
+  case member
+  case topCustomer(recency: Int, frequency: Int, frequencyCut: Int, spend: Money, spendCut: Money)
+  case joined(daysAgo: Int)
+  case overdue(recency: Int, medianGap: Double)
+  case singleVisit(recency: Int)
+  case asleep(recency: Int)
+  case neverVisited
+  case frequent(frequency: Int)
+  case ordinary(frequency: Int)
+
+  public var segment: Segment {
+    switch self {
+    case .churned: return .churned
+    case .member, .topCustomer: return .superUser
+    case .joined: return .new
+    case .overdue, .singleVisit: return .atRisk
+    case .asleep, .neverVisited: return .sleeping
+    case .frequent: return .loyal
+    case .ordinary: return .regular
+    }
+  }
+}
+
+/// The cut for super users: the ⌈share·N⌉-th largest value among the N customers not churned
+/// (zeros included, so ties at the cut are in); nil when there is nobody to rank.
+public func topCut<T: Comparable>(_ values: [T], share: Double) -> T? {
+  guard !values.isEmpty else { return nil }
+  // A small guard, so that 0.2 × 15 counts as 3 and not as 3.0000000000000004 → 4.
+  let k = Int((share * Double(values.count) - 1e-9).rounded(.up))
+  guard k >= 1 else { return nil }
+  let sorted = values.sorted(by: >)
+  return sorted[min(k, sorted.count) - 1]
+}
+
+public enum Segmentation {
+  /// The first rule of PRODUCT.md that matches.
+  public static func why(
+    _ c: Customer, _ f: CustomerFigures, today t: Day, frequencyCut: Int?, spendCut: Money?, _ th: Thresholds
+  ) -> SegmentWhy {
+    if let on = c.churnedOn { return .churned(on: on, reason: c.churnReason ?? .unknown) }
+    if c.tier == .member { return .member }
+    if let r = f.recency, r <= th.superMaxRecencyDays, let fc = frequencyCut, let mc = spendCut,
+      f.frequency >= fc, f.monetary >= mc
+    {
+      return .topCustomer(recency: r, frequency: f.frequency, frequencyCut: fc, spend: f.monetary, spendCut: mc)
+    }
+    if let j = c.joined, t - j >= 0, t - j <= th.newDays { return .joined(daysAgo: t - j) }
+    if let r = f.recency, r <= th.atRiskMaxDays {
+      if f.visitDays >= 2, let g = f.medianGap, Double(r) > th.atRiskGapFactor * g, r > th.atRiskMinDays {
+        return .overdue(recency: r, medianGap: g)
+      }
+      if f.visitDays == 1 && r > th.atRiskSingleVisitDays { return .singleVisit(recency: r) }
+    }
+    guard let r = f.recency else { return .neverVisited }
+    if r > th.sleepingDays { return .asleep(recency: r) }
+    if f.frequency >= th.loyalVisits { return .frequent(frequency: f.frequency) }
+    return .ordinary(frequency: f.frequency)
+  }
+}

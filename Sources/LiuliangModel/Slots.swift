@@ -1,0 +1,73 @@
+/// Traffic by weekday × hour over the last `slot_weeks` weeks, with off-peak and peak slots and
+/// the promotions active on T that cover them.
+public struct SlotTable: Sendable {
+  public enum Level: Sendable, Equatable { case closed, offPeak, normal, peak }
+
+  public struct Slot: Sendable, Equatable {
+    public var weekday: Int
+    public var hour: Int
+    public var perWeek: Double
+    public var level: Level
+    /// Ids of the promotions active on T that cover this slot.
+    public var coveredBy: [String]
+  }
+
+  /// `slots[weekday - 1][hour]`.
+  public let slots: [[Slot]]
+  /// Median visits per week over the open slots; nil when the shop is never open.
+  public let median: Double?
+  public let weeks: Int
+
+  public init(_ ds: Dataset, today t: Day) {
+    let th = ds.shop.thresholds
+    weeks = th.slotWeeks
+    let first = t.adding(1 - th.slotWeeks * 7)
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
+    for v in ds.visits where v.date >= first && v.date <= t {
+      let h = v.time.hour
+      if h < 24 { counts[v.date.weekday - 1][h] += 1 }
+    }
+    var open: [Double] = []
+    for d in 1...7 {
+      for h in 0..<24 where ds.shop.isOpen(weekday: d, hour: h) {
+        open.append(Double(counts[d - 1][h]) / Double(th.slotWeeks))
+      }
+    }
+    open.sort()
+    let n = open.count
+    let med: Double? = n == 0 ? nil : (n % 2 == 1 ? open[n / 2] : (open[n / 2 - 1] + open[n / 2]) / 2)
+    median = med
+    let active = ds.promotions.filter { $0.isActive(on: t) }
+    slots = (1...7).map { d in
+      (0..<24).map { h in
+        let per = Double(counts[d - 1][h]) / Double(th.slotWeeks)
+        var level = Level.closed
+        if ds.shop.isOpen(weekday: d, hour: h), let m = med {
+          level = per < th.offpeakRatio * m ? .offPeak : (per > th.peakRatio * m ? .peak : .normal)
+        }
+        let cover = active.filter { p in p.appliesOn(weekday: d) && (p.window?.overlaps(hour: h) ?? false) }
+        return Slot(weekday: d, hour: h, perWeek: per, level: level, coveredBy: cover.map(\.id))
+      }
+    }
+  }
+
+  public func slot(weekday: Int, hour: Int) -> Slot { slots[weekday - 1][hour] }
+
+  /// Every off-peak slot, Monday first, by hour.
+  public var offPeak: [Slot] { slots.flatMap { $0.filter { $0.level == .offPeak } } }
+
+  /// A day's off-peak hours merged into windows [from, to) with the promotions covering all of it.
+  public func offPeakWindows(weekday: Int) -> [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])] {
+    var out: [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])] = []
+    for s in slots[weekday - 1] where s.level == .offPeak {
+      if let last = out.last, last.to == s.hour {
+        out[out.count - 1].to = s.hour + 1
+        out[out.count - 1].coveredBy = last.coveredBy.filter(s.coveredBy.contains)
+        if s.coveredBy.isEmpty { out[out.count - 1].uncoveredHours.append(s.hour) }
+      } else {
+        out.append((s.hour, s.hour + 1, s.coveredBy, s.coveredBy.isEmpty ? [s.hour] : []))
+      }
+    }
+    return out
+  }
+}

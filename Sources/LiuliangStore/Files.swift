@@ -1,0 +1,184 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a file looked like when it was read: enough to notice that someone else changed it.
+public struct FileSignature: Equatable, Sendable {
+  var size: Int64
+  var mtimeSeconds: Int
+  var mtimeNanos: Int
+  var inode: UInt64
+
+  static let missing = FileSignature(size: -1, mtimeSeconds: 0, mtimeNanos: 0, inode: 0)
+}
+
+/// Thin POSIX calls, so the store's promises (owner-only files, fsync, rename) are explicit.
+enum Files {
+  static func signature(_ path: String) -> FileSignature {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return .missing }
+    #if canImport(Darwin)
+      return FileSignature(
+        size: Int64(st.st_size), mtimeSeconds: st.st_mtimespec.tv_sec, mtimeNanos: st.st_mtimespec.tv_nsec,
+        inode: UInt64(st.st_ino))
+    #else
+      return FileSignature(
+        size: Int64(st.st_size), mtimeSeconds: st.st_mtim.tv_sec, mtimeNanos: st.st_mtim.tv_nsec,
+        inode: UInt64(st.st_ino))
+    #endif
+  }
+
+  static func isDirectory(_ path: String) -> Bool? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// The whole file, or nil when it doesn't exist; throws for any other failure.
+  static func read(_ path: String, name: String) throws(StoreError) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw .cannotRead(file: name, errno: errno)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    var out = [UInt8]()
+    out.reserveCapacity(Int(st.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .cannotRead(file: name, errno: errno)
+      }
+      if n == 0 { break }
+      out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    var off = 0
+    while off < bytes.count {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, bytes.count - off) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      off += n
+    }
+    return true
+  }
+
+  static func syncFolder(_ folder: String) {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd >= 0 {
+      fsync(fd)
+      close(fd)
+    }
+  }
+
+  static let tempMarker = ".liuliang-tmp-"
+
+  /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
+  /// folder: a crash leaves either the old file or the new one, never half of either.
+  static func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
+    let temp = folder + "/" + tempMarker + name + "." + String(getpid())
+    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
+    fchmod(fd, 0o600)
+    guard writeAll(fd, bytes), fsync(fd) == 0 else {
+      let e = errno
+      close(fd)
+      unlink(temp)
+      throw .cannotWrite(file: name, errno: e)
+    }
+    close(fd)
+    guard rename(temp, folder + "/" + name) == 0 else {
+      let e = errno
+      unlink(temp)
+      throw .cannotWrite(file: name, errno: e)
+    }
+    syncFolder(folder)
+  }
+
+  /// Appends whole lines with one write and an fsync: the log only grows.
+  static func append(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
+    let path = folder + "/" + name
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
+    defer { close(fd) }
+    var st = stat()
+    let before = fstat(fd, &st) == 0 ? Int64(st.st_size) : -1
+    guard writeAll(fd, bytes), fsync(fd) == 0 else {
+      let e = errno
+      // A short append would leave half a row: cut the file back to where it was.
+      if before >= 0 { _ = ftruncate(fd, off_t(before)) }
+      throw .cannotWrite(file: name, errno: e)
+    }
+  }
+
+  /// Removes temp files a killed writer left behind; the real files are intact beside them.
+  static func removeLeftovers(folder: String) {
+    guard let dir = opendir(folder) else { return }
+    defer { closedir(dir) }
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasPrefix(tempMarker) { unlink(folder + "/" + name) }
+    }
+  }
+
+  static func makeFolder(_ path: String) -> Bool {
+    var parts: [Substring] = []
+    var current = path.hasPrefix("/") ? "" : "."
+    for p in path.split(separator: "/") {
+      parts.append(p)
+      current += "/" + p
+      if isDirectory(current) == nil && mkdir(current, 0o700) != 0 && errno != EEXIST { return false }
+    }
+    return isDirectory(path) == true
+  }
+}
+
+/// An advisory lock on the store folder. flock is released by the kernel when its holder dies,
+/// so a crashed liuliang never leaves the store locked; the pid inside is only for the message.
+final class FolderLock {
+  let fd: Int32
+
+  private init(fd: Int32) { self.fd = fd }
+
+  static let fileName = ".liuliang.lock"
+
+  /// The lock, or why the store must open read-only.
+  static func acquire(folder: String) -> Result<FolderLock, ReadOnlyReason> {
+    let path = folder + "/" + fileName
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    if fd < 0 { return .failure(.folderNotWritable(errno: errno)) }
+    if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      var buf = [UInt8](repeating: 0, count: 32)
+      let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 31, 0) }
+      close(fd)
+      let pid = n > 0 ? Int32(String(decoding: buf[0..<n], as: UTF8.self).filter(\.isNumber)) : nil
+      return .failure(.locked(pid: pid))
+    }
+    // The folder may be mounted read-only even though the lock file exists.
+    if access(folder, W_OK) != 0 {
+      let e = errno
+      close(fd)
+      return .failure(.folderNotWritable(errno: e))
+    }
+    ftruncate(fd, 0)
+    let text = Array((String(getpid()) + "\n").utf8)
+    _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    return .success(FolderLock(fd: fd))
+  }
+
+  deinit { close(fd) }
+}

@@ -1,0 +1,80 @@
+/// Something in the store that could not be read as written. The row itself is kept verbatim;
+/// screens and `liuliang check` word the kind from Resources.
+public struct Problem: Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var kind: ProblemKind
+
+  public init(file: String, line: Int, kind: ProblemKind) {
+    self.file = file
+    self.line = line
+    self.kind = kind
+  }
+
+  /// `file:line` — the place, the way editors and compilers write it.
+  public var place: String { line > 0 ? "\(file):\(line)" : file }
+  public var description: String { "\(place): \(kind)" }
+}
+
+public enum ProblemKind: Error, Sendable, Equatable {
+  case fault(CSVFault)
+  case columnCount(expected: Int, got: Int)
+  case badValue(field: String, value: String)
+  case missingValue(field: String)
+  case missingColumn(String)
+  case duplicateID(String, firstLine: Int)
+  case unknownCustomer(String)
+  case unknownPromotion(String)
+  case badSetting(key: String, value: String)
+  case badTOML(String)
+
+  /// The Resources key that words this kind; its arguments follow in `arguments`.
+  public var key: String {
+    switch self {
+    case .fault(let f): return "problem.fault." + "\(f)"
+    case .columnCount: return "problem.column_count"
+    case .badValue: return "problem.bad_value"
+    case .missingValue: return "problem.missing_value"
+    case .missingColumn: return "problem.missing_column"
+    case .duplicateID: return "problem.duplicate_id"
+    case .unknownCustomer: return "problem.unknown_customer"
+    case .unknownPromotion: return "problem.unknown_promotion"
+    case .badSetting: return "problem.bad_setting"
+    case .badTOML: return "problem.bad_toml"
+    }
+  }
+
+  public var arguments: [String] {
+    switch self {
+    case .fault: return []
+    case .columnCount(let e, let g): return [String(e), String(g)]
+    case .badValue(let f, let v): return [f, v.count > 40 ? String(v.prefix(40)) + "…" : v]
+    case .missingValue(let f): return [f]
+    case .missingColumn(let c): return [c]
+    case .duplicateID(let id, let l): return [id, String(l)]
+    case .unknownCustomer(let id), .unknownPromotion(let id): return [id]
+    case .badSetting(let k, let v): return [k, v]
+    case .badTOML(let m): return [m]
+    }
+  }
+}
+
+/// Why a store cannot be opened or written. The command line and the dashboard word it.
+public enum StoreError: Error, Sendable, Equatable {
+  case folderMissing(String)
+  case notAFolder(String)
+  case cannotRead(file: String, errno: Int32)
+  case cannotWrite(file: String, errno: Int32)
+  case changedOnDisk(file: String)
+  case readOnly(ReadOnlyReason)
+  case unwritableFile(String)
+}
+
+public enum ReadOnlyReason: Error, Sendable, Equatable {
+  /// Another liuliang holds the lock (its pid, when known).
+  case locked(pid: Int32?)
+  /// The folder itself can't be written (permissions, read-only mount).
+  case folderNotWritable(errno: Int32)
+  /// Opened read-only on purpose (the scriptable commands).
+  case requested
+}

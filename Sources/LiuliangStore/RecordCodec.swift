@@ -1,0 +1,219 @@
+import LiuliangModel
+
+/// The six kinds of store file, their names and columns exactly as PRODUCT.md lists them.
+public enum Kind: String, CaseIterable, Sendable {
+  case customers, visits, posts, promotions, complaints
+
+  public var fileName: String { rawValue + ".csv" }
+
+  public var columns: [String] {
+    switch self {
+    case .customers:
+      return [
+        "id", "name", "wechat", "phone", "tags", "source", "joined", "tier", "birthday", "churned_on",
+        "churn_reason", "notes", "welcomed_on",
+      ]
+    case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
+    case .posts:
+      return ["id", "date", "slot", "category", "text", "media", "benefit", "meaning", "fun", "status", "likes", "comments"]
+    case .promotions: return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
+    case .complaints: return ["customer", "date", "reason", "text", "resolved"]
+    }
+  }
+
+  /// Columns without which no row of the file can be read.
+  var required: [String] {
+    switch self {
+    case .customers, .posts: return ["id"]
+    case .visits: return ["date", "time"]
+    case .promotions: return ["id", "kind"]
+    case .complaints: return ["date"]
+    }
+  }
+}
+
+/// A row's fields by known column, "" for a column the file lacks.
+struct RowReader {
+  let record: CSVRecord
+  let map: [Int?]
+  let columns: [String]
+
+  func text(_ k: Int) -> String { map[k].map(record.field) ?? "" }
+  func isEmpty(_ k: Int) -> Bool { map[k].map(record.fieldIsEmpty) ?? true }
+
+  func day(_ k: Int) throws(ProblemKind) -> Day? {
+    if isEmpty(k) { return nil }
+    let t = text(k)
+    guard let d = Day(t) else { throw .badValue(field: columns[k], value: t) }
+    return d
+  }
+
+  func requiredDay(_ k: Int) throws(ProblemKind) -> Day {
+    guard let d = try day(k) else { throw .missingValue(field: columns[k]) }
+    return d
+  }
+
+  func time(_ k: Int, endOfDay: Bool = false) throws(ProblemKind) -> TimeOfDay? {
+    if isEmpty(k) { return nil }
+    let t = text(k)
+    guard let v = TimeOfDay(t, allowEndOfDay: endOfDay) else { throw .badValue(field: columns[k], value: t) }
+    return v
+  }
+
+  func value<T: RawRepresentable>(_ k: Int, _: T.Type, empty: T) throws(ProblemKind) -> T where T.RawValue == String {
+    if isEmpty(k) { return empty }
+    let t = text(k)
+    guard let v = T(rawValue: t) else { throw .badValue(field: columns[k], value: t) }
+    return v
+  }
+
+  func flag(_ k: Int) throws(ProblemKind) -> Bool {
+    let t = text(k).trimmingSpaces
+    guard let v = parseFlag(t) else { throw .badValue(field: columns[k], value: t) }
+    return v
+  }
+
+  func count(_ k: Int) throws(ProblemKind) -> Int {
+    if isEmpty(k) { return 0 }
+    let t = text(k)
+    guard let v = Int(t), v >= 0 else { throw .badValue(field: columns[k], value: t) }
+    return v
+  }
+
+  func nonEmpty(_ k: Int) throws(ProblemKind) -> String {
+    let t = text(k)
+    guard !t.isEmpty else { throw .missingValue(field: columns[k]) }
+    return t
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first == " " { s.removeFirst() }
+    while s.last == " " { s.removeLast() }
+    return String(s)
+  }
+}
+
+enum RecordCodec {
+  static func customer(_ r: RowReader) throws(ProblemKind) -> Customer {
+    Customer(
+      id: try r.nonEmpty(0), name: r.text(1), wechat: r.text(2), phone: r.text(3),
+      tags: r.text(4).split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
+      source: r.text(5), joined: try r.day(6), tier: try r.value(7, Tier.self, empty: .friend),
+      birthday: try r.day(8), churnedOn: try r.day(9),
+      churnReason: r.isEmpty(10) ? nil : try r.value(10, Reason.self, empty: .unknown), notes: r.text(11),
+      welcomedOn: try r.day(12))
+  }
+
+  static func fields(_ c: Customer) -> [String] {
+    [
+      c.id, c.name, c.wechat, c.phone, c.tags.joined(separator: ";"), c.source, c.joined?.description ?? "",
+      c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "", c.churnReason?.rawValue ?? "",
+      c.notes, c.welcomedOn?.description ?? "",
+    ]
+  }
+
+  /// A visit, with the customer and promotion ids resolved to indexes by the caller's tables.
+  static func visit(_ r: RowReader, customers: [String: Int32], promotions: [String: Int32])
+    throws(ProblemKind) -> (Visit, unknown: ProblemKind?)
+  {
+    var unknown: ProblemKind?
+    var who = Visit.walkIn
+    if !r.isEmpty(0) {
+      let id = r.text(0)
+      if let i = customers[id] {
+        who = i
+      } else {
+        who = Visit.unknownCustomer
+        unknown = .unknownCustomer(id)
+      }
+    }
+    let date = try r.requiredDay(1)
+    guard let time = try r.time(2) else { throw .missingValue(field: "time") }
+    var amount = Money.zero
+    if !r.isEmpty(3) {
+      let t = r.text(3)
+      guard let m = Money(yuan: t), m.fen >= 0 else { throw .badValue(field: "amount", value: t) }
+      amount = m
+    }
+    let party = r.isEmpty(4) ? 1 : try r.count(4)
+    guard party <= Int(Int16.max) else { throw .badValue(field: "party", value: r.text(4)) }
+    var promo = Visit.noPromotion
+    if !r.isEmpty(5) {
+      let id = r.text(5)
+      if let i = promotions[id] {
+        promo = i
+      } else {
+        promo = Visit.unknownPromotion
+        if unknown == nil { unknown = .unknownPromotion(id) }
+      }
+    }
+    let channel = try r.value(6, Channel.self, empty: .dineIn)
+    return (Visit(customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo, channel: channel), unknown)
+  }
+
+  static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
+    [customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID, v.channel.rawValue]
+  }
+
+  static func post(_ r: RowReader) throws(ProblemKind) -> Post {
+    let date = try r.day(1)
+    let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
+    return Post(
+      id: try r.nonEmpty(0), date: date, slot: try r.time(2), category: try r.value(3, PostCategory.self, empty: .ownerDay),
+      text: r.text(4), media: r.text(5), benefit: try r.flag(6), meaning: try r.flag(7), fun: try r.flag(8),
+      status: status, likes: try r.count(10), comments: try r.count(11))
+  }
+
+  static func fields(_ p: Post) -> [String] {
+    [
+      p.id, p.date?.description ?? "", p.slot?.description ?? "", p.category.rawValue, p.text, p.media,
+      p.benefit ? "1" : "0", p.meaning ? "1" : "0", p.fun ? "1" : "0", p.status.rawValue, String(p.likes),
+      String(p.comments),
+    ]
+  }
+
+  static func promotion(_ r: RowReader) throws(ProblemKind) -> Promotion {
+    let wd = r.text(4)
+    guard let weekdays = parseWeekdays(wd) else { throw .badValue(field: "weekdays", value: wd) }
+    let from = try r.time(5)
+    let to = try r.time(6, endOfDay: true)
+    var window: ClosedOpenTime?
+    switch (from, to) {
+    case (nil, nil): window = nil
+    case (let f?, let t?) where f < t: window = ClosedOpenTime(from: f, to: t)
+    case (nil, _): throw .missingValue(field: "from")
+    case (_, nil): throw .missingValue(field: "to")
+    default: throw .badValue(field: "to", value: r.text(6))
+    }
+    let aud = r.text(7)
+    guard let audience = Audience(aud) else { throw .badValue(field: "audience", value: aud) }
+    guard let kind = PromotionKind(rawValue: r.text(2)) else {
+      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    }
+    return Promotion(
+      id: try r.nonEmpty(0), name: r.text(1), kind: kind, discount: r.text(3), weekdays: weekdays, window: window,
+      audience: audience, start: try r.day(8), end: try r.day(9))
+  }
+
+  static func fields(_ p: Promotion) -> [String] {
+    [
+      p.id, p.name, p.kind.rawValue, p.discount, formatWeekdays(p.weekdays), p.window?.from.description ?? "",
+      p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
+      p.audience == .everyone ? "everyone" : p.audience.description, p.start?.description ?? "",
+      p.end?.description ?? "",
+    ]
+  }
+
+  static func complaint(_ r: RowReader) throws(ProblemKind) -> Complaint {
+    Complaint(
+      customer: r.text(0), date: try r.requiredDay(1), reason: try r.value(2, Reason.self, empty: .unknown),
+      text: r.text(3), resolved: try r.flag(4))
+  }
+
+  static func fields(_ c: Complaint) -> [String] {
+    [c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text, c.resolved ? "1" : "0"]
+  }
+}

@@ -1,0 +1,246 @@
+import LiuliangModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The store folder: loads every file into a `Dataset`, keeps what it could not read, and
+/// writes changes back atomically — never over a file someone else changed meanwhile, never
+/// while another liuliang holds the folder.
+public final class Store {
+  public let folder: String
+  public private(set) var dataset: Dataset
+  public private(set) var problems: [Problem] = []
+  /// Why changes can't be saved, or nil when this process holds the folder.
+  public private(set) var readOnly: ReadOnlyReason?
+
+  var tables: [Kind: TableFile] = [:]
+  var signatures: [String: FileSignature] = [:]
+  /// The records as loaded or last saved, to tell changed records from unchanged ones.
+  var saved: Dataset
+  var lock: FolderLock?
+
+  public enum Mode: Sendable {
+    /// Take the lock; create the folder when it doesn't exist.
+    case readWrite
+    /// Read only, no lock (scriptable commands that only report).
+    case readOnly
+  }
+
+  /// Opens the store. A missing folder is an error in `.readOnly` mode and is created (0700)
+  /// in `.readWrite` mode.
+  public init(folder: String, mode: Mode) throws(StoreError) {
+    self.folder = folder
+    dataset = Dataset()
+    saved = dataset
+    switch Files.isDirectory(folder) {
+    case nil:
+      guard mode == .readWrite else { throw .folderMissing(folder) }
+      guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
+    case false?: throw .notAFolder(folder)
+    case true?: break
+    }
+    if mode == .readWrite {
+      switch FolderLock.acquire(folder: folder) {
+      case .success(let l):
+        lock = l
+        Files.removeLeftovers(folder: folder)
+      case .failure(let reason): readOnly = reason
+      }
+    } else {
+      readOnly = .requested
+    }
+    try load()
+  }
+
+  /// Reads every file again, dropping unsaved knowledge of the old contents.
+  public func load() throws(StoreError) {
+    var problems: [Problem] = []
+    var ds = Dataset()
+    signatures[ShopFile.name] = Files.signature(path(ShopFile.name))
+    if let bytes = try Files.read(path(ShopFile.name), name: ShopFile.name) {
+      let (shop, p) = ShopFile.parse(String(decoding: bytes, as: UTF8.self))
+      ds.shop = shop
+      problems += p
+    }
+    var tables: [Kind: TableFile] = [:]
+    func read<R>(_ kind: Kind, _ decode: (RowReader) throws(ProblemKind) -> R) throws(StoreError) -> [R] {
+      signatures[kind.fileName] = Files.signature(path(kind.fileName))
+      var table = TableFile(name: kind.fileName, columns: kind.columns)
+      var out: [R] = []
+      if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
+        table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
+          out.append(try decode(r))
+        }
+      }
+      tables[kind] = table
+      return out
+    }
+    ds.customers = try read(.customers, RecordCodec.customer)
+    ds.promotions = try read(.promotions, RecordCodec.promotion)
+    ds.posts = try read(.posts, RecordCodec.post)
+    ds.complaints = try read(.complaints, RecordCodec.complaint)
+    // Duplicate ids: the first row wins; later ones are problems, kept verbatim.
+    dropDuplicates(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
+    dropDuplicates(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
+    dropDuplicates(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
+    let customerIndex = ds.customerIndex()
+    let promoIndex = Dictionary(ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+    let visitsFile = Kind.visits.fileName
+    ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
+      let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
+      if let unknown { problems.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
+      return v
+    }
+    for c in ds.complaints where !c.customer.isEmpty && customerIndex[c.customer] == nil {
+      let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
+      problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
+    }
+    problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    self.tables = tables
+    self.problems = problems
+    dataset = ds
+    saved = ds
+  }
+
+  func dropDuplicates<R>(
+    _ records: inout [R], _ id: KeyPath<R, String>, kind: Kind, tables: inout [Kind: TableFile],
+    problems: inout [Problem]
+  ) {
+    var seen: [String: Int] = [:]
+    var drop: [Int] = []
+    for (i, r) in records.enumerated() {
+      if let first = seen[r[keyPath: id]] {
+        let t = tables[kind]!
+        problems.append(
+          Problem(file: kind.fileName, line: t.lineOfRecord(i), kind: .duplicateID(r[keyPath: id], firstLine: t.lineOfRecord(first))))
+        drop.append(i)
+      } else {
+        seen[r[keyPath: id]] = i
+      }
+    }
+    for i in drop.reversed() {
+      records.remove(at: i)
+      tables[kind]!.keepVerbatim(record: i)
+    }
+  }
+
+  func path(_ name: String) -> String { folder + "/" + name }
+
+  /// Files whose bytes on disk are no longer those this store read or wrote.
+  public func changedOnDisk() -> [String] {
+    signatures.keys.sorted().filter { Files.signature(path($0)) != signatures[$0] }
+  }
+
+  func checkWritable(_ name: String) throws(StoreError) {
+    if let r = readOnly { throw .readOnly(r) }
+    if Files.signature(path(name)) != signatures[name] { throw .changedOnDisk(file: name) }
+  }
+
+  /// Saves every kind whose records differ from what is on disk. Each file is replaced
+  /// atomically; visits are never rewritten here (they only grow, through `appendVisit`).
+  public func save(_ ds: Dataset) throws(StoreError) {
+    var jobs: [(Kind, TableFile)] = []
+    if ds.customers != saved.customers { jobs.append((.customers, encode(ds.customers, saved.customers, .customers, RecordCodec.fields))) }
+    if ds.posts != saved.posts { jobs.append((.posts, encode(ds.posts, saved.posts, .posts, RecordCodec.fields))) }
+    if ds.promotions != saved.promotions {
+      jobs.append((.promotions, encode(ds.promotions, saved.promotions, .promotions, RecordCodec.fields)))
+    }
+    if ds.complaints != saved.complaints {
+      jobs.append((.complaints, encode(ds.complaints, saved.complaints, .complaints, RecordCodec.fields)))
+    }
+    // Check every file first, so a save is refused whole rather than half done.
+    for (kind, _) in jobs {
+      try checkWritable(kind.fileName)
+      if tables[kind]?.unreadableHeader == true { throw .unwritableFile(kind.fileName) }
+    }
+    for (kind, table) in jobs {
+      try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: table.bytes)
+      signatures[kind.fileName] = Files.signature(path(kind.fileName))
+      tables[kind] = table
+    }
+    let visits = dataset.visits
+    dataset = ds
+    dataset.visits = visits
+    saved.customers = ds.customers
+    saved.posts = ds.posts
+    saved.promotions = ds.promotions
+    saved.complaints = ds.complaints
+    saved.shop = ds.shop
+    dataset.shop = ds.shop
+  }
+
+  /// Writes the whole store as `ds` into a folder that has no store yet (the generator's way).
+  public static func create(folder: String, _ ds: Dataset) throws(StoreError) {
+    guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
+    try Files.writeAtomically(folder: folder, name: ShopFile.name, bytes: Array(ShopFile.text(ds.shop).utf8))
+    func write<R>(_ kind: Kind, _ records: [R], _ fields: (R) -> [String]) throws(StoreError) {
+      var out: [UInt8] = []
+      CSV.appendRecord(kind.columns, lineEnding: [CSV.lf], to: &out)
+      for r in records { CSV.appendRecord(fields(r), lineEnding: [CSV.lf], to: &out) }
+      try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: out)
+    }
+    try write(.customers, ds.customers, RecordCodec.fields)
+    try write(.promotions, ds.promotions, RecordCodec.fields)
+    try write(.posts, ds.posts, RecordCodec.fields)
+    try write(.complaints, ds.complaints, RecordCodec.fields)
+    try write(.visits, ds.visits) { v in
+      RecordCodec.fields(
+        v, customerID: v.customer >= 0 ? ds.customers[Int(v.customer)].id : "",
+        promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
+    }
+  }
+
+  func encode<R: Hashable>(_ records: [R], _ old: [R], _ kind: Kind, _ fields: (R) -> [String]) -> TableFile {
+    var oldIndex: [R: [Int]] = [:]
+    for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }
+    var same: [Int?] = []
+    same.reserveCapacity(records.count)
+    for r in records {
+      if var l = oldIndex[r], let i = l.popLast() {
+        oldIndex[r] = l
+        same.append(i)
+      } else {
+        same.append(nil)
+      }
+    }
+    var related = [Int?](repeating: nil, count: records.count)
+    if let idOf = Store.id(of: R.self) {
+      var byID: [String: Int] = [:]
+      for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
+      for (j, r) in records.enumerated() where same[j] == nil { related[j] = byID[idOf(r)] }
+    } else {
+      // Records without ids (complaints) keep their place: the old row at the same position.
+      for j in records.indices where same[j] == nil && j < old.count && !same.contains(j) { related[j] = j }
+    }
+    return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+  }
+
+  static func id<R>(of _: R.Type) -> ((R) -> String)? {
+    if R.self == Customer.self { return { ($0 as! Customer).id } }
+    if R.self == Post.self { return { ($0 as! Post).id } }
+    if R.self == Promotion.self { return { ($0 as! Promotion).id } }
+    return nil
+  }
+
+  /// Appends one visit to visits.csv and to the dataset: the log is never rewritten.
+  public func appendVisit(_ v: Visit) throws(StoreError) {
+    let name = Kind.visits.fileName
+    try checkWritable(name)
+    let ds = dataset
+    let fields = RecordCodec.fields(
+      v, customerID: v.customer >= 0 ? ds.customers[Int(v.customer)].id : "",
+      promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
+    let bytes = tables[.visits]!.appendBytes(fields)
+    try Files.append(folder: folder, name: name, bytes: bytes)
+    signatures[name] = Files.signature(path(name))
+    tables[.visits]!.appended(bytes)
+    dataset.visits.append(v)
+    saved.visits.append(v)
+  }
+
+  /// Releases the lock (also released when the process ends, however it ends).
+  public func close() { lock = nil }
+}
