@@ -1,3 +1,97 @@
 #ifndef LIULIANG_CNCURSES_SHIM_H
 #define LIULIANG_CNCURSES_SHIM_H
+
+// Wide-character curses: these must come before the first ncurses header.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <ncursesw/curses.h>
+
+// Swift sees neither C globals such as stdscr nor macros such as A_BOLD or KEY_UP, so every one
+// the terminal needs is wrapped in a function.
+
+static inline WINDOW *ll_stdscr(void) { return stdscr; }
+static inline int ll_lines(void) { return stdscr ? getmaxy(stdscr) : 0; }
+static inline int ll_cols(void) { return stdscr ? getmaxx(stdscr) : 0; }
+
+static inline unsigned int ll_attr_normal(void) { return (unsigned int)A_NORMAL; }
+static inline unsigned int ll_attr_bold(void) { return (unsigned int)A_BOLD; }
+static inline unsigned int ll_attr_reverse(void) { return (unsigned int)A_REVERSE; }
+static inline unsigned int ll_attr_underline(void) { return (unsigned int)A_UNDERLINE; }
+static inline unsigned int ll_attr_dim(void) { return (unsigned int)A_DIM; }
+static inline unsigned int ll_color_pair(int n) { return (unsigned int)COLOR_PAIR(n); }
+
+static inline short ll_color_default(void) { return -1; }
+static inline short ll_color_black(void) { return COLOR_BLACK; }
+static inline short ll_color_red(void) { return COLOR_RED; }
+static inline short ll_color_green(void) { return COLOR_GREEN; }
+static inline short ll_color_yellow(void) { return COLOR_YELLOW; }
+static inline short ll_color_blue(void) { return COLOR_BLUE; }
+static inline short ll_color_magenta(void) { return COLOR_MAGENTA; }
+static inline short ll_color_cyan(void) { return COLOR_CYAN; }
+static inline short ll_color_white(void) { return COLOR_WHITE; }
+
+static inline int ll_ok(void) { return OK; }
+static inline int ll_err(void) { return ERR; }
+static inline int ll_key_code_yes(void) { return KEY_CODE_YES; }
+
+static inline int ll_key_up(void) { return KEY_UP; }
+static inline int ll_key_down(void) { return KEY_DOWN; }
+static inline int ll_key_left(void) { return KEY_LEFT; }
+static inline int ll_key_right(void) { return KEY_RIGHT; }
+static inline int ll_key_npage(void) { return KEY_NPAGE; }
+static inline int ll_key_ppage(void) { return KEY_PPAGE; }
+static inline int ll_key_home(void) { return KEY_HOME; }
+static inline int ll_key_end(void) { return KEY_END; }
+static inline int ll_key_btab(void) { return KEY_BTAB; }
+static inline int ll_key_dc(void) { return KEY_DC; }
+static inline int ll_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int ll_key_enter(void) { return KEY_ENTER; }
+static inline int ll_key_resize(void) { return KEY_RESIZE; }
+static inline int ll_key_f0(void) { return KEY_F0; }
+
+/// Sets the locale from the environment, falling back to C.UTF-8 when that is not UTF-8, so
+/// wide characters reach the terminal. Returns 1 when the result is a UTF-8 locale.
+int ll_setup_locale(void);
+
+/// Starts curses on stdin/stdout; returns 0 on success, -1 when the terminal cannot be used.
+int ll_start(int raw_mode);
+
+/// Ends curses mode if it is on; safe to call more than once and from a signal handler path.
+void ll_stop(void);
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that restore the terminal and exit with
+/// 128 + signal, and an atexit hook doing the same restore.
+void ll_install_exit_handlers(void);
+
+/// Starts colours with the terminal's default background; returns 1 when colours are usable.
+int ll_start_colors(void);
+
+/// Writes UTF-8 text at row y, column x with the given attributes and colour pair.
+int ll_put(int y, int x, const char *utf8, unsigned int attr, int pair);
+
+/// Reads one key waiting at most timeout_ms (negative waits forever). Returns 0 with *wch set
+/// and *is_key_code telling a KEY_* code from a character, or -1 when nothing came.
+int ll_get_key(int timeout_ms, int *is_key_code, unsigned int *wch);
+
+/// Columns the C library gives a code point (-1 for non-printable).
+int ll_wcwidth(unsigned int ch);
+
+/// Shows (1) or hides (0) the cursor and moves it to row y, column x.
+void ll_cursor(int visible, int y, int x);
+
+/// Makes the next refresh repaint the whole screen.
+void ll_force_clear(void);
+
+/// Copies stdscr to the screen.
+void ll_refresh(void);
+
 #endif

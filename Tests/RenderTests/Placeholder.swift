@@ -1,5 +1,0 @@
-import XCTest
-
-final class RenderTestsPlaceholder: XCTestCase {
-  func testBuilds() {}
-}
