@@ -27,7 +27,8 @@ let package = Package(
       name: "LiuliangText", path: "Resources", exclude: [],
       sources: ["Text.swift"], resources: [.copy("strings"), .copy("templates")]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
-    .target(name: "LiuliangReport", dependencies: ["LiuliangModel", "LiuliangRender", "LiuliangText"]),
+    .target(
+      name: "LiuliangReport", dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText"]),
     // Seeded generator of the demo shop and of synthetic stores of any size.
     .target(
       name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]),

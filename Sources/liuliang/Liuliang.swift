@@ -22,8 +22,8 @@ struct Liuliang: ParsableCommand {
     abstract: cliText["cli.abstract"],
     discussion: cliText["cli.discussion"],
     subcommands: [
-      OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
+      TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self,
     ],
-    defaultSubcommand: OpenCommand.self)
+    defaultSubcommand: TodayCommand.self)
 }

@@ -1,0 +1,93 @@
+import LiuliangModel
+
+/// `liuliang report churn`: reasons against the benchmark, the monthly trend, complaints.
+public struct ChurnReport {
+  let ds: Dataset
+  let a: Analysis
+  let w: Wording
+
+  public init(_ ds: Dataset, _ a: Analysis, wording: Wording) {
+    self.ds = ds
+    self.a = a
+    w = wording
+  }
+
+  /// Reasons with a count or a benchmark share, in taxonomy order.
+  var reasons: [Reason] { Reason.allCases.filter { (a.churn.counts[$0] ?? 0) > 0 || $0.benchmarkShare != nil } }
+
+  public func reasonsTable() -> Tabular {
+    let x = w.text
+    return Tabular(
+      headers: [x["col.reason"], x["col.count"], x["col.share"], x["col.benchmark"]],
+      rows: reasons.map { r in
+        [
+          w.reason(r), "\(a.churn.counts[r] ?? 0)", Wording.percent(a.churn.share(r), digits: 0),
+          r.benchmarkShare.map { Wording.percent($0, digits: 0) } ?? "–",
+        ]
+      }, align: [.left, .right, .right, .right])
+  }
+
+  /// Churned customers and complaints per calendar month, the last twelve months up to T.
+  public func monthly() -> [(month: Int, churned: Int, complaints: Int)] {
+    let last = a.today.monthIndex
+    var churned = [Int](repeating: 0, count: 12)
+    var complaints = [Int](repeating: 0, count: 12)
+    for c in ds.customers {
+      if let d = c.churnedOn, d <= a.today, last - d.monthIndex < 12 { churned[11 - (last - d.monthIndex)] += 1 }
+    }
+    for c in ds.complaints where c.date <= a.today && last - c.date.monthIndex < 12 {
+      complaints[11 - (last - c.date.monthIndex)] += 1
+    }
+    return (0..<12).map { (last - 11 + $0, churned[$0], complaints[$0]) }
+  }
+
+  static func monthName(_ m: Int) -> String {
+    let y = m / 12
+    let mm = m % 12 + 1
+    return "\(y)-" + (mm < 10 ? "0" : "") + "\(mm)"
+  }
+
+  public func json() -> JSON {
+    .obj(
+      ("date", .string(a.today.description)),
+      ("window_days", .int(a.thresholds.churnWindowDays)),
+      ("churned", .int(a.churn.total)),
+      ("reasons", .array(Reason.allCases.map { r in
+        .obj(
+          ("reason", .string(r.rawValue)), ("count", .int(a.churn.counts[r] ?? 0)), ("share", .opt(a.churn.share(r))),
+          ("benchmark", .opt(r.benchmarkShare)))
+      })),
+      ("complaints", .int(a.churn.complaints)),
+      ("silent_estimate", .int(a.churn.silentEstimate)),
+      ("monthly", .array(monthly().map { m in
+        .obj(("month", .string(Self.monthName(m.month))), ("churned", .int(m.churned)), ("complaints", .int(m.complaints)))
+      })),
+      ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)))
+  }
+
+  public func csv() -> String {
+    Tabular(
+      headers: ["reason", "count", "share", "benchmark"],
+      rows: Reason.allCases.map { r in
+        [
+          r.rawValue, "\(a.churn.counts[r] ?? 0)", a.churn.share(r).map { Wording.number($0, digits: 4) } ?? "",
+          r.benchmarkShare.map { Wording.number($0, digits: 2) } ?? "",
+        ]
+      }
+    ).csv()
+  }
+
+  public func text() -> String {
+    let x = w.text
+    var out = x("churn.title", a.today, a.thresholds.churnWindowDays, a.churn.total) + "\n"
+    out += reasonsTable().text(indent: "  ") + "\n"
+    out += x("churn.complaints", a.churn.complaints, a.churn.silentEstimate) + "\n\n"
+    out += x["churn.monthly"] + "\n"
+    out += Tabular(
+      headers: [x["col.month"], x["col.churned"], x["col.complaints"]],
+      rows: monthly().map { [Self.monthName($0.month), "\($0.churned)", "\($0.complaints)"] },
+      align: [.left, .right, .right]
+    ).text(indent: "  ")
+    return out
+  }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import LiuliangGenerator
+import LiuliangModel
+import LiuliangReport
+import LiuliangStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Makes the demo shop, or a synthetic store of any size, with the seeded generator.
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "generate", abstract: cliText["cli.generate"])
+  @Argument(help: ArgumentHelp(cliText["cli.arg.folder"], valueName: "DIR"))
+  var folder: String
+  @Option(help: ArgumentHelp(cliText["cli.opt.customers"], valueName: "N"))
+  var customers: Int = GeneratorOptions.demo.customers
+  @Option(help: ArgumentHelp(cliText["cli.opt.seed"], valueName: "N"))
+  var seed: UInt64 = GeneratorOptions.demo.seed
+  @Option(help: ArgumentHelp(cliText["cli.opt.days"], valueName: "N"))
+  var days: Int = GeneratorOptions.demo.historyDays
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD"))
+  var today: String?
+
+  func validate() throws {
+    guard customers >= 1 else { throw ValidationError(cliText("cli.err.positive", "--customers")) }
+    guard days >= 1 else { throw ValidationError(cliText("cli.err.positive", "--days")) }
+  }
+
+  func run() throws {
+    var t = GeneratorOptions.demoToday
+    if let today {
+      guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
+      t = d
+    }
+    if access(folder + "/customers.csv", F_OK) == 0 { throw CLIError(cliText("cli.err.store_exists", folder)) }
+    let ds = Generator.make(GeneratorOptions(customers: customers, historyDays: days, seed: seed, today: t))
+    do {
+      try Store.create(folder: folder, ds)
+    } catch {
+      throw CLIError(Wording(cliText).error(error))
+    }
+    emit(cliText("cli.generated", folder, ds.customers.count, ds.visits.count, t) + "\n")
+  }
+}
