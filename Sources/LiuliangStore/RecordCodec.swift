@@ -21,6 +21,18 @@ public enum Kind: String, CaseIterable, Sendable {
     }
   }
 
+  /// Values that read the same as an empty field: a file without the column needs no new column
+  /// to hold them.
+  var emptyEquivalents: [String: String] {
+    switch self {
+    case .customers: return ["tier": "friend"]
+    case .visits: return ["party": "1", "channel": "dine-in", "amount": "0"]
+    case .posts: return ["benefit": "0", "meaning": "0", "fun": "0", "likes": "0", "comments": "0"]
+    case .promotions: return ["audience": "everyone"]
+    case .complaints: return ["reason": "unknown", "resolved": "0"]
+    }
+  }
+
   /// Columns without which no row of the file can be read.
   var required: [String] {
     switch self {

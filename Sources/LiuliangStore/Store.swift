@@ -68,7 +68,7 @@ public final class Store {
     var tables: [Kind: TableFile] = [:]
     func read<R>(_ kind: Kind, _ decode: (RowReader) throws(ProblemKind) -> R) throws(StoreError) -> [R] {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
-      var table = TableFile(name: kind.fileName, columns: kind.columns)
+      var table = TableFile(name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       var out: [R] = []
       if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
         table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
@@ -89,11 +89,13 @@ public final class Store {
     let customerIndex = ds.customerIndex()
     let promoIndex = Dictionary(ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     let visitsFile = Kind.visits.fileName
+    var unknownRefs: [Problem] = []
     ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
       let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
-      if let unknown { problems.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
+      if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v
     }
+    problems += unknownRefs
     for c in ds.complaints where !c.customer.isEmpty && customerIndex[c.customer] == nil {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))

@@ -21,9 +21,13 @@ public struct TableFile: Sendable {
   var endsMidLine = false
   var hasContent = false
 
-  public init(name: String, columns: [String]) {
+  /// Known values that read the same as empty (see `Kind.emptyEquivalents`).
+  var emptyEquivalents: [String: String] = [:]
+
+  public init(name: String, columns: [String], emptyEquivalents: [String: String] = [:]) {
     self.name = name
     self.columns = columns
+    self.emptyEquivalents = emptyEquivalents
   }
 
   public var exists: Bool { hasContent }
@@ -40,7 +44,8 @@ public struct TableFile: Sendable {
     let changedFields = Dictionary(uniqueKeysWithValues: changed.map { ($0, fields($0)) })
     var outHeader = header.isEmpty ? columns : header
     for (k, c) in columns.enumerated() where !outHeader.contains(c) {
-      if changedFields.values.contains(where: { !$0[k].isEmpty }) { outHeader.append(c) }
+      let same = emptyEquivalents[c]
+      if changedFields.values.contains(where: { !$0[k].isEmpty && $0[k] != same }) { outHeader.append(c) }
     }
     let headerChanged = outHeader != header
     if !headerChanged && count == rows.count && (0..<count).allSatisfy({ same[$0] == $0 }) { return self }
@@ -50,7 +55,7 @@ public struct TableFile: Sendable {
       bytes.withUnsafeBufferPointer { b in CSV.parse(UnsafeBufferPointer(rebasing: b[rows[i]])) { f = $0.fields } }
       return f
     }
-    var next = TableFile(name: name, columns: columns)
+    var next = TableFile(name: name, columns: columns, emptyEquivalents: emptyEquivalents)
     next.lineEnding = lineEnding
     next.header = outHeader
     var out: [UInt8] = []
@@ -68,12 +73,25 @@ public struct TableFile: Sendable {
     }
     mark(from: 0)
     next.bodyStart = out.count
+    // A kept row goes back after the nearest earlier row that is still there.
+    var emitted = Set<Int>()
+    for j in 0..<count { if let o = same[j] ?? related[j] { emitted.insert(o) } }
     var keptAfter: [Int: [Range<Int>]] = [:]
-    for k in kept { keptAfter[k.after, default: []].append(k.raw) }
+    for k in kept {
+      var n = k.after
+      while n > 0 && !emitted.contains(n - 1) { n -= 1 }
+      keptAfter[n, default: []].append(k.raw)
+    }
+    // A last row without a line ending keeps lacking one if it stays last.
+    var addedEnding = false
     func emitRaw(_ r: Range<Int>) -> Range<Int> {
       let start = out.count
       out.append(contentsOf: bytes[r])
-      if let last = bytes[r].last, last != CSV.lf && last != CSV.cr { out.append(contentsOf: lineEnding) }
+      addedEnding = false
+      if let last = bytes[r].last, last != CSV.lf && last != CSV.cr {
+        out.append(contentsOf: lineEnding)
+        addedEnding = true
+      }
       return start..<out.count
     }
     func emitKept(after n: Int) {
@@ -110,11 +128,19 @@ public struct TableFile: Sendable {
       }
       let start = out.count
       CSV.appendRecord(row, lineEnding: lineEnding, to: &out)
+      addedEnding = false
       addRow(start..<out.count)
       if let o = oldRow { emitKept(after: o + 1) }
     }
     // Rows whose neighbour went away still go back, in their old order.
     for k in keptAfter.keys.sorted() { emitKept(after: k) }
+    if addedEnding && bytes.last.map({ $0 != CSV.lf && $0 != CSV.cr }) == true {
+      out.removeLast(lineEnding.count)
+      if let last = next.rows.last, last.upperBound > out.count { next.rows[next.rows.count - 1] = last.lowerBound..<out.count }
+      if let last = next.kept.last, last.raw.upperBound > out.count {
+        next.kept[next.kept.count - 1].raw = last.raw.lowerBound..<out.count
+      }
+    }
     next.bytes = out
     next.hasContent = true
     return next
