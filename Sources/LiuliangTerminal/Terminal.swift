@@ -26,6 +26,12 @@ public final class Terminal {
     isatty(0) == 1 && isatty(1) == 1
   }
 
+  /// False when the NO_COLOR convention asks for no colour (the variable set and not empty).
+  public static func colorsAllowed() -> Bool {
+    guard let v = getenv("NO_COLOR") else { return true }
+    return v.pointee == 0
+  }
+
   /// Takes over the screen. `colors` false (for NO_COLOR, say) or a terminal without colours
   /// gives a monochrome mapping where every role still looks different enough.
   /// `raw` true delivers Ctrl-C, Ctrl-Z and Ctrl-S as keys instead of signals or flow control.
