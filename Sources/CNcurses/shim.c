@@ -67,6 +67,21 @@ static void ll_on_signal(int sig) {
   _exit(128 + sig);
 }
 
+// Handlers that were there before ours (the Swift runtime's crash reporter, for instance).
+static const int ll_fault_signals[] = {SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE};
+static struct sigaction ll_previous[65];
+
+static void ll_on_fault(int sig) {
+  // Give the terminal back so the crash report is readable, then let the previous handler
+  // (or the default action) deal with the signal once this one returns.
+  if (ll_active) {
+    ll_active = 0;
+    endwin();
+  }
+  sigaction(sig, &ll_previous[sig], NULL);
+  raise(sig);
+}
+
 void ll_install_exit_handlers(void) {
   if (ll_hooks_installed) return;
   ll_hooks_installed = 1;
@@ -77,6 +92,14 @@ void ll_install_exit_handlers(void) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  struct sigaction fault;
+  memset(&fault, 0, sizeof fault);
+  fault.sa_handler = ll_on_fault;
+  sigemptyset(&fault.sa_mask);
+  for (size_t i = 0; i < sizeof ll_fault_signals / sizeof ll_fault_signals[0]; i++) {
+    int sig = ll_fault_signals[i];
+    sigaction(sig, &fault, &ll_previous[sig]);
+  }
   atexit(ll_at_exit);
 }
 

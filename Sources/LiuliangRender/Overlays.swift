@@ -50,9 +50,11 @@ public struct ConfirmDialog: Sendable {
     let nb = button(no)
     let total = CellWidth.of(yb) + 3 + CellWidth.of(nb)
     var x = inner.x + max(0, (inner.width - total) / 2)
-    x += buf.put(yb, x: x, y: y, style: yesSelected ? selectedStyle : buttonStyle, maxWidth: inner.maxX - x)
+    let yesStyle = yesSelected ? selectedStyle : buttonStyle
+    let noStyle = yesSelected ? buttonStyle : selectedStyle
+    x += buf.put(yb, x: x, y: y, style: yesStyle, maxWidth: inner.maxX - x)
     x += 3
-    buf.put(nb, x: x, y: y, style: yesSelected ? buttonStyle : selectedStyle, maxWidth: max(0, inner.maxX - x))
+    buf.put(nb, x: x, y: y, style: noStyle, maxWidth: max(0, inner.maxX - x))
   }
 }
 

@@ -11,12 +11,13 @@ public struct Sparkline: Sendable {
   }
 
   /// The bars of the last `width` values (all of them when `width` is nil), scaled from the
-  /// smallest to the largest. A flat series shows middle bars; an empty one shows nothing.
+  /// smallest to the largest value of the whole series, so cutting the start does not change
+  /// the height of the rest. A flat series shows middle bars; an empty one shows nothing.
   public func text(width: Int? = nil) -> String {
     var vs = values
     if let w = width { vs = Array(vs.suffix(max(0, w))) }
     if vs.isEmpty { return "" }
-    let finite = vs.filter { $0.isFinite }
+    let finite = values.filter { $0.isFinite }
     let lo = finite.min() ?? 0
     let hi = finite.max() ?? 0
     var out = ""

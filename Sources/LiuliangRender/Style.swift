@@ -165,7 +165,10 @@ public struct Rect: Sendable, Equatable, Hashable {
   /// The first `n` columns and the rest.
   public func splitLeft(_ n: Int) -> (left: Rect, rest: Rect) {
     let k = min(max(0, n), width)
-    return (Rect(x: x, y: y, width: k, height: height), Rect(x: x + k, y: y, width: width - k, height: height))
+    return (
+      Rect(x: x, y: y, width: k, height: height),
+      Rect(x: x + k, y: y, width: width - k, height: height)
+    )
   }
 
   /// Stacks rows according to `constraints` (see `Layout.split`).

@@ -26,6 +26,12 @@ public final class Terminal {
     isatty(0) == 1 && isatty(1) == 1
   }
 
+  /// False when the NO_COLOR convention asks for no colour (the variable set and not empty).
+  public static func colorsAllowed() -> Bool {
+    guard let v = getenv("NO_COLOR") else { return true }
+    return v.pointee == 0
+  }
+
   /// Takes over the screen. `colors` false (for NO_COLOR, say) or a terminal without colours
   /// gives a monochrome mapping where every role still looks different enough.
   /// `raw` true delivers Ctrl-C, Ctrl-Z and Ctrl-S as keys instead of signals or flow control.
@@ -147,31 +153,42 @@ public final class Terminal {
         continue
       }
       let ours = CellWidth.of(cell.text)
-      let theirs = Terminal.libraryWidth(cell.text)
-      if ours == theirs {
-        text += cell.text
+      let (shown, agrees) = Terminal.terminalText(cell.text, width: ours)
+      if agrees {
+        text += shown
         continue
       }
       flush()
       startX = x
-      if theirs <= 0 || theirs > ours {
-        // The terminal would draw it at another width and shift the rest of the row.
-        text = ours == 2 ? "\u{FFFD} " : "\u{FFFD}"
-      } else {
-        text = cell.text
-      }
+      text = shown
       flush()
       startX = x + ours
     }
     flush()
   }
 
-  private static func libraryWidth(_ grapheme: String) -> Int {
+  // What to send for one grapheme that takes `width` cells here, and whether curses will
+  // advance by the same width. Curses measures scalar by scalar with wcwidth, so an emoji
+  // sequence is cut to its first symbol, and what it would draw wider becomes U+FFFD.
+  private static func terminalText(_ grapheme: String, width: Int) -> (String, Bool) {
+    var sum = 0
+    var printable = true
+    var base: (scalar: Unicode.Scalar, width: Int)?
     for s in grapheme.unicodeScalars {
       let w = Int(ll_wcwidth(s.value))
-      if w > 0 { return w }
+      if w < 0 {
+        printable = false
+      } else {
+        sum += w
+        if base == nil && w > 0 { base = (s, w) }
+      }
     }
-    return 0
+    if printable && sum == width { return (grapheme, true) }
+    guard let b = base else { return (width == 2 ? "\u{FFFD} " : "\u{FFFD}", true) }
+    if b.width == width { return (String(Character(b.scalar)), true) }
+    // Narrower for curses: sent alone, the next write repositions after it.
+    if b.width < width { return (printable ? grapheme : String(Character(b.scalar)), false) }
+    return (width == 2 ? "\u{FFFD} " : "\u{FFFD}", true)
   }
 
   /// Repaints the whole screen on the next draw (Ctrl-L, after a resize).

@@ -69,7 +69,8 @@ int ll_start(int raw_mode);
 void ll_stop(void);
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that restore the terminal and exit with
-/// 128 + signal, and an atexit hook doing the same restore.
+/// 128 + signal, handlers for crash signals that restore it and pass the signal on, and an
+/// atexit hook doing the same restore.
 void ll_install_exit_handlers(void);
 
 /// Starts colours with the terminal's default background; returns 1 when colours are usable.
