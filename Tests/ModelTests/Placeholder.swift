@@ -1,5 +1,0 @@
-import XCTest
-
-final class ModelTestsPlaceholder: XCTestCase {
-  func testBuilds() {}
-}
