@@ -95,8 +95,15 @@ public final class Store {
       if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v
     }
-    problems += unknownRefs
-    for c in ds.complaints where !c.customer.isEmpty && customerIndex[c.customer] == nil {
+    // A reference to a row that is itself unreadable is not a second problem.
+    let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())
+    problems += unknownRefs.filter { p in
+      switch p.kind {
+      case .unknownCustomer(let id), .unknownPromotion(let id): return !unreadable.contains(id)
+      default: return true
+      }
+    }
+    for c in ds.complaints where !c.customer.isEmpty && customerIndex[c.customer] == nil && !unreadable.contains(c.customer) {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }

@@ -97,3 +97,20 @@ extension TableFile {
     hasContent = true
   }
 }
+
+extension TableFile {
+  /// The ids of rows kept verbatim: references to them are not reported again, since the row
+  /// itself already is.
+  func keptIDs() -> Set<String> {
+    guard let k = header.firstIndex(of: "id") else { return [] }
+    var out = Set<String>()
+    bytes.withUnsafeBufferPointer { b in
+      for row in kept {
+        CSV.parse(UnsafeBufferPointer(rebasing: b[row.raw])) { rec in
+          if rec.count > k { out.insert(rec.field(k)) }
+        }
+      }
+    }
+    return out
+  }
+}
