@@ -26,7 +26,8 @@ public struct Analysis: Sendable {
 
   public func segment(_ i: Int) -> Segment { why[i].segment }
 
-  public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil) {
+  /// `shopWide: false` skips the reach-out list, slots, discount and churn (for trend points).
+  public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, shopWide: Bool = true) {
     let th = ds.shop.thresholds
     today = t
     thresholds = th
@@ -72,9 +73,16 @@ public struct Analysis: Sendable {
     repurchaseBase = base
     repurchasers = again
     segmentCounts = counts
-    reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
-    slots = SlotTable(ds, today: t)
-    discount = DiscountDependence(ds, figures: figures, today: t)
-    churn = ChurnBreakdown(ds, today: t)
+    if shopWide {
+      reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
+      slots = SlotTable(ds, today: t)
+      discount = DiscountDependence(ds, figures: figures, today: t)
+      churn = ChurnBreakdown(ds, today: t)
+    } else {
+      reachOut = []
+      slots = SlotTable(Dataset(shop: ds.shop), today: t)
+      discount = DiscountDependence(Dataset(shop: ds.shop), figures: [], today: t)
+      churn = ChurnBreakdown(Dataset(shop: ds.shop), today: t)
+    }
   }
 }

@@ -22,8 +22,8 @@ struct Liuliang: ParsableCommand {
     abstract: cliText["cli.abstract"],
     discussion: cliText["cli.discussion"],
     subcommands: [
-      TodayCommand.self, CustomersCommand.self, CheckCommand.self,
+      OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self,
     ],
-    defaultSubcommand: TodayCommand.self)
+    defaultSubcommand: OpenCommand.self)
 }

@@ -1,0 +1,36 @@
+import LiuliangModel
+
+/// The `:` command line: words that do what a key does, plus what has no key.
+public enum Command {
+  /// Command words and what they do, for help and for completion in the message.
+  public static let names = ["quit", "reload", "help", "today", "customers", "moments", "promotions", "churn", "date", "mask"]
+}
+
+func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
+  let words = line.split(separator: " ").map(String.init)
+  guard let head = words.first?.lowercased() else { return [] }
+  let arg = words.count > 1 ? words[1] : nil
+  switch head {
+  case "q", "quit", "exit": return [.quit]
+  case "r", "reload", "e": return [.reload]
+  case "h", "help": s.overlay = .help(offset: 0)
+  case "1", "today": s.pane = .today
+  case "2", "customers": s.pane = .customers
+  case "3", "moments": s.pane = .moments
+  case "4", "promotions": s.pane = .promotions
+  case "5", "churn": s.pane = .churn
+  case "mask":
+    s.maskPhones.toggle()
+    s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])
+  case "date":
+    guard let a = arg, let d = Day(a) else {
+      s.flash(s.text("msg.bad_date", arg ?? ""), error: true)
+      return []
+    }
+    s.setData(s.dataset, problems: s.problems, today: d)
+    s.flash(s.text("msg.date_set", d))
+  default:
+    s.flash(s.text("msg.unknown_command", head, Command.names.joined(separator: " ")), error: true)
+  }
+  return []
+}

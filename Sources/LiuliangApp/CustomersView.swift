@@ -1,0 +1,97 @@
+import LiuliangModel
+import LiuliangRender
+import LiuliangReport
+
+/// Pane 2: the whole pool as a table; Enter shows one customer in full.
+func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
+  let body = Layouts.body(s)
+  if let d = s.detail {
+    drawCustomerDetail(s, &buf, body, d)
+    return
+  }
+  let ds = s.dataset
+  let a = s.analysis
+  let title = s.text("customers.title", s.customers.count == 0 ? 0 : s.customers.index + 1, ds.customers.count)
+  let inner = Block(title: title).draw(into: &buf, in: body)
+  let t = Table(
+    columns: [
+      TableColumn(title: s.text["col.name"], width: .flex(min: 8, weight: 2)),
+      TableColumn(title: s.text["col.tier"], width: .fixed(6)),
+      TableColumn(title: s.text["col.segment"], width: .fixed(10)),
+      TableColumn(title: s.text["col.last_visit"], width: .fixed(10)),
+      TableColumn(title: s.text["col.visits_365"], width: .fixed(5), align: .right),
+      TableColumn(title: s.text["col.spend_365"], width: .fixed(7), align: .right),
+      TableColumn(title: s.text["col.tags"], width: .flex(min: 6, weight: 3)),
+    ],
+    rowCount: ds.customers.count,
+    row: { i in
+      let c = ds.customers[i]
+      let f = a.figures[i]
+      return [
+        c.name, s.wording.tier(c.tier), s.wording.segment(a.segment(i)), f.lastVisit?.description ?? "–",
+        "\(f.frequency)", money(f.monetary), c.tags.joined(separator: " "),
+      ]
+    }, selected: s.customers.index, offset: s.customers.offset,
+    rowStyle: { i in segmentStyle(a.segment(i)) })
+  t.draw(into: &buf, in: inner)
+}
+
+func segmentStyle(_ seg: Segment) -> Style? {
+  switch seg {
+  case .churned: return .dim
+  case .atRisk: return .warn
+  case .superUser: return .good
+  default: return nil
+  }
+}
+
+/// Profile, why the segment rule fired, visits with a monthly spend sparkline, complaints, notes.
+func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: Int) {
+  let ds = s.dataset
+  let c = ds.customers[i]
+  let f = s.analysis.figures[i]
+  let w = s.wording
+  let x = s.text
+  let inner = Block(title: c.name + " · " + c.id).draw(into: &buf, in: rect)
+  var lines: [(String, Style)] = []
+  lines.append((x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why[i])), Style.title))
+  lines.append((x("detail.tier", w.tier(c.tier), c.source.isEmpty ? "–" : c.source), .plain))
+  lines.append((x("detail.contact", c.wechat.isEmpty ? "–" : c.wechat, c.phone.isEmpty ? "–" : s.phone(c.phone)), .plain))
+  lines.append(
+    (x("detail.dates", c.joined?.description ?? "–", c.birthday?.description ?? "–", c.welcomedOn?.description ?? "–"), .plain))
+  if let on = c.churnedOn { lines.append((x("detail.churned", on, w.reason(c.churnReason ?? .unknown)), .bad)) }
+  lines.append((x("detail.tags", c.tags.isEmpty ? "–" : c.tags.joined(separator: "、")), .plain))
+  lines.append(
+    (x("detail.figures", f.recency.map(String.init) ?? "–", f.frequency, f.monetary.description, f.allVisits, f.allSpend.description), .plain))
+  // Monthly spend over the last twelve months, oldest first.
+  let visits = ds.visits.indices.filter { ds.visits[$0].customer == Int32(i) && ds.visits[$0].date <= s.today }
+  var months = [Double](repeating: 0, count: 12)
+  let last = s.today.monthIndex
+  for k in visits {
+    let m = last - ds.visits[k].date.monthIndex
+    if m >= 0 && m < 12 { months[11 - m] += ds.visits[k].amount.yuan }
+  }
+  lines.append((x["detail.monthly"] + " " + Sparkline(values: months).text(), .accent))
+  if !c.notes.isEmpty {
+    lines.append((x["detail.notes"], .title))
+    for n in c.notes.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(("  " + n, .plain)) }
+  }
+  let complaints = ds.complaints.filter { $0.customer == c.id }
+  if !complaints.isEmpty {
+    lines.append((x("detail.complaints", complaints.count), .title))
+    for k in complaints {
+      let mark = k.resolved ? "✓" : "!"
+      lines.append(("  \(mark) \(k.date) " + w.reason(k.reason) + " " + k.text, k.resolved ? .dim : .bad))
+    }
+  }
+  lines.append((x("detail.visits", visits.count), .title))
+  for k in visits.reversed() {
+    let v = ds.visits[k]
+    let promo = v.promotion >= 0 ? " " + ds.promotions[Int(v.promotion)].name : ""
+    lines.append(("  \(v.date) \(v.time)  ¥\(v.amount)  ×\(v.party)  " + w.channel(v.channel) + promo, .plain))
+  }
+  let start = min(s.detailScroll, max(0, lines.count - inner.height))
+  for (row, l) in lines.dropFirst(start).prefix(inner.height).enumerated() {
+    buf.put(fit(l.0, width: inner.width), x: inner.x, y: inner.y + row, style: l.1, maxWidth: inner.width)
+  }
+}

@@ -1,0 +1,41 @@
+import LiuliangRender
+
+/// The rectangles of each pane, shared by the view (to draw) and the update (to page by the
+/// number of rows actually shown).
+public enum Layouts {
+  public static let minWidth = 80
+  public static let minHeight = 24
+  static let tileHeight = 6
+
+  static func body(_ s: AppState) -> Rect { Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 2)) }
+
+  /// Today: tiles on top, the reach-out list at the left, posts, off-peak and churn at the right.
+  static func today(_ s: AppState) -> (tiles: Rect, list: Rect, side: Rect) {
+    let (tiles, rest) = body(s).splitTop(tileHeight)
+    let (list, side) = rest.splitLeft(rest.width * 11 / 20)
+    return (tiles, list, side)
+  }
+
+  static func todayListRows(_ s: AppState) -> Int { max(1, today(s).list.height - 3) }
+
+  static func customerRows(_ s: AppState) -> Int { max(1, body(s).height - 3) }
+
+  /// Promotions: the heatmap on top (7 weekdays, hour labels, border), the list below.
+  static func promotions(_ s: AppState) -> (heat: Rect, list: Rect, side: Rect) {
+    let (top, bottom) = body(s).splitTop(min(11, body(s).height / 2))
+    let (list, side) = bottom.splitLeft(bottom.width * 3 / 5)
+    return (top, list, side)
+  }
+
+  static func promotionRows(_ s: AppState) -> Int { max(1, promotions(s).list.height - 3) }
+
+  /// Churn: reasons and the monthly trend at the left, at-risk customers and complaints at the right.
+  static func churn(_ s: AppState) -> (reasons: Rect, trend: Rect, atRisk: Rect, complaints: Rect) {
+    let (left, right) = body(s).splitLeft(body(s).width / 2)
+    let (reasons, trend) = left.splitTop(max(0, left.height - 6))
+    let (atRisk, complaints) = right.splitTop(right.height - right.height * 2 / 5)
+    return (reasons, trend, atRisk, complaints)
+  }
+
+  static func atRiskRows(_ s: AppState) -> Int { max(1, churn(s).atRisk.height - 3) }
+}

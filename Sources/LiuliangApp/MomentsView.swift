@@ -1,0 +1,98 @@
+import LiuliangModel
+import LiuliangRender
+import LiuliangReport
+
+/// Pane 3: the week as days × posting slots, the selected day's posts, the plan checks.
+func drawMoments(_ s: AppState, _ buf: inout Buffer) {
+  let body = Layouts.body(s)
+  let ds = s.dataset
+  let monday = s.shownWeek
+  let (top, bottom) = body.splitTop(min(body.height - 6, 4 + max(ds.shop.slots.count, 1) + 2))
+  let inner = Block(title: s.text("moments.week", monday, monday.adding(6))).draw(into: &buf, in: top)
+  // Slot column, then seven day columns sharing the rest.
+  let slotWidth = 6
+  let dayWidth = max(4, (inner.width - slotWidth) / 7)
+  for d in 0..<7 {
+    let day = monday.adding(d)
+    let label = s.wording.weekday(d + 1) + " " + String(day.description.suffix(2))
+    var style: Style = d == s.day ? .selection : .header
+    if day == s.today && d != s.day { style = Style.accent.bolded }
+    buf.put(pad(fit(label, width: dayWidth - 1), width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: inner.y, style: style)
+  }
+  let slots = ds.shop.slots
+  for (k, slot) in slots.enumerated() where k + 1 < inner.height {
+    let y = inner.y + 1 + k
+    buf.put(slot.description, x: inner.x, y: y, style: .dim)
+    for d in 0..<7 {
+      let day = monday.adding(d)
+      let here = ds.posts.filter { $0.date == day && $0.slot == slot }
+      guard let p = here.first else {
+        buf.put("·", x: inner.x + slotWidth + d * dayWidth, y: y, style: .dim)
+        continue
+      }
+      let text = s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "")
+      let style: Style = p.status == .posted ? .good : (p.status == .skipped ? .dim : .plain)
+      buf.put(fit(text, width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: y, style: style, maxWidth: dayWidth - 1)
+    }
+  }
+  if slots.count + 1 < inner.height {
+    // Posts at a time that is not one of the shop's slots still show, counted per day.
+    let y = inner.y + 1 + slots.count
+    buf.put(s.text["moments.other"], x: inner.x, y: y, style: .dim, maxWidth: slotWidth - 1)
+    for d in 0..<7 {
+      let day = monday.adding(d)
+      let n = ds.posts.filter { $0.date == day && !($0.slot.map(slots.contains) ?? false) }.count
+      if n > 0 { buf.put("+\(n)", x: inner.x + slotWidth + d * dayWidth, y: y, style: .dim) }
+    }
+  }
+  let (list, side) = bottom.splitLeft(bottom.width * 3 / 5)
+  drawDayPosts(s, &buf, list)
+  drawContentChecks(s, &buf, side)
+}
+
+func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  let posts = s.postsOfSelectedDay
+  let day = s.selectedDay
+  let inner = Block(title: s.text("moments.day", s.wording.weekday(day.weekday), day, posts.count)).draw(into: &buf, in: rect)
+  if posts.isEmpty {
+    buf.put(fit(s.text["moments.no_posts"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
+    return
+  }
+  var y = inner.y
+  for (n, k) in posts.enumerated() where y < inner.maxY {
+    let p = s.dataset.posts[k]
+    let tests = [(p.benefit, "test.benefit"), (p.meaning, "test.meaning"), (p.fun, "test.fun")]
+      .filter(\.0).map { s.text[$0.1] }.joined(separator: "·")
+    let head =
+      (p.slot?.description ?? "--:--") + " " + s.wording.category(p.category) + " · " + s.wording.status(p.status)
+      + (tests.isEmpty ? " · " + s.text["moments.no_test"] : " · " + tests)
+      + (p.status == .posted ? " · ♥\(p.likes) 💬\(p.comments)" : "")
+    buf.put(fit(head, width: inner.width), x: inner.x, y: y, style: n == s.post.index ? .selection : .title, maxWidth: inner.width)
+    y += 1
+    for line in wrap(p.text, width: max(1, inner.width - 2)) where y < inner.maxY {
+      buf.put(line, x: inner.x + 2, y: y, maxWidth: inner.width - 2)
+      y += 1
+    }
+  }
+}
+
+func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  let c = s.checks
+  let inner = Block(title: s.text("moments.checks", c.count)).draw(into: &buf, in: rect)
+  var lines: [(String, Style)] = []
+  for d in c.emptyDays { lines.append((s.text("content.empty_day", s.wording.weekday(d.weekday), d), .warn)) }
+  for d in c.crowdedDays { lines.append((s.text("content.crowded_day", d.day, d.posts), .warn)) }
+  for p in c.promotionHeavyWeeks { lines.append((s.text("content.promo_week", p.week, p.promotion, p.posts), .warn)) }
+  for i in c.noTestPosts {
+    let p = s.dataset.posts[i]
+    lines.append((s.text("content.no_test", p.id, p.date.map { "\($0)" } ?? "–"), .warn))
+  }
+  if lines.isEmpty { lines.append((s.text["content.all_good"], .good)) }
+  var y = inner.y
+  for l in lines {
+    for (k, part) in wrap(l.0, width: max(1, inner.width - 2)).enumerated() where y < inner.maxY {
+      buf.put((k == 0 ? "• " : "  ") + part, x: inner.x, y: y, style: l.1, maxWidth: inner.width)
+      y += 1
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import LiuliangModel
+import LiuliangRender
+import LiuliangReport
+
+/// Pane 4: traffic by weekday × hour with off-peak, peak and covered cells; the promotions.
+func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
+  let l = Layouts.promotions(s)
+  let slots = s.analysis.slots
+  let hours = (0..<24).filter { h in (1...7).contains { slots.slot(weekday: $0, hour: h).level != .closed } }
+  let heatInner = Block(title: s.text("promotions.heat", slots.weeks)).draw(into: &buf, in: l.heat)
+  let top = max(slots.slots.flatMap { $0 }.map(\.perWeek).max() ?? 1, 1)
+  let cells: [[HeatCell?]] = (1...7).map { d in
+    hours.map { h in
+      let sl = slots.slot(weekday: d, hour: h)
+      if sl.level == .closed { return nil }
+      let level = sl.perWeek <= 0 ? 0 : min(4, 1 + Int(sl.perWeek / top * 3.999))
+      var mark: Character?
+      var style: Style = .plain
+      switch sl.level {
+      case .offPeak:
+        mark = sl.coveredBy.isEmpty ? "-" : "✓"
+        style = sl.coveredBy.isEmpty ? .bad : .good
+      case .peak:
+        mark = "+"
+        style = .accent
+      default: break
+      }
+      return HeatCell(value: sl.perWeek, level: level, mark: mark, style: style)
+    }
+  }
+  let (map, legend) = heatInner.splitBottom(1)
+  Heatmap(rowLabels: (1...7).map { s.wording.weekday($0) }, columnLabels: hours.map { "\($0)" }, cells: cells)
+    .draw(into: &buf, in: map)
+  buf.put(fit(s.text["promotions.legend"], width: legend.width), x: legend.x, y: legend.y, style: .dim)
+  drawPromotionList(s, &buf, l.list)
+  drawDiscountGauge(s, &buf, l.side)
+}
+
+/// How many customers a promotion reaches.
+func audienceSize(_ s: AppState, _ a: Audience) -> Int {
+  let ds = s.dataset
+  switch a {
+  case .everyone, .friends: return ds.customers.filter { $0.churnedOn == nil }.count
+  case .vip: return ds.customers.filter { $0.churnedOn == nil && $0.tier != .friend }.count
+  case .members: return ds.customers.filter { $0.churnedOn == nil && $0.tier == .member }.count
+  case .segment(let seg): return s.analysis.segmentCounts[seg] ?? 0
+  case .tag(let t): return ds.customers.filter { $0.churnedOn == nil && $0.tags.contains(t) }.count
+  }
+}
+
+func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  let ps = s.dataset.promotions
+  let inner = Block(title: s.text("promotions.list", ps.count)).draw(into: &buf, in: rect)
+  let t = Table(
+    columns: [
+      TableColumn(title: s.text["col.promotion"], width: .flex(min: 8, weight: 2)),
+      TableColumn(title: s.text["col.kind"], width: .fixed(8)),
+      TableColumn(title: s.text["col.when"], width: .flex(min: 8, weight: 1)),
+      TableColumn(title: s.text["col.audience"], width: .fixed(6), align: .right),
+      TableColumn(title: s.text["col.state"], width: .fixed(6)),
+    ],
+    rowCount: ps.count,
+    row: { i in
+      let p = ps[i]
+      let days = p.weekdays.isEmpty ? s.text["promotions.every_day"] : formatWeekdays(p.weekdays)
+      let window = p.window.map { " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description) } ?? ""
+      let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
+      return [p.name, s.wording.kind(p.kind), days + window, "\(audienceSize(s, p.audience))", state]
+    }, selected: s.promotions.index, offset: s.promotions.offset,
+    rowStyle: { i in ps[i].isActive(on: s.today) ? nil : .dim })
+  t.draw(into: &buf, in: inner)
+}
+
+func drawDiscountGauge(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  let d = s.analysis.discount
+  let inner = Block(title: s.text["promotions.dependence"]).draw(into: &buf, in: rect)
+  guard !inner.isEmpty else { return }
+  let value = d.share ?? 0
+  let warn = s.analysis.thresholds.discountWarning
+  let barWidth = max(4, inner.width - 6)
+  var y = inner.y
+  buf.put(Wording.percent(d.share, digits: 0), x: inner.x, y: y, style: d.warning ? Style.bad.bolded : Style.good.bolded)
+  y += 1
+  if y < inner.maxY {
+    buf.put(BarChart.bar(value, of: 1, width: barWidth), x: inner.x, y: y, style: d.warning ? .bad : .good)
+    let tick = inner.x + min(barWidth - 1, Int(warn * Double(barWidth)))
+    buf.put("│", x: tick, y: y, style: .warn)
+    y += 1
+  }
+  let notes = [
+    s.text("promotions.warning_at", Wording.percent(warn, digits: 0)),
+    s.text("promotions.only_discount", d.onlyOnDiscount.count),
+    d.warning ? s.text["promotions.train"] : "",
+  ]
+  for n in notes where !n.isEmpty {
+    for line in wrap(n, width: inner.width) where y < inner.maxY {
+      buf.put(line, x: inner.x, y: y, style: d.warning && n == notes[2] ? .bad : .dim)
+      y += 1
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import LiuliangModel
+import LiuliangRender
+import LiuliangReport
+import LiuliangStore
+import LiuliangText
+
+/// What covers the pane for a moment.
+public enum Overlay: Equatable, Sendable {
+  case none
+  case help(offset: Int)
+  case command(TextField)
+}
+
+/// Everything the dashboard shows, and nothing it doesn't: `update` changes it, `view` draws it.
+public struct AppState {
+  public var text: Text
+  public var wording: Wording
+  /// The store folder as shown in the status line.
+  public var folder: String
+  public private(set) var dataset: Dataset
+  public private(set) var analysis: Analysis
+  public private(set) var trends: Trends
+  public private(set) var checks: ContentChecks
+  public private(set) var problems: [Problem]
+  /// Why changes can't be saved, in words; nil when the store is ours.
+  public var readOnly: String?
+  public private(set) var today: Day
+  public var pane: Pane = .today
+  public var width: Int
+  public var height: Int
+  public var overlay: Overlay = .none
+  public var message: String?
+  public var messageIsError = false
+  public var maskPhones = false
+
+  public var reach = ListCursor()
+  public var customers = ListCursor()
+  /// Customer shown in the detail view of the Customers pane.
+  public var detail: Int?
+  public var detailScroll = 0
+  /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
+  public var weekOffset = 0
+  public var day = 0
+  public var post = ListCursor()
+  public var promotions = ListCursor()
+  public var atRisk = ListCursor()
+  /// At-risk customers by spend, for the Churn pane.
+  public private(set) var atRiskList: [Int] = []
+
+  public init(
+    dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80, height: Int = 24
+  ) {
+    self.text = text
+    wording = Wording(text)
+    self.folder = folder
+    self.dataset = dataset
+    self.problems = problems
+    self.today = today
+    self.width = width
+    self.height = height
+    analysis = Analysis(dataset, today: today)
+    trends = Trends()
+    checks = ContentChecks(dataset, today: today)
+    day = today.weekday - 1
+    setData(dataset, problems: problems, today: today)
+  }
+
+  /// New data (first load, reload, another date): every figure again, cursors kept inside.
+  public mutating func setData(_ ds: Dataset, problems: [Problem], today t: Day) {
+    dataset = ds
+    self.problems = problems
+    today = t
+    let index = VisitIndex(ds)
+    analysis = Analysis(ds, today: t, index: index)
+    trends = Trends(ds, today: t, weeks: 12, index: index)
+    checks = ContentChecks(ds, today: t)
+    atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
+      .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
+    if let d = detail, d >= ds.customers.count { detail = nil }
+    clampCursors()
+  }
+
+  public mutating func clampCursors() {
+    reach.setCount(analysis.reachOut.count, visible: Layouts.todayListRows(self))
+    customers.setCount(dataset.customers.count, visible: Layouts.customerRows(self))
+    post.setCount(postsOfSelectedDay.count, visible: 100)
+    promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
+    atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
+  }
+
+  /// Monday of the week the Moments pane shows.
+  public var shownWeek: Day { today.weekStart.adding(7 * weekOffset) }
+  public var selectedDay: Day { shownWeek.adding(day) }
+
+  public var postsOfSelectedDay: [Int] {
+    let d = selectedDay
+    return dataset.posts.indices.filter { dataset.posts[$0].date == d }
+      .sorted { (dataset.posts[$0].slot?.minutes ?? -1, $0) < (dataset.posts[$1].slot?.minutes ?? -1, $1) }
+  }
+
+  public func phone(_ p: String) -> String { maskPhones ? Self.mask(p) : p }
+
+  /// `13812341234` → `138****1234`; other lengths keep the first 3 and last 4 when they can.
+  public static func mask(_ p: String) -> String {
+    let chars = Array(p)
+    guard chars.count > 7 else { return String(repeating: "*", count: chars.count) }
+    return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4))
+  }
+}

@@ -1,0 +1,168 @@
+import LiuliangModel
+import LiuliangRender
+
+/// What happens to the state, from outside: keys, a new size, data read again.
+public enum Msg: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+}
+
+/// What the state asks the outside world to do after an update.
+public enum Effect: Equatable, Sendable {
+  case quit
+  case reload
+  case redraw
+}
+
+/// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
+public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
+  switch msg {
+  case .resize(let w, let h):
+    s.width = w
+    s.height = h
+    s.clampCursors()
+    return [.redraw]
+  case .key(let key):
+    if key == .resize { return [] }
+    switch s.overlay {
+    case .help(let offset): return helpKey(&s, key, offset)
+    case .command(let field): return commandKey(&s, key, field)
+    case .none: break
+    }
+    s.message = nil
+    guard let action = Keymap.action(for: key, in: s.pane) else {
+      if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
+      return []
+    }
+    return perform(&s, action)
+  }
+}
+
+func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
+  switch action {
+  case .quit: return [.quit]
+  case .help:
+    s.overlay = .help(offset: 0)
+  case .command:
+    s.overlay = .command(TextField())
+  case .reload: return [.reload]
+  case .redraw: return [.redraw]
+  case .pane(let p): s.pane = p
+  case .nextPane: s.pane = s.pane.next
+  case .previousPane: s.pane = s.pane.previous
+  default: paneAction(&s, action)
+  }
+  return []
+}
+
+/// List moves and the pane's own actions.
+func paneAction(_ s: inout AppState, _ action: Action) {
+  func move(_ c: inout ListCursor, _ visible: Int) {
+    switch action {
+    case .down: c.move(by: 1, visible: visible)
+    case .up: c.move(by: -1, visible: visible)
+    case .top: c.jump(to: 0, visible: visible)
+    case .bottom: c.jump(to: c.count - 1, visible: visible)
+    case .pageDown: c.move(by: max(1, visible - 1), visible: visible)
+    case .pageUp: c.move(by: -max(1, visible - 1), visible: visible)
+    default: break
+    }
+  }
+  switch s.pane {
+  case .today:
+    if action == .open {
+      guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer else { return }
+      s.pane = .customers
+      s.customers.jump(to: c, visible: Layouts.customerRows(s))
+      s.detail = c
+      s.detailScroll = 0
+    } else {
+      move(&s.reach, Layouts.todayListRows(s))
+    }
+  case .customers:
+    if let _ = s.detail {
+      switch action {
+      case .back: s.detail = nil
+      case .down: s.detailScroll += 1
+      case .up: s.detailScroll = max(0, s.detailScroll - 1)
+      case .top: s.detailScroll = 0
+      case .pageDown: s.detailScroll += max(1, s.height - 6)
+      case .pageUp: s.detailScroll = max(0, s.detailScroll - max(1, s.height - 6))
+      default: break
+      }
+      return
+    }
+    if action == .open, s.customers.count > 0 {
+      s.detail = s.customers.index
+      s.detailScroll = 0
+    } else {
+      move(&s.customers, Layouts.customerRows(s))
+    }
+  case .moments:
+    switch action {
+    case .previousWeek: s.weekOffset -= 1
+    case .nextWeek: s.weekOffset += 1
+    case .thisWeek:
+      s.weekOffset = 0
+      s.day = s.today.weekday - 1
+    case .previousDay:
+      if s.day == 0 {
+        s.weekOffset -= 1
+        s.day = 6
+      } else {
+        s.day -= 1
+      }
+    case .nextDay:
+      if s.day == 6 {
+        s.weekOffset += 1
+        s.day = 0
+      } else {
+        s.day += 1
+      }
+    default:
+      move(&s.post, 100)
+      return
+    }
+    s.post = ListCursor(count: s.postsOfSelectedDay.count)
+  case .promotions: move(&s.promotions, Layouts.promotionRows(s))
+  case .churn: move(&s.atRisk, Layouts.atRiskRows(s))
+  }
+}
+
+func helpKey(_ s: inout AppState, _ key: Key, _ offset: Int) -> [Effect] {
+  switch key {
+  case .escape, .char("q"), .char("?"), .enter: s.overlay = .none
+  case .char("j"), .down: s.overlay = .help(offset: offset + 1)
+  case .char("k"), .up: s.overlay = .help(offset: max(0, offset - 1))
+  case .char("g"), .home: s.overlay = .help(offset: 0)
+  default: break
+  }
+  return []
+}
+
+func commandKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] {
+  var f = field
+  switch key {
+  case .escape:
+    s.overlay = .none
+    return []
+  case .enter:
+    s.overlay = .none
+    return runCommand(&s, f.text)
+  case .backspace where f.text.isEmpty:
+    s.overlay = .none
+    return []
+  default:
+    _ = f.handle(key)
+    s.overlay = .command(f)
+    return []
+  }
+}
+
+extension AppState {
+  /// A one-line message in the status line until the next key.
+  public mutating func flash(_ text: String, error: Bool = false) {
+    message = text
+    messageIsError = error
+  }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import LiuliangApp
+import LiuliangGenerator
+import LiuliangModel
+import LiuliangRender
+import LiuliangReport
+import LiuliangStore
+import LiuliangTerminal
+
+/// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
+struct Dashboard {
+  let store: Store
+  var state: AppState
+
+  init(store: Store, today: Day, maskPhones: Bool) {
+    self.store = store
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+    var shown = store.folder
+    if !home.isEmpty && shown.hasPrefix(home + "/") { shown = "~" + shown.dropFirst(home.count) }
+    state = AppState(
+      dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
+    state.maskPhones = maskPhones
+    if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
+  }
+
+  mutating func run() throws {
+    let start = DispatchTime.now()
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(colors: Terminal.colorsAllowed())
+    } catch {
+      throw CLIError(cliText["cli.err.no_terminal"])
+    }
+    defer { terminal.stop() }
+    if let r = state.readOnly { state.flash(r, error: true) }
+    var first = true
+    var size = (width: 0, height: 0)
+    while true {
+      let now = terminal.size
+      if now != size {
+        size = now
+        _ = update(&state, .resize(width: now.width, height: now.height))
+      }
+      var buf = Buffer(width: size.width, height: size.height)
+      let cursor = view(state, into: &buf)
+      terminal.draw(buf, cursor: cursor)
+      if first {
+        first = false
+        // Scripts measure launch-to-first-frame with this variable; nobody else sets it.
+        if let log = ProcessInfo.processInfo.environment["LIULIANG_FIRST_FRAME_LOG"] {
+          let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+          try? "\(ms)\n".write(toFile: log, atomically: true, encoding: .utf8)
+        }
+      }
+      guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
+      for effect in update(&state, .key(key)) {
+        switch effect {
+        case .quit: return
+        case .redraw: terminal.forceRedraw()
+        case .reload: reload()
+        }
+      }
+    }
+  }
+
+  mutating func reload() {
+    do {
+      try store.load()
+      state.setData(store.dataset, problems: store.problems, today: state.today)
+      state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
+    } catch {
+      state.flash(Wording(cliText).error(error), error: true)
+    }
+  }
+}
+
+struct OpenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "open", abstract: cliText["cli.open"])
+  @OptionGroup var store: StoreOptions
+  @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+
+  func run() throws {
+    guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    let today = try store.day()
+    let s: Store
+    do {
+      s = try Store(folder: store.folder(), mode: .readWrite)
+    } catch {
+      throw CLIError(Wording(cliText).error(error))
+    }
+    var d = Dashboard(store: s, today: today, maskPhones: maskPhones)
+    try d.run()
+  }
+}
+
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "demo", abstract: cliText["cli.demo"])
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD")) var today: String?
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
+  @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+
+  /// seeds/ beside the repository the binary was built in, or in the current folder.
+  static func seeds() -> URL? {
+    let fm = FileManager.default
+    var candidates: [URL] = []
+    if let env = ProcessInfo.processInfo.environment["LIULIANG_SEEDS"] { candidates.append(URL(fileURLWithPath: env)) }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<5 {
+      candidates.append(dir.appendingPathComponent("seeds"))
+      dir = dir.deletingLastPathComponent()
+    }
+    candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("seeds"))
+    return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("customers.csv").path) }
+  }
+
+  func run() throws {
+    guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    guard let seeds = Self.seeds() else { throw CLIError(cliText["cli.err.no_seeds"]) }
+    var t = GeneratorOptions.demoToday
+    if let today {
+      guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
+      t = d
+    }
+    // A fresh copy each time: seeds/ itself never changes.
+    var template = Array((NSTemporaryDirectory() + "liuliang-demo-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw CLIError(cliText("cli.err.copy", seeds.path)) }
+    let folder = String(cString: made)
+    let fm = FileManager.default
+    for name in try fm.contentsOfDirectory(atPath: seeds.path) where !name.hasPrefix(".") {
+      let dst = folder + "/" + name
+      try fm.copyItem(atPath: seeds.path + "/" + name, toPath: dst)
+      chmod(dst, 0o600)
+    }
+    let s: Store
+    do {
+      s = try Store(folder: folder, mode: .readWrite)
+    } catch {
+      throw CLIError(Wording(cliText).error(error))
+    }
+    var d = Dashboard(store: s, today: t, maskPhones: maskPhones)
+    try d.run()
+    emit(cliText("cli.demo_left", folder) + "\n")
+  }
+}
