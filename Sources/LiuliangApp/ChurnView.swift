@@ -47,7 +47,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     rowCount: list.count,
     row: { i in
       let c = list[i]
-      return [s.dataset.customers[c].name, money(a.figures[c].monetary), s.wording.why(a.why[c])]
+      return [s.dataset.customers[c].name, money(a.figures[c].monetary), shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why[c])))]
     }, selected: s.atRisk.index, offset: s.atRisk.offset
   ).draw(into: &buf, in: inner)
 }

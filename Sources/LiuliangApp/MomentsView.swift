@@ -30,7 +30,8 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
         buf.put("·", x: inner.x + slotWidth + d * dayWidth, y: y, style: .dim)
         continue
       }
-      let text = s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "")
+      // Wider terminals show the start of the text after the category.
+      let text = s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "") + " " + firstLineOf(p.text)
       let style: Style = p.status == .posted ? .good : (p.status == .skipped ? .dim : .plain)
       buf.put(fit(text, width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: y, style: style, maxWidth: dayWidth - 1)
     }

@@ -65,7 +65,8 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
     s.today.description + " " + s.wording.weekday(s.today.weekday), shortPath(s.folder, width: max(12, s.width / 4)), problems,
   ]
   if let m = s.message {
-    StatusLine(left: left, right: m, style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
+    // A message is short-lived and says something just done: it gets the whole line.
+    StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
     return
   }
   StatusLine(left: left, right: s.text["hint." + String(describing: s.pane)]).draw(into: &buf, in: row)

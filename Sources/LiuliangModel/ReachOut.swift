@@ -15,6 +15,11 @@ public struct ReachOut: Sendable, Equatable {
   public var customer: Int?
   public var reason: Reason
 
+  public init(customer: Int?, reason: Reason) {
+    self.customer = customer
+    self.reason = reason
+  }
+
   /// At-risk customers by M, then birthdays soonest first, then new friends to welcome, then
   /// unresolved complaints oldest first.
   static func list(_ ds: Dataset, figures: [CustomerFigures], why: [SegmentWhy], today t: Day) -> [ReachOut] {

@@ -1,0 +1,159 @@
+import LiuliangApp
+import LiuliangModel
+import LiuliangRender
+import XCTest
+
+/// Keys through the pure update function, as a user presses them.
+final class UpdateTests: XCTestCase {
+  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+    var effects: [Effect] = []
+    for k in keys { effects += update(&s, .key(k)) }
+    return effects
+  }
+
+  func testNumberKeysTabAndShiftTabSwitchPanes() {
+    var s = Demo.state()
+    _ = press(&s, .char("3"))
+    XCTAssertEqual(s.pane, .moments)
+    _ = press(&s, .tab, .tab)
+    XCTAssertEqual(s.pane, .churn)
+    _ = press(&s, .tab)
+    XCTAssertEqual(s.pane, .today, "Tab wraps around")
+    _ = press(&s, .backTab)
+    XCTAssertEqual(s.pane, .churn)
+    for n in 1...5 {
+      _ = press(&s, .char(Character("\(n)")))
+      XCTAssertEqual(s.pane.rawValue, n)
+    }
+  }
+
+  func testQuitRedrawReload() {
+    var s = Demo.state()
+    XCTAssertEqual(press(&s, .char("q")), [.quit])
+    XCTAssertEqual(press(&s, .ctrl("c")), [.quit])
+    XCTAssertEqual(press(&s, .ctrl("l")), [.redraw])
+    XCTAssertEqual(press(&s, .char("r")), [.reload])
+  }
+
+  func testHelpOpensAndCloses() {
+    var s = Demo.state()
+    _ = press(&s, .char("?"))
+    XCTAssertEqual(s.overlay, .help(offset: 0))
+    _ = press(&s, .char("j"))
+    XCTAssertEqual(s.overlay, .help(offset: 1), "j scrolls the help, it doesn't move the list")
+    XCTAssertEqual(s.reach.index, 0)
+    XCTAssertEqual(press(&s, .char("q")), [], "q closes help instead of quitting")
+    XCTAssertEqual(s.overlay, .none)
+  }
+
+  func testCommandLine() {
+    var s = Demo.state()
+    _ = press(&s, .char(":"), .char("5"), .enter)
+    XCTAssertEqual(s.pane, .churn)
+    XCTAssertEqual(press(&s, .char(":"), .char("q"), .enter), [.quit])
+    _ = press(&s, .char(":"), .char("x"), .escape)
+    XCTAssertEqual(s.overlay, .none)
+    XCTAssertNil(s.message, "Esc cancels without running")
+    _ = press(&s, .char(":"))
+    for c in "date 2026-10-01" { _ = press(&s, .char(c)) }
+    _ = press(&s, .enter)
+    XCTAssertEqual(s.today, Day("2026-10-01"))
+    _ = press(&s, .char(":"), .char("z"), .enter)
+    XCTAssertEqual(s.messageIsError, true)
+  }
+
+  func testListMovesStayInside() {
+    var s = Demo.state()
+    let n = s.analysis.reachOut.count
+    _ = press(&s, .char("k"))
+    XCTAssertEqual(s.reach.index, 0)
+    _ = press(&s, .char("j"), .down)
+    XCTAssertEqual(s.reach.index, 2)
+    _ = press(&s, .char("G"))
+    XCTAssertEqual(s.reach.index, n - 1)
+    _ = press(&s, .char("j"))
+    XCTAssertEqual(s.reach.index, n - 1)
+    _ = press(&s, .char("g"))
+    XCTAssertEqual(s.reach.index, 0)
+    // A page is the rows shown minus one: at 80×24 the list shows 24 − 2 (tabs, status)
+    // − 6 (tiles) − 2 (border) − 1 (header) = 13 rows, so a page moves 12.
+    _ = press(&s, .pageDown)
+    XCTAssertEqual(s.reach.index, 12)
+    _ = press(&s, .pageUp)
+    XCTAssertEqual(s.reach.index, 0)
+  }
+
+  func testEnterOnTheReachOutListOpensThatCustomer() {
+    var s = Demo.state()
+    _ = press(&s, .char("j"), .enter)
+    let who = s.analysis.reachOut[1].customer
+    XCTAssertEqual(s.pane, .customers)
+    XCTAssertEqual(s.detail, who)
+    XCTAssertEqual(s.customers.index, who)
+    _ = press(&s, .escape)
+    XCTAssertNil(s.detail)
+    _ = press(&s, .enter)
+    XCTAssertEqual(s.detail, who)
+  }
+
+  func testMomentsWeekAndDayKeys() {
+    var s = Demo.state()
+    _ = press(&s, .char("3"))
+    XCTAssertEqual(s.shownWeek, Day("2026-11-16"))
+    XCTAssertEqual(s.selectedDay, Day("2026-11-16"))
+    _ = press(&s, .char("]"))
+    XCTAssertEqual(s.shownWeek, Day("2026-11-23"))
+    _ = press(&s, .char("["), .char("["))
+    XCTAssertEqual(s.shownWeek, Day("2026-11-09"))
+    _ = press(&s, .char("t"), .char("h"))
+    XCTAssertEqual(s.selectedDay, Day("2026-11-15"), "h on Monday goes to the Sunday before")
+    _ = press(&s, .char("l"), .char("l"))
+    XCTAssertEqual(s.selectedDay, Day("2026-11-17"))
+  }
+
+  func testUnknownKeySaysSoAndChangesNothing() {
+    var s = Demo.state()
+    let before = s.pane
+    XCTAssertEqual(press(&s, .char("Z")), [])
+    XCTAssertEqual(s.pane, before)
+    XCTAssertEqual(s.messageIsError, true)
+    _ = press(&s, .char("j"))
+    XCTAssertNil(s.message, "the next key clears it")
+  }
+
+  func testResizeKeepsTheCursorInside() {
+    var s = Demo.state(width: 120, height: 40)
+    _ = press(&s, .char("G"))
+    _ = update(&s, .resize(width: 80, height: 24))
+    XCTAssertEqual(s.reach.index, s.analysis.reachOut.count - 1)
+    XCTAssertLessThanOrEqual(s.reach.offset, s.reach.index)
+    XCTAssertGreaterThan(s.reach.offset + 13, s.reach.index)
+  }
+
+  func testEveryBindingAppearsInHelp() {
+    for pane in Pane.allCases {
+      let help = Keymap.help(pane) { $0 }
+      let shown = help.flatMap(\.entries)
+      for b in Keymap.bindings(pane) + Keymap.global {
+        let line = shown.first { $0.text == b.help }
+        XCTAssertNotNil(line, "\(pane): \(b.help) missing from help")
+        for k in b.keys where !(b.help == "key.panes") {
+          XCTAssertTrue(line?.keys.split(separator: " ").contains(Substring(k.label)) == true, "\(pane): \(k.label)")
+        }
+      }
+    }
+  }
+
+  func testEveryHelpKeyDispatchesToItsAction() {
+    for pane in Pane.allCases {
+      for b in Keymap.bindings(pane) {
+        for k in b.keys { XCTAssertEqual(Keymap.action(for: k, in: pane), b.action, "\(pane) \(k.label)") }
+      }
+    }
+  }
+
+  func testPhoneMask() {
+    XCTAssertEqual(AppState.mask("13812341234"), "138****1234")
+    XCTAssertEqual(AppState.mask("123"), "***")
+  }
+}
