@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(name: "RenderTests", dependencies: ["LiuliangRender"]),
     .testTarget(
       name: "AppTests",
-      dependencies: ["LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText"]),
+      dependencies: ["LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport"]),

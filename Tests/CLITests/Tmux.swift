@@ -28,11 +28,15 @@ final class TmuxSession {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["tmux"] + args
+    // A new session may start the tmux server, which keeps any inherited pipe open: give it
+    // no pipe, or reading to the end would wait for the server to exit.
     let out = Pipe()
-    p.standardOutput = out
-    p.standardError = Pipe()
+    let detached = args.first == "new-session"
+    p.standardOutput = detached ? FileHandle.nullDevice : out
+    p.standardError = FileHandle.nullDevice
+    p.standardInput = FileHandle.nullDevice
     try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = detached ? Data() : out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     guard p.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(p.terminationStatus)) }
     return String(decoding: data, as: UTF8.self)

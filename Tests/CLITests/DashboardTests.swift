@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+
+/// The real binary in a real terminal (tmux), driven as a new user would.
+final class DashboardTests: XCTestCase {
+  override func setUpWithError() throws {
+    try XCTSkipUnless(TmuxSession.available, "tmux is not installed (scripts/deps --test installs it)")
+  }
+
+  func testDemoOpensEveryPaneSurvivesResizeAndQuitsClean() throws {
+    let seedsBefore = try Data(contentsOf: Repo.seeds.appendingPathComponent("customers.csv"))
+    let t = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) demo --lang zh-Hans")
+    // The Today pane: tiles, the reach-out list, the status line with the demo's date.
+    var screen = try t.waitFor("今日联系")
+    XCTAssertTrue(screen.contains("2026-11-16"), screen)
+    XCTAssertTrue(screen.contains("客户池"), screen)
+    let titles = ["2": "客户 1/", "3": "这一周", "4": "每周客流", "5": "流失原因", "1": "今日联系"]
+    for key in ["2", "3", "4", "5", "1"] {
+      try t.send(key)
+      screen = try t.waitFor(titles[key]!)
+      // Every row is one terminal row: nothing wraps, so each boxed row ends on a box edge.
+      for line in screen.split(separator: "\n") where ["┌", "└", "│"].contains(line.first) {
+        XCTAssertTrue(["┐", "┘", "│"].contains(line.last), "pane \(key): \(line)")
+      }
+    }
+    try t.send("?")
+    try t.waitFor("按键：今日")
+    try t.send("Escape")
+    try t.resize(width: 60, height: 20)
+    try t.waitFor("终端太小")
+    try t.resize(width: 80, height: 24)
+    try t.waitFor("今日联系")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    screen = try t.screen()
+    XCTAssertTrue(screen.contains("示例副本"), "after q the shell is back and says where the copy is:\n\(screen)")
+    XCTAssertEqual(try Data(contentsOf: Repo.seeds.appendingPathComponent("customers.csv")), seedsBefore, "seeds/ never changes")
+  }
+
+  func testSecondInstanceOpensReadOnly() throws {
+    let store = try Repo.demoCopy()
+    let first = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
+    try first.waitFor("Reach out today")
+    let second = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
+    try second.waitFor("READ-ONLY")
+    try second.send("q")
+    try first.send("C-c")
+    XCTAssertEqual(first.exitStatus(), 0)
+    XCTAssertEqual(second.exitStatus(), 0)
+  }
+
+  func testNotATerminalSaysSoInOneSentence() throws {
+    let r = try runLiuliang(["demo", "--lang", "en"])
+    XCTAssertNotEqual(r.status, 0)
+    XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
+    XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+  }
+}
