@@ -25,7 +25,6 @@ struct Dashboard {
   }
 
   mutating func run() throws {
-    let start = DispatchTime.now()
     let terminal: Terminal
     do {
       terminal = try Terminal(colors: Terminal.colorsAllowed())
@@ -47,10 +46,13 @@ struct Dashboard {
       terminal.draw(buf, cursor: cursor)
       if first {
         first = false
-        // Scripts measure launch-to-first-frame with this variable; nobody else sets it.
+        // Scripts measure launch-to-first-frame with this variable; nobody else sets it. The
+        // wall-clock time lets them count the process start too.
         if let log = ProcessInfo.processInfo.environment["LIULIANG_FIRST_FRAME_LOG"] {
-          let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-          try? "\(ms)\n".write(toFile: log, atomically: true, encoding: .utf8)
+          var ts = timespec()
+          clock_gettime(CLOCK_REALTIME, &ts)
+          try? "\(Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))\n".write(
+            toFile: log, atomically: true, encoding: .utf8)
         }
       }
       guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
