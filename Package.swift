@@ -28,10 +28,12 @@ let package = Package(
       sources: ["Text.swift"], resources: [.copy("strings"), .copy("templates")]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
-      name: "LiuliangReport", dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText"]),
+      name: "LiuliangReport",
+      dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText"]),
     // Seeded generator of the demo shop and of synthetic stores of any size.
     .target(
-      name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]),
+      name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]
+    ),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",
@@ -48,7 +50,10 @@ let package = Package(
     .testTarget(name: "RenderTests", dependencies: ["LiuliangRender"]),
     .testTarget(
       name: "AppTests",
-      dependencies: ["LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText"],
+      dependencies: [
+        "LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender",
+        "LiuliangText",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "CLITests",

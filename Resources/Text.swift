@@ -46,7 +46,8 @@ public struct Text: Sendable {
   public var keys: Set<String> { Set(table.keys) }
 
   static func load(_ lang: String) -> [String: String] {
-    guard let dir = Bundle.module.url(forResource: "strings", withExtension: nil)?.appendingPathComponent(lang),
+    guard
+      let dir = Bundle.module.url(forResource: "strings", withExtension: nil)?.appendingPathComponent(lang),
       let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
     else { return [:] }
     var out: [String: String] = [:]

@@ -72,7 +72,8 @@ public enum Keymap {
   /// The action of a key in a pane: the pane's table first, then the global one.
   public static func action(for key: Key, in pane: Pane) -> Action? {
     for b in bindings(pane) + global where b.keys.contains(key) {
-      if case .pane = b.action, case .char(let c) = key, let n = c.wholeNumberValue, let p = Pane(rawValue: n) {
+      if case .pane = b.action, case .char(let c) = key, let n = c.wholeNumberValue, let p = Pane(rawValue: n)
+      {
         return .pane(p)
       }
       return b.action
@@ -89,6 +90,9 @@ public enum Keymap {
     let globalEntries = entries(global).map { e in
       e.text == text("key.panes") ? (keys: "1–5", text: e.text) : e
     }
-    return [(heading: text(pane.titleKey), entries: entries(panel)), (heading: text("help.everywhere"), entries: globalEntries)]
+    return [
+      (heading: text(pane.titleKey), entries: entries(panel)),
+      (heading: text("help.everywhere"), entries: globalEntries),
+    ]
   }
 }

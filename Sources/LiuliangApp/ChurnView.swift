@@ -23,8 +23,11 @@ func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   for (k, r) in rows.enumerated() where k < inner.height {
     buf.put(r.0, x: inner.x, y: inner.y + k, style: .dim)
     let total = Int(r.1.reduce(0, +))
-    Sparkline(values: r.1, style: r.2).draw(into: &buf, in: Rect(x: inner.x + labelWidth + 1, y: inner.y + k, width: 12, height: 1))
-    buf.put(" \(total)", x: inner.x + labelWidth + 13, y: inner.y + k, maxWidth: max(0, inner.width - labelWidth - 13))
+    Sparkline(values: r.1, style: r.2).draw(
+      into: &buf, in: Rect(x: inner.x + labelWidth + 1, y: inner.y + k, width: 12, height: 1))
+    buf.put(
+      " \(total)", x: inner.x + labelWidth + 13, y: inner.y + k,
+      maxWidth: max(0, inner.width - labelWidth - 13))
   }
   if inner.height > 2 {
     let line = s.text("churn.silent", c.complaints, c.silentEstimate)
@@ -47,21 +50,33 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     rowCount: list.count,
     row: { i in
       let c = list[i]
-      return [s.dataset.customers[c].name, money(a.figures[c].monetary), shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why[c])))]
+      return [
+        s.dataset.customers[c].name, money(a.figures[c].monetary),
+        shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why[c]))),
+      ]
     }, selected: s.atRisk.index, offset: s.atRisk.offset
   ).draw(into: &buf, in: inner)
 }
 
 func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ds = s.dataset
-  let order = ds.complaints.indices.sorted { (ds.complaints[$0].resolved ? 1 : 0, ds.complaints[$1].date) < (ds.complaints[$1].resolved ? 1 : 0, ds.complaints[$0].date) }
+  let order = ds.complaints.indices.sorted {
+    (ds.complaints[$0].resolved ? 1 : 0, ds.complaints[$1].date) < (
+      ds.complaints[$1].resolved ? 1 : 0, ds.complaints[$0].date
+    )
+  }
   let open = ds.complaints.filter { !$0.resolved }.count
-  let inner = Block(title: s.text("churn.complaints_title", open, ds.complaints.count)).draw(into: &buf, in: rect)
+  let inner = Block(title: s.text("churn.complaints_title", open, ds.complaints.count)).draw(
+    into: &buf, in: rect)
   let index = ds.customerIndex()
   for (k, i) in order.prefix(inner.height).enumerated() {
     let c = ds.complaints[i]
     let who = index[c.customer].map { ds.customers[Int($0)].name } ?? "–"
-    let line = (c.resolved ? "✓ " : "! ") + String(c.date.description.suffix(5)) + " " + who + " " + s.wording.reason(c.reason) + " " + c.text
-    buf.put(fit(line, width: inner.width), x: inner.x, y: inner.y + k, style: c.resolved ? .dim : .bad, maxWidth: inner.width)
+    let line =
+      (c.resolved ? "✓ " : "! ") + String(c.date.description.suffix(5)) + " " + who + " "
+      + s.wording.reason(c.reason) + " " + c.text
+    buf.put(
+      fit(line, width: inner.width), x: inner.x, y: inner.y + k, style: c.resolved ? .dim : .bad,
+      maxWidth: inner.width)
   }
 }

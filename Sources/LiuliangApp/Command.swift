@@ -3,7 +3,9 @@ import LiuliangModel
 /// The `:` command line: words that do what a key does, plus what has no key.
 public enum Command {
   /// Command words and what they do, for help and for completion in the message.
-  public static let names = ["quit", "reload", "help", "today", "customers", "moments", "promotions", "churn", "date", "mask"]
+  public static let names = [
+    "quit", "reload", "help", "today", "customers", "moments", "promotions", "churn", "date", "mask",
+  ]
 }
 
 func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {

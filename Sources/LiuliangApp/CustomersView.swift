@@ -11,7 +11,8 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
   }
   let ds = s.dataset
   let a = s.analysis
-  let title = s.text("customers.title", s.customers.count == 0 ? 0 : s.customers.index + 1, ds.customers.count)
+  let title = s.text(
+    "customers.title", s.customers.count == 0 ? 0 : s.customers.index + 1, ds.customers.count)
   let inner = Block(title: title).draw(into: &buf, in: body)
   let t = Table(
     columns: [
@@ -56,15 +57,29 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
   var lines: [(String, Style)] = []
   lines.append((x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why[i])), Style.title))
   lines.append((x("detail.tier", w.tier(c.tier), c.source.isEmpty ? "–" : c.source), .plain))
-  lines.append((x("detail.contact", c.wechat.isEmpty ? "–" : c.wechat, c.phone.isEmpty ? "–" : s.phone(c.phone)), .plain))
   lines.append(
-    (x("detail.dates", c.joined?.description ?? "–", c.birthday?.description ?? "–", c.welcomedOn?.description ?? "–"), .plain))
-  if let on = c.churnedOn { lines.append((x("detail.churned", on, w.reason(c.churnReason ?? .unknown)), .bad)) }
+    (x("detail.contact", c.wechat.isEmpty ? "–" : c.wechat, c.phone.isEmpty ? "–" : s.phone(c.phone)), .plain)
+  )
+  lines.append(
+    (
+      x(
+        "detail.dates", c.joined?.description ?? "–", c.birthday?.description ?? "–",
+        c.welcomedOn?.description ?? "–"), .plain
+    ))
+  if let on = c.churnedOn {
+    lines.append((x("detail.churned", on, w.reason(c.churnReason ?? .unknown)), .bad))
+  }
   lines.append((x("detail.tags", c.tags.isEmpty ? "–" : c.tags.joined(separator: "、")), .plain))
   lines.append(
-    (x("detail.figures", f.recency.map(String.init) ?? "–", f.frequency, f.monetary.description, f.allVisits, f.allSpend.description), .plain))
+    (
+      x(
+        "detail.figures", f.recency.map(String.init) ?? "–", f.frequency, f.monetary.description, f.allVisits,
+        f.allSpend.description), .plain
+    ))
   // Monthly spend over the last twelve months, oldest first.
-  let visits = ds.visits.indices.filter { ds.visits[$0].customer == Int32(i) && ds.visits[$0].date <= s.today }
+  let visits = ds.visits.indices.filter {
+    ds.visits[$0].customer == Int32(i) && ds.visits[$0].date <= s.today
+  }
   var months = [Double](repeating: 0, count: 12)
   let last = s.today.monthIndex
   for k in visits {
@@ -74,7 +89,9 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
   lines.append((x["detail.monthly"] + " " + Sparkline(values: months).text(), .accent))
   if !c.notes.isEmpty {
     lines.append((x["detail.notes"], .title))
-    for n in c.notes.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(("  " + n, .plain)) }
+    for n in c.notes.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(("  " + n, .plain))
+    }
   }
   let complaints = ds.complaints.filter { $0.customer == c.id }
   if !complaints.isEmpty {
@@ -88,7 +105,8 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
   for k in visits.reversed() {
     let v = ds.visits[k]
     let promo = v.promotion >= 0 ? " " + ds.promotions[Int(v.promotion)].name : ""
-    lines.append(("  \(v.date) \(v.time)  ¥\(v.amount)  ×\(v.party)  " + w.channel(v.channel) + promo, .plain))
+    lines.append(
+      ("  \(v.date) \(v.time)  ¥\(v.amount)  ×\(v.party)  " + w.channel(v.channel) + promo, .plain))
   }
   let start = min(s.detailScroll, max(0, lines.count - inner.height))
   for (row, l) in lines.dropFirst(start).prefix(inner.height).enumerated() {

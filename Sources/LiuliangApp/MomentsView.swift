@@ -17,7 +17,9 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
     let label = s.wording.weekday(d + 1) + " " + String(day.description.suffix(2))
     var style: Style = d == s.day ? .selection : .header
     if day == s.today && d != s.day { style = Style.accent.bolded }
-    buf.put(pad(fit(label, width: dayWidth - 1), width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: inner.y, style: style)
+    buf.put(
+      pad(fit(label, width: dayWidth - 1), width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth,
+      y: inner.y, style: style)
   }
   let slots = ds.shop.slots
   for (k, slot) in slots.enumerated() where k + 1 < inner.height {
@@ -31,9 +33,13 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
         continue
       }
       // Wider terminals show the start of the text after the category.
-      let text = s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "") + " " + firstLineOf(p.text)
+      let text =
+        s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "") + " "
+        + firstLineOf(p.text)
       let style: Style = p.status == .posted ? .good : (p.status == .skipped ? .dim : .plain)
-      buf.put(fit(text, width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: y, style: style, maxWidth: dayWidth - 1)
+      buf.put(
+        fit(text, width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: y, style: style,
+        maxWidth: dayWidth - 1)
     }
   }
   if slots.count + 1 < inner.height {
@@ -54,7 +60,8 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
 func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let posts = s.postsOfSelectedDay
   let day = s.selectedDay
-  let inner = Block(title: s.text("moments.day", s.wording.weekday(day.weekday), day, posts.count)).draw(into: &buf, in: rect)
+  let inner = Block(title: s.text("moments.day", s.wording.weekday(day.weekday), day, posts.count)).draw(
+    into: &buf, in: rect)
   if posts.isEmpty {
     buf.put(fit(s.text["moments.no_posts"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
@@ -65,10 +72,13 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     let tests = [(p.benefit, "test.benefit"), (p.meaning, "test.meaning"), (p.fun, "test.fun")]
       .filter(\.0).map { s.text[$0.1] }.joined(separator: "·")
     let head =
-      (p.slot?.description ?? "--:--") + " " + s.wording.category(p.category) + " · " + s.wording.status(p.status)
+      (p.slot?.description ?? "--:--") + " " + s.wording.category(p.category) + " · "
+      + s.wording.status(p.status)
       + (tests.isEmpty ? " · " + s.text["moments.no_test"] : " · " + tests)
       + (p.status == .posted ? " · ♥\(p.likes) 💬\(p.comments)" : "")
-    buf.put(fit(head, width: inner.width), x: inner.x, y: y, style: n == s.post.index ? .selection : .title, maxWidth: inner.width)
+    buf.put(
+      fit(head, width: inner.width), x: inner.x, y: y, style: n == s.post.index ? .selection : .title,
+      maxWidth: inner.width)
     y += 1
     for line in wrap(p.text, width: max(1, inner.width - 2)) where y < inner.maxY {
       buf.put(line, x: inner.x + 2, y: y, maxWidth: inner.width - 2)
@@ -83,7 +93,9 @@ func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   var lines: [(String, Style)] = []
   for d in c.emptyDays { lines.append((s.text("content.empty_day", s.wording.weekday(d.weekday), d), .warn)) }
   for d in c.crowdedDays { lines.append((s.text("content.crowded_day", d.day, d.posts), .warn)) }
-  for p in c.promotionHeavyWeeks { lines.append((s.text("content.promo_week", p.week, p.promotion, p.posts), .warn)) }
+  for p in c.promotionHeavyWeeks {
+    lines.append((s.text("content.promo_week", p.week, p.promotion, p.posts), .warn))
+  }
   for i in c.noTestPosts {
     let p = s.dataset.posts[i]
     lines.append((s.text("content.no_test", p.id, p.date.map { "\($0)" } ?? "–"), .warn))

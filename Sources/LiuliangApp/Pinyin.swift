@@ -31,9 +31,11 @@ public struct Pinyin {
 
   private mutating func syllable(_ ch: Character) -> String? {
     if let s = cache[ch] { return s }
-    let latin = String(ch).applyingTransform(.toLatin, reverse: false)?
+    let latin =
+      String(ch).applyingTransform(.toLatin, reverse: false)?
       .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? ""
-    let s = String(latin.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic) }.map(Character.init))
+    let s = String(
+      latin.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic) }.map(Character.init))
     cache[ch] = s
     return s
   }

@@ -63,7 +63,10 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     row: { i in
       let p = ps[i]
       let days = p.weekdays.isEmpty ? s.text["promotions.every_day"] : formatWeekdays(p.weekdays)
-      let window = p.window.map { " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description) } ?? ""
+      let window =
+        p.window.map {
+          " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description)
+        } ?? ""
       let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
       return [p.name, s.wording.kind(p.kind), days + window, "\(audienceSize(s, p.audience))", state]
     }, selected: s.promotions.index, offset: s.promotions.offset,
@@ -79,7 +82,9 @@ func drawDiscountGauge(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let warn = s.analysis.thresholds.discountWarning
   let barWidth = max(4, inner.width - 6)
   var y = inner.y
-  buf.put(Wording.percent(d.share, digits: 0), x: inner.x, y: y, style: d.warning ? Style.bad.bolded : Style.good.bolded)
+  buf.put(
+    Wording.percent(d.share, digits: 0), x: inner.x, y: y,
+    style: d.warning ? Style.bad.bolded : Style.good.bolded)
   y += 1
   if y < inner.maxY {
     buf.put(BarChart.bar(value, of: 1, width: barWidth), x: inner.x, y: y, style: d.warning ? .bad : .good)

@@ -74,7 +74,9 @@ public struct SearchIndex: Sendable {
 
   /// The first offset in [from, to) where the needle starts. (glibc's memmem is a GNU
   /// extension that Swift's Glibc module does not show.)
-  private func find(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ np: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+  private func find(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ np: UnsafePointer<UInt8>, _ n: Int)
+    -> Int?
+  {
     var pos = from
     let first = Int32(np[0])
     while to - pos >= n {

@@ -48,7 +48,8 @@ public struct AppState {
   public private(set) var atRiskList: [Int] = []
 
   public init(
-    dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80, height: Int = 24
+    dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80,
+    height: Int = 24
   ) {
     self.text = text
     wording = Wording(text)

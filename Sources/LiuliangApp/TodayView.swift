@@ -11,10 +11,12 @@ func drawToday(_ s: AppState, _ buf: inout Buffer) {
   let rate = a.repurchaseRate
   let tiles: [KPITile] = [
     KPITile(
-      title: x["kpi.pool"], value: "\(a.pool)", detail: x("tile.new", a.new30d), sparkline: s.trends.pool, style: .accent),
+      title: x["kpi.pool"], value: "\(a.pool)", detail: x("tile.new", a.new30d), sparkline: s.trends.pool,
+      style: .accent),
     KPITile(
       title: x["kpi.active"], value: "\(a.active)",
-      detail: x("tile.share", Wording.percent(a.pool == 0 ? nil : Double(a.active) / Double(a.pool), digits: 0)),
+      detail: x(
+        "tile.share", Wording.percent(a.pool == 0 ? nil : Double(a.active) / Double(a.pool), digits: 0)),
       sparkline: s.trends.active, style: .accent),
     KPITile(
       title: x["kpi.repurchase_rate"], value: Wording.percent(rate),
@@ -93,17 +95,23 @@ func drawTodayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ posts: [
   for (i, k) in posts.prefix(inner.height).enumerated() {
     let p = s.dataset.posts[k]
     let head = (p.slot?.description ?? "--:--") + " " + s.wording.category(p.category) + " "
-    let w = buf.put(head, x: inner.x, y: inner.y + i, style: p.status == .posted ? .good : .accent, maxWidth: inner.width)
-    buf.put(fit(firstLineOf(p.text), width: inner.width - w), x: inner.x + w, y: inner.y + i, maxWidth: inner.width - w)
+    let w = buf.put(
+      head, x: inner.x, y: inner.y + i, style: p.status == .posted ? .good : .accent, maxWidth: inner.width)
+    buf.put(
+      fit(firstLineOf(p.text), width: inner.width - w), x: inner.x + w, y: inner.y + i,
+      maxWidth: inner.width - w)
   }
 }
 
-func firstLineOf(_ s: String) -> String { String(s.split(separator: "\n", omittingEmptySubsequences: false).first ?? "") }
+func firstLineOf(_ s: String) -> String {
+  String(s.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+}
 
 func hourText(_ h: Int) -> String { (h < 10 ? "0" : "") + "\(h):00" }
 
 func drawTodayOffPeak(
-  _ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ windows: [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])]
+  _ s: AppState, _ buf: inout Buffer, _ rect: Rect,
+  _ windows: [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])]
 ) {
   let inner = Block(title: s.text["today.offpeak"]).draw(into: &buf, in: rect)
   var y = inner.y
@@ -121,8 +129,11 @@ func drawTodayOffPeak(
       ? ("✓ " + names.joined(separator: "、"), .good)
       : whole
         ? ("✗ " + s.text["today.no_cover"], .bad)
-        : ("✗ " + s.text("today.uncovered_short", w.uncoveredHours.map(hourText).joined(separator: ",")), .bad)
-    buf.put(fit(textValue, width: inner.width - n), x: inner.x + n, y: y, style: style, maxWidth: inner.width - n)
+        : (
+          "✗ " + s.text("today.uncovered_short", w.uncoveredHours.map(hourText).joined(separator: ",")), .bad
+        )
+    buf.put(
+      fit(textValue, width: inner.width - n), x: inner.x + n, y: y, style: style, maxWidth: inner.width - n)
     y += 1
   }
   if y < inner.maxY {
@@ -148,7 +159,8 @@ func drawChurnBars(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, compact: Bo
   let rows = reasons.map { r in
     BarRow(
       label: s.wording.reason(r), value: c.share(r) ?? 0,
-      text: Wording.percent(c.share(r), digits: 0) + (r.benchmarkShare.map { "/" + Wording.percent($0, digits: 0) } ?? ""),
+      text: Wording.percent(c.share(r), digits: 0)
+        + (r.benchmarkShare.map { "/" + Wording.percent($0, digits: 0) } ?? ""),
       marker: r.benchmarkShare,
       style: (c.share(r) ?? 0) > (r.benchmarkShare ?? 1) ? .bad : .accent)
   }

@@ -71,7 +71,8 @@ func paneAction(_ s: inout AppState, _ action: Action) {
   switch s.pane {
   case .today:
     if action == .open {
-      guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer else { return }
+      guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer
+      else { return }
       s.pane = .customers
       s.customers.jump(to: c, visible: Layouts.customerRows(s))
       s.detail = c

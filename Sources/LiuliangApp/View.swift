@@ -7,10 +7,14 @@ import LiuliangRender
 public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   buf.clear()
   if s.width < Layouts.minWidth || s.height < Layouts.minHeight {
-    let lines = [s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height)]
+    let lines = [
+      s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height),
+    ]
     for (i, l) in lines.enumerated() {
       let w = min(s.width, CellWidth.of(l))
-      buf.put(fit(l, width: s.width), x: max(0, (s.width - w) / 2), y: max(0, s.height / 2 - 1 + i), style: i == 0 ? .bold : .plain)
+      buf.put(
+        fit(l, width: s.width), x: max(0, (s.width - w) / 2), y: max(0, s.height / 2 - 1 + i),
+        style: i == 0 ? .bold : .plain)
     }
     return nil
   }
@@ -59,10 +63,12 @@ func drawTabs(_ s: AppState, _ buf: inout Buffer) {
 }
 
 func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
-  let problems = s.problems.isEmpty ? s.text["status.no_problems"] : s.text("status.problems", s.problems.count)
+  let problems =
+    s.problems.isEmpty ? s.text["status.no_problems"] : s.text("status.problems", s.problems.count)
   let left = [
     s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
-    s.today.description + " " + s.wording.weekday(s.today.weekday), shortPath(s.folder, width: max(12, s.width / 4)), problems,
+    s.today.description + " " + s.wording.weekday(s.today.weekday),
+    shortPath(s.folder, width: max(12, s.width / 4)), problems,
   ]
   if let m = s.message {
     // A message is short-lived and says something just done: it gets the whole line.

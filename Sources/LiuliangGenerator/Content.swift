@@ -12,7 +12,8 @@ enum Content {
       let posted = status == .posted
       out.append(
         Post(
-          id: "M" + zeroPad(n, 4), date: day, slot: slot, category: PostCategory(rawValue: w.category) ?? .promotion,
+          id: "M" + zeroPad(n, 4), date: day, slot: slot,
+          category: PostCategory(rawValue: w.category) ?? .promotion,
           text: w.text, media: posted ? (rng.chance(0.6) ? "photo" : "video") : "", benefit: w.benefit,
           meaning: w.meaning, fun: w.fun, status: status, likes: posted ? 5 + rng.below(60) : 0,
           comments: posted ? rng.below(14) : 0))

@@ -13,7 +13,8 @@ public struct GeneratorOptions: Sendable {
   public var seed: UInt64
   public var today: Day
 
-  public init(customers: Int, historyDays: Int = 200, walkInsPerDay: Double? = nil, seed: UInt64, today: Day) {
+  public init(customers: Int, historyDays: Int = 200, walkInsPerDay: Double? = nil, seed: UInt64, today: Day)
+  {
     self.customers = customers
     self.historyDays = historyDays
     self.walkInsPerDay = walkInsPerDay ?? Double(customers) / 50
@@ -108,14 +109,17 @@ public enum Generator {
         id: "P04", name: names[6], kind: .groupBuy, discount: names[7], audience: .vip, start: t.adding(-20),
         end: t.adding(10)),
       Promotion(
-        id: "P05", name: names[8], kind: .vipPriority, discount: names[9], audience: .vip, start: first.adding(30)),
+        id: "P05", name: names[8], kind: .vipPriority, discount: names[9], audience: .vip,
+        start: first.adding(30)),
       Promotion(
         id: "P06", name: names[10], kind: .offpeak, discount: names[11], weekdays: [6, 7],
         window: window("14:00", "16:00"), start: t.adding(-90), end: t.adding(-30)),
     ]
   }
 
-  static func complaints(customers: [Customer], first: Day, today t: Day, words: Words, rng: inout SeededRandom)
+  static func complaints(
+    customers: [Customer], first: Day, today t: Day, words: Words, rng: inout SeededRandom
+  )
     -> [Complaint]
   {
     var out: [Complaint] = []
@@ -125,10 +129,14 @@ public enum Generator {
       let date = first.adding(rng.below(t - first + 1))
       // Most complaints come from a known customer; the churned ones complained before leaving.
       let who = customers.indices.filter { customers[$0].churnReason?.rawValue == reasonID }
-      let cust = !who.isEmpty && rng.chance(0.6) ? customers[rng.pick(who)].id : (rng.chance(0.7) ? customers[rng.below(customers.count)].id : "")
+      let cust =
+        !who.isEmpty && rng.chance(0.6)
+        ? customers[rng.pick(who)].id : (rng.chance(0.7) ? customers[rng.below(customers.count)].id : "")
       let resolved = t - date > 21 ? rng.chance(0.85) : rng.chance(0.2)
       out.append(
-        Complaint(customer: cust, date: date, reason: Reason(rawValue: reasonID) ?? .unknown, text: text, resolved: resolved))
+        Complaint(
+          customer: cust, date: date, reason: Reason(rawValue: reasonID) ?? .unknown, text: text,
+          resolved: resolved))
     }
     return out.sorted { $0.date < $1.date }
   }

@@ -67,7 +67,8 @@ enum People {
         var n = 0
         while d > j && n < 10 {
           let v = Visit(
-            customer: Int32(i), date: d, time: TimeOfDay(minutes: 18 * 60 + 10 * n), amount: Money(fen: Int64(180_00 + 2_000 * n)),
+            customer: Int32(i), date: d, time: TimeOfDay(minutes: 18 * 60 + 10 * n),
+            amount: Money(fen: Int64(180_00 + 2_000 * n)),
             party: 3, channel: .dineIn)
           ds.visits.append(v)
           d = d.adding(-9)

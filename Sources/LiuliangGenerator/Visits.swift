@@ -10,7 +10,9 @@ enum VisitPlanner {
   }
 
   /// Chooses the customer's rhythm, then the dates of their visits; sets churn fields.
-  static func plan(for c: inout Customer, index: Int32, first: Day, today t: Day, rng: inout SeededRandom) -> Plan {
+  static func plan(for c: inout Customer, index: Int32, first: Day, today t: Day, rng: inout SeededRandom)
+    -> Plan
+  {
     guard let joined = c.joined else { return Plan(days: [], style: .regular) }
     let start = max(joined, first)
     // Some were added online by a friend's referral and never came.
@@ -47,7 +49,9 @@ enum VisitPlanner {
       }
     }
     // A few churned customers come back once (still churned until the owner changes it).
-    if let left = c.churnedOn, rng.chance(0.08), t - left > 14 { days.append(t.adding(-rng.below(min(14, t - left)))) }
+    if let left = c.churnedOn, rng.chance(0.08), t - left > 14 {
+      days.append(t.adding(-rng.below(min(14, t - left))))
+    }
     return Plan(days: days, style: style)
   }
 
@@ -81,7 +85,9 @@ enum VisitPlanner {
       guard let i = promo[id] else { return false }
       let p = promotions[Int(i)]
       guard p.isActive(on: day), p.appliesOn(weekday: weekday) else { return false }
-      if let w = p.window, !(w.from.minutes <= hour * 60 + minute && hour * 60 + minute < w.to.minutes) { return false }
+      if let w = p.window, !(w.from.minutes <= hour * 60 + minute && hour * 60 + minute < w.to.minutes) {
+        return false
+      }
       promotion = i
       return true
     }

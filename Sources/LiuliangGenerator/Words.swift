@@ -25,7 +25,9 @@ struct Words {
       else { return [] }
       return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
-    func spaced(_ name: String) -> [String] { lines(name).flatMap { $0.split(separator: " ").map(String.init) } }
+    func spaced(_ name: String) -> [String] {
+      lines(name).flatMap { $0.split(separator: " ").map(String.init) }
+    }
     surnames = spaced("surnames")
     given = spaced("given")
     tags = spaced("tags")

@@ -36,7 +36,9 @@ public struct Analysis: Sendable {
     figures.reserveCapacity(ds.customers.count)
     var gaps: [Int] = []
     for i in ds.customers.indices {
-      figures.append(CustomerFigures(visits: ds.visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
+      figures.append(
+        CustomerFigures(
+          visits: ds.visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
     }
     var fs: [Int] = []
     var ms: [Int64] = []

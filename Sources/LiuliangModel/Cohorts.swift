@@ -7,7 +7,9 @@ public struct Cohort: Sendable, Equatable {
   /// `returned[k]` customers visited in month `month + 1 + k`.
   public var returned: [Int]
 
-  public func share(_ k: Int) -> Double? { size == 0 || k >= returned.count ? nil : Double(returned[k]) / Double(size) }
+  public func share(_ k: Int) -> Double? {
+    size == 0 || k >= returned.count ? nil : Double(returned[k]) / Double(size)
+  }
 
   public static func table(_ ds: Dataset, today t: Day, index: VisitIndex) -> [Cohort] {
     var byMonth: [Int: Cohort] = [:]
@@ -15,7 +17,8 @@ public struct Cohort: Sendable, Equatable {
     for (i, c) in ds.customers.enumerated() {
       guard let j = c.joined, j <= t else { continue }
       let m = j.monthIndex
-      var cohort = byMonth[m] ?? Cohort(month: m, size: 0, returned: [Int](repeating: 0, count: max(0, last - m)))
+      var cohort =
+        byMonth[m] ?? Cohort(month: m, size: 0, returned: [Int](repeating: 0, count: max(0, last - m)))
       cohort.size += 1
       var seen = Set<Int>()
       for v in index.visits(of: i) {

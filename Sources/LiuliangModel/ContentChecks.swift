@@ -11,11 +11,14 @@ public struct ContentChecks: Sendable, Equatable {
 
   public static func == (a: ContentChecks, b: ContentChecks) -> Bool {
     a.emptyDays == b.emptyDays && a.noTestPosts == b.noTestPosts
-      && a.crowdedDays.map(\.day) == b.crowdedDays.map(\.day) && a.crowdedDays.map(\.posts) == b.crowdedDays.map(\.posts)
+      && a.crowdedDays.map(\.day) == b.crowdedDays.map(\.day)
+      && a.crowdedDays.map(\.posts) == b.crowdedDays.map(\.posts)
       && a.promotionHeavyWeeks.map(\.week) == b.promotionHeavyWeeks.map(\.week)
   }
 
-  public var count: Int { emptyDays.count + crowdedDays.count + promotionHeavyWeeks.count + noTestPosts.count }
+  public var count: Int {
+    emptyDays.count + crowdedDays.count + promotionHeavyWeeks.count + noTestPosts.count
+  }
 
   public init(_ ds: Dataset, today t: Day) {
     let th = ds.shop.thresholds
@@ -33,9 +36,13 @@ public struct ContentChecks: Sendable, Equatable {
     }
     let monday = t.weekStart
     emptyDays = (0..<7).map { monday.adding($0) }.filter { (perDay[$0] ?? 0) == 0 }
-    crowdedDays = perDay.filter { $0.value > th.maxPostsPerDay }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    promotionHeavyWeeks = perWeek.filter { Double($0.value.promotion) > th.maxPromoShare * Double($0.value.posts) + 1e-9 }
-      .sorted { $0.key < $1.key }.map { ($0.key, $0.value.promotion, $0.value.posts) }
+    crowdedDays = perDay.filter { $0.value > th.maxPostsPerDay }.sorted { $0.key < $1.key }.map {
+      ($0.key, $0.value)
+    }
+    promotionHeavyWeeks = perWeek.filter {
+      Double($0.value.promotion) > th.maxPromoShare * Double($0.value.posts) + 1e-9
+    }
+    .sorted { $0.key < $1.key }.map { ($0.key, $0.value.promotion, $0.value.posts) }
     noTestPosts = noTest
   }
 }

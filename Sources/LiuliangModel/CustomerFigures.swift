@@ -37,7 +37,9 @@ public struct CustomerFigures: Sendable, Equatable {
     return age >= 0 && age < n
   }
 
-  public init(visits: [Visit], indexes: ArraySlice<Int32>, today t: Day, thresholds th: Thresholds, gaps: inout [Int]) {
+  public init(
+    visits: [Visit], indexes: ArraySlice<Int32>, today t: Day, thresholds th: Thresholds, gaps: inout [Int]
+  ) {
     self.init()
     gaps.removeAll(keepingCapacity: true)
     var previousDay: Day?

@@ -166,7 +166,9 @@ public struct Complaint: Sendable, Hashable {
   public var text: String
   public var resolved: Bool
 
-  public init(customer: String, date: Day, reason: Reason = .unknown, text: String = "", resolved: Bool = false) {
+  public init(
+    customer: String, date: Day, reason: Reason = .unknown, text: String = "", resolved: Bool = false
+  ) {
     self.customer = customer
     self.date = date
     self.reason = reason
@@ -197,7 +199,8 @@ public func formatWeekdays(_ days: Set<Int>) -> String {
   while i < sorted.count {
     var j = i
     while j + 1 < sorted.count && sorted[j + 1] == sorted[j] + 1 { j += 1 }
-    parts.append(j > i + 1 ? "\(sorted[i])-\(sorted[j])" : (i...j).map { String(sorted[$0]) }.joined(separator: ","))
+    parts.append(
+      j > i + 1 ? "\(sorted[i])-\(sorted[j])" : (i...j).map { String(sorted[$0]) }.joined(separator: ","))
     i = j + 1
   }
   return parts.joined(separator: ",")

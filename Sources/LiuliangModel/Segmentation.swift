@@ -46,7 +46,8 @@ public enum Segmentation {
     if let r = f.recency, r <= th.superMaxRecencyDays, let fc = frequencyCut, let mc = spendCut,
       f.frequency >= fc, f.monetary >= mc
     {
-      return .topCustomer(recency: r, frequency: f.frequency, frequencyCut: fc, spend: f.monetary, spendCut: mc)
+      return .topCustomer(
+        recency: r, frequency: f.frequency, frequencyCut: fc, spend: f.monetary, spendCut: mc)
     }
     if let j = c.joined, t - j >= 0, t - j <= th.newDays { return .joined(daysAgo: t - j) }
     if let r = f.recency, r <= th.atRiskMaxDays {

@@ -57,7 +57,9 @@ public struct SlotTable: Sendable {
   public var offPeak: [Slot] { slots.flatMap { $0.filter { $0.level == .offPeak } } }
 
   /// A day's off-peak hours merged into windows [from, to) with the promotions covering all of it.
-  public func offPeakWindows(weekday: Int) -> [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])] {
+  public func offPeakWindows(weekday: Int) -> [(
+    from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int]
+  )] {
     var out: [(from: Int, to: Int, coveredBy: [String], uncoveredHours: [Int])] = []
     for s in slots[weekday - 1] where s.level == .offPeak {
       if let last = out.last, last.to == s.hour {

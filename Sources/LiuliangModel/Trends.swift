@@ -16,7 +16,8 @@ public struct Trends: Sendable, Equatable {
       let d = t.adding(-7 * k)
       let a = Analysis(ds, today: d, index: index, shopWide: false)
       pool.append(Double(ds.customers.filter { $0.joined.map { $0 <= d } ?? true }.count))
-      newFriends.append(Double(ds.customers.filter { $0.joined.map { d - $0 >= 0 && d - $0 < 7 } ?? false }.count))
+      newFriends.append(
+        Double(ds.customers.filter { $0.joined.map { d - $0 >= 0 && d - $0 < 7 } ?? false }.count))
       active.append(Double(a.active))
       repurchaseRate.append(a.repurchaseRate ?? 0)
       superUsers.append(Double(a.segmentCounts[.superUser] ?? 0))

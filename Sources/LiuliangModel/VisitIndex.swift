@@ -32,7 +32,9 @@ public struct VisitIndex: Sendable {
         }
       }
       if !sorted {
-        order[lo..<hi].sort { (visits[Int($0)].date, visits[Int($0)].time) < (visits[Int($1)].date, visits[Int($1)].time) }
+        order[lo..<hi].sort {
+          (visits[Int($0)].date, visits[Int($0)].time) < (visits[Int($1)].date, visits[Int($1)].time)
+        }
       }
     }
     offsets = counts

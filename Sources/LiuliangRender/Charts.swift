@@ -211,8 +211,9 @@ public struct Heatmap: Sendable {
     let lastCol = min(columnLabels.count, firstCol + fitting)
     buf.fill(rect.row(0))
     for c in firstCol..<max(firstCol, lastCol) {
-      buf.put(columnLabels[c], x: gridX + (c - firstCol) * cw, y: rect.y, width: cw, align: .center,
-              style: labelStyle)
+      buf.put(
+        columnLabels[c], x: gridX + (c - firstCol) * cw, y: rect.y, width: cw, align: .center,
+        style: labelStyle)
     }
     let rowsShown = min(max(0, rowLabels.count - max(0, rowOffset)), rect.height - 1)
     for i in 0..<max(0, rowsShown) {

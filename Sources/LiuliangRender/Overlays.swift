@@ -136,8 +136,9 @@ public struct HelpOverlay {
       case .entry(let k, let t):
         buf.put(k, x: x, y: y, width: kw, style: keyStyle)
         let tx = x + kw + 2
-        buf.put(fit(t, width: max(0, inner.x + 1 + w - tx)), x: tx, y: y, style: style,
-                maxWidth: max(0, inner.x + 1 + w - tx))
+        buf.put(
+          fit(t, width: max(0, inner.x + 1 + w - tx)), x: tx, y: y, style: style,
+          maxWidth: max(0, inner.x + 1 + w - tx))
       case .blank:
         break
       }

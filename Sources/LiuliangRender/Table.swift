@@ -135,8 +135,9 @@ public struct Table {
     var y = rect.y
     if showsHeader {
       buf.fill(rect.row(0), style: headerStyle)
-      drawRow(columns.map(\.title), widths: widths, into: &buf, x: rect.x + gutter, y: y,
-              maxX: rect.maxX, style: headerStyle)
+      drawRow(
+        columns.map(\.title), widths: widths, into: &buf, x: rect.x + gutter, y: y,
+        maxX: rect.maxX, style: headerStyle)
       y += 1
     }
     let visible = visibleRows(height: rect.height)
@@ -166,8 +167,9 @@ public struct Table {
       if cx >= maxX { break }
       if w > 0 {
         let text = i < texts.count ? texts[i] : ""
-        buf.put(pad(text, width: w, align: columns[i].align), x: cx, y: y, style: style,
-                maxWidth: min(w, maxX - cx))
+        buf.put(
+          pad(text, width: w, align: columns[i].align), x: cx, y: y, style: style,
+          maxWidth: min(w, maxX - cx))
       }
       cx += w + gap
     }

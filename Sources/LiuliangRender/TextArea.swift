@@ -184,8 +184,9 @@ public struct TextArea: Sendable, Equatable {
       let i = top + row
       if i >= lines.count { break }
       let l = lines[i]
-      buf.put(String(characters[l.start..<l.end]), x: rect.x, y: rect.y + row, style: style,
-              maxWidth: rect.width)
+      buf.put(
+        String(characters[l.start..<l.end]), x: rect.x, y: rect.y + row, style: style,
+        maxWidth: rect.width)
     }
     if !focused { return nil }
     // A line filled to the last cell puts the cursor there rather than outside the area.

@@ -115,8 +115,9 @@ public struct TextField: Sendable, Equatable {
     let line = rect.row(0)
     buf.fill(line, style: style)
     if characters.isEmpty && !placeholder.isEmpty {
-      buf.put(fit(placeholder, width: rect.width), x: rect.x, y: rect.y, style: style.dimmed,
-              maxWidth: rect.width)
+      buf.put(
+        fit(placeholder, width: rect.width), x: rect.x, y: rect.y, style: style.dimmed,
+        maxWidth: rect.width)
       return focused ? (rect.x, rect.y) : nil
     }
     let first = firstVisible(width: rect.width)

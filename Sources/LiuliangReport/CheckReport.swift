@@ -19,7 +19,10 @@ public struct CheckReport {
   }
 
   public func csv() -> String {
-    Tabular(headers: ["file", "line", "problem"], rows: problems.map { [$0.file, "\($0.line)", w.problemText($0.kind)] }).csv()
+    Tabular(
+      headers: ["file", "line", "problem"],
+      rows: problems.map { [$0.file, "\($0.line)", w.problemText($0.kind)] }
+    ).csv()
   }
 
   public func json() -> JSON {

@@ -13,7 +13,9 @@ public struct ChurnReport {
   }
 
   /// Reasons with a count or a benchmark share, in taxonomy order.
-  var reasons: [Reason] { Reason.allCases.filter { (a.churn.counts[$0] ?? 0) > 0 || $0.benchmarkShare != nil } }
+  var reasons: [Reason] {
+    Reason.allCases.filter { (a.churn.counts[$0] ?? 0) > 0 || $0.benchmarkShare != nil }
+  }
 
   public func reasonsTable() -> Tabular {
     let x = w.text
@@ -33,7 +35,9 @@ public struct ChurnReport {
     var churned = [Int](repeating: 0, count: 12)
     var complaints = [Int](repeating: 0, count: 12)
     for c in ds.customers {
-      if let d = c.churnedOn, d <= a.today, last - d.monthIndex < 12 { churned[11 - (last - d.monthIndex)] += 1 }
+      if let d = c.churnedOn, d <= a.today, last - d.monthIndex < 12 {
+        churned[11 - (last - d.monthIndex)] += 1
+      }
     }
     for c in ds.complaints where c.date <= a.today && last - c.date.monthIndex < 12 {
       complaints[11 - (last - c.date.monthIndex)] += 1
@@ -52,16 +56,27 @@ public struct ChurnReport {
       ("date", .string(a.today.description)),
       ("window_days", .int(a.thresholds.churnWindowDays)),
       ("churned", .int(a.churn.total)),
-      ("reasons", .array(Reason.allCases.map { r in
-        .obj(
-          ("reason", .string(r.rawValue)), ("count", .int(a.churn.counts[r] ?? 0)), ("share", .opt(a.churn.share(r))),
-          ("benchmark", .opt(r.benchmarkShare)))
-      })),
+      (
+        "reasons",
+        .array(
+          Reason.allCases.map { r in
+            .obj(
+              ("reason", .string(r.rawValue)), ("count", .int(a.churn.counts[r] ?? 0)),
+              ("share", .opt(a.churn.share(r))),
+              ("benchmark", .opt(r.benchmarkShare)))
+          })
+      ),
       ("complaints", .int(a.churn.complaints)),
       ("silent_estimate", .int(a.churn.silentEstimate)),
-      ("monthly", .array(monthly().map { m in
-        .obj(("month", .string(Self.monthName(m.month))), ("churned", .int(m.churned)), ("complaints", .int(m.complaints)))
-      })),
+      (
+        "monthly",
+        .array(
+          monthly().map { m in
+            .obj(
+              ("month", .string(Self.monthName(m.month))), ("churned", .int(m.churned)),
+              ("complaints", .int(m.complaints)))
+          })
+      ),
       ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)))
   }
 
@@ -70,7 +85,8 @@ public struct ChurnReport {
       headers: ["reason", "count", "share", "benchmark"],
       rows: Reason.allCases.map { r in
         [
-          r.rawValue, "\(a.churn.counts[r] ?? 0)", a.churn.share(r).map { Wording.number($0, digits: 4) } ?? "",
+          r.rawValue, "\(a.churn.counts[r] ?? 0)",
+          a.churn.share(r).map { Wording.number($0, digits: 4) } ?? "",
           r.benchmarkShare.map { Wording.number($0, digits: 2) } ?? "",
         ]
       }

@@ -15,10 +15,19 @@ public struct ContentReport {
   static func checksJSON(_ c: ContentChecks, _ ds: Dataset) -> JSON {
     .obj(
       ("empty_days", .array(c.emptyDays.map { .string($0.description) })),
-      ("crowded_days", .array(c.crowdedDays.map { .obj(("date", .string($0.day.description)), ("posts", .int($0.posts))) })),
-      ("promotion_heavy_weeks", .array(c.promotionHeavyWeeks.map {
-        .obj(("week", .string($0.week.description)), ("promotion", .int($0.promotion)), ("posts", .int($0.posts)))
-      })),
+      (
+        "crowded_days",
+        .array(c.crowdedDays.map { .obj(("date", .string($0.day.description)), ("posts", .int($0.posts))) })
+      ),
+      (
+        "promotion_heavy_weeks",
+        .array(
+          c.promotionHeavyWeeks.map {
+            .obj(
+              ("week", .string($0.week.description)), ("promotion", .int($0.promotion)),
+              ("posts", .int($0.posts)))
+          })
+      ),
       ("no_test_posts", .array(c.noTestPosts.map { .string(ds.posts[$0].id) })))
   }
 
@@ -43,11 +52,15 @@ public struct ContentReport {
       ("date", .string(today.description)),
       ("week", .array(week.map(TodayReport.postJSON))),
       ("checks", Self.checksJSON(ContentChecks(ds, today: today), ds)),
-      ("performance", .array(performance().map { p in
-        .obj(
-          ("category", .string(p.category.rawValue)), ("posts", .int(p.posts)), ("likes", .int(p.likes)),
-          ("comments", .int(p.comments)))
-      })))
+      (
+        "performance",
+        .array(
+          performance().map { p in
+            .obj(
+              ("category", .string(p.category.rawValue)), ("posts", .int(p.posts)), ("likes", .int(p.likes)),
+              ("comments", .int(p.comments)))
+          })
+      ))
   }
 
   public func csv() -> String {
@@ -79,8 +92,12 @@ public struct ContentReport {
     if c.count == 0 { out += "  " + x["content.all_good"] + "\n" }
     for d in c.emptyDays { out += "  " + x("content.empty_day", w.weekday(d.weekday), d) + "\n" }
     for d in c.crowdedDays { out += "  " + x("content.crowded_day", d.day, d.posts) + "\n" }
-    for p in c.promotionHeavyWeeks { out += "  " + x("content.promo_week", p.week, p.promotion, p.posts) + "\n" }
-    for i in c.noTestPosts { out += "  " + x("content.no_test", ds.posts[i].id, ds.posts[i].date.map { "\($0)" } ?? "–") + "\n" }
+    for p in c.promotionHeavyWeeks {
+      out += "  " + x("content.promo_week", p.week, p.promotion, p.posts) + "\n"
+    }
+    for i in c.noTestPosts {
+      out += "  " + x("content.no_test", ds.posts[i].id, ds.posts[i].date.map { "\($0)" } ?? "–") + "\n"
+    }
     out += "\n" + x["content.performance"] + "\n"
     out += Tabular(
       headers: [x["col.category"], x["col.posts"], x["col.likes"], x["col.comments"]],

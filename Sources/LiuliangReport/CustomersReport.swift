@@ -7,7 +7,10 @@ public struct CustomersReport {
   let w: Wording
   public let selection: [Int]
 
-  public init(_ ds: Dataset, _ a: Analysis, wording: Wording, segment: Segment? = nil, tier: Tier? = nil, tag: String? = nil) {
+  public init(
+    _ ds: Dataset, _ a: Analysis, wording: Wording, segment: Segment? = nil, tier: Tier? = nil,
+    tag: String? = nil
+  ) {
     self.ds = ds
     self.a = a
     w = wording
@@ -25,13 +28,17 @@ public struct CustomersReport {
     let c = ds.customers[i]
     let f = a.figures[i]
     return [
-      c.id, c.name, words ? w.tier(c.tier) : c.tier.rawValue, words ? w.segment(a.segment(i)) : a.segment(i).rawValue,
-      f.lastVisit?.description ?? "", f.recency.map(String.init) ?? "", "\(f.frequency)", f.monetary.description,
+      c.id, c.name, words ? w.tier(c.tier) : c.tier.rawValue,
+      words ? w.segment(a.segment(i)) : a.segment(i).rawValue,
+      f.lastVisit?.description ?? "", f.recency.map(String.init) ?? "", "\(f.frequency)",
+      f.monetary.description,
       c.tags.joined(separator: ";"), w.why(a.why[i]),
     ]
   }
 
-  public func csv() -> String { Tabular(headers: Self.csvColumns, rows: selection.map { row($0, words: false) }).csv() }
+  public func csv() -> String {
+    Tabular(headers: Self.csvColumns, rows: selection.map { row($0, words: false) }).csv()
+  }
 
   public func json() -> JSON {
     .array(

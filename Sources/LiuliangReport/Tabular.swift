@@ -16,7 +16,9 @@ public struct Tabular: Sendable {
   /// Columns padded to their widest cell, two spaces apart; no trailing spaces.
   public func text(indent: String = "") -> String {
     var widths = headers.map { CellWidth.of($0) }
-    for r in rows { for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], CellWidth.of(c)) } }
+    for r in rows {
+      for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], CellWidth.of(c)) }
+    }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
       for (k, c) in cells.enumerated() {

@@ -16,7 +16,9 @@ public struct TodayReport {
   }
 
   public var postsToday: [Post] {
-    ds.posts.filter { $0.date == a.today }.sorted { ($0.slot?.minutes ?? -1, $0.id) < ($1.slot?.minutes ?? -1, $1.id) }
+    ds.posts.filter { $0.date == a.today }.sorted {
+      ($0.slot?.minutes ?? -1, $0.id) < ($1.slot?.minutes ?? -1, $1.id)
+    }
   }
 
   func reachKind(_ r: ReachOut) -> String {
@@ -40,12 +42,16 @@ public struct TodayReport {
       ("repurchase_target", .number(a.thresholds.repurchaseTarget)),
       ("segments", .object(Segment.allCases.map { ($0.rawValue, .int(a.segmentCounts[$0] ?? 0)) })),
       ("offpeak", .array(a.slots.offPeak.map(Self.slotJSON))),
-      ("offpeak_today", .array(a.slots.offPeakWindows(weekday: a.today.weekday).map { win in
-        .obj(
-          ("from", .string(Self.hour(win.from))), ("to", .string(Self.hour(win.to))),
-          ("covered_by", .array(win.coveredBy.map { .string($0) })),
-          ("uncovered_hours", .array(win.uncoveredHours.map { .int($0) })))
-      })),
+      (
+        "offpeak_today",
+        .array(
+          a.slots.offPeakWindows(weekday: a.today.weekday).map { win in
+            .obj(
+              ("from", .string(Self.hour(win.from))), ("to", .string(Self.hour(win.to))),
+              ("covered_by", .array(win.coveredBy.map { .string($0) })),
+              ("uncovered_hours", .array(win.uncoveredHours.map { .int($0) })))
+          })
+      ),
       ("discount_dependence", .opt(a.discount.share)),
       ("discount_warning", .bool(a.discount.warning)),
       ("only_on_discount", .int(a.discount.onlyOnDiscount.count)),
@@ -53,12 +59,16 @@ public struct TodayReport {
       ("churned_365d", .int(a.churn.total)),
       ("complaints_365d", .int(a.churn.complaints)),
       ("silent_estimate", .int(a.churn.silentEstimate)),
-      ("reach_out", .array(a.reachOut.map { r in
-        .obj(
-          ("customer", .str(r.customer.map { ds.customers[$0].id })),
-          ("name", .str(r.customer.map { ds.customers[$0].name })),
-          ("why", .string(reachKind(r))), ("detail", .string(w.reach(r, ds))))
-      })),
+      (
+        "reach_out",
+        .array(
+          a.reachOut.map { r in
+            .obj(
+              ("customer", .str(r.customer.map { ds.customers[$0].id })),
+              ("name", .str(r.customer.map { ds.customers[$0].name })),
+              ("why", .string(reachKind(r))), ("detail", .string(w.reach(r, ds))))
+          })
+      ),
       ("posts_today", .array(postsToday.map(Self.postJSON))),
       ("content_checks", ContentReport.checksJSON(checks, ds)),
       ("problems", .array(problems.map(Self.problemJSON(w)))))
@@ -74,19 +84,23 @@ public struct TodayReport {
 
   static func postJSON(_ p: Post) -> JSON {
     .obj(
-      ("id", .string(p.id)), ("date", .str(p.date)), ("slot", .str(p.slot)), ("category", .string(p.category.rawValue)),
+      ("id", .string(p.id)), ("date", .str(p.date)), ("slot", .str(p.slot)),
+      ("category", .string(p.category.rawValue)),
       ("status", .string(p.status.rawValue)), ("text", .string(p.text)))
   }
 
   static func problemJSON(_ w: Wording) -> (Problem) -> JSON {
-    { p in .obj(("file", .string(p.file)), ("line", .int(p.line)), ("problem", .string(w.problemText(p.kind)))) }
+    { p in
+      .obj(("file", .string(p.file)), ("line", .int(p.line)), ("problem", .string(w.problemText(p.kind))))
+    }
   }
 
   /// Metric and value, one per row: the headline numbers for spreadsheets.
   public func csv() -> String {
     var t = Tabular(headers: ["metric", "value"])
     t.rows = [
-      ["date", a.today.description], ["pool", "\(a.pool)"], ["active", "\(a.active)"], ["new_30d", "\(a.new30d)"],
+      ["date", a.today.description], ["pool", "\(a.pool)"], ["active", "\(a.active)"],
+      ["new_30d", "\(a.new30d)"],
       ["repurchase_rate", a.repurchaseRate.map { Wording.number($0, digits: 4) } ?? ""],
     ]
     for s in Segment.allCases { t.rows.append(["segment:" + s.rawValue, "\(a.segmentCounts[s] ?? 0)"]) }
@@ -103,20 +117,30 @@ public struct TodayReport {
     let x = w.text
     var out = x("today.title", ds.shop.name, a.today, w.weekday(a.today.weekday)) + "\n\n"
     let kpi = Tabular(
-      headers: [x["kpi.pool"], x["kpi.new"], x["kpi.active"], x["kpi.repurchase"], w.segment(.superUser), w.segment(.atRisk)],
-      rows: [[
-        "\(a.pool)", "\(a.new30d)", "\(a.active)",
-        Wording.percent(a.repurchaseRate) + " / " + Wording.percent(a.thresholds.repurchaseTarget, digits: 0),
-        "\(a.segmentCounts[.superUser] ?? 0)", "\(a.segmentCounts[.atRisk] ?? 0)",
-      ]], align: [.right, .right, .right, .right, .right, .right])
+      headers: [
+        x["kpi.pool"], x["kpi.new"], x["kpi.active"], x["kpi.repurchase"], w.segment(.superUser),
+        w.segment(.atRisk),
+      ],
+      rows: [
+        [
+          "\(a.pool)", "\(a.new30d)", "\(a.active)",
+          Wording.percent(a.repurchaseRate) + " / "
+            + Wording.percent(a.thresholds.repurchaseTarget, digits: 0),
+          "\(a.segmentCounts[.superUser] ?? 0)", "\(a.segmentCounts[.atRisk] ?? 0)",
+        ]
+      ], align: [.right, .right, .right, .right, .right, .right])
     out += kpi.text(indent: "  ") + "\n"
-    out += x["today.segments"] + "  "
-      + Segment.allCases.map { w.segment($0) + " " + "\(a.segmentCounts[$0] ?? 0)" }.joined(separator: " · ") + "\n\n"
+    out +=
+      x["today.segments"] + "  "
+      + Segment.allCases.map { w.segment($0) + " " + "\(a.segmentCounts[$0] ?? 0)" }.joined(separator: " · ")
+      + "\n\n"
     out += x["today.posts"] + "\n"
     let posts = postsToday
     if posts.isEmpty { out += "  " + x["today.no_posts"] + "\n" }
     for p in posts {
-      out += "  " + (p.slot?.description ?? "     ") + "  " + w.category(p.category) + "  " + w.status(p.status) + "  "
+      out +=
+        "  " + (p.slot?.description ?? "     ") + "  " + w.category(p.category) + "  " + w.status(p.status)
+        + "  "
         + firstLine(p.text) + "\n"
     }
     out += "\n" + x["today.offpeak"] + "\n"
@@ -125,12 +149,17 @@ public struct TodayReport {
     for win in windows {
       let span = Self.hour(win.from) + "–" + Self.hour(win.to)
       let names = win.coveredBy.compactMap { id in ds.promotions.first { $0.id == id }.map { $0.name } }
-      let cover = win.uncoveredHours.isEmpty
+      let cover =
+        win.uncoveredHours.isEmpty
         ? x("today.covered", names.joined(separator: "、"))
         : x("today.uncovered", win.uncoveredHours.map { Self.hour($0) }.joined(separator: ", "))
       out += "  " + span + "  " + cover + "\n"
     }
-    out += "  " + x("today.discount", Wording.percent(a.discount.share), Wording.percent(a.thresholds.discountWarning, digits: 0))
+    out +=
+      "  "
+      + x(
+        "today.discount", Wording.percent(a.discount.share),
+        Wording.percent(a.thresholds.discountWarning, digits: 0))
     out += (a.discount.warning ? "  " + x["today.discount_warning"] : "") + "\n\n"
     out += x("today.reach", a.reachOut.count) + "\n"
     let reach = Tabular(
@@ -151,4 +180,6 @@ public struct TodayReport {
   }
 }
 
-func firstLine(_ s: String) -> String { String(s.split(separator: "\n", omittingEmptySubsequences: false).first ?? "") }
+func firstLine(_ s: String) -> String {
+  String(s.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+}

@@ -69,7 +69,8 @@ public enum CSV {
   /// Calls `body` for every record. A record with a fault still carries its raw range and line,
   /// so it can be reported and written back untouched; after an unterminated quote the rest of
   /// the file is that one record.
-  public static func parse(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (CSVRecord) -> Void) {
+  public static func parse(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (CSVRecord) -> Void)
+  {
     var rec = CSVRecord(line: 1, raw: 0..<0, fault: nil, bytes: b)
     rec.starts.reserveCapacity(16)
     rec.ends.reserveCapacity(16)

@@ -15,8 +15,12 @@ public enum Kind: String, CaseIterable, Sendable {
       ]
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
     case .posts:
-      return ["id", "date", "slot", "category", "text", "media", "benefit", "meaning", "fun", "status", "likes", "comments"]
-    case .promotions: return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
+      return [
+        "id", "date", "slot", "category", "text", "media", "benefit", "meaning", "fun", "status", "likes",
+        "comments",
+      ]
+    case .promotions:
+      return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
     case .complaints: return ["customer", "date", "reason", "text", "resolved"]
     }
   }
@@ -72,7 +76,8 @@ struct RowReader {
     return v
   }
 
-  func value<T: RawRepresentable>(_ k: Int, _: T.Type, empty: T) throws(ProblemKind) -> T where T.RawValue == String {
+  func value<T: RawRepresentable>(_ k: Int, _: T.Type, empty: T) throws(ProblemKind) -> T
+  where T.RawValue == String {
     if isEmpty(k) { return empty }
     let t = text(k)
     guard let v = T(rawValue: t) else { throw .badValue(field: columns[k], value: t) }
@@ -122,7 +127,8 @@ enum RecordCodec {
   static func fields(_ c: Customer) -> [String] {
     [
       c.id, c.name, c.wechat, c.phone, c.tags.joined(separator: ";"), c.source, c.joined?.description ?? "",
-      c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "", c.churnReason?.rawValue ?? "",
+      c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "",
+      c.churnReason?.rawValue ?? "",
       c.notes, c.welcomedOn?.description ?? "",
     ]
   }
@@ -163,18 +169,26 @@ enum RecordCodec {
       }
     }
     let channel = try r.value(6, Channel.self, empty: .dineIn)
-    return (Visit(customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo, channel: channel), unknown)
+    return (
+      Visit(
+        customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo,
+        channel: channel), unknown
+    )
   }
 
   static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
-    [customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID, v.channel.rawValue]
+    [
+      customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID,
+      v.channel.rawValue,
+    ]
   }
 
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
     let date = try r.day(1)
     let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
     return Post(
-      id: try r.nonEmpty(0), date: date, slot: try r.time(2), category: try r.value(3, PostCategory.self, empty: .ownerDay),
+      id: try r.nonEmpty(0), date: date, slot: try r.time(2),
+      category: try r.value(3, PostCategory.self, empty: .ownerDay),
       text: r.text(4), media: r.text(5), benefit: try r.flag(6), meaning: try r.flag(7), fun: try r.flag(8),
       status: status, likes: try r.count(10), comments: try r.count(11))
   }
@@ -206,7 +220,8 @@ enum RecordCodec {
       throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
     }
     return Promotion(
-      id: try r.nonEmpty(0), name: r.text(1), kind: kind, discount: r.text(3), weekdays: weekdays, window: window,
+      id: try r.nonEmpty(0), name: r.text(1), kind: kind, discount: r.text(3), weekdays: weekdays,
+      window: window,
       audience: audience, start: try r.day(8), end: try r.day(9))
   }
 
@@ -226,6 +241,9 @@ enum RecordCodec {
   }
 
   static func fields(_ c: Complaint) -> [String] {
-    [c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text, c.resolved ? "1" : "0"]
+    [
+      c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text,
+      c.resolved ? "1" : "0",
+    ]
   }
 }

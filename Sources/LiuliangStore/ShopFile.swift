@@ -9,7 +9,8 @@ public enum ShopFile {
     var shop = Shop()
     var problems: [Problem] = []
     func problem(_ key: String, _ value: String) {
-      problems.append(Problem(file: name, line: line(of: key, in: text), kind: .badSetting(key: key, value: value)))
+      problems.append(
+        Problem(file: name, line: line(of: key, in: text), kind: .badSetting(key: key, value: value)))
     }
     let table: TOMLTable
     do {
@@ -25,7 +26,11 @@ public enum ShopFile {
       if let s = v.string { shop.name = s } else { problem("name", "\(v)") }
     }
     if let v = table["language"] {
-      if let s = v.string, ["zh-Hans", "en"].contains(s) { shop.language = s } else { problem("language", "\(v)") }
+      if let s = v.string, ["zh-Hans", "en"].contains(s) {
+        shop.language = s
+      } else {
+        problem("language", "\(v)")
+      }
     }
     if let v = table["slots"] {
       let slots = v.array?.map { $0.string.flatMap { TimeOfDay($0) } }
@@ -38,7 +43,11 @@ public enum ShopFile {
     if let hours = table["hours"]?.table {
       for (d, key) in Shop.weekdayKeys.enumerated() {
         guard let v = hours[key] else { continue }
-        if let s = v.string, let h = Shop.parseHours(s) { shop.hours[d + 1] = h } else { problem(key, "\(v)") }
+        if let s = v.string, let h = Shop.parseHours(s) {
+          shop.hours[d + 1] = h
+        } else {
+          problem(key, "\(v)")
+        }
       }
     }
     if let t = table["thresholds"]?.table {
@@ -66,7 +75,8 @@ public enum ShopFile {
   /// A shop.toml for a new store, in the shape PRODUCT.md shows.
   public static func text(_ shop: Shop) -> String {
     func quoted(_ s: String) -> String {
-      "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        + "\""
     }
     var out = "name = \(quoted(shop.name))\nlanguage = \(quoted(shop.language))\n"
     out += "slots = [" + shop.slots.map { quoted($0.description) }.joined(separator: ", ") + "]\n\n[hours]\n"

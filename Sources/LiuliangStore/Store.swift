@@ -68,7 +68,8 @@ public final class Store {
     var tables: [Kind: TableFile] = [:]
     func read<R>(_ kind: Kind, _ decode: (RowReader) throws(ProblemKind) -> R) throws(StoreError) -> [R] {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
-      var table = TableFile(name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
+      var table = TableFile(
+        name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       var out: [R] = []
       if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
         table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
@@ -87,7 +88,8 @@ public final class Store {
     dropDuplicates(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     dropDuplicates(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
     let customerIndex = ds.customerIndex()
-    let promoIndex = Dictionary(ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+    let promoIndex = Dictionary(
+      ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     let visitsFile = Kind.visits.fileName
     var unknownRefs: [Problem] = []
     ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
@@ -103,7 +105,8 @@ public final class Store {
       default: return true
       }
     }
-    for c in ds.complaints where !c.customer.isEmpty && customerIndex[c.customer] == nil && !unreadable.contains(c.customer) {
+    for c in ds.complaints
+    where !c.customer.isEmpty && customerIndex[c.customer] == nil && !unreadable.contains(c.customer) {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
@@ -124,7 +127,9 @@ public final class Store {
       if let first = seen[r[keyPath: id]] {
         let t = tables[kind]!
         problems.append(
-          Problem(file: kind.fileName, line: t.lineOfRecord(i), kind: .duplicateID(r[keyPath: id], firstLine: t.lineOfRecord(first))))
+          Problem(
+            file: kind.fileName, line: t.lineOfRecord(i),
+            kind: .duplicateID(r[keyPath: id], firstLine: t.lineOfRecord(first))))
         drop.append(i)
       } else {
         seen[r[keyPath: id]] = i
@@ -152,8 +157,12 @@ public final class Store {
   /// atomically; visits are never rewritten here (they only grow, through `appendVisit`).
   public func save(_ ds: Dataset) throws(StoreError) {
     var jobs: [(Kind, TableFile)] = []
-    if ds.customers != saved.customers { jobs.append((.customers, encode(ds.customers, saved.customers, .customers, RecordCodec.fields))) }
-    if ds.posts != saved.posts { jobs.append((.posts, encode(ds.posts, saved.posts, .posts, RecordCodec.fields))) }
+    if ds.customers != saved.customers {
+      jobs.append((.customers, encode(ds.customers, saved.customers, .customers, RecordCodec.fields)))
+    }
+    if ds.posts != saved.posts {
+      jobs.append((.posts, encode(ds.posts, saved.posts, .posts, RecordCodec.fields)))
+    }
     if ds.promotions != saved.promotions {
       jobs.append((.promotions, encode(ds.promotions, saved.promotions, .promotions, RecordCodec.fields)))
     }

@@ -22,7 +22,9 @@ extension TableFile {
           sawHeader = true
           bodyStart = rec.raw.upperBound
           let raw = b[rec.raw]
-          if raw.count >= 2 && raw[raw.endIndex - 2] == CSV.cr && raw.last == CSV.lf { lineEnding = [CSV.cr, CSV.lf] }
+          if raw.count >= 2 && raw[raw.endIndex - 2] == CSV.cr && raw.last == CSV.lf {
+            lineEnding = [CSV.cr, CSV.lf]
+          }
           if let f = rec.fault {
             problem(rec.line, .fault(f))
             unreadable = true
@@ -86,7 +88,8 @@ extension TableFile {
     let raw = rows.remove(at: i)
     rowLines.remove(at: i)
     for k in kept.indices where kept[k].after > i { kept[k].after -= 1 }
-    let at = kept.firstIndex { $0.after > i || ($0.after == i && $0.raw.lowerBound > raw.lowerBound) } ?? kept.count
+    let at =
+      kept.firstIndex { $0.after > i || ($0.after == i && $0.raw.lowerBound > raw.lowerBound) } ?? kept.count
     kept.insert((after: i, raw: raw), at: at)
   }
 

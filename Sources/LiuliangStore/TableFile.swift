@@ -52,7 +52,9 @@ public struct TableFile: Sendable {
 
     func oldFields(_ i: Int) -> [String] {
       var f: [String] = []
-      bytes.withUnsafeBufferPointer { b in CSV.parse(UnsafeBufferPointer(rebasing: b[rows[i]])) { f = $0.fields } }
+      bytes.withUnsafeBufferPointer { b in
+        CSV.parse(UnsafeBufferPointer(rebasing: b[rows[i]])) { f = $0.fields }
+      }
       return f
     }
     var next = TableFile(name: name, columns: columns, emptyEquivalents: emptyEquivalents)
@@ -136,7 +138,9 @@ public struct TableFile: Sendable {
     for k in keptAfter.keys.sorted() { emitKept(after: k) }
     if addedEnding && bytes.last.map({ $0 != CSV.lf && $0 != CSV.cr }) == true {
       out.removeLast(lineEnding.count)
-      if let last = next.rows.last, last.upperBound > out.count { next.rows[next.rows.count - 1] = last.lowerBound..<out.count }
+      if let last = next.rows.last, last.upperBound > out.count {
+        next.rows[next.rows.count - 1] = last.lowerBound..<out.count
+      }
       if let last = next.kept.last, last.raw.upperBound > out.count {
         next.kept[next.kept.count - 1].raw = last.raw.lowerBound..<out.count
       }
@@ -154,7 +158,8 @@ public struct TableFile: Sendable {
     } else if endsMidLine || (bytes.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false) {
       out.append(contentsOf: lineEnding)
     }
-    let fields = header.isEmpty ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? "" }
+    let fields =
+      header.isEmpty ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? "" }
     CSV.appendRecord(fields, lineEnding: lineEnding, to: &out)
     return out
   }

@@ -98,7 +98,8 @@ struct OpenCommand: ParsableCommand {
 
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "demo", abstract: cliText["cli.demo"])
-  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD")) var today: String?
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD")) var today:
+    String?
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
 
@@ -106,8 +107,11 @@ struct DemoCommand: ParsableCommand {
   static func seeds() -> URL? {
     let fm = FileManager.default
     var candidates: [URL] = []
-    if let env = ProcessInfo.processInfo.environment["LIULIANG_SEEDS"] { candidates.append(URL(fileURLWithPath: env)) }
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    if let env = ProcessInfo.processInfo.environment["LIULIANG_SEEDS"] {
+      candidates.append(URL(fileURLWithPath: env))
+    }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for _ in 0..<5 {
       candidates.append(dir.appendingPathComponent("seeds"))
       dir = dir.deletingLastPathComponent()

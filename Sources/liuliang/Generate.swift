@@ -33,7 +33,9 @@ struct GenerateCommand: ParsableCommand {
       guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
       t = d
     }
-    if access(folder + "/customers.csv", F_OK) == 0 { throw CLIError(cliText("cli.err.store_exists", folder)) }
+    if access(folder + "/customers.csv", F_OK) == 0 {
+      throw CLIError(cliText("cli.err.store_exists", folder))
+    }
     let ds = Generator.make(GeneratorOptions(customers: customers, historyDays: days, seed: seed, today: t))
     do {
       try Store.create(folder: folder, ds)

@@ -66,10 +66,13 @@ struct TodayCommand: ParsableCommand {
 }
 
 struct CustomersCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "customers", abstract: cliText["cli.customers"])
+  static let configuration = CommandConfiguration(
+    commandName: "customers", abstract: cliText["cli.customers"])
   @OptionGroup var store: StoreOptions
   @OptionGroup var output: FormatOptions
-  @Option(help: ArgumentHelp(cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
+  @Option(
+    help: ArgumentHelp(
+      cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
   var segment: Segment?
   @Option(help: ArgumentHelp(cliText["cli.opt.tier"], valueName: "friend|vip|member"))
   var tier: Tier?

@@ -10,11 +10,13 @@ enum Demo {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let today = Day("2026-11-16")!
-  nonisolated(unsafe) static let store = try! Store(folder: root.appendingPathComponent("seeds").path, mode: .readOnly)
+  nonisolated(unsafe) static let store = try! Store(
+    folder: root.appendingPathComponent("seeds").path, mode: .readOnly)
 
   static func state(_ lang: String = "zh-Hans", width: Int = 80, height: Int = 24) -> AppState {
     AppState(
-      dataset: store.dataset, problems: store.problems, today: today, folder: "~/shop", text: Text(language: lang),
+      dataset: store.dataset, problems: store.problems, today: today, folder: "~/shop",
+      text: Text(language: lang),
       width: width, height: height)
   }
 

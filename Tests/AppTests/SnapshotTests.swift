@@ -7,9 +7,13 @@ import XCTest
 /// Every pane on the demo shop at 80×24 and 120×40, compared line by line with the approved
 /// screens in Snapshots/. `LIULIANG_RECORD=1 swift test` writes them anew for review.
 final class SnapshotTests: XCTestCase {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Snapshots")
 
-  func check(_ pane: Pane, _ w: Int, _ h: Int, lang: String = "zh-Hans", file: StaticString = #filePath, line: UInt = #line) {
+  func check(
+    _ pane: Pane, _ w: Int, _ h: Int, lang: String = "zh-Hans", file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
     var s = Demo.state(lang, width: w, height: h)
     s.pane = pane
     let lines = Demo.lines(s)
@@ -27,7 +31,8 @@ final class SnapshotTests: XCTestCase {
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      XCTFail("no approved snapshot \(name); record with LIULIANG_RECORD=1 and review it", file: file, line: line)
+      XCTFail(
+        "no approved snapshot \(name); record with LIULIANG_RECORD=1 and review it", file: file, line: line)
       return
     }
     let want = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

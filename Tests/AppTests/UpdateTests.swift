@@ -138,7 +138,8 @@ final class UpdateTests: XCTestCase {
         let line = shown.first { $0.text == b.help }
         XCTAssertNotNil(line, "\(pane): \(b.help) missing from help")
         for k in b.keys where !(b.help == "key.panes") {
-          XCTAssertTrue(line?.keys.split(separator: " ").contains(Substring(k.label)) == true, "\(pane): \(k.label)")
+          XCTAssertTrue(
+            line?.keys.split(separator: " ").contains(Substring(k.label)) == true, "\(pane): \(k.label)")
         }
       }
     }

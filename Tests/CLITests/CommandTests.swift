@@ -19,8 +19,10 @@ final class CommandTests: XCTestCase {
     var lines = try String(contentsOf: customers, encoding: .utf8).components(separatedBy: "\n")
     // Line numbers are 1-based and the header is line 1: lines[4] is line 5. The file ends with
     // a newline, so the last element is empty.
-    lines[4] = lines[4].components(separatedBy: ",").enumerated().map { $0.offset == 6 ? "2026-02-30" : $0.element }
-      .joined(separator: ",")
+    lines[4] = lines[4].components(separatedBy: ",").enumerated().map {
+      $0.offset == 6 ? "2026-02-30" : $0.element
+    }
+    .joined(separator: ",")
     lines[9] = lines[9].components(separatedBy: ",").enumerated().map { $0.offset == 7 ? "gold" : $0.element }
       .joined(separator: ",")
     // An unterminated quote swallows the rest of the file, so it goes last.
@@ -30,11 +32,14 @@ final class CommandTests: XCTestCase {
 
     let r = try runLiuliang(["check", "--data", store.path, "--format", "csv", "--lang", "en"])
     XCTAssertEqual(r.status, 1)
-    let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ":") }
+    let rows = r.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").prefix(2).joined(separator: ":")
+    }
     XCTAssertEqual(rows, ["customers.csv:5", "customers.csv:10", "customers.csv:\(lines.count - 1)"])
 
     let text = try runLiuliang(["check", "--data", store.path, "--lang", "en"])
-    XCTAssertTrue(text.stdout.contains("customers.csv:5: field joined cannot be read: \"2026-02-30\""), text.stdout)
+    XCTAssertTrue(
+      text.stdout.contains("customers.csv:5: field joined cannot be read: \"2026-02-30\""), text.stdout)
     XCTAssertTrue(text.stdout.contains("3 problems"), text.stdout)
     XCTAssertEqual(try Data(contentsOf: customers), before, "check writes nothing")
 
@@ -55,10 +60,13 @@ final class CommandTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: true)
     let header = lines[0].split(separator: ",").map(String.init)
-    for c in ["id", "name", "tier", "segment", "last_visit", "recency_days", "visits_365", "spend_365", "tags"] {
+    for c in [
+      "id", "name", "tier", "segment", "last_visit", "recency_days", "visits_365", "spend_365", "tags",
+    ] {
       XCTAssertTrue(header.contains(c), "column \(c)")
     }
-    let customerRows = try String(contentsOf: Repo.seeds.appendingPathComponent("customers.csv"), encoding: .utf8)
+    let customerRows =
+      try String(contentsOf: Repo.seeds.appendingPathComponent("customers.csv"), encoding: .utf8)
       .split(separator: "\n").count - 1
     XCTAssertEqual(lines.count - 1, customerRows)
     let segmentColumn = header.firstIndex(of: "segment")!
@@ -75,7 +83,10 @@ final class CommandTests: XCTestCase {
 
   func testCustomersFilters() throws {
     let r = try runLiuliang(
-      ["customers", "--data", Repo.seeds.path, "--today", demoDay, "--format", "json", "--segment", "at_risk", "--tier", "vip"])
+      [
+        "customers", "--data", Repo.seeds.path, "--today", demoDay, "--format", "json", "--segment",
+        "at_risk", "--tier", "vip",
+      ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let list = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
     XCTAssertFalse(list.isEmpty)
@@ -90,7 +101,8 @@ final class CommandTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     let d = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
     for k in [
-      "date", "pool", "active", "new_30d", "repurchase_rate", "segments", "offpeak", "discount_dependence", "churn", "problems",
+      "date", "pool", "active", "new_30d", "repurchase_rate", "segments", "offpeak", "discount_dependence",
+      "churn", "problems",
     ] {
       XCTAssertNotNil(d[k], "key \(k)")
     }
@@ -99,26 +111,32 @@ final class CommandTests: XCTestCase {
     XCTAssertTrue((0...1).contains(rate))
     let segments = d["segments"] as! [String: Int]
     XCTAssertEqual(segments.values.reduce(0, +), d["pool"] as? Int)
-    XCTAssertEqual(Set(segments.keys), ["churned", "super", "new", "at_risk", "sleeping", "loyal", "regular"])
+    XCTAssertEqual(
+      Set(segments.keys), ["churned", "super", "new", "at_risk", "sleeping", "loyal", "regular"])
     // The demo shows what the dashboard must: birthdays this week among the at-risk, an off-peak
     // slot no promotion covers, and a content-plan warning.
     let offpeak = d["offpeak"] as! [[String: Any]]
     XCTAssertTrue(offpeak.contains { ($0["covered_by"] as! [String]).isEmpty })
     let checks = d["content_checks"] as! [String: [Any]]
-    XCTAssertFalse(checks["empty_days"]!.isEmpty && checks["crowded_days"]!.isEmpty && checks["no_test_posts"]!.isEmpty)
+    XCTAssertFalse(
+      checks["empty_days"]!.isEmpty && checks["crowded_days"]!.isEmpty && checks["no_test_posts"]!.isEmpty)
   }
 
   func testDemoHasAtRiskCustomersWithBirthdaysThisWeek() throws {
     let r = try runLiuliang(["today", "--data", Repo.seeds.path, "--today", demoDay, "--format", "json"])
     let d = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
     let reach = d["reach_out"] as! [[String: Any]]
-    let atRisk = Set(reach.filter { $0["why"] as? String == "at_risk" }.compactMap { $0["customer"] as? String })
-    let birthdays = Set(reach.filter { $0["why"] as? String == "birthday" }.compactMap { $0["customer"] as? String })
+    let atRisk = Set(
+      reach.filter { $0["why"] as? String == "at_risk" }.compactMap { $0["customer"] as? String })
+    let birthdays = Set(
+      reach.filter { $0["why"] as? String == "birthday" }.compactMap { $0["customer"] as? String })
     XCTAssertFalse(atRisk.intersection(birthdays).isEmpty)
   }
 
   func testTextOutputIsAlignedInCells() throws {
-    let r = try runLiuliang(["customers", "--data", Repo.seeds.path, "--today", demoDay, "--lang", "zh-Hans", "--tier", "member"])
+    let r = try runLiuliang([
+      "customers", "--data", Repo.seeds.path, "--today", demoDay, "--lang", "zh-Hans", "--tier", "member",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     // The tier column starts at the same cell on every row: names are two cells per character.
     let rows = r.stdout.split(separator: "\n").dropLast()
@@ -133,7 +151,9 @@ final class CommandTests: XCTestCase {
   func testReportsInEveryFormat() throws {
     for topic in ["churn", "offpeak", "content"] {
       for format in ["text", "csv", "json"] {
-        let r = try runLiuliang(["report", topic, "--data", Repo.seeds.path, "--today", demoDay, "--format", format])
+        let r = try runLiuliang([
+          "report", topic, "--data", Repo.seeds.path, "--today", demoDay, "--format", format,
+        ])
         XCTAssertEqual(r.status, 0, "\(topic) \(format): \(r.stderr)")
         XCTAssertFalse(r.stdout.isEmpty)
         if format == "json" { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) }
@@ -144,14 +164,17 @@ final class CommandTests: XCTestCase {
   func testBadInputGetsOneSentenceAndANonZeroExit() throws {
     let missing = try runLiuliang(["today", "--data", "/nonexistent/shop", "--lang", "en"])
     XCTAssertNotEqual(missing.status, 0)
-    XCTAssertTrue(missing.stderr.contains("The store folder /nonexistent/shop does not exist."), missing.stderr)
+    XCTAssertTrue(
+      missing.stderr.contains("The store folder /nonexistent/shop does not exist."), missing.stderr)
     let date = try runLiuliang(["today", "--data", Repo.seeds.path, "--today", "2026-02-30", "--lang", "en"])
     XCTAssertNotEqual(date.status, 0)
-    XCTAssertTrue(date.stderr.contains("--today must be a date written YYYY-MM-DD, not \"2026-02-30\"."), date.stderr)
+    XCTAssertTrue(
+      date.stderr.contains("--today must be a date written YYYY-MM-DD, not \"2026-02-30\"."), date.stderr)
     let flag = try runLiuliang(["today", "--data", Repo.seeds.path, "--frobnicate"])
     XCTAssertNotEqual(flag.status, 0)
     XCTAssertTrue(flag.stderr.contains("--frobnicate"), flag.stderr)
-    let env = try runLiuliang(["today", "--data", Repo.seeds.path, "--lang", "en"], env: ["LIULIANG_TODAY": "tomorrow"])
+    let env = try runLiuliang(
+      ["today", "--data", Repo.seeds.path, "--lang", "en"], env: ["LIULIANG_TODAY": "tomorrow"])
     XCTAssertNotEqual(env.status, 0)
     XCTAssertTrue(env.stderr.contains("LIULIANG_TODAY"), env.stderr)
   }
@@ -164,7 +187,9 @@ final class CommandTests: XCTestCase {
     XCTAssertEqual(try runLiuliang(["generate", a.path, "--customers", "300", "--seed", "7"]).status, 0)
     XCTAssertEqual(try runLiuliang(["generate", b.path, "--customers", "300", "--seed", "7"]).status, 0)
     for f in ["customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "shop.toml"] {
-      XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(f)), try Data(contentsOf: b.appendingPathComponent(f)), f)
+      XCTAssertEqual(
+        try Data(contentsOf: a.appendingPathComponent(f)), try Data(contentsOf: b.appendingPathComponent(f)),
+        f)
     }
     let again = try runLiuliang(["generate", a.path, "--lang", "en"])
     XCTAssertNotEqual(again.status, 0, "never over an existing store")
@@ -176,7 +201,9 @@ final class CommandTests: XCTestCase {
     try FileManager.default.removeItem(at: a)
     XCTAssertEqual(try runLiuliang(["generate", a.path]).status, 0)
     for f in ["customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "shop.toml"] {
-      XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(f)), try Data(contentsOf: Repo.seeds.appendingPathComponent(f)), f)
+      XCTAssertEqual(
+        try Data(contentsOf: a.appendingPathComponent(f)),
+        try Data(contentsOf: Repo.seeds.appendingPathComponent(f)), f)
     }
   }
 }

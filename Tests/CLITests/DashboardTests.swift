@@ -34,14 +34,18 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(t.exitStatus(), 0)
     screen = try t.screen()
     XCTAssertTrue(screen.contains("示例副本"), "after q the shell is back and says where the copy is:\n\(screen)")
-    XCTAssertEqual(try Data(contentsOf: Repo.seeds.appendingPathComponent("customers.csv")), seedsBefore, "seeds/ never changes")
+    XCTAssertEqual(
+      try Data(contentsOf: Repo.seeds.appendingPathComponent("customers.csv")), seedsBefore,
+      "seeds/ never changes")
   }
 
   func testSecondInstanceOpensReadOnly() throws {
     let store = try Repo.demoCopy()
-    let first = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
+    let first = try TmuxSession(
+      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
     try first.waitFor("Reach out today")
-    let second = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
+    let second = try TmuxSession(
+      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --lang en")
     try second.waitFor("READ-ONLY")
     try second.send("q")
     try first.send("C-c")

@@ -3,7 +3,8 @@ import XCTest
 
 /// Paths of the repository and of the built binary, found from this file's location.
 enum Repo {
-  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
   static var seeds: URL { root.appendingPathComponent("seeds") }
 
@@ -21,8 +22,10 @@ enum Repo {
 
   /// A fresh empty folder under the system's temporary directory.
   static func tempFolder(_ name: String = "store") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("liuliang-test-\(UUID().uuidString)")
-      .appendingPathComponent(name)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "liuliang-test-\(UUID().uuidString)"
+    )
+    .appendingPathComponent(name)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -63,5 +66,6 @@ func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunRes
   let r = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
   return RunResult(
-    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+    stderr: String(decoding: r, as: UTF8.self))
 }

@@ -14,7 +14,9 @@ final class TmuxSession {
     let envText = (["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(env) { $1 })
       .map { "\($0.key)=\(shellQuote($0.value))" }.sorted().joined(separator: " ")
     let script = "env \(envText) \(command); echo $? > \(exitFile.path); sleep 30"
-    try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+    try TmuxSession.tmux([
+      "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script,
+    ])
   }
 
   deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
@@ -53,7 +55,9 @@ final class TmuxSession {
 
   /// Waits until the screen contains `text`, up to `timeout` seconds; returns the last screen.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+  func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
+    throws -> String
+  {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
@@ -69,7 +73,9 @@ final class TmuxSession {
   func exitStatus(timeout: Double = 10) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if let s = try? String(contentsOf: exitFile, encoding: .utf8) { return Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+      if let s = try? String(contentsOf: exitFile, encoding: .utf8) {
+        return Int32(s.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
       usleep(50_000)
     }
     return nil

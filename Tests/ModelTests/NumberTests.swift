@@ -98,7 +98,9 @@ final class NumberTests: XCTestCase {
     f.ds.shop.hours = [1: Shop.parseHours("10:00-13:00")!]
     func add(_ ago: Int, _ hour: Int, _ n: Int) {
       for _ in 0..<n {
-        f.ds.visits.append(Visit(customer: Visit.walkIn, date: Fixture.t.adding(-ago), time: TimeOfDay(minutes: hour * 60 + 15)))
+        f.ds.visits.append(
+          Visit(
+            customer: Visit.walkIn, date: Fixture.t.adding(-ago), time: TimeOfDay(minutes: hour * 60 + 15)))
       }
     }
     for w in 0..<4 { add(w * 7, 10, 1) }
@@ -124,14 +126,22 @@ final class NumberTests: XCTestCase {
   func testCoverageByActivePromotionsWithATimeWindow() {
     var f = slotFixture()
     let t = Fixture.t
-    func window(_ a: String, _ b: String) -> ClosedOpenTime { ClosedOpenTime(from: TimeOfDay(a)!, to: TimeOfDay(b)!) }
+    func window(_ a: String, _ b: String) -> ClosedOpenTime {
+      ClosedOpenTime(from: TimeOfDay(a)!, to: TimeOfDay(b)!)
+    }
     f.ds.promotions = [
-      Promotion(id: "P1", name: "", kind: .offpeak, weekdays: [1], window: window("10:00", "11:00"), start: t.adding(-10)),
+      Promotion(
+        id: "P1", name: "", kind: .offpeak, weekdays: [1], window: window("10:00", "11:00"),
+        start: t.adding(-10)),
       Promotion(id: "P2", name: "", kind: .welcomeGift),  // no window: covers nothing
-      Promotion(id: "P3", name: "", kind: .offpeak, window: window("10:00", "12:00"), end: t.adding(-1)),  // ended
-      Promotion(id: "P4", name: "", kind: .offpeak, weekdays: [1], window: window("10:30", "10:45"), start: t),
-      Promotion(id: "P5", name: "", kind: .offpeak, weekdays: [2, 3, 4, 5], window: window("10:00", "11:00")),
-      Promotion(id: "P6", name: "", kind: .offpeak, window: window("09:00", "10:00")),  // ends as hour 10 starts
+      // Ended yesterday.
+      Promotion(id: "P3", name: "", kind: .offpeak, window: window("10:00", "12:00"), end: t.adding(-1)),
+      Promotion(
+        id: "P4", name: "", kind: .offpeak, weekdays: [1], window: window("10:30", "10:45"), start: t),
+      Promotion(
+        id: "P5", name: "", kind: .offpeak, weekdays: [2, 3, 4, 5], window: window("10:00", "11:00")),
+      // Ends as hour 10 starts.
+      Promotion(id: "P6", name: "", kind: .offpeak, window: window("09:00", "10:00")),
     ]
     let a = f.analysis()
     XCTAssertEqual(a.slots.slot(weekday: 1, hour: 10).coveredBy, ["P1", "P4"])
@@ -218,9 +228,11 @@ final class NumberTests: XCTestCase {
       Customer(id: "A", name: "A", joined: sept), Customer(id: "B", name: "B", joined: sept.adding(5)),
     ]
     f.ds.visits = [
-      Visit(customer: 0, date: Day("2026-09-20")!, time: TimeOfDay(minutes: 700)),  // joining month: not counted
+      // The joining month is not counted.
+      Visit(customer: 0, date: Day("2026-09-20")!, time: TimeOfDay(minutes: 700)),
       Visit(customer: 0, date: Day("2026-10-02")!, time: TimeOfDay(minutes: 700)),
-      Visit(customer: 0, date: Day("2026-10-03")!, time: TimeOfDay(minutes: 700)),  // same month, counted once
+      // Same month: counted once.
+      Visit(customer: 0, date: Day("2026-10-03")!, time: TimeOfDay(minutes: 700)),
       Visit(customer: 0, date: Day("2026-11-01")!, time: TimeOfDay(minutes: 700)),
       Visit(customer: 1, date: Day("2026-11-16")!, time: TimeOfDay(minutes: 700)),
       Visit(customer: 1, date: Day("2026-11-17")!, time: TimeOfDay(minutes: 700)),  // after T

@@ -16,7 +16,9 @@ final class SegmentTests: XCTestCase {
   }
 
   func testChurnedComesFirstEvenWhenTheCustomerCameBack() {
-    let (s, w) = segment { $0.customer("C", tier: .member, churned: 40, reason: .competitor, visits: [2, 60]) }
+    let (s, w) = segment {
+      $0.customer("C", tier: .member, churned: 40, reason: .competitor, visits: [2, 60])
+    }
     XCTAssertEqual(s, .churned)
     XCTAssertEqual(w, .churned(on: Fixture.t.adding(-40), reason: .competitor))
   }
@@ -38,7 +40,10 @@ final class SegmentTests: XCTestCase {
     let (s30, w30) = segment { $0.customer("S", visits: Array(30..<50), yuan: 1000) }
     XCTAssertEqual(s30, .superUser)
     XCTAssertEqual(
-      w30, .topCustomer(recency: 30, frequency: 20, frequencyCut: 20, spend: Money(fen: 2_000_000), spendCut: Money(fen: 200_000)))
+      w30,
+      .topCustomer(
+        recency: 30, frequency: 20, frequencyCut: 20, spend: Money(fen: 2_000_000),
+        spendCut: Money(fen: 200_000)))
     // One visit fewer than the cut: not super even with the spend.
     XCTAssertNotEqual(segment { $0.customer("S", visits: Array(30..<49), yuan: 1000) }.0, .superUser)
   }
@@ -74,7 +79,8 @@ final class SegmentTests: XCTestCase {
   func testNewWindowEdges() {
     XCTAssertEqual(segment { $0.customer("N", joined: 30) }.0, .new, "T − joined = 30 is in")
     XCTAssertEqual(segment { $0.customer("N", joined: 0) }.0, .new, "joined today")
-    XCTAssertEqual(segment { $0.customer("N", joined: 31) }.0, .sleeping, "31 days is out; no visit → sleeping")
+    XCTAssertEqual(
+      segment { $0.customer("N", joined: 31) }.0, .sleeping, "31 days is out; no visit → sleeping")
     XCTAssertEqual(segment { $0.customer("N", joined: -1) }.0, .sleeping, "a join date after T is not new")
   }
 

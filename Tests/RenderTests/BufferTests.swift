@@ -66,10 +66,12 @@ final class BufferTests: XCTestCase {
     var b = old
     b.put("ab", x: 1, y: 1)
     b.put("z", x: 5, y: 1)
-    XCTAssertEqual(b.changes(since: old), [
-      Change(x: 1, y: 1, cells: [Cell("a"), Cell("b")]),
-      Change(x: 5, y: 1, cells: [Cell("z")]),
-    ])
+    XCTAssertEqual(
+      b.changes(since: old),
+      [
+        Change(x: 1, y: 1, cells: [Cell("a"), Cell("b")]),
+        Change(x: 5, y: 1, cells: [Cell("z")]),
+      ])
     XCTAssertEqual(b.changes(since: b), [])
   }
 

@@ -27,12 +27,14 @@ final class TableTests: XCTestCase {
   func testSnapshot() {
     var b = Buffer(width: 20, height: 4)
     Table(columns: columns, rows: rows).draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "名字      城市  金额",
-      "张伟明    北京 12.50",
-      "Alexande… 上…  1234…",
-      "李娜      深圳     7",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "名字      城市  金额",
+        "张伟明    北京 12.50",
+        "Alexande… 上…  1234…",
+        "李娜      深圳     7",
+      ])
     XCTAssertEqual(b[0, 0].style, .header)
     XCTAssertEqual(b[19, 0].style, .header)
   }
@@ -40,11 +42,13 @@ final class TableTests: XCTestCase {
   func testSelectionAndOffset() {
     var b = Buffer(width: 20, height: 3)
     Table(columns: columns, rows: rows, selected: 2, offset: 1).draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "名字      城市  金额",
-      "Alexande… 上…  1234…",
-      "李娜      深圳     7",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "名字      城市  金额",
+        "Alexande… 上…  1234…",
+        "李娜      深圳     7",
+      ])
     XCTAssertEqual((0..<20).filter { b[$0, 2].style == .selection }.count, 20)
     XCTAssertEqual(b[5, 1].style, .plain)
   }
@@ -112,25 +116,29 @@ final class ChartTests: XCTestCase {
     ])
     var b = Buffer(width: 20, height: 3)
     chart.draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "张三 ████████ 10 50%",
-      "Li   ████  │  5 25% ",
-      "王   ██┃█           ",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "张三 ████████ 10 50%",
+        "Li   ████  │  5 25% ",
+        "王   ██┃█           ",
+      ])
   }
 
   func testKPITile() {
     var b = Buffer(width: 12, height: 6)
     let tile = KPITile(title: "客流", value: "1,234", detail: "+5%", sparkline: [1, 2, 3], style: .good)
     tile.draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "┌──────────┐",
-      "│ 客流     │",
-      "│ 1,234    │",
-      "│ +5%      │",
-      "│ ▁▅█      │",
-      "└──────────┘",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "┌──────────┐",
+        "│ 客流     │",
+        "│ 1,234    │",
+        "│ +5%      │",
+        "│ ▁▅█      │",
+        "└──────────┘",
+      ])
     XCTAssertTrue(b[2, 2].style.bold)
     XCTAssertEqual(b[2, 2].style.role, .good)
   }
@@ -145,21 +153,25 @@ final class ChartTests: XCTestCase {
   func testHeatmapWide() {
     var b = Buffer(width: 12, height: 3)
     heat.draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "   08 09 10 ",
-      "一    ▒+▒ · ",
-      "二 ███░-░▓▓▓",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "   08 09 10 ",
+        "一    ▒+▒ · ",
+        "二 ███░-░▓▓▓",
+      ])
   }
 
   func testHeatmapNarrow() {
     var b = Buffer(width: 10, height: 3)
     heat.draw(into: &b, in: b.rect)
-    XCTAssertEqual(b.lines(), [
-      "   080910 ",
-      "一   ▒+·  ",
-      "二 ██░-▓▓ ",
-    ])
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "   080910 ",
+        "一   ▒+·  ",
+        "二 ██░-▓▓ ",
+      ])
   }
 
   func testListView() {
@@ -200,10 +212,12 @@ final class BoxTests: XCTestCase {
   }
 
   func testHelpOverlay() {
-    let help = HelpOverlay(title: "帮助", sections: [
-      (heading: "移动", entries: [(keys: "j ↓", text: "下一行"), (keys: "k ↑", text: "上一行")]),
-      (heading: "其他", entries: [(keys: "?", text: "帮助")]),
-    ])
+    let help = HelpOverlay(
+      title: "帮助",
+      sections: [
+        (heading: "移动", entries: [(keys: "j ↓", text: "下一行"), (keys: "k ↑", text: "上一行")]),
+        (heading: "其他", entries: [(keys: "?", text: "帮助")]),
+      ])
     XCTAssertEqual(help.lineCount, 6)
     var b = Buffer(width: 40, height: 12)
     help.draw(into: &b, in: b.rect)

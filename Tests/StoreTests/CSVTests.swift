@@ -12,7 +12,9 @@ final class CSVTests: XCTestCase {
     return out.map { (line: $0.0, fields: $0.1, fault: $0.2, raw: $0.3) }
   }
 
-  func records(_ s: String) -> [(line: Int, fields: [String], fault: CSVFault?, raw: [UInt8])] { records(Array(s.utf8)) }
+  func records(_ s: String) -> [(line: Int, fields: [String], fault: CSVFault?, raw: [UInt8])] {
+    records(Array(s.utf8))
+  }
 
   func testPlainFieldsAndLineEndings() {
     XCTAssertEqual(records("a,b\nc,d\n").map(\.fields), [["a", "b"], ["c", "d"]])
@@ -35,7 +37,8 @@ final class CSVTests: XCTestCase {
     let r = records("id,note\n1,\"line one\nline two\"\n2,x\n")
     XCTAssertEqual(r.map(\.fields), [["id", "note"], ["1", "line one\nline two"], ["2", "x"]])
     XCTAssertEqual(r.map(\.line), [1, 2, 4], "a record after a newline inside quotes starts two lines on")
-    XCTAssertEqual(records("\"a\r\nb\",c\r\n").map(\.fields), [["a\r\nb", "c"]], "CRLF inside quotes is data")
+    XCTAssertEqual(
+      records("\"a\r\nb\",c\r\n").map(\.fields), [["a\r\nb", "c"]], "CRLF inside quotes is data")
   }
 
   func testBOMAndChinese() {
@@ -57,8 +60,10 @@ final class CSVTests: XCTestCase {
 
   func testEncodingQuotesOnlyWhatNeedsIt() {
     var out: [UInt8] = []
-    CSV.appendRecord(["plain", "a,b", "say \"hi\"", "two\nlines", "", "张伟"], lineEnding: [0x0D, 0x0A], to: &out)
-    XCTAssertEqual(String(decoding: out, as: UTF8.self), "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,张伟\r\n")
+    CSV.appendRecord(
+      ["plain", "a,b", "say \"hi\"", "two\nlines", "", "张伟"], lineEnding: [0x0D, 0x0A], to: &out)
+    XCTAssertEqual(
+      String(decoding: out, as: UTF8.self), "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,张伟\r\n")
   }
 
   func testRoundTripOfAwkwardFields() {

@@ -21,7 +21,9 @@ final class StoreTests: XCTestCase {
 
   func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
 
-  func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))) }
+  func bytes(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+  }
 
   /// BOM, CRLF, an unknown column in the middle, a quoted note, odd but valid spellings, and
   /// three rows that can't be read (a bad date, a missing field, an unknown tier).
@@ -77,7 +79,8 @@ final class StoreTests: XCTestCase {
           + "C4,赵敏,,friend,2026-03-02\r\n"
           + "C5,钱多,,gold,2026-03-03,\r\n"
           + "C6,孙悟,,member,2026-03-04,last row").utf8)
-    XCTAssertEqual(String(decoding: try bytes("customers.csv"), as: UTF8.self), String(decoding: expected, as: UTF8.self))
+    XCTAssertEqual(
+      String(decoding: try bytes("customers.csv"), as: UTF8.self), String(decoding: expected, as: UTF8.self))
   }
 
   func testUnknownColumnsKeptForChangedRowsAndMissingColumnsAddedOnlyWhenNeeded() throws {
@@ -89,7 +92,8 @@ final class StoreTests: XCTestCase {
     try s.save(ds)
     XCTAssertEqual(
       String(decoding: try bytes("customers.csv"), as: UTF8.self),
-      "id,name,referrer,phone\nC1,张伟,老李,13800001234\nC2,李娜,,\n", "tier friend reads as empty: no column added for it")
+      "id,name,referrer,phone\nC1,张伟,老李,13800001234\nC2,李娜,,\n",
+      "tier friend reads as empty: no column added for it")
   }
 
   func testDeletedRowGoesAndUnreadableNeighboursStay() throws {
@@ -98,7 +102,9 @@ final class StoreTests: XCTestCase {
     var ds = s.dataset
     ds.customers.removeAll { $0.id == "C1" }
     try s.save(ds)
-    XCTAssertEqual(String(decoding: try bytes("customers.csv"), as: UTF8.self), "id,name,joined\nC2,b,bad\nC3,c,2026-01-03\n")
+    XCTAssertEqual(
+      String(decoding: try bytes("customers.csv"), as: UTF8.self),
+      "id,name,joined\nC2,b,bad\nC3,c,2026-01-03\n")
   }
 
   func testDuplicateIDIsAProblemAndKept() throws {
@@ -106,11 +112,13 @@ final class StoreTests: XCTestCase {
     try write("customers.csv", text)
     let s = try Store(folder: folder, mode: .readWrite)
     XCTAssertEqual(s.dataset.customers.map(\.name), ["a", "c"])
-    XCTAssertEqual(s.problems, [Problem(file: "customers.csv", line: 3, kind: .duplicateID("C1", firstLine: 2))])
+    XCTAssertEqual(
+      s.problems, [Problem(file: "customers.csv", line: 3, kind: .duplicateID("C1", firstLine: 2))])
     var ds = s.dataset
     ds.customers[1].name = "cc"
     try s.save(ds)
-    XCTAssertEqual(String(decoding: try bytes("customers.csv"), as: UTF8.self), "id,name\nC1,a\nC1,b\nC2,cc\n")
+    XCTAssertEqual(
+      String(decoding: try bytes("customers.csv"), as: UTF8.self), "id,name\nC1,a\nC1,b\nC2,cc\n")
   }
 
   func testAtomicWriteLeavesNoTempAndOwnerOnlyFiles() throws {
@@ -121,7 +129,8 @@ final class StoreTests: XCTestCase {
     try s.save(ds)
     let names = try FileManager.default.contentsOfDirectory(atPath: sub).sorted()
     XCTAssertEqual(names, [".liuliang.lock", "customers.csv"])
-    let fileMode = try FileManager.default.attributesOfItem(atPath: sub + "/customers.csv")[.posixPermissions] as? Int
+    let fileMode =
+      try FileManager.default.attributesOfItem(atPath: sub + "/customers.csv")[.posixPermissions] as? Int
     let dirMode = try FileManager.default.attributesOfItem(atPath: sub)[.posixPermissions] as? Int
     XCTAssertEqual(fileMode, 0o600)
     XCTAssertEqual(dirMode, 0o700)
@@ -143,7 +152,9 @@ final class StoreTests: XCTestCase {
     XCTAssertEqual(second.readOnly, .locked(pid: getpid()))
     var ds = second.dataset
     ds.customers[0].name = "b"
-    XCTAssertThrowsError(try second.save(ds)) { XCTAssertEqual($0 as? StoreError, .readOnly(.locked(pid: getpid()))) }
+    XCTAssertThrowsError(try second.save(ds)) {
+      XCTAssertEqual($0 as? StoreError, .readOnly(.locked(pid: getpid())))
+    }
     XCTAssertEqual(try bytes("customers.csv"), Array("id,name\nC1,a\n".utf8))
     first.close()
     let third = try Store(folder: folder, mode: .readWrite)
@@ -156,7 +167,9 @@ final class StoreTests: XCTestCase {
     try write("customers.csv", "id,name\nC1,a fixed in WPS\n")
     var ds = s.dataset
     ds.customers[0].name = "b"
-    XCTAssertThrowsError(try s.save(ds)) { XCTAssertEqual($0 as? StoreError, .changedOnDisk(file: "customers.csv")) }
+    XCTAssertThrowsError(try s.save(ds)) {
+      XCTAssertEqual($0 as? StoreError, .changedOnDisk(file: "customers.csv"))
+    }
     XCTAssertEqual(try bytes("customers.csv"), Array("id,name\nC1,a fixed in WPS\n".utf8))
     XCTAssertEqual(s.changedOnDisk(), ["customers.csv"])
     try s.load()
@@ -170,16 +183,23 @@ final class StoreTests: XCTestCase {
     let s = try Store(folder: folder, mode: .readWrite)
     XCTAssertEqual(s.dataset.visits.count, 1)
     XCTAssertEqual(s.dataset.visits[0].amount, Money(fen: 5850))
-    try s.appendVisit(Visit(customer: 0, date: Day("2026-11-02")!, time: TimeOfDay("18:05")!, amount: Money(fen: 12000), party: 3))
+    try s.appendVisit(
+      Visit(
+        customer: 0, date: Day("2026-11-02")!, time: TimeOfDay("18:05")!, amount: Money(fen: 12000), party: 3)
+    )
     XCTAssertEqual(
-      String(decoding: try bytes("visits.csv"), as: UTF8.self), old + "\r\nC1,2026-11-02,18:05,120,3,,dine-in\r\n")
+      String(decoding: try bytes("visits.csv"), as: UTF8.self),
+      old + "\r\nC1,2026-11-02,18:05,120,3,,dine-in\r\n")
     try s.load()
     XCTAssertEqual(s.dataset.visits.count, 2)
   }
 
   func testVisitsForUnknownIdsAreProblemsButStillShopTraffic() throws {
     try write("customers.csv", "id,name\nC1,a\n")
-    try write("visits.csv", "customer,date,time,amount,party,promotion,channel\nC9,2026-11-01,12:10,10,1,P9,\n,2026-11-01,13:00,5,1,,takeaway\n")
+    try write(
+      "visits.csv",
+      "customer,date,time,amount,party,promotion,channel\nC9,2026-11-01,12:10,10,1,P9,\n,2026-11-01,13:00,5,1,,takeaway\n"
+    )
     let s = try Store(folder: folder, mode: .readOnly)
     XCTAssertEqual(s.dataset.visits.map(\.customer), [Visit.unknownCustomer, Visit.walkIn])
     XCTAssertEqual(s.dataset.visits[0].promotion, Visit.unknownPromotion)
@@ -228,8 +248,14 @@ final class StoreTests: XCTestCase {
         audience: .tag("老客"), start: Day("2026-01-01"))
     ]
     ds.posts = [Post(id: "M1", date: nil, slot: nil, category: .game, text: "点赞送菜", fun: true, status: .idea)]
-    ds.complaints = [Complaint(customer: "C1", date: Day("2026-09-01")!, reason: .serviceQuality, text: "慢", resolved: true)]
-    ds.visits = [Visit(customer: 0, date: Day("2026-09-01")!, time: TimeOfDay("14:30")!, amount: Money(fen: 9990), promotion: 0)]
+    ds.complaints = [
+      Complaint(customer: "C1", date: Day("2026-09-01")!, reason: .serviceQuality, text: "慢", resolved: true)
+    ]
+    ds.visits = [
+      Visit(
+        customer: 0, date: Day("2026-09-01")!, time: TimeOfDay("14:30")!, amount: Money(fen: 9990),
+        promotion: 0)
+    ]
     try Store.create(folder: folder, ds)
     let s = try Store(folder: folder, mode: .readOnly)
     XCTAssertEqual(s.problems, [])
