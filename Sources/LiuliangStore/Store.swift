@@ -11,7 +11,7 @@ import LiuliangModel
 /// while another liuliang holds the folder.
 public final class Store {
   public let folder: String
-  public private(set) var dataset: Dataset
+  public internal(set) var dataset: Dataset
   public private(set) var problems: [Problem] = []
   /// Why changes can't be saved, or nil when this process holds the folder.
   public private(set) var readOnly: ReadOnlyReason?
@@ -21,6 +21,8 @@ public final class Store {
   /// The records as loaded or last saved, to tell changed records from unchanged ones.
   var saved: Dataset
   var lock: FolderLock?
+  /// The log's state before each append of this session, newest last, so an append can be undone.
+  var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
 
   public enum Mode: Sendable {
     /// Take the lock; create the folder when it doesn't exist.
@@ -252,7 +254,9 @@ public final class Store {
       v, customerID: v.customer >= 0 ? ds.customers[Int(v.customer)].id : "",
       promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
     let bytes = tables[.visits]!.appendBytes(fields)
+    let before = Files.signature(path(name))
     try Files.append(folder: folder, name: name, bytes: bytes)
+    appends.append((before: before, visits: dataset.visits.count, table: tables[.visits]!))
     signatures[name] = Files.signature(path(name))
     tables[.visits]!.appended(bytes)
     dataset.visits.append(v)

@@ -266,4 +266,32 @@ final class StoreTests: XCTestCase {
     XCTAssertEqual(s.dataset.visits, ds.visits)
     XCTAssertEqual(s.dataset.shop.hours[1], ds.shop.hours[1])
   }
+
+  func testUndoingAnAppendCutsTheLogBackExactly() throws {
+    try write("customers.csv", "id,name\nC1,a\n")
+    let old = "customer,date,time,amount,party,promotion,channel\nC1,2026-11-01,12:10,58.5,2,,dine-in"
+    try write("visits.csv", old)
+    let s = try Store(folder: folder, mode: .readWrite)
+    let v = Visit(customer: 0, date: Day("2026-11-02")!, time: TimeOfDay("18:05")!)
+    try s.appendVisit(v)
+    try s.appendVisit(v)
+    try s.removeLastAppendedVisit()
+    try s.removeLastAppendedVisit()
+    XCTAssertEqual(String(decoding: try bytes("visits.csv"), as: UTF8.self), old, "even the missing final newline")
+    XCTAssertEqual(s.dataset.visits.count, 1)
+    try s.appendVisit(v)
+    XCTAssertEqual(String(decoding: try bytes("visits.csv"), as: UTF8.self), old + "\nC1,2026-11-02,18:05,0,1,,dine-in\n")
+  }
+
+  func testUndoingTheAppendThatMadeTheLogRemovesIt() throws {
+    try write("customers.csv", "id,name\nC1,a\n")
+    let s = try Store(folder: folder, mode: .readWrite)
+    try s.appendVisit(Visit(customer: 0, date: Day("2026-11-02")!, time: TimeOfDay("18:05")!))
+    try s.removeLastAppendedVisit()
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/visits.csv"))
+    try s.appendVisit(Visit(customer: 0, date: Day("2026-11-03")!, time: TimeOfDay("18:05")!))
+    XCTAssertEqual(
+      String(decoding: try bytes("visits.csv"), as: UTF8.self),
+      "customer,date,time,amount,party,promotion,channel\nC1,2026-11-03,18:05,0,1,,dine-in\n")
+  }
 }
