@@ -7,6 +7,10 @@ public enum Action: Hashable, Sendable {
   case pane(Pane), nextPane, previousPane
   case down, up, top, bottom, pageDown, pageUp, open, back
   case previousWeek, nextWeek, thisWeek, previousDay, nextDay
+  case undo, redo
+  case sort, filter, clearFilters, search, nextMatch, previousMatch
+  case add, edit, delete, logVisit, churn, complaint, welcomed, mask, mark, tagMarked, untagMarked,
+    exportMarked
 }
 
 /// One line of a binding table: the keys, the action, and the strings key of its help text.
@@ -30,6 +34,8 @@ public enum Keymap {
     Binding([.backTab], .previousPane, "key.previous_pane"),
     Binding([.char("?")], .help, "key.help"),
     Binding([.char(":")], .command, "key.command"),
+    Binding([.char("u")], .undo, "key.undo"),
+    Binding([.ctrl("r")], .redo, "key.redo"),
     Binding([.char("r")], .reload, "key.reload"),
     Binding([.ctrl("l")], .redraw, "key.redraw"),
     Binding([.char("q"), .ctrl("c")], .quit, "key.quit"),
@@ -53,6 +59,24 @@ public enum Keymap {
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),
         Binding([.escape, .char("h"), .left], .back, "key.back"),
+        Binding([.char("/")], .search, "key.search"),
+        Binding([.char("n")], .nextMatch, "key.next_match"),
+        Binding([.char("N")], .previousMatch, "key.previous_match"),
+        Binding([.char("s")], .sort, "key.sort"),
+        Binding([.char("f")], .filter, "key.filter"),
+        Binding([.char("F")], .clearFilters, "key.clear_filters"),
+        Binding([.char("a")], .add, "key.add"),
+        Binding([.char("e")], .edit, "key.edit"),
+        Binding([.char("d")], .delete, "key.delete"),
+        Binding([.char("v")], .logVisit, "key.log_visit"),
+        Binding([.char("c")], .churn, "key.churn"),
+        Binding([.char("C")], .complaint, "key.complaint"),
+        Binding([.char("w")], .welcomed, "key.welcomed"),
+        Binding([.char("m")], .mask, "key.mask"),
+        Binding([.char(" ")], .mark, "key.mark"),
+        Binding([.char("t")], .tagMarked, "key.tag_marked"),
+        Binding([.char("T")], .untagMarked, "key.untag_marked"),
+        Binding([.char("E")], .exportMarked, "key.export_marked"),
       ]
     case .moments:
       return [

@@ -11,9 +11,16 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
   }
   let ds = s.dataset
   let a = s.analysis
-  let title = s.text(
-    "customers.title", s.customers.count == 0 ? 0 : s.customers.index + 1, ds.customers.count)
+  let order = s.list.order
+  var title = s.text(
+    "customers.title", order.isEmpty ? 0 : s.customers.index + 1, order.count, ds.customers.count)
+  if let sort = s.list.sort { title += " · " + s.text[sort.titleKey] + (s.list.descending ? "↓" : "↑") }
+  for d in CustomerList.Dimension.allCases { if let v = s.list.filters[d] { title += " · " + word(s, d, v) } }
+  if !s.list.query.isEmpty { title += " · /" + s.list.query + " (\(s.list.matches.count))" }
+  if !s.list.marked.isEmpty { title += " · " + s.text("customers.marked", s.list.marked.count) }
   let inner = Block(title: title).draw(into: &buf, in: body)
+  let matches = Set(s.list.matches)
+  let marked = Set(order.indices.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
   let t = Table(
     columns: [
       TableColumn(title: s.text["col.name"], width: .flex(min: 8, weight: 2)),
@@ -24,8 +31,9 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
       TableColumn(title: s.text["col.spend_365"], width: .fixed(7), align: .right),
       TableColumn(title: s.text["col.tags"], width: .flex(min: 6, weight: 3)),
     ],
-    rowCount: ds.customers.count,
-    row: { i in
+    rowCount: order.count,
+    row: { r in
+      let i = order[r]
       let c = ds.customers[i]
       let f = a.figures[i]
       return [
@@ -33,7 +41,8 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
         "\(f.frequency)", money(f.monetary), c.tags.joined(separator: " "),
       ]
     }, selected: s.customers.index, offset: s.customers.offset,
-    rowStyle: { i in segmentStyle(a.segment(i)) })
+    rowStyle: { r in matches.contains(r) ? Style.accent.underlined : segmentStyle(a.segment(order[r])) },
+    marked: marked, showsMarks: true)
   t.draw(into: &buf, in: inner)
 }
 

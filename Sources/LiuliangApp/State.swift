@@ -9,6 +9,22 @@ public enum Overlay: Equatable, Sendable {
   case none
   case help(offset: Int)
   case command(TextField)
+  case search(TextField)
+  case form(Form)
+  case picker(Picker)
+  case confirm(ConfirmPurpose)
+}
+
+/// One step that undo walks back: a change of the records, or a visit appended to the log.
+public enum Change: Sendable {
+  case data(before: Dataset, after: Dataset, what: String)
+  case visit(Visit, what: String)
+
+  var what: String {
+    switch self {
+    case .data(_, _, let w), .visit(_, let w): return w
+    }
+  }
 }
 
 /// Everything the dashboard shows, and nothing it doesn't: `update` changes it, `view` draws it.
@@ -32,9 +48,17 @@ public struct AppState {
   public var message: String?
   public var messageIsError = false
   public var maskPhones = false
+  /// The wall-clock time, set by the runner before each key: the default time of a new visit.
+  public var clock = TimeOfDay(minutes: 12 * 60)
 
   public var reach = ListCursor()
+  /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
+  public var list = CustomerList()
+  /// Built the first time a search needs it, and again after customers change.
+  public var search: SearchIndex?
+  public var undo: [Change] = []
+  public var redo: [Change] = []
   /// Customer shown in the detail view of the Customers pane.
   public var detail: Int?
   public var detailScroll = 0
@@ -78,12 +102,15 @@ public struct AppState {
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     if let d = detail, d >= ds.customers.count { detail = nil }
+    if search?.count != ds.customers.count { search = nil }
+    if !list.query.isEmpty { ensureSearchIndex() }
+    list.refresh(ds, analysis, search: search)
     clampCursors()
   }
 
   public mutating func clampCursors() {
     reach.setCount(analysis.reachOut.count, visible: Layouts.todayListRows(self))
-    customers.setCount(dataset.customers.count, visible: Layouts.customerRows(self))
+    customers.setCount(list.order.count, visible: Layouts.customerRows(self))
     post.setCount(postsOfSelectedDay.count, visible: 100)
     promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
@@ -100,6 +127,22 @@ public struct AppState {
   }
 
   public func phone(_ p: String) -> String { maskPhones ? Self.mask(p) : p }
+
+  /// The customer under the cursor of the Customers table.
+  public var currentCustomer: Int? {
+    customers.index < list.order.count ? list.order[customers.index] : nil
+  }
+
+  /// Builds the search index over the pool (names, WeChat ids, phones, tags, notes, pinyin).
+  public mutating func ensureSearchIndex() {
+    guard search == nil else { return }
+    let cs = dataset.customers
+    search = SearchIndex(
+      count: cs.count,
+      fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]
+      },
+      name: { cs[$0].name })
+  }
 
   /// `13812341234` → `138****1234`; other lengths keep the first 3 and last 4 when they can.
   public static func mask(_ p: String) -> String {

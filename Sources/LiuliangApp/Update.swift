@@ -5,6 +5,8 @@ import LiuliangRender
 public enum Msg: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
+  /// The last change could not be saved (the store said why): it is taken back.
+  case saveFailed(String)
 }
 
 /// What the state asks the outside world to do after an update.
@@ -12,6 +14,12 @@ public enum Effect: Equatable, Sendable {
   case quit
   case reload
   case redraw
+  /// Write every record kind that differs from the store's copy (atomically, per file).
+  case save(Dataset)
+  case appendVisit(Visit)
+  case removeLastVisit
+  /// Write a new file (an export), never over an existing one.
+  case export(path: String, text: String)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -22,11 +30,19 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     s.height = h
     s.clampCursors()
     return [.redraw]
+  case .saveFailed(let why):
+    s.takeBackLast()
+    s.flash(why, error: true)
+    return []
   case .key(let key):
     if key == .resize { return [] }
     switch s.overlay {
     case .help(let offset): return helpKey(&s, key, offset)
     case .command(let field): return commandKey(&s, key, field)
+    case .search(let field): return searchKey(&s, key, field)
+    case .form(let form): return formKey(&s, key, form)
+    case .picker(let picker): return pickerKey(&s, key, picker)
+    case .confirm(let purpose): return confirmKey(&s, key, purpose)
     case .none: break
     }
     s.message = nil
@@ -50,7 +66,11 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .pane(let p): s.pane = p
   case .nextPane: s.pane = s.pane.next
   case .previousPane: s.pane = s.pane.previous
-  default: paneAction(&s, action)
+  case .undo: return s.undoLast()
+  case .redo: return s.redoLast()
+  default:
+    if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
+    paneAction(&s, action)
   }
   return []
 }
@@ -74,7 +94,11 @@ func paneAction(_ s: inout AppState, _ action: Action) {
       guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer
       else { return }
       s.pane = .customers
-      s.customers.jump(to: c, visible: Layouts.customerRows(s))
+      if !s.list.order.contains(c) {
+        s.list.filters = [:]
+        s.refreshList()
+      }
+      s.customers.jump(to: s.list.order.firstIndex(of: c) ?? 0, visible: Layouts.customerRows(s))
       s.detail = c
       s.detailScroll = 0
     } else {
@@ -93,8 +117,8 @@ func paneAction(_ s: inout AppState, _ action: Action) {
       }
       return
     }
-    if action == .open, s.customers.count > 0 {
-      s.detail = s.customers.index
+    if action == .open, let c = s.currentCustomer {
+      s.detail = c
       s.detailScroll = 0
     } else {
       move(&s.customers, Layouts.customerRows(s))

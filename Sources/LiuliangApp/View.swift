@@ -36,6 +36,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   default:
     drawStatus(s, &buf, bottom)
   }
+  if let c = drawOverlay(s, &buf) { cursor = c }
   if case .help(let offset) = s.overlay {
     let sections = Keymap.help(s.pane, text: { s.text[$0] })
     var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)

@@ -71,7 +71,7 @@ public struct Shop: Sendable, Equatable {
 }
 
 /// Everything the store holds, typed: what every number is computed from.
-public struct Dataset: Sendable {
+public struct Dataset: Sendable, Equatable {
   public var shop: Shop
   public var customers: [Customer]
   public var visits: [Visit]

@@ -36,8 +36,11 @@ public struct CustomersReport {
     ]
   }
 
-  public func csv() -> String {
-    Tabular(headers: Self.csvColumns, rows: selection.map { row($0, words: false) }).csv()
+  public func csv() -> String { csv(rows: selection) }
+
+  /// The same columns for a chosen set of customers (the dashboard's marked or filtered rows).
+  public func csv(rows: [Int]) -> String {
+    Tabular(headers: Self.csvColumns, rows: rows.map { row($0, words: false) }).csv()
   }
 
   public func json() -> JSON {

@@ -56,14 +56,42 @@ struct Dashboard {
         }
       }
       guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
+      state.clock = clockTime()
+      let store = self.store
       for effect in update(&state, .key(key)) {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
         case .reload: reload()
+        case .save(let ds): perform { () throws(StoreError) in try store.save(ds) }
+        case .appendVisit(let v): perform { () throws(StoreError) in try store.appendVisit(v) }
+        case .removeLastVisit: perform { () throws(StoreError) in try store.removeLastAppendedVisit() }
+        case .export(let path, let text): export(path, text)
         }
       }
     }
+  }
+
+  /// Runs a store write; when the store refuses, the change is taken back and the reason shown.
+  mutating func perform(_ write: () throws(StoreError) -> Void) {
+    do {
+      try write()
+    } catch {
+      var why = Wording(cliText).error(error)
+      if case .changedOnDisk = error { why += " " + cliText["msg.reload_hint"] }
+      _ = update(&state, .saveFailed(why))
+    }
+  }
+
+  mutating func export(_ path: String, _ text: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else {
+      state.flash(cliText("msg.export_failed", path, String(cString: strerror(errno))), error: true)
+      return
+    }
+    var t = text
+    t.withUTF8 { b in _ = write(fd, b.baseAddress, b.count) }
+    close(fd)
   }
 
   mutating func reload() {
@@ -148,4 +176,12 @@ struct DemoCommand: ParsableCommand {
     try d.run()
     emit(cliText("cli.demo_left", folder) + "\n")
   }
+}
+
+/// The local wall-clock time of day, the default time of a visit logged now.
+func clockTime() -> TimeOfDay {
+  var now = time(nil)
+  var parts = tm()
+  localtime_r(&now, &parts)
+  return TimeOfDay(minutes: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
 }

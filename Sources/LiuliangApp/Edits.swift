@@ -1,0 +1,84 @@
+import LiuliangModel
+
+/// Every change goes through here: it is applied to the state, saved by an effect, and can be
+/// walked back with `u` and forward again with Ctrl-R, through the whole session.
+extension AppState {
+  /// Refuses with the reason when the store can't be written; true when edits may go ahead.
+  mutating func mayEdit() -> Bool {
+    guard let r = readOnly else { return true }
+    flash(r, error: true)
+    return false
+  }
+
+  mutating func commit(_ ds: Dataset, _ what: String) -> [Effect] {
+    guard mayEdit() else { return [] }
+    undo.append(.data(before: dataset, after: ds, what: what))
+    redo.removeAll()
+    setData(ds, problems: problems, today: today)
+    flash(what)
+    return [.save(ds)]
+  }
+
+  mutating func appendVisit(_ v: Visit, _ what: String) -> [Effect] {
+    guard mayEdit() else { return [] }
+    var ds = dataset
+    ds.visits.append(v)
+    undo.append(.visit(v, what: what))
+    redo.removeAll()
+    setData(ds, problems: problems, today: today)
+    flash(what)
+    return [.appendVisit(v)]
+  }
+
+  mutating func undoLast() -> [Effect] {
+    guard mayEdit() else { return [] }
+    guard let c = undo.popLast() else {
+      flash(text["msg.nothing_to_undo"])
+      return []
+    }
+    redo.append(c)
+    flash(text("msg.undone", c.what))
+    switch c {
+    case .data(let before, _, _):
+      setData(before, problems: problems, today: today)
+      return [.save(before)]
+    case .visit:
+      var ds = dataset
+      ds.visits.removeLast()
+      setData(ds, problems: problems, today: today)
+      return [.removeLastVisit]
+    }
+  }
+
+  mutating func redoLast() -> [Effect] {
+    guard mayEdit() else { return [] }
+    guard let c = redo.popLast() else {
+      flash(text["msg.nothing_to_redo"])
+      return []
+    }
+    undo.append(c)
+    flash(text("msg.redone", c.what))
+    switch c {
+    case .data(_, let after, _):
+      setData(after, problems: problems, today: today)
+      return [.save(after)]
+    case .visit(let v, _):
+      var ds = dataset
+      ds.visits.append(v)
+      setData(ds, problems: problems, today: today)
+      return [.appendVisit(v)]
+    }
+  }
+
+  /// The store refused the last step: the screen goes back to what the files hold.
+  mutating func takeBackLast() {
+    guard let c = undo.popLast() else { return }
+    switch c {
+    case .data(let before, _, _): setData(before, problems: problems, today: today)
+    case .visit:
+      var ds = dataset
+      if !ds.visits.isEmpty { ds.visits.removeLast() }
+      setData(ds, problems: problems, today: today)
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import LiuliangModel
+import LiuliangRender
+
+/// What a form field accepts; checked on every key so nothing invalid is ever saved.
+public enum Check: Equatable, Sendable {
+  case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
+
+  /// The strings key of what is wrong with `text`, or nil when it is fine.
+  func problem(_ text: String, promotions: [String]) -> String? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    switch self {
+    case .any: return nil
+    case .required: return t.isEmpty ? "form.err.required" : nil
+    case .date: return t.isEmpty || Day(t) != nil ? nil : "form.err.date"
+    case .requiredDate: return Day(t) != nil ? nil : "form.err.date"
+    case .time: return TimeOfDay(t) != nil ? nil : "form.err.time"
+    case .mobile:
+      let digits = t.filter { $0 != " " && $0 != "-" }
+      return t.isEmpty || (digits.count == 11 && digits.first == "1" && digits.allSatisfy(\.isASCIIDigit))
+        ? nil : "form.err.mobile"
+    case .tier: return Tier(rawValue: t) != nil ? nil : "form.err.tier"
+    case .money: return Money(yuan: t).map { $0.fen >= 0 } == true ? nil : "form.err.money"
+    case .partySize: return Int(t).map { $0 >= 1 && $0 < 1000 } == true ? nil : "form.err.party"
+    case .reason: return t.isEmpty || Reason(rawValue: t) != nil ? nil : "form.err.reason"
+    case .channel: return t.isEmpty || Channel(rawValue: t) != nil ? nil : "form.err.channel"
+    case .promotion: return t.isEmpty || promotions.contains(t) ? nil : "form.err.promotion"
+    }
+  }
+
+  /// The allowed ids, shown beside the field as a hint.
+  var choices: [String] {
+    switch self {
+    case .tier: return Tier.allCases.map(\.rawValue)
+    case .reason: return Reason.allCases.map(\.rawValue)
+    case .channel: return Channel.allCases.map(\.rawValue)
+    default: return []
+    }
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+public struct FormField: Equatable, Sendable {
+  /// Strings key of the label.
+  public var label: String
+  public var input: TextField
+  public var check: Check
+
+  public init(_ label: String, _ text: String = "", _ check: Check = .any) {
+    self.label = label
+    input = TextField(text: text)
+    self.check = check
+  }
+
+  public var text: String { input.text.trimmingCharacters(in: .whitespaces) }
+}
+
+/// What a form is for: where its values go when it is submitted.
+public enum FormPurpose: Equatable, Sendable {
+  case addCustomer
+  case editCustomer(id: String)
+  case logVisit(id: String)
+  case complaint(id: String)
+  case tagMarked
+  case untagMarked
+}
+
+public struct Form: Equatable, Sendable {
+  public var purpose: FormPurpose
+  public var title: String
+  public var fields: [FormField]
+  public var focus = 0
+  /// Set after a refused submit, so every problem shows, not only the focused one's.
+  public var showAll = false
+
+  public init(_ purpose: FormPurpose, title: String, _ fields: [FormField]) {
+    self.purpose = purpose
+    self.title = title
+    self.fields = fields
+  }
+
+  public func problem(_ i: Int, promotions: [String]) -> String? {
+    fields[i].check.problem(fields[i].input.text, promotions: promotions)
+  }
+
+  public func isValid(promotions: [String]) -> Bool {
+    fields.indices.allSatisfy { problem($0, promotions: promotions) == nil }
+  }
+}
+
+/// A list to choose one entry from: a sort column, a filter, a churn reason.
+public enum PickerPurpose: Equatable, Sendable {
+  case sort
+  case filter
+  case churnReason(id: String)
+}
+
+public struct Picker: Equatable, Sendable {
+  public var purpose: PickerPurpose
+  public var title: String
+  /// Label shown, value returned.
+  public var items: [(label: String, value: String)]
+  public var cursor = 0
+
+  public init(
+    _ purpose: PickerPurpose, title: String, items: [(label: String, value: String)], cursor: Int = 0
+  ) {
+    self.purpose = purpose
+    self.title = title
+    self.items = items
+    self.cursor = cursor
+  }
+
+  public static func == (a: Picker, b: Picker) -> Bool {
+    a.purpose == b.purpose && a.title == b.title && a.cursor == b.cursor
+      && a.items.map(\.value) == b.items.map(\.value)
+  }
+}
+
+public enum ConfirmPurpose: Equatable, Sendable {
+  case deleteCustomer(id: String)
+}

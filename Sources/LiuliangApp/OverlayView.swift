@@ -1,0 +1,76 @@
+import LiuliangRender
+
+/// Forms, pickers, confirmations and the search line, drawn over the pane.
+func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
+  let area = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
+  switch s.overlay {
+  case .form(let f): return drawForm(s, f, &buf, area)
+  case .picker(let p): drawPicker(p, &buf, area)
+  case .confirm(let purpose):
+    switch purpose {
+    case .deleteCustomer(let id):
+      let name = s.dataset.customers.first { $0.id == id }?.name ?? id
+      ConfirmDialog(
+        title: s.text["confirm.delete_title"], message: s.text("confirm.delete", name),
+        yes: s.text["confirm.yes"],
+        no: s.text["confirm.no"]
+      ).draw(into: &buf, in: area)
+    }
+  case .search(let field):
+    let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
+    buf.fill(row, style: .plain)
+    buf.put("/", x: 0, y: row.y, style: .accent)
+    let count = s.list.query.isEmpty ? "" : s.text("search.count", s.list.matches.count)
+    let cw = CellWidth.of(count)
+    buf.put(count, x: s.width - cw, y: row.y, style: .dim)
+    return field.draw(
+      into: &buf, in: Rect(x: 1, y: row.y, width: max(1, s.width - 2 - cw), height: 1), focused: true)
+  default: break
+  }
+  return nil
+}
+
+func drawPicker(_ p: Picker, _ buf: inout Buffer, _ area: Rect) {
+  let w = min(area.width - 4, max(30, (p.items.map { CellWidth.of($0.label) }.max() ?? 0) + 4))
+  let h = min(area.height - 2, p.items.count + 2)
+  let box = area.centered(width: w, height: h)
+  let inner = Block(title: p.title, clearsInside: true).draw(into: &buf, in: box)
+  let visible = max(1, inner.height)
+  let offset = max(0, min(p.cursor - visible / 2, p.items.count - visible))
+  ListView(items: p.items.map(\.label), selected: p.cursor, offset: offset).draw(into: &buf, in: inner)
+}
+
+func drawForm(_ s: AppState, _ f: Form, _ buf: inout Buffer, _ area: Rect) -> (x: Int, y: Int)? {
+  let promos = s.dataset.promotions.map(\.id)
+  let labels = f.fields.map { s.text[$0.label] }
+  let lw = (labels.map { CellWidth.of($0) }.max() ?? 0) + 1
+  let w = min(area.width - 2, 72)
+  let h = min(area.height, f.fields.count + 4)
+  let box = area.centered(width: w, height: h)
+  let inner = Block(title: f.title, clearsInside: true).draw(into: &buf, in: box)
+  var cursor: (x: Int, y: Int)?
+  let fieldWidth = max(4, inner.width - lw - 1)
+  for (i, field) in f.fields.enumerated() where i < inner.height - 2 {
+    let y = inner.y + i
+    let focused = i == f.focus
+    buf.put(labels[i], x: inner.x, y: y, style: focused ? .title : .dim, maxWidth: lw)
+    let r = Rect(x: inner.x + lw, y: y, width: fieldWidth, height: 1)
+    buf.fill(r, style: focused ? Style.plain.underlined : .plain)
+    let c = field.input.draw(into: &buf, in: r, focused: focused)
+    if focused { cursor = c }
+  }
+  // The line under the fields: what is wrong with the focused field (or the first wrong one),
+  // else the ids it accepts, else how to save.
+  let hintY = inner.maxY - 1
+  let focusProblem = f.problem(f.focus, promotions: promos)
+  let firstProblem =
+    f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
+  let choices = f.fields[f.focus].check.choices
+  let promoHint = f.fields[f.focus].check == .promotion ? promos.joined(separator: " ") : ""
+  let hint: (String, Style) =
+    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) } else if !choices.isEmpty {
+      (choices.joined(separator: " "), .dim)
+    } else if !promoHint.isEmpty { (promoHint, .dim) } else { (s.text["form.hint"], .dim) }
+  buf.put(fit(hint.0, width: inner.width), x: inner.x, y: hintY, style: hint.1, maxWidth: inner.width)
+  return cursor
+}
