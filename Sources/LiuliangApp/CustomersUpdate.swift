@@ -139,7 +139,8 @@ func word(_ s: AppState, _ d: CustomerList.Dimension, _ v: String) -> String {
 }
 
 extension AppState {
-  mutating func refreshList() {
+  /// The table again after its filters, sort or the data changed.
+  public mutating func refreshList() {
     list.refresh(dataset, analysis, search: search)
     clampCursors()
   }
