@@ -21,6 +21,15 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
   case "3", "moments": s.pane = .moments
   case "4", "promotions": s.pane = .promotions
   case "5", "churn": s.pane = .churn
+  case "keep":
+    guard let ds = s.pendingOverwrite else {
+      s.flash(s.text["msg.nothing_to_keep"], error: true)
+      return []
+    }
+    s.pendingOverwrite = nil
+    var effects = s.commit(ds, s.text["done.kept"])
+    effects = effects.map { if case .save(let d) = $0 { return .overwrite(d) } else { return $0 } }
+    return effects
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

@@ -115,7 +115,10 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
     let v = ds.visits[k]
     let promo = v.promotion >= 0 ? " " + ds.promotions[Int(v.promotion)].name : ""
     lines.append(
-      ("  \(v.date) \(v.time)  ¥\(v.amount)  ×\(v.party)  " + w.channel(v.channel) + promo, .plain))
+      (
+        "  \(v.date) \(v.time) " + pad("¥\(v.amount)", width: 9, align: .right) + "  ×\(v.party)  "
+          + w.channel(v.channel) + promo, .plain
+      ))
   }
   let start = min(s.detailScroll, max(0, lines.count - inner.height))
   for (row, l) in lines.dropFirst(start).prefix(inner.height).enumerated() {

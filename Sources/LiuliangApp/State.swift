@@ -58,6 +58,8 @@ public struct AppState {
   /// Built the first time a search needs it, and again after customers change.
   public var search: SearchIndex?
   public var undo: [Change] = []
+  /// A change refused because a file changed on disk, kept for `:keep`.
+  public var pendingOverwrite: Dataset?
   public var redo: [Change] = []
   /// Customer shown in the detail view of the Customers pane.
   public var detail: Int?

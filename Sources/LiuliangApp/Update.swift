@@ -5,8 +5,9 @@ import LiuliangRender
 public enum Msg: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
-  /// The last change could not be saved (the store said why): it is taken back.
-  case saveFailed(String)
+  /// The last change could not be saved (the store said why): it is taken back. `conflict`
+  /// when a file changed on disk, so that the owner may still keep their version.
+  case saveFailed(String, conflict: Bool = false)
 }
 
 /// What the state asks the outside world to do after an update.
@@ -16,6 +17,8 @@ public enum Effect: Equatable, Sendable {
   case redraw
   /// Write every record kind that differs from the store's copy (atomically, per file).
   case save(Dataset)
+  /// The same, over files that someone else changed: the owner chose to keep their version.
+  case overwrite(Dataset)
   case appendVisit(Visit)
   case removeLastVisit
   /// Write a new file (an export), never over an existing one.
@@ -30,7 +33,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     s.height = h
     s.clampCursors()
     return [.redraw]
-  case .saveFailed(let why):
+  case .saveFailed(let why, let conflict):
+    s.pendingOverwrite = conflict ? lastAfter(s) : nil
     s.takeBackLast()
     s.flash(why, error: true)
     return []
@@ -190,4 +194,10 @@ extension AppState {
     message = text
     messageIsError = error
   }
+}
+
+/// The records the last change meant to save.
+func lastAfter(_ s: AppState) -> Dataset? {
+  if case .data(_, let after, _)? = s.undo.last { return after }
+  return nil
 }

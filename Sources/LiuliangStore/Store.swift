@@ -150,14 +150,16 @@ public final class Store {
     signatures.keys.sorted().filter { Files.signature(path($0)) != signatures[$0] }
   }
 
-  func checkWritable(_ name: String) throws(StoreError) {
+  func checkWritable(_ name: String, overwrite: Bool = false) throws(StoreError) {
     if let r = readOnly { throw .readOnly(r) }
-    if Files.signature(path(name)) != signatures[name] { throw .changedOnDisk(file: name) }
+    if !overwrite && Files.signature(path(name)) != signatures[name] { throw .changedOnDisk(file: name) }
   }
 
   /// Saves every kind whose records differ from what is on disk. Each file is replaced
   /// atomically; visits are never rewritten here (they only grow, through `appendVisit`).
-  public func save(_ ds: Dataset) throws(StoreError) {
+  /// `overwrite` writes even over files someone else changed since they were read: only when
+  /// the owner chose to keep their version over the other one.
+  public func save(_ ds: Dataset, overwrite: Bool = false) throws(StoreError) {
     var jobs: [(Kind, TableFile)] = []
     if ds.customers != saved.customers {
       jobs.append((.customers, encode(ds.customers, saved.customers, .customers, RecordCodec.fields)))
@@ -173,7 +175,7 @@ public final class Store {
     }
     // Check every file first, so a save is refused whole rather than half done.
     for (kind, _) in jobs {
-      try checkWritable(kind.fileName)
+      try checkWritable(kind.fileName, overwrite: overwrite)
       if tables[kind]?.unreadableHeader == true { throw .unwritableFile(kind.fileName) }
     }
     for (kind, table) in jobs {

@@ -64,6 +64,7 @@ struct Dashboard {
         case .redraw: terminal.forceRedraw()
         case .reload: reload()
         case .save(let ds): perform { () throws(StoreError) in try store.save(ds) }
+        case .overwrite(let ds): perform { () throws(StoreError) in try store.save(ds, overwrite: true) }
         case .appendVisit(let v): perform { () throws(StoreError) in try store.appendVisit(v) }
         case .removeLastVisit: perform { () throws(StoreError) in try store.removeLastAppendedVisit() }
         case .export(let path, let text): export(path, text)
@@ -78,8 +79,12 @@ struct Dashboard {
       try write()
     } catch {
       var why = Wording(cliText).error(error)
-      if case .changedOnDisk = error { why += " " + cliText["msg.reload_hint"] }
-      _ = update(&state, .saveFailed(why))
+      var conflict = false
+      if case .changedOnDisk = error {
+        why += " " + cliText["msg.reload_hint"]
+        conflict = true
+      }
+      _ = update(&state, .saveFailed(why, conflict: conflict))
     }
   }
 
@@ -97,6 +102,10 @@ struct Dashboard {
   mutating func reload() {
     do {
       try store.load()
+      // Undo steps were taken on the old contents: replaying them could write over the new.
+      state.undo.removeAll()
+      state.redo.removeAll()
+      state.pendingOverwrite = nil
       state.setData(store.dataset, problems: store.problems, today: state.today)
       state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
     } catch {

@@ -10,8 +10,12 @@ final class CustomersPaneTests: XCTestCase {
     var ds = Dataset()
     ds.shop = Shop(name: "店")
     ds.customers = [
-      Customer(id: "C0001", name: "张伟", wechat: "zw_1988", phone: "13800001111", tags: ["老客"], joined: Day("2026-01-01")),
-      Customer(id: "C0002", name: "李娜", phone: "13900002222", tags: ["爱辣", "老客"], joined: Day("2026-02-01"), tier: .vip),
+      Customer(
+        id: "C0001", name: "张伟", wechat: "zw_1988", phone: "13800001111", tags: ["老客"],
+        joined: Day("2026-01-01")),
+      Customer(
+        id: "C0002", name: "李娜", phone: "13900002222", tags: ["爱辣", "老客"], joined: Day("2026-02-01"),
+        tier: .vip),
       Customer(id: "C0003", name: "王芳", joined: Day("2026-03-01"), notes: "周末带娃"),
       Customer(id: "C0004", name: "Anna", joined: Day("2026-04-01"), tier: .member),
     ]
@@ -48,7 +52,9 @@ final class CustomersPaneTests: XCTestCase {
     XCTAssertEqual(s.currentCustomer, 1, "the cursor jumps to the first match")
     _ = press(&s, .escape)
     XCTAssertEqual(s.list.query, "")
-    for (q, who) in [("zhangwei", [0]), ("2222", [1]), ("老客", [0, 1]), ("带娃", [2]), ("anna", [3]), ("ZW_", [0])] {
+    for (q, who) in [
+      ("zhangwei", [0]), ("2222", [1]), ("老客", [0, 1]), ("带娃", [2]), ("anna", [3]), ("ZW_", [0]),
+    ] {
       _ = press(&s, .char("/"))
       _ = type(&s, q)
       XCTAssertEqual(s.list.matches.map { s.list.order[$0] }, who, q)
@@ -208,5 +214,17 @@ final class CustomersPaneTests: XCTestCase {
     var s = small()
     _ = press(&s, .char("m"))
     XCTAssertEqual(s.phone("13800001111"), "138****1111")
+  }
+
+  func testKeepMineAfterAConflictWritesOverTheirs() {
+    var s = small()
+    _ = press(&s, .char("w"))
+    let mine = s.dataset
+    _ = update(&s, .saveFailed("changed on disk", conflict: true))
+    XCTAssertNil(s.dataset.customers[0].welcomedOn, "taken back until the owner chooses")
+    _ = press(&s, .char(":"))
+    _ = type(&s, "keep")
+    XCTAssertEqual(press(&s, .enter), [.overwrite(mine)])
+    XCTAssertEqual(s.dataset, mine)
   }
 }

@@ -11,18 +11,20 @@ final class SnapshotTests: XCTestCase {
     "Snapshots")
 
   func check(
-    _ pane: Pane, _ w: Int, _ h: Int, lang: String = "zh-Hans", file: StaticString = #filePath,
+    _ pane: Pane, _ w: Int, _ h: Int, lang: String = "zh-Hans", detail: Int? = nil,
+    file: StaticString = #filePath,
     line: UInt = #line
   ) {
     var s = Demo.state(lang, width: w, height: h)
     s.pane = pane
+    s.detail = detail
     let lines = Demo.lines(s)
     // Whatever the content, every row fills the terminal exactly, Chinese counted as two cells.
     XCTAssertEqual(lines.count, h, file: file, line: line)
     for (i, l) in lines.enumerated() {
       XCTAssertEqual(referenceWidth(l), w, "row \(i): \(l)", file: file, line: line)
     }
-    let name = "\(pane)-\(lang)-\(w)x\(h).txt"
+    let name = "\(pane)\(detail.map { "-detail\($0)" } ?? "")-\(lang)-\(w)x\(h).txt"
     let url = Self.folder.appendingPathComponent(name)
     let text = lines.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["LIULIANG_RECORD"] == "1" {
@@ -45,6 +47,13 @@ final class SnapshotTests: XCTestCase {
   func testEveryPaneAt80x24() { for p in Pane.allCases { check(p, 80, 24) } }
   func testEveryPaneAt120x40() { for p in Pane.allCases { check(p, 120, 40) } }
   func testEnglishAt80x24() { for p in Pane.allCases { check(p, 80, 24, lang: "en") } }
+
+  /// A customer with visits, a complaint and notes: the first reach-out customer of the demo.
+  func testCustomerDetailAt80x24() {
+    let who = Demo.state().analysis.reachOut[0].customer!
+    check(.customers, 80, 24, detail: who)
+    check(.customers, 80, 24, lang: "en", detail: who)
+  }
 
   /// Facts on the Today screen that the test works out itself from seeds/.
   func testTodayShowsThePoolAndAllPanes() throws {

@@ -59,4 +59,53 @@ final class DashboardTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
     XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
   }
+
+  /// Find 丁凯怡 by the initials dky, open, log a visit, undo it, log it again, quit: exactly
+  /// one new row in visits.csv, and every earlier byte unchanged.
+  func testLogAVisitUndoItAndLogItAgain() throws {
+    let store = try Repo.demoCopy()
+    let visits = store.appendingPathComponent("visits.csv")
+    let before = try Data(contentsOf: visits)
+    let customers = try String(contentsOf: store.appendingPathComponent("customers.csv"), encoding: .utf8)
+    let row = customers.split(separator: "\n").first { $0.split(separator: ",").dropFirst().first == "丁凯怡" }!
+    let id = String(row.split(separator: ",")[0])
+    let t = try TmuxSession(
+      command:
+        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    try t.waitFor("今日联系")
+    try t.send("2", "/")
+    try t.type("dky")
+    // dky also occurs inside the WeChat id of an earlier customer: n goes on to 丁凯怡.
+    try t.waitFor("找到 2")
+    try t.send("Enter", "n", "Enter")
+    try t.waitFor("丁凯怡 · " + id)
+    try t.send("v")
+    try t.waitFor("丁凯怡 的消费")
+    try t.type("66.5")
+    try t.send("C-s")
+    try t.waitFor("已记录 丁凯怡 的消费 ¥66.50")
+    try t.send("u")
+    try t.waitFor("已撤销")
+    XCTAssertEqual(try Data(contentsOf: visits), before, "undo cuts the log back")
+    try t.send("v")
+    try t.type("66.5")
+    try t.send("Tab")
+    try t.send("BSpace")
+    try t.type("3")
+    try t.send("C-s")
+    try t.waitFor("已记录 丁凯怡 的消费 ¥66.50")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try Data(contentsOf: visits)
+    XCTAssertEqual(after.prefix(before.count), before)
+    let added = String(decoding: after.dropFirst(before.count), as: UTF8.self)
+    let lines = added.split(separator: "\n")
+    XCTAssertEqual(lines.count, 1, added)
+    let fields = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+    XCTAssertEqual(fields[0], Substring(id))
+    XCTAssertEqual(fields[1], "2026-11-16")
+    XCTAssertEqual(fields[3], "66.50")
+    XCTAssertEqual(fields[4], "3")
+    XCTAssertEqual(fields[6], "dine-in")
+  }
 }

@@ -277,10 +277,12 @@ final class StoreTests: XCTestCase {
     try s.appendVisit(v)
     try s.removeLastAppendedVisit()
     try s.removeLastAppendedVisit()
-    XCTAssertEqual(String(decoding: try bytes("visits.csv"), as: UTF8.self), old, "even the missing final newline")
+    XCTAssertEqual(
+      String(decoding: try bytes("visits.csv"), as: UTF8.self), old, "even the missing final newline")
     XCTAssertEqual(s.dataset.visits.count, 1)
     try s.appendVisit(v)
-    XCTAssertEqual(String(decoding: try bytes("visits.csv"), as: UTF8.self), old + "\nC1,2026-11-02,18:05,0,1,,dine-in\n")
+    XCTAssertEqual(
+      String(decoding: try bytes("visits.csv"), as: UTF8.self), old + "\nC1,2026-11-02,18:05,0,1,,dine-in\n")
   }
 
   func testUndoingTheAppendThatMadeTheLogRemovesIt() throws {
