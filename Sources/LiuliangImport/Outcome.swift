@@ -23,6 +23,12 @@ public struct Reject: Sendable, Equatable {
   public var line: Int
   public var cells: [String]
   public var reason: RejectReason
+
+  public init(line: Int, cells: [String], reason: RejectReason) {
+    self.line = line
+    self.cells = cells
+    self.reason = reason
+  }
 }
 
 /// The file and the store disagree on a field both fill: the store's value is kept.
@@ -33,6 +39,15 @@ public struct Conflict: Sendable, Equatable {
   public var field: String
   public var kept: String
   public var offered: String
+
+  public init(line: Int, id: String, name: String, field: String, kept: String, offered: String) {
+    self.line = line
+    self.id = id
+    self.name = name
+    self.field = field
+    self.kept = kept
+    self.offered = offered
+  }
 }
 
 /// A row that added a record or changed one; `fields` are the fields it filled in.
@@ -40,6 +55,12 @@ public struct Change: Sendable, Equatable {
   public var line: Int
   public var id: String
   public var fields: [String]
+
+  public init(line: Int, id: String, fields: [String]) {
+    self.line = line
+    self.id = id
+    self.fields = fields
+  }
 }
 
 /// What an import would do, worked out in memory: nothing is written until the caller saves
