@@ -38,7 +38,9 @@ let package = Package(
     // Spreadsheets in (CSV in UTF-8 or GB18030, xlsx) and the store's own files out.
     .target(
       name: "LiuliangImport",
-      dependencies: ["LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: [
+        "LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("words")]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(

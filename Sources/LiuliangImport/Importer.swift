@@ -132,7 +132,9 @@ public struct Importer {
     func index(_ i: Int) {
       let c = list[i]
       if byID[c.id] == nil { byID[c.id] = i }
-      if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil { byWechat[Values.wechatKey(c.wechat)] = i }
+      if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil {
+        byWechat[Values.wechatKey(c.wechat)] = i
+      }
       if !c.phone.isEmpty, byPhone[Values.phone(c.phone)] == nil { byPhone[Values.phone(c.phone)] = i }
     }
     for i in list.indices { index(i) }
@@ -174,7 +176,8 @@ public struct Importer {
       if let i = matches.first {
         var current = StoreRows.fields(list[i])
         let filled = merge(&current, f, line: row.line, label: list[i].name) { k, a, b in
-          k == wechat ? Values.wechatKey(a) == Values.wechatKey(b) : k == phone ? Values.phone(a) == b : a == b
+          k == wechat
+            ? Values.wechatKey(a) == Values.wechatKey(b) : k == phone ? Values.phone(a) == b : a == b
         }
         if filled.isEmpty {
           result.unchanged += 1
@@ -270,7 +273,9 @@ public struct Importer {
     init(_ ds: Dataset) {
       byID = ds.customerIndex()
       for c in ds.customers {
-        if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil { byWechat[Values.wechatKey(c.wechat)] = c.id }
+        if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil {
+          byWechat[Values.wechatKey(c.wechat)] = c.id
+        }
         if !c.phone.isEmpty, byPhone[Values.phone(c.phone)] == nil { byPhone[Values.phone(c.phone)] = c.id }
         if !c.name.isEmpty { byName[c.name, default: []].append(c.id) }
       }

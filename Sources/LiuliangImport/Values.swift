@@ -10,7 +10,9 @@ enum Values {
     let t = text.trimmed
     if t.isEmpty { return "" }
     if let serial = Double(t), !t.contains("-") {
-      if t.count == 8, t.allSatisfy(\.isASCIIDigit), let d = ymd(t.prefix(4), t.dropFirst(4).prefix(2), t.suffix(2)) {
+      if t.count == 8, t.allSatisfy(\.isASCIIDigit),
+        let d = ymd(t.prefix(4), t.dropFirst(4).prefix(2), t.suffix(2))
+      {
         return d.description
       }
       return fromSerial(serial, offset: serialOffset)?.description

@@ -91,7 +91,8 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     switch local(name) {
     case "si": strings.append(current)
     case "rPh": inPhonetic = false
@@ -140,7 +141,9 @@ private final class Relations: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    if local(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] { targets[id] = t }
+    if local(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] {
+      targets[id] = t
+    }
   }
 }
 
@@ -195,7 +198,8 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     switch local(name) {
     case "v", "t": inValue = false
     case "c":

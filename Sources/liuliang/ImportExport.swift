@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "import", abstract: cliText["import.abstract"])
   @Argument(help: ArgumentHelp(cliText["import.arg.file"], valueName: "FILE"))
   var file: String
-  @Option(help: ArgumentHelp(cliText["import.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+  @Option(
+    help: ArgumentHelp(cliText["import.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
   var kind: Kind = .customers
   @Option(help: ArgumentHelp(cliText["import.opt.map"], valueName: "COLUMN=field"))
   var map: [String] = []
@@ -53,7 +54,9 @@ struct ImportCommand: ParsableCommand {
       } catch {
         throw CLIError(wording.error(error))
       }
-      if !dryRun, let r = s.readOnly { throw CLIError(cliText("import.err.not_imported", wording.readOnly(r))) }
+      if !dryRun, let r = s.readOnly {
+        throw CLIError(cliText("import.err.not_imported", wording.readOnly(r)))
+      }
       result = Importer.plan(sheet, kind: kind, columns: columns, into: s.dataset)
     } catch let e as ImportError {
       throw CLIError(message(e))
@@ -73,7 +76,8 @@ struct ImportCommand: ParsableCommand {
   /// `list.xlsx` → `list.rejects.csv`, in the input's folder.
   static func rejectsPath(_ input: String) -> String {
     let url = URL(fileURLWithPath: input)
-    let base = url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
+    let base =
+      url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
     let dir = (input as NSString).deletingLastPathComponent
     return (dir.isEmpty ? "" : dir + "/") + base + ".rejects.csv"
   }
@@ -155,7 +159,8 @@ struct ImportReport {
   func text() -> String {
     var lines = [cliText("import.report.title", file, folder, result.kind.rawValue)]
     if dryRun { lines.append(cliText["import.report.dry_run"]) }
-    lines.append(cliText("import.report.mapping", mapping.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))
+    lines.append(
+      cliText("import.report.mapping", mapping.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))
     if !result.extraColumns.isEmpty {
       lines.append(cliText("import.report.extra", result.extraColumns.joined(separator: ", ")))
     }
@@ -173,7 +178,9 @@ struct ImportReport {
       lines.append(cliText("import.report.rejected_none"))
     } else {
       lines.append(
-        cliText(dryRun ? "import.report.rejected_dry" : "import.report.rejected", result.rejects.count, rejectsPath))
+        cliText(
+          dryRun ? "import.report.rejected_dry" : "import.report.rejected", result.rejects.count, rejectsPath)
+      )
       for r in result.rejects {
         lines.append("  " + cliText("import.report.reject", r.line, ImportReport.word(r.reason)))
       }
@@ -188,13 +195,16 @@ struct ImportReport {
       ("columns", .object(mapping.map { ($0.0, .string($0.1)) })),
       ("extra_columns", .array(result.extraColumns.map { .string($0) })),
       ("added", .int(result.added.count)),
-      ("added_rows", .array(result.added.map { .object([("line", .int($0.line)), ("id", .string($0.id))]) })),
+      (
+        "added_rows", .array(result.added.map { .object([("line", .int($0.line)), ("id", .string($0.id))]) })
+      ),
       (
         "merged",
         .array(
           result.merged.map {
             .object([
-              ("line", .int($0.line)), ("id", .string($0.id)), ("fields", .array($0.fields.map { .string($0) })),
+              ("line", .int($0.line)), ("id", .string($0.id)),
+              ("fields", .array($0.fields.map { .string($0) })),
             ])
           })
       ),
@@ -227,7 +237,8 @@ struct ExportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
   static let configuration = CommandConfiguration(commandName: "export", abstract: cliText["export.abstract"])
-  @Option(help: ArgumentHelp(cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+  @Option(
+    help: ArgumentHelp(cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
   var kind: Kind = .customers
   @Option(
     help: ArgumentHelp(
@@ -256,7 +267,8 @@ struct ExportCommand: ParsableCommand {
     var selection: [Int]?
     if segment != nil || tier != nil || tag != nil {
       selection =
-        CustomersReport(l.ds, l.analysis(), wording: l.wording, segment: segment, tier: tier, tag: tag).selection
+        CustomersReport(l.ds, l.analysis(), wording: l.wording, segment: segment, tier: tier, tag: tag)
+        .selection
     }
     let t = Exporter.table(kind, l.ds, customers: selection)
     let bytes: [UInt8]

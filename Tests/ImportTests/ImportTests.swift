@@ -10,7 +10,8 @@ final class ImportTests: XCTestCase {
     .deletingLastPathComponent()
 
   func tempFolder() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("liuliang-import-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "liuliang-import-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
@@ -32,7 +33,8 @@ final class ImportTests: XCTestCase {
 
   func plan(_ bytes: [UInt8], _ kind: Kind = .customers, into ds: Dataset) throws -> ImportResult {
     let sheet = try Sheet.read(bytes)
-    return Importer.plan(sheet, kind: kind, columns: try Columns.map(header: sheet.header, kind: kind), into: ds)
+    return Importer.plan(
+      sheet, kind: kind, columns: try Columns.map(header: sheet.header, kind: kind), into: ds)
   }
 
   /// Writes the plan the way the command does: one save, or one append for visits.
@@ -51,7 +53,8 @@ final class ImportTests: XCTestCase {
     bytes += Array(",".utf8) + [0xC9, 0xFA, 0xC8, 0xD5] + Array("\r\n".utf8)  // 生日
     bytes += [0xD5, 0xC5, 0xCE, 0xB0] + Array(",zhangwei88,138 0013 8000,1990/3/7\r\n".utf8)  // 张伟
     bytes += [0xCD, 0xF5, 0xB7, 0xBC] + Array(",wf2,,1988".utf8) + [0xC4, 0xEA]  // 王芳 … 年
-    bytes += Array("12".utf8) + [0xD4, 0xC2] + Array("1".utf8) + [0xC8, 0xD5] + Array("\r\n".utf8)  // 月 … 日
+    // 月 and 日
+    bytes += Array("12".utf8) + [0xD4, 0xC2] + Array("1".utf8) + [0xC8, 0xD5] + Array("\r\n".utf8)
 
     let folder = try tempFolder() + "/store"
     let s = try Store(folder: folder, mode: .readWrite)
@@ -65,7 +68,9 @@ final class ImportTests: XCTestCase {
     XCTAssertEqual(
       back,
       [
-        Customer(id: "C0001", name: "张伟", wechat: "zhangwei88", phone: "13800138000", birthday: Day("1990-03-07")),
+        Customer(
+          id: "C0001", name: "张伟", wechat: "zhangwei88", phone: "13800138000",
+          birthday: Day("1990-03-07")),
         Customer(id: "C0002", name: "王芳", wechat: "wf2", birthday: Day("1988-12-01")),
       ])
   }
@@ -142,7 +147,8 @@ final class ImportTests: XCTestCase {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">\
-        <si><t>客户名称</t></si><si><t>微信号</t></si><si><t>添加时间</t></si><si><t>手机号</t></si>\
+        <si><t>客户名称</t></si><si><t>微信号</t></si>\
+        <si><t>添加时间</t></si><si><t>手机号</t></si>\
         <si><r><t>li</t></r><r><t>lei</t></r></si></sst>
         """
       ),
@@ -187,7 +193,8 @@ final class ImportTests: XCTestCase {
     XCTAssertEqual(
       r.dataset.customers,
       [
-        Customer(id: "C0001", name: "李雷", wechat: "lilei", phone: "13912345678", joined: Day("2025-01-01")),
+        Customer(
+          id: "C0001", name: "李雷", wechat: "lilei", phone: "13912345678", joined: Day("2025-01-01")),
         Customer(id: "C0002", name: "韩梅梅", phone: "13800138000", joined: Day("2025-01-02")),
       ])
   }
@@ -233,14 +240,18 @@ final class ImportTests: XCTestCase {
       r.conflicts,
       [
         Conflict(line: 2, id: "C0007", name: "张伟", field: "name", kept: "张伟", offered: "张伟伟"),
-        Conflict(line: 2, id: "C0007", name: "张伟", field: "birthday", kept: "1990-03-07", offered: "1991-01-01"),
+        Conflict(
+          line: 2, id: "C0007", name: "张伟", field: "birthday", kept: "1990-03-07", offered: "1991-01-01"),
       ])
     XCTAssertEqual(
       r.rejects,
       [
         Reject(line: 4, cells: ["", "", "", "", "", "只有备注"], reason: .noIdentity),
-        Reject(line: 5, cells: ["王五", "ww", "", "1990-02-30", "", ""], reason: .badValue(column: "生日", value: "1990-02-30")),
-        Reject(line: 7, cells: ["", "lina", "13800138000", "", "", ""], reason: .twoCustomers("C0012", "C0007")),
+        Reject(
+          line: 5, cells: ["王五", "ww", "", "1990-02-30", "", ""],
+          reason: .badValue(column: "生日", value: "1990-02-30")),
+        Reject(
+          line: 7, cells: ["", "lina", "13800138000", "", "", ""], reason: .twoCustomers("C0012", "C0007")),
       ])
 
     let rejects = r.rejectsCSV(reasonColumn: "reason") { reason in
@@ -316,8 +327,10 @@ final class ImportTests: XCTestCase {
 
   func testMapOverridesAndExtraColumns() throws {
     let sheet = try Sheet.read(Array("称呼,wx,城市\n老周,zhou\n".utf8))
-    XCTAssertThrowsError(try Columns.map(header: sheet.header, kind: .customers, overrides: [("称呼", "nickname")]))
-    XCTAssertThrowsError(try Columns.map(header: sheet.header, kind: .customers, overrides: [("别名", "name")]))
+    XCTAssertThrowsError(
+      try Columns.map(header: sheet.header, kind: .customers, overrides: [("称呼", "nickname")]))
+    XCTAssertThrowsError(
+      try Columns.map(header: sheet.header, kind: .customers, overrides: [("别名", "name")]))
     let columns = try Columns.map(
       header: sheet.header, kind: .customers, overrides: [("称呼", "name"), ("wx", "wechat")])
     XCTAssertEqual(columns.column(of: "name", in: .customers), 0)
@@ -366,7 +379,8 @@ final class ImportTests: XCTestCase {
     let customers = try plan(Array("name,wechat\n新客,new_one\n".utf8), into: second.dataset)
     XCTAssertEqual(customers.added.count, 1)
     XCTAssertThrowsError(try apply(customers, to: second))
-    let visits = try plan(Array("customer,date,time\n,2026-11-01,12:00\n,2026-11-01,12:05\n".utf8), .visits, into: second.dataset)
+    let visits = try plan(
+      Array("customer,date,time\n,2026-11-01,12:00\n,2026-11-01,12:05\n".utf8), .visits, into: second.dataset)
     XCTAssertEqual(visits.newVisits.count, 2)
     XCTAssertThrowsError(try apply(visits, to: second))
 
