@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Records and every number of the product: pure Swift, no I/O, no terminal.
@@ -34,6 +35,13 @@ let package = Package(
     .target(
       name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]
     ),
+    // Spreadsheets in (CSV in UTF-8 or GB18030, xlsx) and the store's own files out.
+    .target(
+      name: "LiuliangImport",
+      dependencies: [
+        "LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("words")]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",
@@ -43,7 +51,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),
@@ -55,6 +63,12 @@ let package = Package(
         "LiuliangText",
       ],
       exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ImportTests",
+      dependencies: [
+        "LiuliangImport", "LiuliangStore", "LiuliangModel",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "CLITests",
       dependencies: ["LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport"]),

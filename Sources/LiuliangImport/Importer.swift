@@ -1,0 +1,408 @@
+import LiuliangModel
+import LiuliangStore
+
+/// Plans an import: reads the sheet's rows as records of one kind and merges them into a copy
+/// of the dataset. Pure: the store is written by the caller, all at once, or not at all.
+public struct Importer {
+  let sheet: Sheet
+  let kind: Kind
+  let columns: Columns
+  var result: ImportResult
+
+  public static func plan(_ sheet: Sheet, kind: Kind, columns: Columns, into ds: Dataset) -> ImportResult {
+    var i = Importer(
+      sheet: sheet, kind: kind, columns: columns,
+      result: ImportResult(kind: kind, header: sheet.header, columns: columns, dataset: ds))
+    switch kind {
+    case .customers: i.customers()
+    case .visits: i.visits()
+    case .complaints: i.complaints()
+    case .posts:
+      i.byID(
+        \.posts, prefix: "M", width: 4, fields: StoreRows.fields, decode: StoreRows.post, id: \.id,
+        label: { $0.text })
+    case .promotions:
+      i.byID(
+        \.promotions, prefix: "P", width: 2, fields: StoreRows.fields, decode: StoreRows.promotion, id: \.id,
+        label: { $0.name })
+    }
+    return i.result
+  }
+
+  // MARK: Rows to fields
+
+  /// The row's value for each field of the kind in the store's spelling, or why it has none.
+  func fields(_ row: Sheet.Row) -> Result<[String], RejectReason> {
+    if row.unreadable { return .failure(.unreadable) }
+    if row.cells.count > sheet.header.count,
+      row.cells[sheet.header.count...].contains(where: { !$0.trimmed.isEmpty })
+    {
+      return .failure(.tooManyCells)
+    }
+    var out: [String] = []
+    for (k, name) in kind.columns.enumerated() {
+      guard let c = columns.field[k], c < row.cells.count else {
+        out.append("")
+        continue
+      }
+      let raw = row.cells[c]
+      guard let v = normalize(raw, field: name) else {
+        return .failure(.badValue(column: sheet.header[c], value: raw.trimmed))
+      }
+      out.append(v)
+    }
+    return .success(out)
+  }
+
+  func normalize(_ raw: String, field: String) -> String? {
+    switch field {
+    case "joined", "birthday", "churned_on", "welcomed_on", "date", "start", "end":
+      return Values.day(raw, serialOffset: sheet.serialOffset)
+    case "time", "slot", "from": return Values.time(raw)
+    case "party", "likes", "comments": return Values.count(raw)
+    case "amount": return Values.amount(raw)
+    case "phone": return Values.phone(raw)
+    case "tags": return Values.tags(raw)
+    case "tier", "channel", "category", "status", "kind": return Values.word(raw, field: field)
+    case "churn_reason", "reason": return Values.word(raw, field: "reason")
+    default: return raw.trimmed
+    }
+  }
+
+  /// A store problem with a field, told with the input's own column name.
+  func reason(_ p: ProblemKind) -> RejectReason {
+    func column(_ field: String) -> String {
+      columns.column(of: field, in: kind).map { sheet.header[$0] } ?? field
+    }
+    switch p {
+    case .badValue(let f, let v): return .badValue(column: column(f), value: v)
+    case .missingValue(let f), .missingColumn(let f): return .missingValue(column: column(f))
+    case .unknownCustomer(let id): return .unknownCustomer(id)
+    case .unknownPromotion(let id): return .unknownPromotion(id)
+    default: return .unreadable
+    }
+  }
+
+  static func isBlank(_ row: Sheet.Row) -> Bool { row.cells.allSatisfy { $0.trimmed.isEmpty } }
+
+  mutating func reject(_ row: Sheet.Row, _ why: RejectReason) {
+    result.rejects.append(Reject(line: row.line, cells: row.cells, reason: why))
+  }
+
+  // MARK: Merging into a record
+
+  /// Fills the record's empty fields from the file. A field both fill differently is a
+  /// conflict: the store's value stays and the file's is listed. Tags are a set: they add up.
+  mutating func merge(
+    _ current: inout [String], _ incoming: [String], line: Int, label: String,
+    same: (Int, String, String) -> Bool = { _, a, b in a == b }
+  ) -> [String] {
+    var filled: [String] = []
+    let defaults = kind.defaults
+    for k in 1..<kind.columns.count {
+      let name = kind.columns[k]
+      let v = incoming[k]
+      let s = current[k]
+      if v.isEmpty || v == defaults[name] || same(k, s, v) { continue }
+      if name == "tags" {
+        let union = Values.tags(s + ";" + v)
+        if union != s {
+          current[k] = union
+          filled.append(name)
+        }
+      } else if s.isEmpty || s == defaults[name] {
+        current[k] = v
+        filled.append(name)
+      } else {
+        result.conflicts.append(
+          Conflict(line: line, id: current[0], name: label, field: name, kept: s, offered: v))
+      }
+    }
+    return filled
+  }
+
+  // MARK: Customers
+
+  mutating func customers() {
+    var list = result.dataset.customers
+    var ids = IDMaker(list.map(\.id), defaultPrefix: "C", defaultWidth: 4)
+    var byID: [String: Int] = [:]
+    var byWechat: [String: Int] = [:]
+    var byPhone: [String: Int] = [:]
+    func index(_ i: Int) {
+      let c = list[i]
+      if byID[c.id] == nil { byID[c.id] = i }
+      if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil {
+        byWechat[Values.wechatKey(c.wechat)] = i
+      }
+      if !c.phone.isEmpty, byPhone[Values.phone(c.phone)] == nil { byPhone[Values.phone(c.phone)] = i }
+    }
+    for i in list.indices { index(i) }
+    let wechat = 2
+    let phone = 3
+    for row in sheet.rows where !Importer.isBlank(row) {
+      var f: [String]
+      switch fields(row) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let v): f = v
+      }
+      let known = byID[f[0]]
+      if known == nil && f[1].isEmpty && f[wechat].isEmpty && f[phone].isEmpty {
+        reject(row, .noIdentity)
+        continue
+      }
+      // The file's values must stand on their own before any of them is merged.
+      var probe = f
+      probe[0] = "-"
+      do throws(ProblemKind) {
+        _ = try StoreRows.customer(probe)
+      } catch {
+        reject(row, reason(error))
+        continue
+      }
+      var matches: [Int] = []
+      for m in [
+        known, f[wechat].isEmpty ? nil : byWechat[Values.wechatKey(f[wechat])],
+        f[phone].isEmpty ? nil : byPhone[Values.phone(f[phone])],
+      ] {
+        if let m, !matches.contains(m) { matches.append(m) }
+      }
+      if matches.count > 1 {
+        reject(row, .twoCustomers(list[matches[0]].id, list[matches[1]].id))
+        continue
+      }
+      if let i = matches.first {
+        var current = StoreRows.fields(list[i])
+        let filled = merge(&current, f, line: row.line, label: list[i].name) { k, a, b in
+          k == wechat
+            ? Values.wechatKey(a) == Values.wechatKey(b) : k == phone ? Values.phone(a) == b : a == b
+        }
+        if filled.isEmpty {
+          result.unchanged += 1
+          continue
+        }
+        do throws(ProblemKind) {
+          list[i] = try StoreRows.customer(current)
+        } catch {
+          reject(row, reason(error))
+          continue
+        }
+        index(i)
+        result.merged.append(Change(line: row.line, id: list[i].id, fields: filled))
+      } else {
+        f[0] = !f[0].isEmpty && ids.taken.insert(f[0]).inserted ? f[0] : ids.make()
+        do throws(ProblemKind) {
+          list.append(try StoreRows.customer(f))
+        } catch {
+          reject(row, reason(error))
+          continue
+        }
+        index(list.count - 1)
+        result.added.append(Change(line: row.line, id: f[0], fields: []))
+      }
+    }
+    result.dataset.customers = list
+  }
+
+  // MARK: Posts and promotions: matched by id
+
+  mutating func byID<R>(
+    _ path: WritableKeyPath<Dataset, [R]>, prefix: String, width: Int, fields toFields: (R) -> [String],
+    decode: ([String]) throws(ProblemKind) -> R, id: KeyPath<R, String>, label: (R) -> String
+  ) {
+    var list = result.dataset[keyPath: path]
+    var ids = IDMaker(list.map { $0[keyPath: id] }, defaultPrefix: prefix, defaultWidth: width)
+    var byID: [String: Int] = [:]
+    for (i, r) in list.enumerated() where byID[r[keyPath: id]] == nil { byID[r[keyPath: id]] = i }
+    for row in sheet.rows where !Importer.isBlank(row) {
+      var f: [String]
+      switch fields(row) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let v): f = v
+      }
+      var probe = f
+      probe[0] = "-"
+      do throws(ProblemKind) {
+        _ = try decode(probe)
+      } catch {
+        reject(row, reason(error))
+        continue
+      }
+      if let i = byID[f[0]] {
+        var current = toFields(list[i])
+        let filled = merge(&current, f, line: row.line, label: label(list[i]))
+        if filled.isEmpty {
+          result.unchanged += 1
+          continue
+        }
+        do throws(ProblemKind) {
+          list[i] = try decode(current)
+        } catch {
+          reject(row, reason(error))
+          continue
+        }
+        result.merged.append(Change(line: row.line, id: f[0], fields: filled))
+      } else {
+        f[0] = !f[0].isEmpty && ids.taken.insert(f[0]).inserted ? f[0] : ids.make()
+        do throws(ProblemKind) {
+          list.append(try decode(f))
+        } catch {
+          reject(row, reason(error))
+          continue
+        }
+        byID[f[0]] = list.count - 1
+        result.added.append(Change(line: row.line, id: f[0], fields: []))
+      }
+    }
+    result.dataset[keyPath: path] = list
+  }
+
+  // MARK: Visits and complaints: logs without ids
+
+  /// A customer named in a log row: by id, WeChat id, phone, or a name only one customer has.
+  struct People {
+    var byID: [String: Int32]
+    var byWechat: [String: String] = [:]
+    var byPhone: [String: String] = [:]
+    var byName: [String: [String]] = [:]
+
+    init(_ ds: Dataset) {
+      byID = ds.customerIndex()
+      for c in ds.customers {
+        if !c.wechat.isEmpty, byWechat[Values.wechatKey(c.wechat)] == nil {
+          byWechat[Values.wechatKey(c.wechat)] = c.id
+        }
+        if !c.phone.isEmpty, byPhone[Values.phone(c.phone)] == nil { byPhone[Values.phone(c.phone)] = c.id }
+        if !c.name.isEmpty { byName[c.name, default: []].append(c.id) }
+      }
+    }
+
+    func resolve(_ text: String) -> Result<String, RejectReason> {
+      if text.isEmpty || byID[text] != nil { return .success(text) }
+      if let id = byWechat[Values.wechatKey(text)] ?? byPhone[Values.phone(text)] { return .success(id) }
+      switch byName[text]?.count ?? 0 {
+      case 0: return .failure(.unknownCustomer(text))
+      case 1: return .success(byName[text]![0])
+      default: return .failure(.ambiguousCustomer(text))
+      }
+    }
+  }
+
+  struct VisitKey: Hashable {
+    var customer: Int32
+    var date: Int32
+    var time: Int16
+    var fen: Int64
+    var party: Int16
+    var promotion: Int32
+    var channel: String
+
+    init(_ v: Visit) {
+      customer = v.customer
+      date = v.date.raw
+      time = v.time.minutes
+      fen = v.amount.fen
+      party = v.party
+      promotion = v.promotion
+      channel = v.channel.rawValue
+    }
+  }
+
+  /// Rows already in the log (as many times as they are there) are not added again, so that
+  /// importing a file twice, or an export back, adds nothing.
+  mutating func visits() {
+    let ds = result.dataset
+    let people = People(ds)
+    var promotions: [String: Int32] = [:]
+    var promotionNames: [String: [String]] = [:]
+    for (i, p) in ds.promotions.enumerated().reversed() {
+      promotions[p.id] = Int32(i)
+      promotionNames[p.name, default: []].append(p.id)
+    }
+    var present: [VisitKey: Int] = [:]
+    for v in ds.visits { present[VisitKey(v), default: 0] += 1 }
+    let dateColumn = columns.column(of: "date", in: .visits)
+    for row in sheet.rows where !Importer.isBlank(row) {
+      var f: [String]
+      switch fields(row) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let v): f = v
+      }
+      // A till's export often has one date-and-time column.
+      if f[2].isEmpty, let c = dateColumn, c < row.cells.count,
+        let t = Values.time(Values.splitDateTime(row.cells[c]).time)
+      {
+        f[2] = t
+      }
+      switch people.resolve(f[0]) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let id): f[0] = id
+      }
+      if !f[5].isEmpty && promotions[f[5]] == nil {
+        guard let named = promotionNames[f[5]], named.count == 1 else {
+          reject(row, .unknownPromotion(f[5]))
+          continue
+        }
+        f[5] = named[0]
+      }
+      let v: Visit
+      do throws(ProblemKind) {
+        v = try StoreRows.visit(f, customers: people.byID, promotions: promotions)
+      } catch {
+        reject(row, reason(error))
+        continue
+      }
+      let key = VisitKey(v)
+      if let n = present[key], n > 0 {
+        present[key] = n - 1
+        result.unchanged += 1
+        continue
+      }
+      result.newVisits.append(v)
+      result.added.append(Change(line: row.line, id: f[0], fields: []))
+    }
+  }
+
+  mutating func complaints() {
+    let people = People(result.dataset)
+    var present: [Complaint: Int] = [:]
+    for c in result.dataset.complaints { present[c, default: 0] += 1 }
+    for row in sheet.rows where !Importer.isBlank(row) {
+      var f: [String]
+      switch fields(row) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let v): f = v
+      }
+      switch people.resolve(f[0]) {
+      case .failure(let why):
+        reject(row, why)
+        continue
+      case .success(let id): f[0] = id
+      }
+      let c: Complaint
+      do throws(ProblemKind) {
+        c = try StoreRows.complaint(f)
+      } catch {
+        reject(row, reason(error))
+        continue
+      }
+      if let n = present[c], n > 0 {
+        present[c] = n - 1
+        result.unchanged += 1
+        continue
+      }
+      result.dataset.complaints.append(c)
+      result.added.append(Change(line: row.line, id: f[0], fields: []))
+    }
+  }
+}

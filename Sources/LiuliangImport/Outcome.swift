@@ -1,0 +1,135 @@
+import LiuliangModel
+import LiuliangStore
+
+/// Why a row of the input was not used; the command line words it from Resources.
+public enum RejectReason: Error, Sendable, Equatable {
+  /// The CSV parser could not read the row (a quote never closed …).
+  case unreadable
+  /// More cells than the header has columns.
+  case tooManyCells
+  /// A customer row with no name, WeChat id or phone: nobody to add or find.
+  case noIdentity
+  case badValue(column: String, value: String)
+  case missingValue(column: String)
+  /// The row's WeChat id and phone (or id) belong to two different customers.
+  case twoCustomers(String, String)
+  case unknownCustomer(String)
+  /// A name that several customers share, so it names none of them.
+  case ambiguousCustomer(String)
+  case unknownPromotion(String)
+}
+
+public struct Reject: Sendable, Equatable {
+  public var line: Int
+  public var cells: [String]
+  public var reason: RejectReason
+
+  public init(line: Int, cells: [String], reason: RejectReason) {
+    self.line = line
+    self.cells = cells
+    self.reason = reason
+  }
+}
+
+/// The file and the store disagree on a field both fill: the store's value is kept.
+public struct Conflict: Sendable, Equatable {
+  public var line: Int
+  public var id: String
+  public var name: String
+  public var field: String
+  public var kept: String
+  public var offered: String
+
+  public init(line: Int, id: String, name: String, field: String, kept: String, offered: String) {
+    self.line = line
+    self.id = id
+    self.name = name
+    self.field = field
+    self.kept = kept
+    self.offered = offered
+  }
+}
+
+/// A row that added a record or changed one; `fields` are the fields it filled in.
+public struct Change: Sendable, Equatable {
+  public var line: Int
+  public var id: String
+  public var fields: [String]
+
+  public init(line: Int, id: String, fields: [String]) {
+    self.line = line
+    self.id = id
+    self.fields = fields
+  }
+}
+
+/// What an import would do, worked out in memory: nothing is written until the caller saves
+/// `dataset` (and appends `newVisits`) in one go.
+public struct ImportResult: Sendable {
+  public var kind: Kind
+  public var header: [String]
+  public var columns: Columns
+  public var dataset: Dataset
+  public var newVisits: [Visit] = []
+  public var added: [Change] = []
+  public var merged: [Change] = []
+  /// Rows that matched a record and brought nothing new (an export imported back).
+  public var unchanged = 0
+  public var conflicts: [Conflict] = []
+  public var rejects: [Reject] = []
+
+  public var changesStore: Bool { !added.isEmpty || !merged.isEmpty }
+  /// Header names of the columns no field took.
+  public var extraColumns: [String] { columns.extra.map { header[$0] } }
+
+  /// The rejects file: the input's own columns and a `reason` column, in UTF-8 with a BOM and
+  /// CRLF so that Excel and WPS open it as they opened the input.
+  public func rejectsCSV(reasonColumn: String, word: (RejectReason) -> String) -> [UInt8] {
+    var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let crlf: [UInt8] = [13, 10]
+    CSV.appendRecord(header + [reasonColumn], lineEnding: crlf, to: &out)
+    for r in rejects {
+      var cells = r.cells
+      while cells.count < header.count { cells.append("") }
+      CSV.appendRecord(cells + [word(r.reason)], lineEnding: crlf, to: &out)
+    }
+    return out
+  }
+}
+
+/// New ids in the store's own pattern: after C0001 … C0763 comes C0764; a store with no such
+/// ids gets the kind's letter and four digits.
+struct IDMaker {
+  var prefix: String
+  var width: Int
+  var next: Int
+  var taken: Set<String>
+
+  init(_ ids: [String], defaultPrefix: String, defaultWidth: Int) {
+    var best: [String: (count: Int, max: Int, width: Int)] = [:]
+    for id in ids {
+      guard let firstDigit = id.firstIndex(where: \.isASCIIDigit) else { continue }
+      let p = String(id[..<firstDigit])
+      let digits = id[firstDigit...]
+      guard p.allSatisfy({ $0.isASCII && $0.isLetter }), digits.allSatisfy(\.isASCIIDigit),
+        let n = Int(digits)
+      else { continue }
+      let b = best[p] ?? (0, 0, 0)
+      best[p] = (b.count + 1, max(b.max, n), max(b.width, digits.count))
+    }
+    let pick = best.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }
+    prefix = pick?.key ?? defaultPrefix
+    width = pick?.value.width ?? defaultWidth
+    next = (pick?.value.max ?? 0) + 1
+    taken = Set(ids)
+  }
+
+  mutating func make() -> String {
+    while true {
+      let digits = String(next)
+      let id = prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+      next += 1
+      if taken.insert(id).inserted { return id }
+    }
+  }
+}

@@ -1,0 +1,292 @@
+import ArgumentParser
+import Foundation
+import LiuliangImport
+import LiuliangModel
+import LiuliangReport
+import LiuliangStore
+
+extension Kind: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
+
+/// `liuliang import FILE`: plans the whole import in memory, then writes the store once (or,
+/// with --dry-run, not at all) and the rejected rows beside the input.
+struct ImportCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  static let configuration = CommandConfiguration(commandName: "import", abstract: cliText["import.abstract"])
+  @Argument(help: ArgumentHelp(cliText["import.arg.file"], valueName: "FILE"))
+  var file: String
+  @Option(
+    help: ArgumentHelp(cliText["import.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+  var kind: Kind = .customers
+  @Option(help: ArgumentHelp(cliText["import.opt.map"], valueName: "COLUMN=field"))
+  var map: [String] = []
+  @Option(help: ArgumentHelp(cliText["import.opt.encoding"], valueName: "utf-8|gb18030"))
+  var encoding: TextEncoding?
+  @Flag(help: ArgumentHelp(cliText["import.opt.dry_run"]))
+  var dryRun = false
+  @Option(help: ArgumentHelp(cliText["import.opt.format"], valueName: "text|json"))
+  var format: Format = .text
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    let wording = Wording(cliText)
+    let bytes: [UInt8]
+    do {
+      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+    } catch {
+      throw CLIError(cliText("import.err.read", file, error.localizedDescription))
+    }
+    var overrides: [(column: String, field: String)] = []
+    for m in map {
+      guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
+        throw CLIError(cliText("import.err.map_syntax", m))
+      }
+      overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
+    }
+    let result: ImportResult
+    let s: Store
+    do {
+      let sheet = try Sheet.read(bytes, encoding: encoding)
+      let columns = try Columns.map(header: sheet.header, kind: kind, overrides: overrides)
+      do {
+        s = try Store(folder: store.folder(), mode: dryRun ? .readOnly : .readWrite)
+      } catch {
+        throw CLIError(wording.error(error))
+      }
+      if !dryRun, let r = s.readOnly {
+        throw CLIError(cliText("import.err.not_imported", wording.readOnly(r)))
+      }
+      result = Importer.plan(sheet, kind: kind, columns: columns, into: s.dataset)
+    } catch let e as ImportError {
+      throw CLIError(message(e))
+    }
+    let rejectsPath = Self.rejectsPath(file)
+    if !dryRun {
+      try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
+    }
+    let report = ImportReport(
+      result: result, file: file, folder: s.folder, dryRun: dryRun, rejectsPath: rejectsPath)
+    switch format {
+    case .text: emit(report.text())
+    case .json: emit(report.json().serialized() + "\n")
+    }
+  }
+
+  /// `list.xlsx` → `list.rejects.csv`, in the input's folder.
+  static func rejectsPath(_ input: String) -> String {
+    let url = URL(fileURLWithPath: input)
+    let base =
+      url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
+    let dir = (input as NSString).deletingLastPathComponent
+    return (dir.isEmpty ? "" : dir + "/") + base + ".rejects.csv"
+  }
+
+  /// The rejects go to a temp file first and take their name only once the store is saved: a
+  /// failed import leaves nothing behind, a saved one always has its rejects beside it.
+  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws {
+    var temp: String?
+    if !result.rejects.isEmpty {
+      let dir = (rejectsPath as NSString).deletingLastPathComponent
+      let t = (dir.isEmpty ? "." : dir) + "/.liuliang-rejects-\(getpid()).csv"
+      let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
+      do {
+        try Data(bytes).write(to: URL(fileURLWithPath: t))
+      } catch {
+        throw CLIError(cliText("import.err.write", rejectsPath, error.localizedDescription))
+      }
+      temp = t
+    }
+    do {
+      if result.kind == .visits {
+        try s.appendVisits(result.newVisits)
+      } else if result.changesStore {
+        try s.save(result.dataset)
+      }
+    } catch {
+      if let temp { unlink(temp) }
+      throw CLIError(wording.error(error))
+    }
+    if let temp, rename(temp, rejectsPath) != 0 {
+      let e = String(cString: strerror(errno))
+      unlink(temp)
+      throw CLIError(cliText("import.err.write", rejectsPath, e))
+    }
+  }
+
+  func message(_ e: ImportError) -> String {
+    switch e {
+    case .undecodable(nil): return cliText("import.err.undecodable", file)
+    case .undecodable(let enc?): return cliText("import.err.undecodable_as", file, enc.rawValue)
+    case .noHeader: return cliText("import.err.no_header", file)
+    case .badWorkbook(let part): return cliText("import.err.workbook", file, part)
+    case .unknownColumn(let c): return cliText("import.err.unknown_column", file, c)
+    case .unknownField(let f):
+      return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))
+    case .badMapping(let f): return cliText("import.err.bad_mapping", f)
+    }
+  }
+}
+
+/// What an import did (or, in a dry run, would do), as text or JSON.
+struct ImportReport {
+  let result: ImportResult
+  let file: String
+  let folder: String
+  let dryRun: Bool
+  let rejectsPath: String
+
+  static func word(_ r: RejectReason) -> String {
+    switch r {
+    case .unreadable: return cliText["reject.unreadable"]
+    case .tooManyCells: return cliText["reject.too_many_cells"]
+    case .noIdentity: return cliText["reject.no_identity"]
+    case .badValue(let c, let v): return cliText("reject.bad_value", c, v)
+    case .missingValue(let c): return cliText("reject.missing_value", c)
+    case .twoCustomers(let a, let b): return cliText("reject.two_customers", a, b)
+    case .unknownCustomer(let c): return cliText("reject.unknown_customer", c)
+    case .ambiguousCustomer(let c): return cliText("reject.ambiguous_customer", c)
+    case .unknownPromotion(let p): return cliText("reject.unknown_promotion", p)
+    }
+  }
+
+  var mapping: [(String, String)] {
+    result.columns.field.enumerated().compactMap { k, c in
+      c.map { (result.header[$0], result.kind.columns[k]) }
+    }
+  }
+
+  func text() -> String {
+    var lines = [cliText("import.report.title", file, folder, result.kind.rawValue)]
+    if dryRun { lines.append(cliText["import.report.dry_run"]) }
+    lines.append(
+      cliText("import.report.mapping", mapping.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))
+    if !result.extraColumns.isEmpty {
+      lines.append(cliText("import.report.extra", result.extraColumns.joined(separator: ", ")))
+    }
+    lines.append(cliText("import.report.added", result.added.count))
+    lines.append(cliText("import.report.merged", result.merged.count))
+    for m in result.merged {
+      lines.append("  " + cliText("import.report.merge", m.line, m.id, m.fields.joined(separator: ", ")))
+    }
+    lines.append(cliText("import.report.unchanged", result.unchanged))
+    lines.append(cliText("import.report.conflicts", result.conflicts.count))
+    for c in result.conflicts {
+      lines.append("  " + cliText("import.report.conflict", c.line, c.id, c.name, c.field, c.kept, c.offered))
+    }
+    if result.rejects.isEmpty {
+      lines.append(cliText("import.report.rejected_none"))
+    } else {
+      lines.append(
+        cliText(
+          dryRun ? "import.report.rejected_dry" : "import.report.rejected", result.rejects.count, rejectsPath)
+      )
+      for r in result.rejects {
+        lines.append("  " + cliText("import.report.reject", r.line, ImportReport.word(r.reason)))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func json() -> JSON {
+    .object([
+      ("file", .string(file)), ("store", .string(folder)), ("kind", .string(result.kind.rawValue)),
+      ("dry_run", .bool(dryRun)),
+      ("columns", .object(mapping.map { ($0.0, .string($0.1)) })),
+      ("extra_columns", .array(result.extraColumns.map { .string($0) })),
+      ("added", .int(result.added.count)),
+      (
+        "added_rows", .array(result.added.map { .object([("line", .int($0.line)), ("id", .string($0.id))]) })
+      ),
+      (
+        "merged",
+        .array(
+          result.merged.map {
+            .object([
+              ("line", .int($0.line)), ("id", .string($0.id)),
+              ("fields", .array($0.fields.map { .string($0) })),
+            ])
+          })
+      ),
+      ("unchanged", .int(result.unchanged)),
+      (
+        "conflicts",
+        .array(
+          result.conflicts.map {
+            .object([
+              ("line", .int($0.line)), ("id", .string($0.id)), ("name", .string($0.name)),
+              ("field", .string($0.field)), ("kept", .string($0.kept)), ("offered", .string($0.offered)),
+            ])
+          })
+      ),
+      ("rejected", .int(result.rejects.count)),
+      ("rejects_file", result.rejects.isEmpty ? .null : .string(rejectsPath)),
+      (
+        "rejects",
+        .array(
+          result.rejects.map {
+            .object([("line", .int($0.line)), ("reason", .string(ImportReport.word($0.reason)))])
+          })
+      ),
+    ])
+  }
+}
+
+/// `liuliang export`: the store's own columns, so that the file imports back unchanged.
+struct ExportCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+  static let configuration = CommandConfiguration(commandName: "export", abstract: cliText["export.abstract"])
+  @Option(
+    help: ArgumentHelp(cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+  var kind: Kind = .customers
+  @Option(
+    help: ArgumentHelp(
+      cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
+  var segment: Segment?
+  @Option(help: ArgumentHelp(cliText["cli.opt.tier"], valueName: "friend|vip|member"))
+  var tier: Tier?
+  @Option(help: ArgumentHelp(cliText["cli.opt.tag"], valueName: "TAG"))
+  var tag: String?
+  @Option(help: ArgumentHelp(cliText["export.opt.format"], valueName: "csv|json"))
+  var format: Format = .csv
+  @Flag(help: ArgumentHelp(cliText["export.opt.excel"]))
+  var excel = false
+  @Option(help: ArgumentHelp(cliText["export.opt.output"], valueName: "FILE"))
+  var output: String?
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    if kind != .customers && (segment != nil || tier != nil || tag != nil) {
+      throw CLIError(cliText["export.err.filter_kind"])
+    }
+  }
+
+  func run() throws {
+    let l = try Loaded(store)
+    var selection: [Int]?
+    if segment != nil || tier != nil || tag != nil {
+      selection =
+        CustomersReport(l.ds, l.analysis(), wording: l.wording, segment: segment, tier: tier, tag: tag)
+        .selection
+    }
+    let t = Exporter.table(kind, l.ds, customers: selection)
+    let bytes: [UInt8]
+    switch format {
+    case .csv: bytes = Exporter.csv(header: t.header, rows: t.rows, excel: excel)
+    case .json:
+      let json = JSON.array(
+        t.rows.map { r in .object(zip(t.header, r).map { ($0, .string($1)) }) })
+      bytes = Array((json.serialized() + "\n").utf8)
+    }
+    guard let output else {
+      emit(String(decoding: bytes, as: UTF8.self))
+      return
+    }
+    do {
+      try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      throw CLIError(cliText("import.err.write", output, error.localizedDescription))
+    }
+  }
+}
