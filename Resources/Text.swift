@@ -79,7 +79,10 @@ public struct Text: Sendable {
     guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "templates"),
       let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
     else { return [] }
-    return text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    // Paragraphs are templates; `#` lines are notes for whoever edits the file.
+    return text.components(separatedBy: "\n\n").map { paragraph in
+      paragraph.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+        .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }.filter { !$0.isEmpty }
   }
 }

@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
   case sort, filter, clearFilters, search, nextMatch, previousMatch
   case add, edit, delete, logVisit, churn, complaint, welcomed, mask, mark, tagMarked, untagMarked,
     exportMarked
+  case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
 }
 
 /// One line of a binding table: the keys, the action, and the strings key of its help text.
@@ -80,13 +81,24 @@ public enum Keymap {
       ]
     case .moments:
       return [
-        Binding([.char("["), .char("H")], .previousWeek, "key.previous_week"),
-        Binding([.char("]"), .char("L")], .nextWeek, "key.next_week"),
-        Binding([.char("t")], .thisWeek, "key.this_week"),
         Binding([.char("h"), .left], .previousDay, "key.previous_day"),
         Binding([.char("l"), .right], .nextDay, "key.next_day"),
-        Binding([.char("j"), .down], .down, "key.down_post"),
-        Binding([.char("k"), .up], .up, "key.up_post"),
+        Binding([.char("j"), .down], .down, "key.next_slot"),
+        Binding([.char("k"), .up], .up, "key.previous_slot"),
+        Binding([.char("[")], .previousWeek, "key.previous_week"),
+        Binding([.char("]")], .nextWeek, "key.next_week"),
+        Binding([.char("t")], .thisWeek, "key.this_week"),
+        Binding([.char("a")], .add, "key.add_post"),
+        Binding([.char("n")], .fromTemplate, "key.from_template"),
+        Binding([.char("i")], .ideas, "key.ideas"),
+        Binding([.char("e"), .enter], .edit, "key.edit_post"),
+        Binding([.char("d")], .delete, "key.delete_post"),
+        Binding([.char("H")], .movePostLeft, "key.move_left"),
+        Binding([.char("L")], .movePostRight, "key.move_right"),
+        Binding([.char("K")], .movePostUp, "key.move_up"),
+        Binding([.char("J")], .movePostDown, "key.move_down"),
+        Binding([.char("y")], .duplicate, "key.duplicate"),
+        Binding([.char("p")], .posted, "key.posted"),
       ]
     case .promotions, .churn:
       return listMoves

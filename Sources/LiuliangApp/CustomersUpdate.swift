@@ -252,6 +252,8 @@ func picked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [
     ds.customers[i].churnedOn = s.today
     ds.customers[i].churnReason = r
     return s.commit(ds, s.text("done.churned", ds.customers[i].name, s.wording.reason(r)))
+  case .template, .idea:
+    return momentsPicked(&s, purpose, value)
   }
   return []
 }
@@ -270,6 +272,8 @@ func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [
       for k in ds.visits.indices where ds.visits[k].customer > Int32(i) { ds.visits[k].customer -= 1 }
       s.detail = nil
       return s.commit(ds, s.text("done.deleted", name))
+    case .deletePost(let id):
+      return deletePost(&s, id)
     }
   case .char("n"), .char("N"), .escape, .char("q"), .enter:
     s.overlay = .none
@@ -285,10 +289,18 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
   case .escape:
     s.overlay = .none
     return []
-  case .tab, .down:
+  case .tab, .down where f.fields[f.focus].area == nil:
     f.focus = (f.focus + 1) % f.fields.count
-  case .backTab, .up:
+  case .backTab, .up where f.fields[f.focus].area == nil:
     f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+  case .tab:
+    f.focus = (f.focus + 1) % f.fields.count
+  case .backTab:
+    f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+  case .enter where f.fields[f.focus].area != nil:
+    f.fields[f.focus].area!.newline()
+  case .up, .down, .home, .end where f.fields[f.focus].area != nil:
+    _ = f.fields[f.focus].area!.handle(key, width: formFieldWidth(s, f))
   case .enter, .ctrl("s"):
     if key == .enter && f.focus < f.fields.count - 1 {
       f.focus += 1
@@ -301,7 +313,11 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
       s.flash(s.text["form.err.fix_first"], error: true)
     }
   default:
-    _ = f.fields[f.focus].input.handle(key)
+    if f.fields[f.focus].area != nil {
+      _ = f.fields[f.focus].area!.handle(key, width: formFieldWidth(s, f))
+    } else {
+      _ = f.fields[f.focus].input.handle(key)
+    }
   }
   s.overlay = .form(f)
   return []
@@ -370,6 +386,8 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
       }
     }
     return s.commit(ds, x(f.purpose == .tagMarked ? "done.tagged" : "done.untagged", n, tag))
+  case .addPost, .editPost:
+    return submitPost(&s, f)
   }
 }
 

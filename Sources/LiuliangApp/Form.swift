@@ -5,6 +5,7 @@ import LiuliangRender
 /// What a form field accepts; checked on every key so nothing invalid is ever saved.
 public enum Check: Equatable, Sendable {
   case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
+  case flag, category, status, count, slot
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
@@ -25,6 +26,11 @@ public enum Check: Equatable, Sendable {
     case .reason: return t.isEmpty || Reason(rawValue: t) != nil ? nil : "form.err.reason"
     case .channel: return t.isEmpty || Channel(rawValue: t) != nil ? nil : "form.err.channel"
     case .promotion: return t.isEmpty || promotions.contains(t) ? nil : "form.err.promotion"
+    case .flag: return parseFlag(t) != nil ? nil : "form.err.flag"
+    case .category: return PostCategory(rawValue: t) != nil ? nil : "form.err.category"
+    case .status: return PostStatus(rawValue: t) != nil ? nil : "form.err.status"
+    case .count: return t.isEmpty || Int(t).map { $0 >= 0 } == true ? nil : "form.err.count"
+    case .slot: return t.isEmpty || TimeOfDay(t) != nil ? nil : "form.err.time"
     }
   }
 
@@ -34,6 +40,9 @@ public enum Check: Equatable, Sendable {
     case .tier: return Tier.allCases.map(\.rawValue)
     case .reason: return Reason.allCases.map(\.rawValue)
     case .channel: return Channel.allCases.map(\.rawValue)
+    case .category: return PostCategory.allCases.map(\.rawValue)
+    case .status: return PostStatus.allCases.map(\.rawValue)
+    case .flag: return ["1", "0"]
     default: return []
     }
   }
@@ -47,15 +56,22 @@ public struct FormField: Equatable, Sendable {
   /// Strings key of the label.
   public var label: String
   public var input: TextField
+  /// Set for a field of several lines (a post's text): it takes Enter as a new line.
+  public var area: TextArea?
   public var check: Check
 
-  public init(_ label: String, _ text: String = "", _ check: Check = .any) {
+  public init(_ label: String, _ text: String = "", _ check: Check = .any, lines: Bool = false) {
     self.label = label
-    input = TextField(text: text)
+    input = TextField(text: lines ? "" : text)
+    area = lines ? TextArea(text: text) : nil
     self.check = check
   }
 
-  public var text: String { input.text.trimmingCharacters(in: .whitespaces) }
+  /// The value, trimmed of spaces at the ends (a text area keeps its lines as typed).
+  public var text: String { area?.text ?? input.text.trimmingCharacters(in: .whitespaces) }
+
+  /// Rows the field takes in the form.
+  var rows: Int { area == nil ? 1 : 4 }
 }
 
 /// What a form is for: where its values go when it is submitted.
@@ -66,6 +82,8 @@ public enum FormPurpose: Equatable, Sendable {
   case complaint(id: String)
   case tagMarked
   case untagMarked
+  case addPost(day: String, slot: String)
+  case editPost(id: String)
 }
 
 public struct Form: Equatable, Sendable {
@@ -83,7 +101,7 @@ public struct Form: Equatable, Sendable {
   }
 
   public func problem(_ i: Int, promotions: [String]) -> String? {
-    fields[i].check.problem(fields[i].input.text, promotions: promotions)
+    fields[i].check.problem(fields[i].text, promotions: promotions)
   }
 
   public func isValid(promotions: [String]) -> Bool {
@@ -96,6 +114,10 @@ public enum PickerPurpose: Equatable, Sendable {
   case sort
   case filter
   case churnReason(id: String)
+  /// A template to start a post from, put into the given cell.
+  case template(day: String, slot: String)
+  /// An idea (a post without a date) to put into the given cell.
+  case idea(day: String, slot: String)
 }
 
 public struct Picker: Equatable, Sendable {
@@ -122,4 +144,5 @@ public struct Picker: Equatable, Sendable {
 
 public enum ConfirmPurpose: Equatable, Sendable {
   case deleteCustomer(id: String)
+  case deletePost(id: String)
 }

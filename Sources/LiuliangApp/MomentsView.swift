@@ -28,18 +28,19 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
     for d in 0..<7 {
       let day = monday.adding(d)
       let here = ds.posts.filter { $0.date == day && $0.slot == slot }
+      let cx = inner.x + slotWidth + d * dayWidth
+      let isCursor = d == s.day && k == s.slotRow
       guard let p = here.first else {
-        buf.put("·", x: inner.x + slotWidth + d * dayWidth, y: y, style: .dim)
+        buf.put(isCursor ? pad("·", width: dayWidth - 1) : "·", x: cx, y: y, style: isCursor ? .selection : .dim)
         continue
       }
       // Wider terminals show the start of the text after the category.
       let text =
         s.wording.category(p.category) + (here.count > 1 ? "+\(here.count - 1)" : "") + " "
         + firstLineOf(p.text)
-      let style: Style = p.status == .posted ? .good : (p.status == .skipped ? .dim : .plain)
-      buf.put(
-        fit(text, width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth, y: y, style: style,
-        maxWidth: dayWidth - 1)
+      var style: Style = p.status == .posted ? .good : (p.status == .skipped ? .dim : .plain)
+      if isCursor { style = .selection }
+      buf.put(pad(fit(text, width: dayWidth - 1), width: dayWidth - 1), x: cx, y: y, style: style)
     }
   }
   if slots.count + 1 < inner.height {
@@ -67,7 +68,7 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     return
   }
   var y = inner.y
-  for (n, k) in posts.enumerated() where y < inner.maxY {
+  for k in posts where y < inner.maxY {
     let p = s.dataset.posts[k]
     let tests = [(p.benefit, "test.benefit"), (p.meaning, "test.meaning"), (p.fun, "test.fun")]
       .filter(\.0).map { s.text[$0.1] }.joined(separator: "·")
@@ -77,7 +78,7 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
       + (tests.isEmpty ? " · " + s.text["moments.no_test"] : " · " + tests)
       + (p.status == .posted ? " · ♥\(p.likes) 💬\(p.comments)" : "")
     buf.put(
-      fit(head, width: inner.width), x: inner.x, y: y, style: n == s.post.index ? .selection : .title,
+      fit(head, width: inner.width), x: inner.x, y: y, style: p.slot == s.selectedSlot ? .selection : .title,
       maxWidth: inner.width)
     y += 1
     for line in wrap(p.text, width: max(1, inner.width - 2)) where y < inner.maxY {
@@ -87,8 +88,12 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   }
 }
 
-func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ whole: Rect) {
   let c = s.checks
+  // The checks on top; what works (likes and comments by category) below, as room allows.
+  let checkRows = min(whole.height - 5, max(3, c.count * 2 + 2))
+  let (rect, works) = whole.splitTop(max(3, checkRows))
+  drawWhatWorks(s, &buf, works)
   let inner = Block(title: s.text("moments.checks", c.count)).draw(into: &buf, in: rect)
   var lines: [(String, Style)] = []
   for d in c.emptyDays { lines.append((s.text("content.empty_day", s.wording.weekday(d.weekday), d), .warn)) }
@@ -108,4 +113,22 @@ func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
       y += 1
     }
   }
+}
+
+/// Likes and comments per category, posted in the last eight weeks, as bars.
+func drawWhatWorks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  guard rect.height >= 3 else { return }
+  let inner = Block(title: s.text["moments.works"]).draw(into: &buf, in: rect)
+  let perf = ContentReport(s.dataset, today: s.today, wording: s.wording).performance()
+    .filter { $0.posts > 0 }.sorted { ($0.likes + $0.comments) > ($1.likes + $1.comments) }
+  if perf.isEmpty {
+    buf.put(fit(s.text["moments.works_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
+    return
+  }
+  let rows = perf.prefix(inner.height).map { p in
+    BarRow(
+      label: s.wording.category(p.category), value: Double(p.likes + p.comments) / Double(p.posts),
+      text: s.text("moments.works_row", p.likes, p.comments, p.posts), style: .accent)
+  }
+  BarChart(rows: Array(rows)).draw(into: &buf, in: inner)
 }

@@ -15,6 +15,12 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
         yes: s.text["confirm.yes"],
         no: s.text["confirm.no"]
       ).draw(into: &buf, in: area)
+    case .deletePost(let id):
+      let text = s.dataset.posts.first { $0.id == id }.map { firstLineOf($0.text) } ?? id
+      ConfirmDialog(
+        title: s.text["confirm.delete_title"], message: s.text("confirm.delete_post", id, text),
+        yes: s.text["confirm.yes"], no: s.text["confirm.no"]
+      ).draw(into: &buf, in: area)
     }
   case .search(let field):
     let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
@@ -40,37 +46,50 @@ func drawPicker(_ p: Picker, _ buf: inout Buffer, _ area: Rect) {
   ListView(items: p.items.map(\.label), selected: p.cursor, offset: offset).draw(into: &buf, in: inner)
 }
 
+/// The box a form is drawn in, and the width of its fields: key handling wraps text areas at
+/// the same width the screen shows.
+func formLayout(_ s: AppState, _ f: Form) -> (box: Rect, labelWidth: Int, fieldWidth: Int) {
+  let area = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
+  let lw = (f.fields.map { CellWidth.of(s.text[$0.label]) }.max() ?? 0) + 1
+  let w = min(area.width - 2, 72)
+  let h = min(area.height, f.fields.map(\.rows).reduce(0, +) + 4)
+  let box = area.centered(width: w, height: h)
+  return (box, lw, max(4, w - 2 - lw - 1))
+}
+
+func formFieldWidth(_ s: AppState, _ f: Form) -> Int { formLayout(s, f).fieldWidth }
+
 func drawForm(_ s: AppState, _ f: Form, _ buf: inout Buffer, _ area: Rect) -> (x: Int, y: Int)? {
   let promos = s.dataset.promotions.map(\.id)
-  let labels = f.fields.map { s.text[$0.label] }
-  let lw = (labels.map { CellWidth.of($0) }.max() ?? 0) + 1
-  let w = min(area.width - 2, 72)
-  let h = min(area.height, f.fields.count + 4)
-  let box = area.centered(width: w, height: h)
+  let (box, lw, fieldWidth) = formLayout(s, f)
   let inner = Block(title: f.title, clearsInside: true).draw(into: &buf, in: box)
   var cursor: (x: Int, y: Int)?
-  let fieldWidth = max(4, inner.width - lw - 1)
-  for (i, field) in f.fields.enumerated() where i < inner.height - 2 {
-    let y = inner.y + i
+  var y = inner.y
+  for (i, field) in f.fields.enumerated() where y + field.rows <= inner.maxY - 2 {
     let focused = i == f.focus
-    buf.put(labels[i], x: inner.x, y: y, style: focused ? .title : .dim, maxWidth: lw)
-    let r = Rect(x: inner.x + lw, y: y, width: fieldWidth, height: 1)
+    buf.put(s.text[field.label], x: inner.x, y: y, style: focused ? .title : .dim, maxWidth: lw)
+    let r = Rect(x: inner.x + lw, y: y, width: fieldWidth, height: field.rows)
     buf.fill(r, style: focused ? Style.plain.underlined : .plain)
-    let c = field.input.draw(into: &buf, in: r, focused: focused)
+    let c =
+      field.area.map { $0.draw(into: &buf, in: r, focused: focused) }
+      ?? field.input.draw(into: &buf, in: r, focused: focused)
     if focused { cursor = c }
+    y += field.rows
   }
   // The line under the fields: what is wrong with the focused field (or the first wrong one),
   // else the ids it accepts, else how to save.
   let hintY = inner.maxY - 1
   let focusProblem = f.problem(f.focus, promotions: promos)
-  let firstProblem =
-    f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
+  let firstProblem = f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
   let choices = f.fields[f.focus].check.choices
   let promoHint = f.fields[f.focus].check == .promotion ? promos.joined(separator: " ") : ""
   let hint: (String, Style) =
-    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) } else if !choices.isEmpty {
-      (choices.joined(separator: " "), .dim)
-    } else if !promoHint.isEmpty { (promoHint, .dim) } else { (s.text["form.hint"], .dim) }
+    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) }
+    else if !choices.isEmpty { (choices.joined(separator: " "), .dim) }
+    else if !promoHint.isEmpty { (promoHint, .dim) }
+    else if f.fields[f.focus].area != nil { (s.text["form.hint_area"], .dim) }
+    else { (s.text["form.hint"], .dim) }
   buf.put(fit(hint.0, width: inner.width), x: inner.x, y: hintY, style: hint.1, maxWidth: inner.width)
+  _ = area
   return cursor
 }

@@ -67,7 +67,8 @@ public struct AppState {
   /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
   public var weekOffset = 0
   public var day = 0
-  public var post = ListCursor()
+  /// The posting slot under the Moments cursor (an index into shop.toml's slots).
+  public var slotRow = 0
   public var promotions = ListCursor()
   public var atRisk = ListCursor()
   /// At-risk customers by spend, for the Churn pane.
@@ -113,7 +114,6 @@ public struct AppState {
   public mutating func clampCursors() {
     reach.setCount(analysis.reachOut.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
-    post.setCount(postsOfSelectedDay.count, visible: 100)
     promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
   }

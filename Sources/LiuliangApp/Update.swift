@@ -74,6 +74,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .redo: return s.redoLast()
   default:
     if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
+    if s.pane == .moments, let effects = momentsAction(&s, action) { return effects }
     paneAction(&s, action)
   }
   return []
@@ -148,11 +149,8 @@ func paneAction(_ s: inout AppState, _ action: Action) {
       } else {
         s.day += 1
       }
-    default:
-      move(&s.post, 100)
-      return
+    default: break
     }
-    s.post = ListCursor(count: s.postsOfSelectedDay.count)
   case .promotions: move(&s.promotions, Layouts.promotionRows(s))
   case .churn: move(&s.atRisk, Layouts.atRiskRows(s))
   }

@@ -1,0 +1,200 @@
+import LiuliangModel
+import LiuliangRender
+
+/// The Moments pane: a cursor on the week's grid of days × posting slots, and the posts in it.
+extension AppState {
+  var slots: [TimeOfDay] { dataset.shop.slots }
+
+  /// The slot under the cursor (nil when the shop has no slots).
+  var selectedSlot: TimeOfDay? { slots.isEmpty ? nil : slots[min(slotRow, slots.count - 1)] }
+
+  /// The first post in the cell under the cursor.
+  public var selectedPost: Int? {
+    let d = selectedDay
+    let slot = selectedSlot
+    return dataset.posts.indices.first { dataset.posts[$0].date == d && dataset.posts[$0].slot == slot }
+  }
+
+  /// A new post id in the file's own pattern (M0001 …).
+  func nextPostID() -> String {
+    var best = 0
+    var width = 4
+    for p in dataset.posts where p.id.hasPrefix("M") {
+      if let n = Int(p.id.dropFirst()) {
+        best = max(best, n)
+        width = p.id.count - 1
+      }
+    }
+    let n = String(best + 1)
+    return "M" + String(repeating: "0", count: max(0, width - n.count)) + n
+  }
+}
+
+func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
+  let x = s.text
+  switch action {
+  case .down: s.slotRow = min(max(0, s.slots.count - 1), s.slotRow + 1)
+  case .up: s.slotRow = max(0, s.slotRow - 1)
+  case .add:
+    guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
+    s.overlay = .form(
+      postForm(s, Post(id: "", date: s.selectedDay, slot: slot, category: .ownerDay), .addPost(day: "\(s.selectedDay)", slot: "\(slot)")))
+  case .edit:
+    guard s.mayEdit(), let i = s.selectedPost else { return [] }
+    s.overlay = .form(postForm(s, s.dataset.posts[i], .editPost(id: s.dataset.posts[i].id)))
+  case .delete:
+    guard s.mayEdit(), let i = s.selectedPost else { return [] }
+    s.overlay = .confirm(.deletePost(id: s.dataset.posts[i].id))
+  case .fromTemplate:
+    guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
+    var items: [(label: String, value: String)] = []
+    for c in PostCategory.allCases {
+      for (k, t) in s.text.templates(category: c.rawValue).enumerated() {
+        items.append((s.wording.category(c) + " · " + firstLineOf(t), c.rawValue + "#\(k)"))
+      }
+    }
+    s.overlay = .picker(Picker(.template(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.template"], items: items))
+  case .ideas:
+    guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
+    let ideas = s.dataset.posts.filter { $0.date == nil }
+    guard !ideas.isEmpty else {
+      s.flash(x["msg.no_ideas"], error: true)
+      return []
+    }
+    s.overlay = .picker(
+      Picker(
+        .idea(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.ideas"],
+        items: ideas.map { (s.wording.category($0.category) + " · " + firstLineOf($0.text), $0.id) }))
+  case .movePostLeft, .movePostRight, .movePostUp, .movePostDown:
+    guard s.mayEdit(), let i = s.selectedPost, let slot = s.selectedSlot else { return [] }
+    var day = s.selectedDay
+    var row = s.slotRow
+    switch action {
+    case .movePostLeft: day = day.adding(-1)
+    case .movePostRight: day = day.adding(1)
+    case .movePostUp: row -= 1
+    default: row += 1
+    }
+    guard row >= 0, row < s.slots.count else { return [] }
+    let target = s.slots[row]
+    var ds = s.dataset
+    // A post already in the target cell trades places with the one moved: a swap.
+    if let other = ds.posts.indices.first(where: { ds.posts[$0].date == day && ds.posts[$0].slot == target }) {
+      ds.posts[other].date = s.selectedDay
+      ds.posts[other].slot = slot
+    }
+    ds.posts[i].date = day
+    ds.posts[i].slot = target
+    s.slotRow = row
+    s.weekOffset += (day.weekStart - s.shownWeek) / 7
+    s.day = day.weekday - 1
+    return s.commit(ds, x("done.moved", ds.posts[i].id, "\(day)", "\(target)"))
+  case .duplicate:
+    guard s.mayEdit(), let i = s.selectedPost else { return [] }
+    var ds = s.dataset
+    var copy = ds.posts[i]
+    copy.id = s.nextPostID()
+    copy.status = .planned
+    copy.likes = 0
+    copy.comments = 0
+    // Into the day's next free slot, so the copy doesn't crowd the original's cell.
+    let day = s.selectedDay
+    let free = s.slots.first { sl in !ds.posts.contains { $0.date == day && $0.slot == sl } }
+    copy.slot = free ?? copy.slot
+    ds.posts.append(copy)
+    return s.commit(ds, x("done.duplicated", ds.posts[i].id, copy.id))
+  case .posted:
+    guard s.mayEdit(), let i = s.selectedPost else { return [] }
+    var ds = s.dataset
+    ds.posts[i].status = ds.posts[i].status == .posted ? .planned : .posted
+    return s.commit(ds, x("done.status", ds.posts[i].id, s.wording.status(ds.posts[i].status)))
+  default: return nil
+  }
+  return []
+}
+
+func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
+  let title = purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
+    ? s.text("form.add_post", p.date.map { "\($0)" } ?? "", p.slot?.description ?? "")
+    : s.text("form.edit_post", p.id)
+  return Form(
+    purpose, title: title,
+    [
+      FormField("field.category", p.category.rawValue, .category),
+      FormField("field.post_text", p.text, .required, lines: true),
+      FormField("field.media", p.media),
+      FormField("field.benefit", p.benefit ? "1" : "0", .flag),
+      FormField("field.meaning", p.meaning ? "1" : "0", .flag),
+      FormField("field.fun", p.fun ? "1" : "0", .flag),
+      FormField("field.status", p.status.rawValue, .status),
+      FormField("field.date", p.date?.description ?? "", .date),
+      FormField("field.slot", p.slot?.description ?? "", .slot),
+      FormField("field.likes", "\(p.likes)", .count),
+      FormField("field.comments", "\(p.comments)", .count),
+    ])
+}
+
+func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
+  let v = f.fields.map(\.text)
+  var ds = s.dataset
+  var p = Post(id: s.nextPostID(), date: nil, slot: nil, category: .ownerDay)
+  var at: Int?
+  if case .editPost(let id) = f.purpose, let i = ds.posts.firstIndex(where: { $0.id == id }) {
+    p = ds.posts[i]
+    at = i
+  }
+  p.category = PostCategory(rawValue: v[0]) ?? p.category
+  p.text = v[1]
+  p.media = v[2]
+  p.benefit = parseFlag(v[3]) ?? false
+  p.meaning = parseFlag(v[4]) ?? false
+  p.fun = parseFlag(v[5]) ?? false
+  p.status = PostStatus(rawValue: v[6]) ?? .planned
+  p.date = Day(v[7])
+  p.slot = TimeOfDay(v[8])
+  p.likes = Int(v[9]) ?? 0
+  p.comments = Int(v[10]) ?? 0
+  if p.date == nil { p.status = .idea }
+  if let at {
+    ds.posts[at] = p
+    return s.commit(ds, s.text("done.post_saved", p.id))
+  }
+  ds.posts.append(p)
+  return s.commit(ds, s.text("done.post_added", p.id))
+}
+
+func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [Effect] {
+  switch purpose {
+  case .template(let day, let slot):
+    guard let hash = value.firstIndex(of: "#"), let cat = PostCategory(rawValue: String(value[..<hash])),
+      let k = Int(value[value.index(after: hash)...])
+    else { return [] }
+    let templates = s.text.templates(category: cat.rawValue)
+    guard k < templates.count else { return [] }
+    var ds = s.dataset
+    // The three tests a category usually passes; the owner adjusts them in the edit form.
+    let useful: Set<PostCategory> = [.sourcing, .video, .promotion, .newDish]
+    let meaningful: Set<PostCategory> = [.review, .ownerDay, .sourcing]
+    let fun: Set<PostCategory> = [.game, .newDish]
+    let p = Post(
+      id: s.nextPostID(), date: Day(day), slot: TimeOfDay(slot), category: cat, text: templates[k],
+      benefit: useful.contains(cat), meaning: meaningful.contains(cat), fun: fun.contains(cat), status: .planned)
+    ds.posts.append(p)
+    return s.commit(ds, s.text("done.post_added", p.id))
+  case .idea(let day, let slot):
+    guard let i = s.dataset.posts.firstIndex(where: { $0.id == value }) else { return [] }
+    var ds = s.dataset
+    ds.posts[i].date = Day(day)
+    ds.posts[i].slot = TimeOfDay(slot)
+    ds.posts[i].status = .planned
+    return s.commit(ds, s.text("done.idea_placed", value, day, slot))
+  default: return []
+  }
+}
+
+func deletePost(_ s: inout AppState, _ id: String) -> [Effect] {
+  guard let i = s.dataset.posts.firstIndex(where: { $0.id == id }) else { return [] }
+  var ds = s.dataset
+  ds.posts.remove(at: i)
+  return s.commit(ds, s.text("done.post_deleted", id))
+}
