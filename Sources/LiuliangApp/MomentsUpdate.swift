@@ -38,7 +38,9 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .add:
     guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
     s.overlay = .form(
-      postForm(s, Post(id: "", date: s.selectedDay, slot: slot, category: .ownerDay), .addPost(day: "\(s.selectedDay)", slot: "\(slot)")))
+      postForm(
+        s, Post(id: "", date: s.selectedDay, slot: slot, category: .ownerDay),
+        .addPost(day: "\(s.selectedDay)", slot: "\(slot)")))
   case .edit:
     guard s.mayEdit(), let i = s.selectedPost else { return [] }
     s.overlay = .form(postForm(s, s.dataset.posts[i], .editPost(id: s.dataset.posts[i].id)))
@@ -53,7 +55,8 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         items.append((s.wording.category(c) + " · " + firstLineOf(t), c.rawValue + "#\(k)"))
       }
     }
-    s.overlay = .picker(Picker(.template(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.template"], items: items))
+    s.overlay = .picker(
+      Picker(.template(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.template"], items: items))
   case .ideas:
     guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
     let ideas = s.dataset.posts.filter { $0.date == nil }
@@ -79,7 +82,8 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let target = s.slots[row]
     var ds = s.dataset
     // A post already in the target cell trades places with the one moved: a swap.
-    if let other = ds.posts.indices.first(where: { ds.posts[$0].date == day && ds.posts[$0].slot == target }) {
+    if let other = ds.posts.indices.first(where: { ds.posts[$0].date == day && ds.posts[$0].slot == target })
+    {
       ds.posts[other].date = s.selectedDay
       ds.posts[other].slot = slot
     }
@@ -114,7 +118,8 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
 }
 
 func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
-  let title = purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
+  let title =
+    purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
     ? s.text("form.add_post", p.date.map { "\($0)" } ?? "", p.slot?.description ?? "")
     : s.text("form.edit_post", p.id)
   return Form(
@@ -178,7 +183,8 @@ func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Strin
     let fun: Set<PostCategory> = [.game, .newDish]
     let p = Post(
       id: s.nextPostID(), date: Day(day), slot: TimeOfDay(slot), category: cat, text: templates[k],
-      benefit: useful.contains(cat), meaning: meaningful.contains(cat), fun: fun.contains(cat), status: .planned)
+      benefit: useful.contains(cat), meaning: meaningful.contains(cat), fun: fun.contains(cat),
+      status: .planned)
     ds.posts.append(p)
     return s.commit(ds, s.text("done.post_added", p.id))
   case .idea(let day, let slot):

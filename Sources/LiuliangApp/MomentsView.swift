@@ -31,7 +31,8 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
       let cx = inner.x + slotWidth + d * dayWidth
       let isCursor = d == s.day && k == s.slotRow
       guard let p = here.first else {
-        buf.put(isCursor ? pad("·", width: dayWidth - 1) : "·", x: cx, y: y, style: isCursor ? .selection : .dim)
+        buf.put(
+          isCursor ? pad("·", width: dayWidth - 1) : "·", x: cx, y: y, style: isCursor ? .selection : .dim)
         continue
       }
       // Wider terminals show the start of the text after the category.

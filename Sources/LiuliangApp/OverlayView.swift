@@ -80,15 +80,16 @@ func drawForm(_ s: AppState, _ f: Form, _ buf: inout Buffer, _ area: Rect) -> (x
   // else the ids it accepts, else how to save.
   let hintY = inner.maxY - 1
   let focusProblem = f.problem(f.focus, promotions: promos)
-  let firstProblem = f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
+  let firstProblem =
+    f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
   let choices = f.fields[f.focus].check.choices
   let promoHint = f.fields[f.focus].check == .promotion ? promos.joined(separator: " ") : ""
   let hint: (String, Style) =
-    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) }
-    else if !choices.isEmpty { (choices.joined(separator: " "), .dim) }
-    else if !promoHint.isEmpty { (promoHint, .dim) }
-    else if f.fields[f.focus].area != nil { (s.text["form.hint_area"], .dim) }
-    else { (s.text["form.hint"], .dim) }
+    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) } else if !choices.isEmpty {
+      (choices.joined(separator: " "), .dim)
+    } else if !promoHint.isEmpty { (promoHint, .dim) } else if f.fields[f.focus].area != nil {
+      (s.text["form.hint_area"], .dim)
+    } else { (s.text["form.hint"], .dim) }
   buf.put(fit(hint.0, width: inner.width), x: inner.x, y: hintY, style: hint.1, maxWidth: inner.width)
   _ = area
   return cursor

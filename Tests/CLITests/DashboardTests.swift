@@ -108,4 +108,35 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(fields[4], "3")
     XCTAssertEqual(fields[6], "dine-in")
   }
+
+  /// As of Wednesday 2026-11-18, tomorrow (Thursday) has no post: start one from a template in
+  /// its first slot, move it to the next slot, quit, and find exactly that row in posts.csv.
+  func testScheduleAPostFromATemplateIntoTomorrow() throws {
+    let store = try Repo.demoCopy()
+    let posts = store.appendingPathComponent("posts.csv")
+    let before = try String(contentsOf: posts, encoding: .utf8)
+    XCTAssertFalse(before.contains(",2026-11-19,"), "the demo leaves Thursday empty")
+    let t = try TmuxSession(
+      command:
+        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-18 --lang zh-Hans")
+    try t.waitFor("今日联系")
+    try t.send("3")
+    try t.waitFor("周三 2026-11-18")
+    try t.send("l", "n")
+    try t.waitFor("从模板开始")
+    try t.send("Enter")
+    try t.waitFor("已新增")
+    try t.send("J")
+    try t.waitFor("已把")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try String(contentsOf: posts, encoding: .utf8)
+    XCTAssertTrue(after.hasPrefix(before), "every earlier row unchanged")
+    let added = after.dropFirst(before.count).split(separator: "\n")
+    XCTAssertEqual(added.count, 1, String(after.dropFirst(before.count)))
+    let f = added[0].split(separator: ",", omittingEmptySubsequences: false)
+    XCTAssertEqual(f[1], "2026-11-19")
+    XCTAssertEqual(f[2], "11:30", "moved from the first slot to the next")
+    XCTAssertEqual(f[9], "planned")
+  }
 }
