@@ -289,21 +289,16 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
   case .escape:
     s.overlay = .none
     return []
-  case .tab,
-    .down where f.fields[f.focus].area == nil:
-    f.focus = (f.focus + 1) % f.fields.count
-  case .backTab,
-    .up where f.fields[f.focus].area == nil:
-    f.focus = (f.focus + f.fields.count - 1) % f.fields.count
   case .tab:
     f.focus = (f.focus + 1) % f.fields.count
   case .backTab:
     f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+  case .down where f.fields[f.focus].area == nil:
+    f.focus = (f.focus + 1) % f.fields.count
+  case .up where f.fields[f.focus].area == nil:
+    f.focus = (f.focus + f.fields.count - 1) % f.fields.count
   case .enter where f.fields[f.focus].area != nil:
     f.fields[f.focus].area!.newline()
-  case .up, .down, .home,
-    .end where f.fields[f.focus].area != nil:
-    _ = f.fields[f.focus].area!.handle(key, width: formFieldWidth(s, f))
   case .enter, .ctrl("s"):
     if key == .enter && f.focus < f.fields.count - 1 {
       f.focus += 1

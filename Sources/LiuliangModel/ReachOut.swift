@@ -25,7 +25,11 @@ public struct ReachOut: Sendable, Equatable {
   static func list(_ ds: Dataset, figures: [CustomerFigures], why: [SegmentWhy], today t: Day) -> [ReachOut] {
     let th = ds.shop.thresholds
     var out: [ReachOut] = []
-    let risky = why.indices.filter { why[$0].segment == .atRisk }
+    // A customer the owner already tried to win back in the last days isn't asked for again.
+    let risky = why.indices.filter { i in
+      why[i].segment == .atRisk
+        && !(ds.customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
+    }
       .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
     out += risky.map { ReachOut(customer: $0, reason: .atRisk(why[$0])) }
     var birthdays: [(Int, Int)] = []

@@ -14,11 +14,14 @@ public struct Customer: Sendable, Hashable {
   public var churnReason: Reason?
   public var notes: String
   public var welcomedOn: Day?
+  /// When the owner last tried to win this customer back (liuliang's own column, `win_back_on`).
+  public var winBackOn: Day?
 
   public init(
     id: String, name: String, wechat: String = "", phone: String = "", tags: [String] = [],
     source: String = "", joined: Day? = nil, tier: Tier = .friend, birthday: Day? = nil,
-    churnedOn: Day? = nil, churnReason: Reason? = nil, notes: String = "", welcomedOn: Day? = nil
+    churnedOn: Day? = nil, churnReason: Reason? = nil, notes: String = "", welcomedOn: Day? = nil,
+    winBackOn: Day? = nil
   ) {
     self.id = id
     self.name = name
@@ -33,6 +36,7 @@ public struct Customer: Sendable, Hashable {
     self.churnReason = churnReason
     self.notes = notes
     self.welcomedOn = welcomedOn
+    self.winBackOn = winBackOn
   }
 }
 

@@ -26,6 +26,9 @@ public struct Thresholds: Sendable, Equatable {
   public var maxPromoShare = 1.0 / 3.0
   public var churnWindowDays = 365
   public var silentPerComplaint = 26
+  /// Days an at-risk customer marked for win-back stays off the reach-out list (not in
+  /// PRODUCT.md's shop.toml keys; fixed).
+  public var winBackDays = 30
   public init() {}
 }
 

@@ -11,7 +11,7 @@ public enum Kind: String, CaseIterable, Sendable {
     case .customers:
       return [
         "id", "name", "wechat", "phone", "tags", "source", "joined", "tier", "birthday", "churned_on",
-        "churn_reason", "notes", "welcomed_on",
+        "churn_reason", "notes", "welcomed_on", "win_back_on",
       ]
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
     case .posts:
@@ -24,6 +24,9 @@ public enum Kind: String, CaseIterable, Sendable {
     case .complaints: return ["customer", "date", "reason", "text", "resolved"]
     }
   }
+
+  /// liuliang's own columns beyond PRODUCT.md's: written only once some row has a value.
+  public var optionalColumns: Set<String> { self == .customers ? ["win_back_on"] : [] }
 
   /// Values that read the same as an empty field: a file without the column needs no new column
   /// to hold them.
@@ -121,7 +124,7 @@ enum RecordCodec {
       source: r.text(5), joined: try r.day(6), tier: try r.value(7, Tier.self, empty: .friend),
       birthday: try r.day(8), churnedOn: try r.day(9),
       churnReason: r.isEmpty(10) ? nil : try r.value(10, Reason.self, empty: .unknown), notes: r.text(11),
-      welcomedOn: try r.day(12))
+      welcomedOn: try r.day(12), winBackOn: try r.day(13))
   }
 
   static func fields(_ c: Customer) -> [String] {
@@ -129,7 +132,7 @@ enum RecordCodec {
       c.id, c.name, c.wechat, c.phone, c.tags.joined(separator: ";"), c.source, c.joined?.description ?? "",
       c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "",
       c.churnReason?.rawValue ?? "",
-      c.notes, c.welcomedOn?.description ?? "",
+      c.notes, c.welcomedOn?.description ?? "", c.winBackOn?.description ?? "",
     ]
   }
 

@@ -72,6 +72,7 @@ public final class Store {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
       var table = TableFile(
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
+      table.optionalColumns = kind.optionalColumns
       var out: [R] = []
       if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
         table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
@@ -199,9 +200,14 @@ public final class Store {
     guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
     try Files.writeAtomically(folder: folder, name: ShopFile.name, bytes: Array(ShopFile.text(ds.shop).utf8))
     func write<R>(_ kind: Kind, _ records: [R], _ fields: (R) -> [String]) throws(StoreError) {
+      // liuliang's own columns go in only when some record has a value for them.
+      let rows = records.map(fields)
+      let keep = kind.columns.indices.filter { k in
+        !kind.optionalColumns.contains(kind.columns[k]) || rows.contains { !$0[k].isEmpty }
+      }
       var out: [UInt8] = []
-      CSV.appendRecord(kind.columns, lineEnding: [CSV.lf], to: &out)
-      for r in records { CSV.appendRecord(fields(r), lineEnding: [CSV.lf], to: &out) }
+      CSV.appendRecord(keep.map { kind.columns[$0] }, lineEnding: [CSV.lf], to: &out)
+      for r in rows { CSV.appendRecord(keep.map { r[$0] }, lineEnding: [CSV.lf], to: &out) }
       try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: out)
     }
     try write(.customers, ds.customers, RecordCodec.fields)

@@ -23,6 +23,8 @@ public struct TableFile: Sendable {
 
   /// Known values that read the same as empty (see `Kind.emptyEquivalents`).
   var emptyEquivalents: [String: String] = [:]
+  /// Known columns a new file gets only when some row has a value (see `Kind.optionalColumns`).
+  var optionalColumns: Set<String> = []
 
   public init(name: String, columns: [String], emptyEquivalents: [String: String] = [:]) {
     self.name = name
@@ -42,7 +44,7 @@ public struct TableFile: Sendable {
   public func encode(count: Int, same: [Int?], related: [Int?], fields: (Int) -> [String]) -> TableFile {
     let changed = (0..<count).filter { same[$0] == nil }
     let changedFields = Dictionary(uniqueKeysWithValues: changed.map { ($0, fields($0)) })
-    var outHeader = header.isEmpty ? columns : header
+    var outHeader = header.isEmpty ? columns.filter { !optionalColumns.contains($0) } : header
     for (k, c) in columns.enumerated() where !outHeader.contains(c) {
       let same = emptyEquivalents[c]
       if changedFields.values.contains(where: { !$0[k].isEmpty && $0[k] != same }) { outHeader.append(c) }
@@ -58,6 +60,7 @@ public struct TableFile: Sendable {
       return f
     }
     var next = TableFile(name: name, columns: columns, emptyEquivalents: emptyEquivalents)
+    next.optionalColumns = optionalColumns
     next.lineEnding = lineEnding
     next.header = outHeader
     var out: [UInt8] = []
