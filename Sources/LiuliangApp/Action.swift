@@ -12,6 +12,7 @@ public enum Action: Hashable, Sendable {
   case add, edit, delete, logVisit, churn, complaint, welcomed, mask, mark, tagMarked, untagMarked,
     exportMarked
   case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
+  case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
 }
 
 /// One line of a binding table: the keys, the action, and the strings key of its help text.
@@ -100,8 +101,24 @@ public enum Keymap {
         Binding([.char("y")], .duplicate, "key.duplicate"),
         Binding([.char("p")], .posted, "key.posted"),
       ]
-    case .promotions, .churn:
-      return listMoves
+    case .promotions:
+      return listMoves + [
+        Binding([.char("h"), .left], .left, "key.heat_left"),
+        Binding([.char("l"), .right], .right, "key.heat_right"),
+        Binding([.char("w")], .switchBox, "key.switch_heat"),
+        Binding([.char("a")], .add, "key.add_promotion"),
+        Binding([.char("e"), .enter], .edit, "key.edit_promotion"),
+        Binding([.char("x")], .endPromotion, "key.end_promotion"),
+        Binding([.char("o")], .onlyOnDiscount, "key.only_on_discount"),
+      ]
+    case .churn:
+      return listMoves + [
+        Binding([.char("w")], .switchBox, "key.switch_churn"),
+        Binding([.char("b")], .winBack, "key.win_back"),
+        Binding([.char("a")], .add, "key.add_complaint"),
+        Binding([.char("x")], .resolve, "key.resolve"),
+        Binding([.enter], .open, "key.open_complaint_customer"),
+      ]
     }
   }
 

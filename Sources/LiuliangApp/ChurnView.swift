@@ -30,7 +30,13 @@ func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
       maxWidth: max(0, inner.width - labelWidth - 13))
   }
   if inner.height > 2 {
-    let line = s.text("churn.silent", c.complaints, c.silentEstimate)
+    let out = c.standsOut().prefix(2).map { r in
+      s.wording.reason(r) + " " + Wording.percent(c.share(r), digits: 0)
+        + (r.benchmarkShare.map { "/" + Wording.percent($0, digits: 0) } ?? "")
+    }
+    let line =
+      (out.isEmpty ? "" : s.text("churn.stands_out", out.joined(separator: s.text["list.separator"])) + " ")
+      + s.text("churn.silent", c.complaints, c.silentEstimate)
     for (k, part) in wrap(line, width: inner.width).prefix(inner.height - 2).enumerated() {
       buf.put(part, x: inner.x, y: inner.y + 2 + k, style: .dim)
     }
@@ -39,7 +45,9 @@ func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
 
 func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
-  let inner = Block(title: s.text("churn.at_risk", list.count)).draw(into: &buf, in: rect)
+  let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
+    .draw(into: &buf, in: rect)
+  let days = s.analysis.thresholds.winBackDays
   let a = s.analysis
   Table(
     columns: [
@@ -50,33 +58,33 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     rowCount: list.count,
     row: { i in
       let c = list[i]
+      let cust = s.dataset.customers[c]
+      let back = cust.winBackOn.map { s.today - $0 >= 0 && s.today - $0 < days } ?? false
       return [
-        s.dataset.customers[c].name, money(a.figures[c].monetary),
+        (back ? "↺" : "") + cust.name, money(a.figures[c].monetary),
         shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why[c]))),
       ]
-    }, selected: s.atRisk.index, offset: s.atRisk.offset
+    }, selected: s.complaintFocus ? nil : s.atRisk.index, offset: s.atRisk.offset
   ).draw(into: &buf, in: inner)
 }
 
 func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ds = s.dataset
-  let order = ds.complaints.indices.sorted {
-    (ds.complaints[$0].resolved ? 1 : 0, ds.complaints[$1].date) < (
-      ds.complaints[$1].resolved ? 1 : 0, ds.complaints[$0].date
-    )
-  }
+  let order = complaintOrder(s)
   let open = ds.complaints.filter { !$0.resolved }.count
-  let inner = Block(title: s.text("churn.complaints_title", open, ds.complaints.count)).draw(
-    into: &buf, in: rect)
+  let title = s.text("churn.complaints_title", open, ds.complaints.count)
+  let inner = Block(title: title, style: s.complaintFocus ? .accent : .plain).draw(into: &buf, in: rect)
   let index = ds.customerIndex()
-  for (k, i) in order.prefix(inner.height).enumerated() {
-    let c = ds.complaints[i]
-    let who = index[c.customer].map { ds.customers[Int($0)].name } ?? "–"
+  let c = s.complaintCursor
+  for row in 0..<inner.height {
+    let k = c.offset + row
+    guard k < order.count else { break }
+    let cm = ds.complaints[order[k]]
+    let who = index[cm.customer].map { ds.customers[Int($0)].name } ?? "–"
     let line =
-      (c.resolved ? "✓ " : "! ") + String(c.date.description.suffix(5)) + " " + who + " "
-      + s.wording.reason(c.reason) + " " + c.text
-    buf.put(
-      fit(line, width: inner.width), x: inner.x, y: inner.y + k, style: c.resolved ? .dim : .bad,
-      maxWidth: inner.width)
+      (cm.resolved ? "✓ " : "! ") + String(cm.date.description.suffix(5)) + " " + who + " "
+      + s.wording.reason(cm.reason) + " " + cm.text
+    let style: Style = s.complaintFocus && k == c.index ? .selection : (cm.resolved ? .dim : .bad)
+    buf.put(pad(fit(line, width: inner.width), width: inner.width), x: inner.x, y: inner.y + row, style: style)
   }
 }

@@ -14,6 +14,8 @@ public struct CustomerList: Equatable, Sendable {
 
   public enum Dimension: String, CaseIterable, Sendable {
     case segment, tier, tag, source
+    /// Customers who come only on discount (the Promotions pane's `o`).
+    case onlyOnDiscount
   }
 
   /// Customer indexes shown, in order.
@@ -31,6 +33,7 @@ public struct CustomerList: Equatable, Sendable {
 
   /// Recomputes the order from the data, the filters and the sort.
   public mutating func refresh(_ ds: Dataset, _ a: Analysis, search: SearchIndex?) {
+    let onlyDiscount = Set(filters[.onlyOnDiscount] == nil ? [] : a.discount.onlyOnDiscount)
     var rows = ds.customers.indices.filter { i in
       let c = ds.customers[i]
       for (d, v) in filters {
@@ -39,6 +42,7 @@ public struct CustomerList: Equatable, Sendable {
         case .tier: if c.tier.rawValue != v { return false }
         case .tag: if !c.tags.contains(v) { return false }
         case .source: if c.source != v { return false }
+        case .onlyOnDiscount: if !onlyDiscount.contains(i) { return false }
         }
       }
       return true
@@ -89,10 +93,12 @@ public struct CustomerList: Equatable, Sendable {
       case .tier: counts[c.tier.rawValue, default: 0] += 1
       case .tag: for t in c.tags { counts[t, default: 0] += 1 }
       case .source: if !c.source.isEmpty { counts[c.source, default: 0] += 1 }
+      case .onlyOnDiscount: break
       }
     }
     if d == .segment { return Segment.allCases.map { ($0.rawValue, counts[$0.rawValue] ?? 0) } }
     if d == .tier { return Tier.allCases.map { ($0.rawValue, counts[$0.rawValue] ?? 0) } }
+    if d == .onlyOnDiscount { return [("1", a.discount.onlyOnDiscount.count)] }
     return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
   }
 }

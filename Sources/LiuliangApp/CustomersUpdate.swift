@@ -134,6 +134,7 @@ func word(_ s: AppState, _ d: CustomerList.Dimension, _ v: String) -> String {
   switch d {
   case .segment: return Segment(rawValue: v).map(s.wording.segment) ?? v
   case .tier: return Tier(rawValue: v).map(s.wording.tier) ?? v
+  case .onlyOnDiscount: return s.text["filter.onlyOnDiscount"]
   default: return v
   }
 }
@@ -386,6 +387,10 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
     return s.commit(ds, x(f.purpose == .tagMarked ? "done.tagged" : "done.untagged", n, tag))
   case .addPost, .editPost:
     return submitPost(&s, f)
+  case .addPromotion, .editPromotion:
+    return submitPromotion(&s, f)
+  case .addComplaint:
+    return submitComplaint(&s, f)
   }
 }
 

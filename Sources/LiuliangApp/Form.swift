@@ -5,7 +5,7 @@ import LiuliangRender
 /// What a form field accepts; checked on every key so nothing invalid is ever saved.
 public enum Check: Equatable, Sendable {
   case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
-  case flag, category, status, count, slot
+  case flag, category, status, count, slot, kind, weekdays, endTime, audience, customer
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
@@ -31,6 +31,11 @@ public enum Check: Equatable, Sendable {
     case .status: return PostStatus(rawValue: t) != nil ? nil : "form.err.status"
     case .count: return t.isEmpty || Int(t).map { $0 >= 0 } == true ? nil : "form.err.count"
     case .slot: return t.isEmpty || TimeOfDay(t) != nil ? nil : "form.err.time"
+    case .kind: return PromotionKind(rawValue: t) != nil ? nil : "form.err.kind"
+    case .weekdays: return parseWeekdays(t) != nil ? nil : "form.err.weekdays"
+    case .endTime: return t.isEmpty || TimeOfDay(t, allowEndOfDay: true) != nil ? nil : "form.err.time"
+    case .audience: return Audience(t) != nil ? nil : "form.err.audience"
+    case .customer: return nil
     }
   }
 
@@ -43,6 +48,8 @@ public enum Check: Equatable, Sendable {
     case .category: return PostCategory.allCases.map(\.rawValue)
     case .status: return PostStatus.allCases.map(\.rawValue)
     case .flag: return ["1", "0"]
+    case .kind: return PromotionKind.allCases.map(\.rawValue)
+    case .audience: return ["everyone", "friends", "vip", "members", "segment:at_risk", "tag:…"]
     default: return []
     }
   }
@@ -84,6 +91,9 @@ public enum FormPurpose: Equatable, Sendable {
   case untagMarked
   case addPost(day: String, slot: String)
   case editPost(id: String)
+  case addPromotion
+  case editPromotion(id: String)
+  case addComplaint
 }
 
 public struct Form: Equatable, Sendable {

@@ -38,4 +38,6 @@ public enum Layouts {
   }
 
   static func atRiskRows(_ s: AppState) -> Int { max(1, churn(s).atRisk.height - 3) }
+
+  static func complaintRows(_ s: AppState) -> Int { max(1, churn(s).complaints.height - 2) }
 }

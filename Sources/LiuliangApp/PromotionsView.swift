@@ -6,8 +6,10 @@ import LiuliangReport
 func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
   let l = Layouts.promotions(s)
   let slots = s.analysis.slots
-  let hours = (0..<24).filter { h in (1...7).contains { slots.slot(weekday: $0, hour: h).level != .closed } }
-  let heatInner = Block(title: s.text("promotions.heat", slots.weeks)).draw(into: &buf, in: l.heat)
+  let hours = heatHours(s)
+  let cursor = s.heatFocus ? "  " + s.wording.weekday(s.heatWeekday) + " " + hourText(s.heatHour) : ""
+  let heatInner = Block(title: s.text("promotions.heat", slots.weeks) + cursor, style: s.heatFocus ? .accent : .plain)
+    .draw(into: &buf, in: l.heat)
   let top = max(slots.slots.flatMap { $0 }.map(\.perWeek).max() ?? 1, 1)
   let cells: [[HeatCell?]] = (1...7).map { d in
     hours.map { h in
@@ -25,6 +27,7 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
         style = .accent
       default: break
       }
+      if s.heatFocus && d == s.heatWeekday && h == s.heatHour { style = .selection }
       return HeatCell(value: sl.perWeek, level: level, mark: mark, style: style)
     }
   }
@@ -33,24 +36,14 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
     .draw(into: &buf, in: map)
   buf.put(fit(s.text["promotions.legend"], width: legend.width), x: legend.x, y: legend.y, style: .dim)
   drawPromotionList(s, &buf, l.list)
-  drawDiscountGauge(s, &buf, l.side)
+  drawPromotionSide(s, &buf, l.side)
 }
 
-/// How many customers a promotion reaches.
-func audienceSize(_ s: AppState, _ a: Audience) -> Int {
-  let ds = s.dataset
-  switch a {
-  case .everyone, .friends: return ds.customers.filter { $0.churnedOn == nil }.count
-  case .vip: return ds.customers.filter { $0.churnedOn == nil && $0.tier != .friend }.count
-  case .members: return ds.customers.filter { $0.churnedOn == nil && $0.tier == .member }.count
-  case .segment(let seg): return s.analysis.segmentCounts[seg] ?? 0
-  case .tag(let t): return ds.customers.filter { $0.churnedOn == nil && $0.tags.contains(t) }.count
-  }
-}
 
 func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ps = s.dataset.promotions
-  let inner = Block(title: s.text("promotions.list", ps.count)).draw(into: &buf, in: rect)
+  let inner = Block(title: s.text("promotions.list", ps.count), style: s.heatFocus ? .plain : .accent)
+    .draw(into: &buf, in: rect)
   let t = Table(
     columns: [
       TableColumn(title: s.text["col.promotion"], width: .flex(min: 8, weight: 2)),
@@ -68,10 +61,32 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
           " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description)
         } ?? ""
       let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
-      return [p.name, s.wording.kind(p.kind), days + window, "\(audienceSize(s, p.audience))", state]
-    }, selected: s.promotions.index, offset: s.promotions.offset,
+      return [p.name, s.wording.kind(p.kind), days + window, "\(s.analysis.audienceSize(p.audience, s.dataset))", state]
+    }, selected: s.heatFocus ? nil : s.promotions.index, offset: s.promotions.offset,
     rowStyle: { i in ps[i].isActive(on: s.today) ? nil : .dim })
   t.draw(into: &buf, in: inner)
+}
+
+/// The discount gauge on top; below it, whether the selected promotion works.
+func drawPromotionSide(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
+  let (gauge, effect) = rect.splitTop(max(4, rect.height - 5))
+  drawDiscountGauge(s, &buf, gauge)
+  guard effect.height >= 3 else { return }
+  let ps = s.dataset.promotions
+  let inner = Block(title: s.text["promotions.effect"]).draw(into: &buf, in: effect)
+  guard s.promotions.index < ps.count else { return }
+  let p = ps[s.promotions.index]
+  guard let e = PromotionEffect(p, visits: s.dataset.visits, today: s.today) else {
+    buf.put(fit(s.text["promotions.effect_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
+    return
+  }
+  let lines = [
+    s.text("promotions.effect_before", e.weeksBefore, Wording.number(e.perWeekBefore ?? 0, digits: 1)),
+    s.text("promotions.effect_since", e.weeksSince, e.perWeekSince.map { Wording.number($0, digits: 1) } ?? "–"),
+  ]
+  for (k, l) in lines.enumerated() where k < inner.height {
+    buf.put(fit(l, width: inner.width), x: inner.x, y: inner.y + k, maxWidth: inner.width)
+  }
 }
 
 func drawDiscountGauge(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {

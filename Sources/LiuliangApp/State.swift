@@ -70,6 +70,14 @@ public struct AppState {
   /// The posting slot under the Moments cursor (an index into shop.toml's slots).
   public var slotRow = 0
   public var promotions = ListCursor()
+  /// Promotions pane: the heatmap cell under the cursor (weekday 1…7, hour) and whether the
+  /// cursor is in the heatmap (else in the list).
+  public var heatWeekday = 1
+  public var heatHour = 14
+  public var heatFocus = false
+  /// Churn pane: the complaint log's cursor, and whether the cursor is there (else at-risk).
+  public var complaintCursor = ListCursor()
+  public var complaintFocus = false
   public var atRisk = ListCursor()
   /// At-risk customers by spend, for the Churn pane.
   public private(set) var atRiskList: [Int] = []
@@ -90,6 +98,7 @@ public struct AppState {
     trends = Trends()
     checks = ContentChecks(dataset, today: today)
     day = today.weekday - 1
+    heatWeekday = today.weekday
     setData(dataset, problems: problems, today: today)
   }
 
@@ -116,6 +125,7 @@ public struct AppState {
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
     promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
+    complaintCursor.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
   }
 
   /// Monday of the week the Moments pane shows.

@@ -75,6 +75,8 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   default:
     if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
     if s.pane == .moments, let effects = momentsAction(&s, action) { return effects }
+    if s.pane == .promotions, let effects = promotionsAction(&s, action) { return effects }
+    if s.pane == .churn, let effects = churnAction(&s, action) { return effects }
     paneAction(&s, action)
   }
   return []

@@ -1,0 +1,87 @@
+import LiuliangModel
+
+/// Complaints newest first, open ones before resolved: the order the log shows.
+func complaintOrder(_ s: AppState) -> [Int] {
+  let cs = s.dataset.complaints
+  return cs.indices.sorted { a, b in
+    (cs[a].resolved ? 1 : 0, cs[b].date, a) < (cs[b].resolved ? 1 : 0, cs[a].date, b)
+  }
+}
+
+func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
+  let x = s.text
+  let visible = Layouts.complaintRows(s)
+  switch action {
+  case .switchBox: s.complaintFocus.toggle()
+  case .down where s.complaintFocus: s.complaintCursor.move(by: 1, visible: visible)
+  case .up where s.complaintFocus: s.complaintCursor.move(by: -1, visible: visible)
+  case .top where s.complaintFocus: s.complaintCursor.jump(to: 0, visible: visible)
+  case .bottom where s.complaintFocus: s.complaintCursor.jump(to: s.complaintCursor.count - 1, visible: visible)
+  case .winBack:
+    guard s.mayEdit(), s.atRisk.index < s.atRiskList.count else { return [] }
+    var ds = s.dataset
+    let i = s.atRiskList[s.atRisk.index]
+    let marked = ds.customers[i].winBackOn.map { s.today - $0 >= 0 && s.today - $0 < s.analysis.thresholds.winBackDays } ?? false
+    ds.customers[i].winBackOn = marked ? nil : s.today
+    return s.commit(ds, x(marked ? "done.win_back_off" : "done.win_back", ds.customers[i].name))
+  case .add:
+    guard s.mayEdit() else { return [] }
+    let who = s.atRisk.index < s.atRiskList.count && !s.complaintFocus ? s.dataset.customers[s.atRiskList[s.atRisk.index]].id : ""
+    s.overlay = .form(
+      Form(
+        .addComplaint, title: x["form.add_complaint"],
+        [
+          FormField("field.customer", who, .customer), FormField("field.reason", "", .reason),
+          FormField("field.text", "", .required), FormField("field.date", s.today.description, .requiredDate),
+        ]))
+  case .resolve:
+    let order = complaintOrder(s)
+    guard s.mayEdit(), s.complaintCursor.index < order.count else { return [] }
+    var ds = s.dataset
+    let k = order[s.complaintCursor.index]
+    ds.complaints[k].resolved.toggle()
+    return s.commit(ds, x(ds.complaints[k].resolved ? "done.resolved" : "done.reopened", ds.complaints[k].text))
+  case .open where s.complaintFocus:
+    let order = complaintOrder(s)
+    guard s.complaintCursor.index < order.count,
+      let c = s.dataset.customers.firstIndex(where: { $0.id == s.dataset.complaints[order[s.complaintCursor.index]].customer })
+    else { return [] }
+    openCustomer(&s, c)
+  case .open:
+    guard s.atRisk.index < s.atRiskList.count else { return [] }
+    openCustomer(&s, s.atRiskList[s.atRisk.index])
+  default: return nil
+  }
+  return []
+}
+
+/// The Customers pane with this customer's details, filters cleared if they hid them.
+func openCustomer(_ s: inout AppState, _ c: Int) {
+  s.pane = .customers
+  if !s.list.order.contains(c) {
+    s.list.filters = [:]
+    s.refreshList()
+  }
+  s.customers.jump(to: s.list.order.firstIndex(of: c) ?? 0, visible: Layouts.customerRows(s))
+  s.detail = c
+  s.detailScroll = 0
+}
+
+func submitComplaint(_ s: inout AppState, _ f: Form) -> [Effect] {
+  let v = f.fields.map(\.text)
+  var ds = s.dataset
+  // The customer field takes an id, a WeChat id, a phone or a name only one customer has.
+  let q = v[0]
+  var id = ""
+  if !q.isEmpty {
+    let hits = ds.customers.filter { $0.id == q || $0.wechat == q || $0.phone == q || $0.name == q }
+    if hits.count != 1 {
+      s.flash(s.text(hits.isEmpty ? "msg.no_such_customer" : "msg.ambiguous_customer", q), error: true)
+      s.overlay = .form(f)
+      return []
+    }
+    id = hits[0].id
+  }
+  ds.complaints.append(Complaint(customer: id, date: Day(v[3])!, reason: Reason(rawValue: v[1]) ?? .unknown, text: v[2]))
+  return s.commit(ds, s.text("done.complaint_logged", v[2]))
+}

@@ -1,0 +1,116 @@
+import LiuliangModel
+
+/// The hours the heatmap shows: those open on some weekday.
+func heatHours(_ s: AppState) -> [Int] {
+  (0..<24).filter { h in (1...7).contains { s.dataset.shop.isOpen(weekday: $0, hour: h) } }
+}
+
+func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
+  let x = s.text
+  let hours = heatHours(s)
+  switch action {
+  case .switchBox: s.heatFocus.toggle()
+  case .left, .right:
+    s.heatFocus = true
+    guard !hours.isEmpty else { return [] }
+    let k = hours.firstIndex(of: s.heatHour) ?? 0
+    s.heatHour = hours[max(0, min(hours.count - 1, k + (action == .left ? -1 : 1)))]
+  case .down where s.heatFocus: s.heatWeekday = min(7, s.heatWeekday + 1)
+  case .up where s.heatFocus: s.heatWeekday = max(1, s.heatWeekday - 1)
+  case .add:
+    guard s.mayEdit() else { return [] }
+    // From a heatmap cell: that weekday and that hour, off-peak, from today.
+    let cell = s.heatFocus
+    let from = cell ? TimeOfDay(minutes: s.heatHour * 60).description : ""
+    let to = cell ? (s.heatHour == 23 ? "24:00" : TimeOfDay(minutes: (s.heatHour + 1) * 60).description) : ""
+    s.overlay = .form(
+      promotionForm(
+        s, Promotion(id: "", name: "", kind: .offpeak, weekdays: cell ? [s.heatWeekday] : [], start: s.today),
+        from: from, to: to, .addPromotion))
+  case .edit:
+    guard s.mayEdit(), !s.heatFocus, s.promotions.index < s.dataset.promotions.count else { return [] }
+    let p = s.dataset.promotions[s.promotions.index]
+    s.overlay = .form(
+      promotionForm(
+        s, p, from: p.window?.from.description ?? "",
+        to: p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "", .editPromotion(id: p.id)))
+  case .endPromotion:
+    guard s.mayEdit(), s.promotions.index < s.dataset.promotions.count else { return [] }
+    var ds = s.dataset
+    let i = s.promotions.index
+    // Its last day was yesterday: from today it covers nothing.
+    ds.promotions[i].end = s.today.adding(-1)
+    if let start = ds.promotions[i].start, start > s.today.adding(-1) { ds.promotions[i].start = s.today.adding(-1) }
+    return s.commit(ds, x("done.promotion_ended", ds.promotions[i].name))
+  case .onlyOnDiscount:
+    s.pane = .customers
+    s.detail = nil
+    s.list.filters = [.onlyOnDiscount: "1"]
+    s.refreshList()
+    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
+    s.flash(x("msg.only_on_discount", s.list.order.count))
+  default: return nil
+  }
+  return []
+}
+
+func promotionForm(_ s: AppState, _ p: Promotion, from: String, to: String, _ purpose: FormPurpose) -> Form {
+  Form(
+    purpose, title: s.text[purpose == .addPromotion ? "form.add_promotion" : "form.edit_promotion"],
+    [
+      FormField("field.promotion_name", p.name, .required),
+      FormField("field.kind", p.kind.rawValue, .kind),
+      FormField("field.discount", p.discount),
+      FormField("field.weekdays", formatWeekdays(p.weekdays), .weekdays),
+      FormField("field.from", from, .slot),
+      FormField("field.to", to, .endTime),
+      FormField("field.audience", p.audience.description, .audience),
+      FormField("field.start", p.start?.description ?? "", .date),
+      FormField("field.end", p.end?.description ?? "", .date),
+    ])
+}
+
+func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
+  let v = f.fields.map(\.text)
+  var ds = s.dataset
+  var p = Promotion(id: nextPromotionID(ds.promotions.map(\.id)), name: "", kind: .offpeak)
+  var at: Int?
+  if case .editPromotion(let id) = f.purpose, let i = ds.promotions.firstIndex(where: { $0.id == id }) {
+    p = ds.promotions[i]
+    at = i
+  }
+  p.name = v[0]
+  p.kind = PromotionKind(rawValue: v[1]) ?? p.kind
+  p.discount = v[2]
+  p.weekdays = parseWeekdays(v[3]) ?? []
+  if let a = TimeOfDay(v[4]), let b = TimeOfDay(v[5], allowEndOfDay: true), a < b {
+    p.window = ClosedOpenTime(from: a, to: b)
+  } else {
+    p.window = nil
+  }
+  p.audience = Audience(v[6]) ?? .everyone
+  p.start = Day(v[7])
+  p.end = Day(v[8])
+  if let at {
+    ds.promotions[at] = p
+    return s.commit(ds, s.text("done.promotion_saved", p.name))
+  }
+  ds.promotions.append(p)
+  let effects = s.commit(ds, s.text("done.promotion_added", p.name))
+  s.promotions.jump(to: ds.promotions.count - 1, visible: Layouts.promotionRows(s))
+  return effects
+}
+
+/// P01, P02 … in the file's own width.
+func nextPromotionID(_ ids: [String]) -> String {
+  var best = 0
+  var width = 2
+  for id in ids where id.hasPrefix("P") {
+    if let n = Int(id.dropFirst()) {
+      best = max(best, n)
+      width = id.count - 1
+    }
+  }
+  let n = String(best + 1)
+  return "P" + String(repeating: "0", count: max(0, width - n.count)) + n
+}

@@ -1,0 +1,106 @@
+import LiuliangApp
+import LiuliangModel
+import LiuliangRender
+import XCTest
+
+/// The Promotions and Churn panes through the update function, on the demo shop.
+final class PromotionsChurnTests: XCTestCase {
+  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+    var out: [Effect] = []
+    for k in keys { out += update(&s, .key(k)) }
+    return out
+  }
+
+  func typed(_ s: inout AppState, _ text: String) { for c in text { _ = update(&s, .key(.char(c))) } }
+
+  func testAddAPromotionFromAnUncoveredHeatmapCellCoversIt() {
+    var s = Demo.state()
+    _ = press(&s, .char("4"), .char("w"))
+    // Saturday 14:00 is off-peak in the demo and the weekend offer that covered it has ended.
+    for _ in 0..<5 { _ = press(&s, .char("j")) }
+    XCTAssertEqual(s.heatWeekday, 6)
+    XCTAssertEqual(s.heatHour, 14)
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).level, .offPeak)
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).coveredBy, [])
+    _ = press(&s, .char("a"))
+    typed(&s, "周末下午茶")
+    let effects = press(&s, .ctrl("s"))
+    XCTAssertEqual(effects.count, 1)
+    let p = s.dataset.promotions.last!
+    XCTAssertEqual(p.id, "P07")
+    XCTAssertEqual(p.weekdays, [6])
+    XCTAssertEqual(p.window, ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("15:00")!))
+    XCTAssertEqual(p.start, Demo.today)
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).coveredBy, ["P07"])
+    _ = press(&s, .char("u"))
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).coveredBy, [])
+  }
+
+  func testEndingAPromotionUncoversItsSlots() {
+    var s = Demo.state()
+    _ = press(&s, .char("4"))
+    // P01 (first in the list) covers weekday afternoons.
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 1, hour: 15).coveredBy, ["P01"])
+    _ = press(&s, .char("x"))
+    XCTAssertEqual(s.dataset.promotions[0].end, Demo.today.adding(-1))
+    XCTAssertEqual(s.analysis.slots.slot(weekday: 1, hour: 15).coveredBy, [])
+  }
+
+  func testInvalidWeekdaysAreRefused() {
+    var s = Demo.state()
+    _ = press(&s, .char("4"), .char("a"))
+    typed(&s, "x")
+    _ = press(&s, .tab, .tab, .tab)
+    typed(&s, "8")
+    XCTAssertEqual(press(&s, .ctrl("s")), [])
+    XCTAssertEqual(s.dataset.promotions.count, 6)
+  }
+
+  func testOnlyOnDiscountCustomersAreOneKeyAway() {
+    var s = Demo.state()
+    _ = press(&s, .char("4"), .char("o"))
+    XCTAssertEqual(s.pane, .customers)
+    XCTAssertEqual(Set(s.list.order), Set(s.analysis.discount.onlyOnDiscount))
+    XCTAssertFalse(s.list.order.isEmpty)
+  }
+
+  func testWinBackLeavesTheReachOutList() {
+    var s = Demo.state()
+    _ = press(&s, .char("5"))
+    let first = s.atRiskList[0]
+    XCTAssertTrue(s.analysis.reachOut.contains { $0.customer == first })
+    _ = press(&s, .char("b"))
+    XCTAssertEqual(s.dataset.customers[first].winBackOn, Demo.today)
+    XCTAssertFalse(s.analysis.reachOut.contains { $0.customer == first && $0.reason != .birthday(inDays: 0) })
+    _ = press(&s, .char("b"))
+    XCTAssertNil(s.dataset.customers[first].winBackOn)
+  }
+
+  func testResolveAComplaintAndUndo() {
+    var s = Demo.state()
+    _ = press(&s, .char("5"), .char("w"))
+    XCTAssertTrue(s.complaintFocus)
+    let open = s.dataset.complaints.filter { !$0.resolved }.count
+    _ = press(&s, .char("x"))
+    XCTAssertEqual(s.dataset.complaints.filter { !$0.resolved }.count, open - 1)
+    _ = press(&s, .char("u"))
+    XCTAssertEqual(s.dataset.complaints.filter { !$0.resolved }.count, open)
+  }
+
+  func testRecordAComplaintLinkedToACustomerByName() {
+    var s = Demo.state()
+    let name = s.dataset.customers[s.atRiskList[0]].name
+    _ = press(&s, .char("5"), .char("w"), .char("a"))
+    typed(&s, name)
+    _ = press(&s, .tab)
+    typed(&s, "service_quality")
+    _ = press(&s, .tab)
+    typed(&s, "等了四十分钟")
+    _ = press(&s, .ctrl("s"))
+    let c = s.dataset.complaints.last!
+    XCTAssertEqual(c.customer, s.dataset.customers[s.atRiskList[0]].id)
+    XCTAssertEqual(c.reason, .serviceQuality)
+    XCTAssertEqual(c.resolved, false)
+    XCTAssertEqual(c.date, Demo.today)
+  }
+}
