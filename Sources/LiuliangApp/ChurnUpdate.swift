@@ -16,17 +16,22 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .down where s.complaintFocus: s.complaintCursor.move(by: 1, visible: visible)
   case .up where s.complaintFocus: s.complaintCursor.move(by: -1, visible: visible)
   case .top where s.complaintFocus: s.complaintCursor.jump(to: 0, visible: visible)
-  case .bottom where s.complaintFocus: s.complaintCursor.jump(to: s.complaintCursor.count - 1, visible: visible)
+  case .bottom where s.complaintFocus:
+    s.complaintCursor.jump(to: s.complaintCursor.count - 1, visible: visible)
   case .winBack:
     guard s.mayEdit(), s.atRisk.index < s.atRiskList.count else { return [] }
     var ds = s.dataset
     let i = s.atRiskList[s.atRisk.index]
-    let marked = ds.customers[i].winBackOn.map { s.today - $0 >= 0 && s.today - $0 < s.analysis.thresholds.winBackDays } ?? false
+    let marked =
+      ds.customers[i].winBackOn.map { s.today - $0 >= 0 && s.today - $0 < s.analysis.thresholds.winBackDays }
+      ?? false
     ds.customers[i].winBackOn = marked ? nil : s.today
     return s.commit(ds, x(marked ? "done.win_back_off" : "done.win_back", ds.customers[i].name))
   case .add:
     guard s.mayEdit() else { return [] }
-    let who = s.atRisk.index < s.atRiskList.count && !s.complaintFocus ? s.dataset.customers[s.atRiskList[s.atRisk.index]].id : ""
+    let who =
+      s.atRisk.index < s.atRiskList.count && !s.complaintFocus
+      ? s.dataset.customers[s.atRiskList[s.atRisk.index]].id : ""
     s.overlay = .form(
       Form(
         .addComplaint, title: x["form.add_complaint"],
@@ -40,11 +45,14 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     var ds = s.dataset
     let k = order[s.complaintCursor.index]
     ds.complaints[k].resolved.toggle()
-    return s.commit(ds, x(ds.complaints[k].resolved ? "done.resolved" : "done.reopened", ds.complaints[k].text))
+    return s.commit(
+      ds, x(ds.complaints[k].resolved ? "done.resolved" : "done.reopened", ds.complaints[k].text))
   case .open where s.complaintFocus:
     let order = complaintOrder(s)
     guard s.complaintCursor.index < order.count,
-      let c = s.dataset.customers.firstIndex(where: { $0.id == s.dataset.complaints[order[s.complaintCursor.index]].customer })
+      let c = s.dataset.customers.firstIndex(where: {
+        $0.id == s.dataset.complaints[order[s.complaintCursor.index]].customer
+      })
     else { return [] }
     openCustomer(&s, c)
   case .open:
@@ -82,6 +90,7 @@ func submitComplaint(_ s: inout AppState, _ f: Form) -> [Effect] {
     }
     id = hits[0].id
   }
-  ds.complaints.append(Complaint(customer: id, date: Day(v[3])!, reason: Reason(rawValue: v[1]) ?? .unknown, text: v[2]))
+  ds.complaints.append(
+    Complaint(customer: id, date: Day(v[3])!, reason: Reason(rawValue: v[1]) ?? .unknown, text: v[2]))
   return s.commit(ds, s.text("done.complaint_logged", v[2]))
 }

@@ -85,6 +85,7 @@ func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
       (cm.resolved ? "✓ " : "! ") + String(cm.date.description.suffix(5)) + " " + who + " "
       + s.wording.reason(cm.reason) + " " + cm.text
     let style: Style = s.complaintFocus && k == c.index ? .selection : (cm.resolved ? .dim : .bad)
-    buf.put(pad(fit(line, width: inner.width), width: inner.width), x: inner.x, y: inner.y + row, style: style)
+    buf.put(
+      pad(fit(line, width: inner.width), width: inner.width), x: inner.x, y: inner.y + row, style: style)
   }
 }

@@ -33,14 +33,17 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .form(
       promotionForm(
         s, p, from: p.window?.from.description ?? "",
-        to: p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "", .editPromotion(id: p.id)))
+        to: p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
+        .editPromotion(id: p.id)))
   case .endPromotion:
     guard s.mayEdit(), s.promotions.index < s.dataset.promotions.count else { return [] }
     var ds = s.dataset
     let i = s.promotions.index
     // Its last day was yesterday: from today it covers nothing.
     ds.promotions[i].end = s.today.adding(-1)
-    if let start = ds.promotions[i].start, start > s.today.adding(-1) { ds.promotions[i].start = s.today.adding(-1) }
+    if let start = ds.promotions[i].start, start > s.today.adding(-1) {
+      ds.promotions[i].start = s.today.adding(-1)
+    }
     return s.commit(ds, x("done.promotion_ended", ds.promotions[i].name))
   case .onlyOnDiscount:
     s.pane = .customers

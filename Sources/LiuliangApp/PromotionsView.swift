@@ -8,8 +8,10 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
   let slots = s.analysis.slots
   let hours = heatHours(s)
   let cursor = s.heatFocus ? "  " + s.wording.weekday(s.heatWeekday) + " " + hourText(s.heatHour) : ""
-  let heatInner = Block(title: s.text("promotions.heat", slots.weeks) + cursor, style: s.heatFocus ? .accent : .plain)
-    .draw(into: &buf, in: l.heat)
+  let heatInner = Block(
+    title: s.text("promotions.heat", slots.weeks) + cursor, style: s.heatFocus ? .accent : .plain
+  )
+  .draw(into: &buf, in: l.heat)
   let top = max(slots.slots.flatMap { $0 }.map(\.perWeek).max() ?? 1, 1)
   let cells: [[HeatCell?]] = (1...7).map { d in
     hours.map { h in
@@ -39,7 +41,6 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
   drawPromotionSide(s, &buf, l.side)
 }
 
-
 func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ps = s.dataset.promotions
   let inner = Block(title: s.text("promotions.list", ps.count), style: s.heatFocus ? .plain : .accent)
@@ -61,7 +62,10 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
           " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description)
         } ?? ""
       let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
-      return [p.name, s.wording.kind(p.kind), days + window, "\(s.analysis.audienceSize(p.audience, s.dataset))", state]
+      return [
+        p.name, s.wording.kind(p.kind), days + window, "\(s.analysis.audienceSize(p.audience, s.dataset))",
+        state,
+      ]
     }, selected: s.heatFocus ? nil : s.promotions.index, offset: s.promotions.offset,
     rowStyle: { i in ps[i].isActive(on: s.today) ? nil : .dim })
   t.draw(into: &buf, in: inner)
@@ -82,7 +86,8 @@ func drawPromotionSide(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   }
   let lines = [
     s.text("promotions.effect_before", e.weeksBefore, Wording.number(e.perWeekBefore ?? 0, digits: 1)),
-    s.text("promotions.effect_since", e.weeksSince, e.perWeekSince.map { Wording.number($0, digits: 1) } ?? "–"),
+    s.text(
+      "promotions.effect_since", e.weeksSince, e.perWeekSince.map { Wording.number($0, digits: 1) } ?? "–"),
   ]
   for (k, l) in lines.enumerated() where k < inner.height {
     buf.put(fit(l, width: inner.width), x: inner.x, y: inner.y + k, maxWidth: inner.width)

@@ -54,8 +54,10 @@ extension ChurnBreakdown {
       guard let b = r.benchmarkShare, let s = share(r) else { return false }
       return s - b >= margin - 1e-9
     }.sorted { (share($0)! - $0.benchmarkShare!) > (share($1)! - $1.benchmarkShare!) }
-    let actionable = Reason.allCases.filter { $0.benchmarkShare == nil && $0 != .unknown && (counts[$0] ?? 0) > 0 }
-      .sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }
+    let actionable = Reason.allCases.filter {
+      $0.benchmarkShare == nil && $0 != .unknown && (counts[$0] ?? 0) > 0
+    }
+    .sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }
     return above + actionable
   }
 }

@@ -30,7 +30,7 @@ public struct ReachOut: Sendable, Equatable {
       why[i].segment == .atRisk
         && !(ds.customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
     }
-      .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
+    .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
     out += risky.map { ReachOut(customer: $0, reason: .atRisk(why[$0])) }
     var birthdays: [(Int, Int)] = []
     for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {

@@ -139,4 +139,46 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(f[2], "11:30", "moved from the first slot to the next")
     XCTAssertEqual(f[9], "planned")
   }
+
+  /// Cover an uncovered off-peak cell from the heatmap, see it marked covered, then resolve a
+  /// complaint in the Churn pane; both land in their files.
+  func testCoverAnOffPeakCellAndResolveAComplaint() throws {
+    let store = try Repo.demoCopy()
+    let t = try TmuxSession(
+      command:
+        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    try t.waitFor("今日联系")
+    try t.send("4", "w")
+    try t.waitFor("周一 14:00")
+    // The Saturday row's cell for 14:00, three cells wide after the 5-cell weekday label.
+    func saturdayCell(_ screen: String) -> String {
+      let lines = screen.split(separator: "\n").map(String.init)
+      let header = lines.first { $0.contains(" 10 11 12") }!
+      let hours = header.dropFirst().split(separator: " ").compactMap { Int($0) }
+      let row = Array(lines.first { $0.hasPrefix("│周六") }!.dropFirst(3))
+      let k = hours.firstIndex(of: 14)!
+      return String(row[(3 * k)..<(3 * k + 3)])
+    }
+    var screen = try t.screen()
+    XCTAssertTrue(saturdayCell(screen).contains("-"), "uncovered off-peak before: \(saturdayCell(screen))")
+    try t.send("j", "j", "j", "j", "j")
+    try t.waitFor("周六 14:00")
+    try t.send("a")
+    try t.waitFor("新增活动")
+    try t.type("周末下午茶")
+    try t.send("C-s")
+    screen = try t.waitFor("已新增活动 周末下午茶")
+    XCTAssertTrue(saturdayCell(screen).contains("✓"), "covered after: \(saturdayCell(screen))")
+    try t.send("5", "w", "x")
+    try t.waitFor("已处理")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let promotions = try String(contentsOf: store.appendingPathComponent("promotions.csv"), encoding: .utf8)
+    XCTAssertTrue(promotions.contains(",周末下午茶,offpeak,,6,14:00,15:00,everyone,2026-11-16,\n"), promotions)
+    let before = try String(contentsOf: Repo.seeds.appendingPathComponent("complaints.csv"), encoding: .utf8)
+    let after = try String(contentsOf: store.appendingPathComponent("complaints.csv"), encoding: .utf8)
+    let changed = zip(before.split(separator: "\n"), after.split(separator: "\n")).filter { $0 != $1 }
+    XCTAssertEqual(changed.count, 1, "exactly one complaint changed")
+    XCTAssertTrue(changed.first.map { $0.0.hasSuffix(",0") && $0.1.hasSuffix(",1") } ?? false, "\(changed)")
+  }
 }

@@ -11,7 +11,9 @@ final class PromotionEffectTests: XCTestCase {
     let p = Promotion(
       id: "P1", name: "", kind: .offpeak, weekdays: [1],
       window: ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("17:00")!), start: start)
-    func visit(_ d: Day, _ time: String) -> Visit { Visit(customer: Visit.walkIn, date: d, time: TimeOfDay(time)!) }
+    func visit(_ d: Day, _ time: String) -> Visit {
+      Visit(customer: Visit.walkIn, date: d, time: TimeOfDay(time)!)
+    }
     let visits = [
       visit(start.adding(-7), "15:00"),  // before, in the window
       visit(start.adding(-14), "14:00"),  // before, the window's first minute
@@ -35,10 +37,13 @@ final class PromotionEffectTests: XCTestCase {
 
   func testNoStartOrNoWindowHasNoEffect() {
     let t = Day("2026-11-16")!
-    XCTAssertNil(PromotionEffect(Promotion(id: "P", name: "", kind: .welcomeGift, start: t), visits: [], today: t))
+    XCTAssertNil(
+      PromotionEffect(Promotion(id: "P", name: "", kind: .welcomeGift, start: t), visits: [], today: t))
     XCTAssertNil(
       PromotionEffect(
-        Promotion(id: "P", name: "", kind: .offpeak, window: ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("15:00")!)),
+        Promotion(
+          id: "P", name: "", kind: .offpeak,
+          window: ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("15:00")!)),
         visits: [], today: t))
   }
 
