@@ -1,6 +1,20 @@
 /// Colour roles. The terminal maps each to a colour pair, or to an attribute in monochrome.
 public enum Role: Sendable, CaseIterable, Equatable, Hashable {
   case normal, title, accent, good, warn, bad, dim, selection, header, status
+
+  /// The attributes that stand for the role where there is no colour (NO_COLOR, a monochrome
+  /// terminal): every distinction the screen makes in colour it also makes with these and with
+  /// glyphs.
+  public var monochrome: Style {
+    switch self {
+    case .normal: return Style()
+    case .title, .good: return Style(bold: true)
+    case .accent, .warn: return Style(underline: true)
+    case .bad, .header: return Style(bold: true, underline: true)
+    case .dim: return Style(dim: true)
+    case .selection, .status: return Style(reverse: true)
+    }
+  }
 }
 
 /// How a cell looks: a role plus attributes that add to what the role gives.

@@ -81,19 +81,12 @@ public final class Terminal {
   private static func monochromeTable() -> [Role: (attr: UInt32, pair: Int32)] {
     var table: [Role: (attr: UInt32, pair: Int32)] = [:]
     for role in Role.allCases {
-      let attr: UInt32
-      switch role {
-      case .normal: attr = 0
-      case .title: attr = bold
-      case .accent: attr = underline
-      case .good: attr = bold
-      case .warn: attr = underline
-      case .bad: attr = bold | underline
-      case .dim: attr = dim
-      case .selection: attr = reverse
-      case .header: attr = bold | underline
-      case .status: attr = reverse
-      }
+      let m = role.monochrome
+      var attr: UInt32 = 0
+      if m.bold { attr |= bold }
+      if m.underline { attr |= underline }
+      if m.reverse { attr |= reverse }
+      if m.dim { attr |= dim }
       table[role] = (attr, 0)
     }
     return table
