@@ -67,7 +67,7 @@ func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     row: { i in
       let r = list[i]
       return [
-        s.text["reach.kind." + reachKind(r)],
+        s.text["reach.kind." + r.kindID],
         r.customer.map { s.dataset.customers[$0].name } ?? "–",
         r.customer.map { money(s.analysis.figures[$0].monetary) } ?? "",
         shortReach(s, r),
@@ -165,15 +165,6 @@ func drawChurnBars(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, compact: Bo
       style: (c.share(r) ?? 0) > (r.benchmarkShare ?? 1) ? .bad : .accent)
   }
   BarChart(rows: rows, maxValue: top).draw(into: &buf, in: inner)
-}
-
-func reachKind(_ r: ReachOut) -> String {
-  switch r.reason {
-  case .atRisk: return "at_risk"
-  case .birthday: return "birthday"
-  case .welcome: return "welcome"
-  case .complaint: return "complaint"
-  }
 }
 
 /// The reach-out reason without its kind, which has its own column.

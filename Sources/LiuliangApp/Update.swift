@@ -100,14 +100,7 @@ func paneAction(_ s: inout AppState, _ action: Action) {
     if action == .open {
       guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer
       else { return }
-      s.pane = .customers
-      if !s.list.order.contains(c) {
-        s.list.filters = [:]
-        s.refreshList()
-      }
-      s.customers.jump(to: s.list.order.firstIndex(of: c) ?? 0, visible: Layouts.customerRows(s))
-      s.detail = c
-      s.detailScroll = 0
+      openCustomer(&s, c)
     } else {
       move(&s.reach, Layouts.todayListRows(s))
     }

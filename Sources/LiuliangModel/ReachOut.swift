@@ -11,6 +11,16 @@ public struct ReachOut: Sendable, Equatable {
     case complaint(Int)
   }
 
+  /// The reason's id, as `today --format json` writes it and Resources words it.
+  public var kindID: String {
+    switch reason {
+    case .atRisk: return "at_risk"
+    case .birthday: return "birthday"
+    case .welcome: return "welcome"
+    case .complaint: return "complaint"
+    }
+  }
+
   /// Index into `Dataset.customers`; nil for a complaint without a known customer.
   public var customer: Int?
   public var reason: Reason

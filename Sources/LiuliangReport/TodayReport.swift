@@ -21,15 +21,6 @@ public struct TodayReport {
     }
   }
 
-  func reachKind(_ r: ReachOut) -> String {
-    switch r.reason {
-    case .atRisk: return "at_risk"
-    case .birthday: return "birthday"
-    case .welcome: return "welcome"
-    case .complaint: return "complaint"
-    }
-  }
-
   public func json() -> JSON {
     let checks = ContentChecks(ds, today: a.today)
     return .obj(
@@ -66,7 +57,7 @@ public struct TodayReport {
             .obj(
               ("customer", .str(r.customer.map { ds.customers[$0].id })),
               ("name", .str(r.customer.map { ds.customers[$0].name })),
-              ("why", .string(reachKind(r))), ("detail", .string(w.reach(r, ds))))
+              ("why", .string(r.kindID)), ("detail", .string(w.reach(r, ds))))
           })
       ),
       ("posts_today", .array(postsToday.map(Self.postJSON))),

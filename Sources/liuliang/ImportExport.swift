@@ -240,14 +240,7 @@ struct ExportCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
   var kind: Kind = .customers
-  @Option(
-    help: ArgumentHelp(
-      cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
-  var segment: Segment?
-  @Option(help: ArgumentHelp(cliText["cli.opt.tier"], valueName: "friend|vip|member"))
-  var tier: Tier?
-  @Option(help: ArgumentHelp(cliText["cli.opt.tag"], valueName: "TAG"))
-  var tag: String?
+  @OptionGroup var filter: CustomerFilterOptions
   @Option(help: ArgumentHelp(cliText["export.opt.format"], valueName: "csv|json"))
   var format: Format = .csv
   @Flag(help: ArgumentHelp(cliText["export.opt.excel"]))
@@ -257,7 +250,7 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
-    if kind != .customers && (segment != nil || tier != nil || tag != nil) {
+    if kind != .customers && (filter.segment != nil || filter.tier != nil || filter.tag != nil) {
       throw CLIError(cliText["export.err.filter_kind"])
     }
   }
@@ -265,9 +258,11 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let l = try Loaded(store)
     var selection: [Int]?
-    if segment != nil || tier != nil || tag != nil {
+    if filter.segment != nil || filter.tier != nil || filter.tag != nil {
       selection =
-        CustomersReport(l.ds, l.analysis(), wording: l.wording, segment: segment, tier: tier, tag: tag)
+        CustomersReport(
+          l.ds, l.analysis(), wording: l.wording, segment: filter.segment, tier: filter.tier, tag: filter.tag
+        )
         .selection
     }
     let t = Exporter.table(kind, l.ds, customers: selection)

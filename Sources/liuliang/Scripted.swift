@@ -70,18 +70,12 @@ struct CustomersCommand: ParsableCommand {
     commandName: "customers", abstract: cliText["cli.customers"])
   @OptionGroup var store: StoreOptions
   @OptionGroup var output: FormatOptions
-  @Option(
-    help: ArgumentHelp(
-      cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
-  var segment: Segment?
-  @Option(help: ArgumentHelp(cliText["cli.opt.tier"], valueName: "friend|vip|member"))
-  var tier: Tier?
-  @Option(help: ArgumentHelp(cliText["cli.opt.tag"], valueName: "TAG"))
-  var tag: String?
+  @OptionGroup var filter: CustomerFilterOptions
 
   func run() throws {
     let l = try Loaded(store)
-    let r = CustomersReport(l.ds, l.analysis(), wording: l.wording, segment: segment, tier: tier, tag: tag)
+    let r = CustomersReport(
+      l.ds, l.analysis(), wording: l.wording, segment: filter.segment, tier: filter.tier, tag: filter.tag)
     emit(output.format, text: r.text, csv: r.csv, json: r.json)
   }
 }
@@ -121,4 +115,16 @@ struct ReportCommand: ParsableCommand {
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     }
   }
+}
+
+/// The customer filters shared by `customers` and `export`, so both select the same people.
+struct CustomerFilterOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      cliText["cli.opt.segment"], valueName: "churned|super|new|at_risk|sleeping|loyal|regular"))
+  var segment: Segment?
+  @Option(help: ArgumentHelp(cliText["cli.opt.tier"], valueName: "friend|vip|member"))
+  var tier: Tier?
+  @Option(help: ArgumentHelp(cliText["cli.opt.tag"], valueName: "TAG"))
+  var tag: String?
 }
