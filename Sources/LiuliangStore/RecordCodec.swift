@@ -183,6 +183,59 @@ enum RecordCodec {
     ]
   }
 
+  /// The row of `fields(_:customerID:promotionID:)` after its customer field, as bytes, with
+  /// its line ending: the same bytes `CSV.appendRecord` makes of those fields.
+  static func appendFields(_ v: Visit, promotionID: [UInt8], to out: inout [UInt8]) {
+    out.append(CSV.comma)
+    let c = v.date.civil
+    appendDigits(c.year, 4, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.month, 2, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.day, 2, &out)
+    out.append(CSV.comma)
+    appendDigits(Int(v.time.minutes) / 60, 2, &out)
+    out.append(UInt8(ascii: ":"))
+    appendDigits(Int(v.time.minutes) % 60, 2, &out)
+    out.append(CSV.comma)
+    let fen = v.amount.fen
+    if fen < 0 { out.append(UInt8(ascii: "-")) }
+    let a = fen.magnitude
+    appendDigits(Int(a / 100), 1, &out)
+    if a % 100 != 0 {
+      out.append(UInt8(ascii: "."))
+      appendDigits(Int(a % 100), 2, &out)
+    }
+    out.append(CSV.comma)
+    if v.party < 0 { out.append(UInt8(ascii: "-")) }
+    appendDigits(Int(v.party.magnitude), 1, &out)
+    out.append(CSV.comma)
+    out.append(contentsOf: promotionID)
+    out.append(CSV.comma)
+    out.append(contentsOf: v.channel.rawValue.utf8)
+    out.append(CSV.lf)
+  }
+
+  /// Decimal digits of a non-negative value, zero-padded to `width`.
+  static func appendDigits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[n] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+        v /= 10
+        n += 1
+      } while v > 0 || n < width
+      while n > 0 {
+        n -= 1
+        out.append(d[n])
+      }
+    }
+  }
+
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
     let date = try r.day(1)
     let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
