@@ -47,8 +47,25 @@ enum Files {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
-    var out = [UInt8]()
-    out.reserveCapacity(Int(st.st_size) + 1)
+    // Straight into one buffer of the file's size: a copy through a chunk would double the
+    // bytes touched for a store of hundreds of megabytes.
+    let size = Int(st.st_size)
+    var complete = true
+    var out = try [UInt8](unsafeUninitializedCapacity: size) { (buf, filled) throws(StoreError) in
+      filled = 0
+      while filled < size {
+        let n = Glibc.read(fd, buf.baseAddress! + filled, size - filled)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw .cannotRead(file: name, errno: errno)
+        }
+        if n == 0 { break }
+        filled += n
+      }
+      complete = filled < size
+    }
+    if complete { return out }
+    // The file grew while being read: read on to its new end.
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

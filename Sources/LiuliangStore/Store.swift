@@ -94,7 +94,10 @@ public final class Store {
       ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     let visitsFile = Kind.visits.fileName
     var unknownRefs: [Problem] = []
+    let customerBytes = ByteIDIndex(ds.customers.map(\.id))
+    let promoBytes = ByteIDIndex(ds.promotions.map(\.id))
     ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
+      if let v = RecordCodec.plainVisit(r, customers: customerBytes, promotions: promoBytes) { return v }
       let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
       if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v

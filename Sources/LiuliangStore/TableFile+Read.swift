@@ -16,6 +16,9 @@ extension TableFile {
     var kept: [(after: Int, raw: Range<Int>)] = []
     var unreadable = false
     var headerWidth = 0
+    // The log is never rewritten, so where its rows were need not be kept: for ten million
+    // rows that would be the biggest array of the load.
+    let rewritable = kind != .visits
     data.withUnsafeBufferPointer { b in
       CSV.parse(b, from: CSV.bomLength(b)) { rec in
         if !sawHeader {
@@ -60,8 +63,10 @@ extension TableFile {
         }
         do throws(ProblemKind) {
           try decode(RowReader(record: rec, map: map, columns: columns))
-          rows.append(rec.raw)
-          rowLines.append(Int32(rec.line))
+          if rewritable {
+            rows.append(rec.raw)
+            rowLines.append(Int32(rec.line))
+          }
         } catch {
           problem(rec.line, error)
           kept.append((after: rows.count, raw: rec.raw))
