@@ -366,7 +366,28 @@ struct ByteIDIndex {
   private var slots: [Int32]
   private var mask: Int
 
+  /// Ids that are one prefix and the row number, zero-padded (C0001, C0002, … as the dashboard
+  /// and the generator give them): then an id is its index, with no table to miss the cache in.
+  private var numbered: (prefix: [UInt8], width: Int)?
+  private var count = 0
+
   init(_ ids: [String]) {
+    count = ids.count
+    if let first = ids.first {
+      let prefix = Array(first.utf8.prefix { $0 < 0x30 || $0 > 0x39 })
+      let width = first.utf8.count - prefix.count
+      let fits = width > 0 && width < 18 && String(ids.count).utf8.count <= width
+      if fits
+        && ids.enumerated().allSatisfy({ i, id in
+          Self.isNumbered(id.utf8, prefix, width, i + 1)
+        })
+      {
+        numbered = (prefix, width)
+        slots = []
+        mask = 0
+        return
+      }
+    }
     var size = 16
     while size < ids.count * 2 { size *= 2 }
     slots = [Int32](repeating: -1, count: size)
@@ -400,7 +421,28 @@ struct ByteIDIndex {
     s.utf8.count == b.count && s.utf8.elementsEqual(b)
   }
 
+  static func isNumbered(_ id: String.UTF8View, _ prefix: [UInt8], _ width: Int, _ n: Int) -> Bool {
+    guard id.count == prefix.count + width, id.starts(with: prefix) else { return false }
+    var v = n
+    for b in id.reversed().prefix(width) {
+      if b != UInt8(0x30 + v % 10) { return false }
+      v /= 10
+    }
+    return v == 0
+  }
+
   func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if let (prefix, width) = numbered {
+      guard key.count == prefix.count + width else { return nil }
+      for k in 0..<prefix.count where key[k] != prefix[k] { return nil }
+      var n = 0
+      for k in prefix.count..<key.count {
+        let b = key[k]
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        n = n * 10 + Int(b - 0x30)
+      }
+      return n >= 1 && n <= count ? Int32(n - 1) : nil
+    }
     var h = Self.hash(key) & mask
     return bytes.withUnsafeBufferPointer { b in
       while true {
