@@ -79,6 +79,41 @@ enum Files {
     return out
   }
 
+  /// Maps a file read-only and hands its bytes to `body`; nil when it doesn't exist. A big log
+  /// is read this way so that its bytes need not all be in memory at once: `body` may give
+  /// back what it has passed with `release`.
+  static func withMapped<R>(
+    _ path: String, name: String,
+    _ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) -> R
+  ) throws(StoreError) -> R? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw .cannotRead(file: name, errno: errno)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    let size = Int(st.st_size)
+    guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+      // Empty, or a file that can't be mapped: read it the ordinary way.
+      guard let bytes = try read(path, name: name) else { return nil }
+      return bytes.withUnsafeBufferPointer { body($0, { _ in }) }
+    }
+    defer { munmap(base, size) }
+    _ = madvise(base, size, MADV_SEQUENTIAL)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var released = 0
+    let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+    return body(bytes) { upTo in
+      let end = upTo / page * page
+      guard end > released else { return }
+      _ = madvise(base + released, end - released, MADV_DONTNEED)
+      released = end
+    }
+  }
+
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     var off = 0
     while off < bytes.count {

@@ -73,6 +73,19 @@ public final class Store {
       var table = TableFile(
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       var out: [R] = []
+      if kind == .visits {
+        _ = try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
+          // Room for the shortest rows: pages never written are never resident, and the
+          // array never has to be copied to grow.
+          out.reserveCapacity(b.count / 20 + 16)
+          table.read(buffer: b, kind: kind, problems: &problems, passed: release) {
+            (r: RowReader) throws(ProblemKind) in
+            out.append(try decode(r))
+          }
+        }
+        tables[kind] = table
+        return out
+      }
       if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
         table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
           out.append(try decode(r))
