@@ -85,9 +85,10 @@ public struct AppState {
     self.today = today
     self.width = width
     self.height = height
-    analysis = Analysis(dataset, today: today)
+    // Placeholders until setData computes them, once, over the whole pool.
+    analysis = Analysis(Dataset(shop: dataset.shop), today: today)
     trends = Trends()
-    checks = ContentChecks(dataset, today: today)
+    checks = ContentChecks(Dataset(shop: dataset.shop), today: today)
     day = today.weekday - 1
     setData(dataset, problems: problems, today: today)
   }
