@@ -36,6 +36,8 @@ struct BenchCommand: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     let load = clock.lap()
+    report("rss_after_load_mb", peakRSS() / 1e6)
+    _ = clock.lap()
     var state = AppState(
       dataset: s.dataset, problems: s.problems, today: today, folder: folder, text: cliText, width: 120,
       height: 40)
@@ -50,6 +52,7 @@ struct BenchCommand: ParsableCommand {
     report("dashboard_ms", dashboard)
     report("first_frame_ms", frame)
     report("load_and_dashboard_ms", load + dashboard + frame)
+    report("rss_after_dashboard_mb", peakRSS() / 1e6)
 
     // One key: the update and the frame drawn after it, as the runner does.
     func press(_ key: Key) -> Double {
@@ -93,6 +96,7 @@ struct BenchCommand: ParsableCommand {
       report("key_\(name)_samples", Double(v.count))
     }
 
+    report("rss_after_keys_mb", peakRSS() / 1e6)
     // Writes: one visit appended to the log, one customer's notes changed and saved.
     if let r = s.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
     let who = Int32(s.dataset.customers.count / 2)
@@ -108,9 +112,7 @@ struct BenchCommand: ParsableCommand {
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let peak = Double(usage.ru_maxrss) * 1024
+    let peak = peakRSS()
     report("peak_rss_mb", peak / 1e6)
     report("peak_rss_to_files", peak / Double(max(1, onDisk)))
   }
@@ -125,6 +127,13 @@ struct BenchCommand: ParsableCommand {
     if let phone { out.append(("phone", String(phone.prefix(4)))) }
     out.append(("pinyin", "zw"))
     return out
+  }
+
+  /// The most memory this process has had resident so far, in bytes.
+  func peakRSS() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) * 1024
   }
 
   func fileSize(_ path: String) -> Int {
