@@ -107,6 +107,7 @@ public struct AppState {
     if let d = detail, d >= ds.customers.count { detail = nil }
     if search?.count != ds.customers.count { search = nil }
     if !list.query.isEmpty { ensureSearchIndex() }
+    list.orders = nil
     list.refresh(ds, analysis, search: search)
     clampCursors()
   }

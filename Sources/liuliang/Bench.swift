@@ -72,7 +72,7 @@ struct BenchCommand: ParsableCommand {
     let queries = searchQueries(state.dataset)
     for _ in 0..<max(1, n / 4) {
       for (kind, q) in queries {
-        _ = press(.char("/"))
+        time("search_" + kind, .char("/"))
         for ch in q { time("search_" + kind, .char(ch)) }
         time("search_" + kind, .enter)
         time("search_" + kind, .escape)
