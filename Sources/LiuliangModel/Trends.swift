@@ -18,13 +18,44 @@ public struct Trends: Sendable, Equatable {
     let th = ds.shop.thresholds
     let customers = ds.customers
     let n = customers.count
-    var figures = [CustomerFigures](repeating: CustomerFigures(), count: n)
+    let columns = index.columns
+    let offsets = index.offsets
+    // With the index's columns a week's figures are cheap to make twice (once for the cuts,
+    // once for the segments) and need not be kept; without them they are kept in one buffer.
+    var figures = [CustomerFigures](repeating: CustomerFigures(), count: columns == nil ? n : 0)
     let chunk = 4096
     let chunks = (n + chunk - 1) / chunk
     for k in stride(from: weeks - 1, through: 0, by: -1) {
       let d = t.adding(-7 * k)
-      figures.withUnsafeMutableBufferPointer { Analysis.figures(ds, today: d, index: index, into: $0) }
-      let (fCut, mCut) = Analysis.cuts(ds, figures)
+      let fCut: Int?
+      let mCut: Money?
+      if let columns {
+        var fs = [Int](repeating: 0, count: n)
+        var ms = [Int64](repeating: 0, count: n)
+        fs.withUnsafeMutableBufferPointer { fp in
+          ms.withUnsafeMutableBufferPointer { mp in
+            let fp = Shared(base: fp.baseAddress!)
+            let mp = Shared(base: mp.baseAddress!)
+            inChunks(n, chunk: chunk) { range in
+              for i in range {
+                (fp.base[i], mp.base[i]) = CustomerFigures.rfm(
+                  columns, Int(offsets[i]), Int(offsets[i + 1]), today: d, window: th.rfmWindowDays)
+              }
+            }
+          }
+        }
+        var fKept: [Int] = []
+        var mKept: [Int64] = []
+        for (i, c) in customers.enumerated() where c.churnedOn == nil {
+          fKept.append(fs[i])
+          mKept.append(ms[i])
+        }
+        fCut = topCut(fKept, share: th.superTopShare)
+        mCut = topCut(mKept, share: th.superTopShare).map { Money(fen: $0) }
+      } else {
+        figures.withUnsafeMutableBufferPointer { Analysis.figures(ds, today: d, index: index, into: $0) }
+        (fCut, mCut) = Analysis.cuts(ds, figures)
+      }
       var parts = [Counts](repeating: Counts(), count: chunks)
       if n > 0 {
         countSegments()
@@ -32,13 +63,18 @@ public struct Trends: Sendable, Equatable {
       func countSegments() {
       figures.withUnsafeMutableBufferPointer { fig in
         parts.withUnsafeMutableBufferPointer { out in
-          let fig = Shared(base: fig.baseAddress!)
+          let fig = fig.baseAddress.map { Shared(base: $0) }
           let out = Shared(base: out.baseAddress!)
           inChunks(n, chunk: chunk) { range in
             var sum = Counts()
+            var gaps: [Int] = []
             for i in range {
               let cust = customers[i]
-              let f = fig.base[i]
+              let f =
+                columns.map {
+                  CustomerFigures(
+                    $0, Int(offsets[i]), Int(offsets[i + 1]), today: d, thresholds: th, gaps: &gaps)
+                } ?? fig!.base[i]
               if cust.joined.map({ $0 <= d }) ?? true { sum.pool += 1 }
               if let j = cust.joined, d - j >= 0, d - j < 7 { sum.newFriends += 1 }
               if let r = f.recency, r < th.activeDays { sum.active += 1 }
