@@ -56,11 +56,11 @@ public struct CustomerList: Equatable, Sendable {
     let plain = filters.isEmpty
     func pass(_ i: Int) -> Bool {
       if plain { return true }
-      let c = ds.customers[i]
+      // Fields read one by one: a copy of the whole customer per row would cost more.
       if let segment, a.segment(i) != segment { return false }
-      if let tier, c.tier != tier { return false }
-      if let tag, !c.tags.contains(tag) { return false }
-      if let source, c.source != source { return false }
+      if let tier, ds.customers[i].tier != tier { return false }
+      if let tag, !ds.customers[i].tags.contains(tag) { return false }
+      if let source, ds.customers[i].source != source { return false }
       return true
     }
     var rows: [Int] = []

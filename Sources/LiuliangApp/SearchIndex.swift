@@ -88,6 +88,8 @@ public struct SearchIndex: Sendable {
     let rareByte = Int32(job.needle[job.rare])
     var pos = range.lowerBound
     let end = range.upperBound
+    // Hits only move forward, so the record holding one is found by stepping on from the last.
+    var r = pos < end ? record(containing: pos) : 0
     while end - pos >= n {
       // The rare byte sits `rare` bytes into the needle.
       let from = pos + job.rare
@@ -95,7 +97,7 @@ public struct SearchIndex: Sendable {
       guard let hit = memchr(job.base + from, rareByte, span) else { break }
       let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - job.base - job.rare
       if memcmp(job.base + at, job.needle, n) == 0 {
-        let r = record(containing: at)
+        while starts[r + 1] <= at { r += 1 }
         out.append(Int32(r))
         pos = starts[r + 1]
       } else {

@@ -1,3 +1,4 @@
+import Dispatch
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -55,7 +56,7 @@ public struct AppState {
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
-  /// Built the first time a search needs it, and again after customers change.
+  /// Made with every new data, beside the list's sort orders.
   public var search: SearchIndex?
   public var undo: [Change] = []
   /// A change refused because a file changed on disk, kept for `:keep`.
@@ -105,10 +106,17 @@ public struct AppState {
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     if let d = detail, d >= ds.customers.count { detail = nil }
-    if search?.count != ds.customers.count { search = nil }
-    if !list.query.isEmpty { ensureSearchIndex() }
-    list.orders = nil
-    list.refresh(ds, analysis, search: search)
+    // The search index and the list's sort orders are made side by side, so that the first
+    // search character and the first sort on a big pool need not wait for them.
+    search = nil
+    let made = Made()
+    let figures = self.analysis
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 { made.search = Self.searchIndex(ds.customers) } else { made.orders = SortOrders(ds, figures) }
+    }
+    search = made.search
+    list.orders = made.orders
+    list.refresh(ds, figures, search: search)
     clampCursors()
   }
 
@@ -140,8 +148,18 @@ public struct AppState {
   /// Builds the search index over the pool (names, WeChat ids, phones, tags, notes, pinyin).
   public mutating func ensureSearchIndex() {
     guard search == nil else { return }
-    let cs = dataset.customers
-    search = SearchIndex(
+    search = Self.searchIndex(dataset.customers)
+  }
+
+  /// What the two workers of `setData` make; each sets only its own field, and both are read
+  /// after both are done.
+  private final class Made: @unchecked Sendable {
+    var search: SearchIndex?
+    var orders: SortOrders?
+  }
+
+  static func searchIndex(_ cs: [Customer]) -> SearchIndex {
+    SearchIndex(
       count: cs.count,
       fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]
       },

@@ -133,6 +133,9 @@ public final class Store {
     self.problems = problems
     dataset = ds
     saved = ds
+    // The log is only appended to, never compared: a second reference to it would make the
+    // first append copy every visit.
+    saved.visits = []
   }
 
   func dropDuplicates<R>(
@@ -288,7 +291,6 @@ public final class Store {
     signatures[name] = Files.signature(path(name))
     tables[.visits]!.appended(bytes)
     dataset.visits.append(v)
-    saved.visits.append(v)
   }
 
   /// Releases the lock (also released when the process ends, however it ends).
