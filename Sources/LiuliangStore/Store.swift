@@ -245,6 +245,9 @@ public final class Store {
   }
 
   func encode<R: Hashable>(_ records: [R], _ old: [R], _ kind: Kind, _ fields: (R) -> [String]) -> TableFile {
+    if let idOf = Store.id(of: R.self), let (same, related) = Store.matchByPlace(records, old, idOf) {
+      return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+    }
     var oldIndex: [R: [Int]] = [:]
     for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }
     var same: [Int?] = []
@@ -267,6 +270,38 @@ public final class Store {
       for j in records.indices where same[j] == nil && j < old.count && !same.contains(j) { related[j] = j }
     }
     return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+  }
+
+  /// The matches `encode` makes, found without hashing whole records, for the usual save (a
+  /// few records changed in a big file). With distinct ids on both sides every record is
+  /// distinct, so a record equal to the old one in its place can match nothing else, and any
+  /// other equal old record has its id. Nil when ids repeat: then only the general way is exact.
+  static func matchByPlace<R: Equatable>(_ records: [R], _ old: [R], _ idOf: (R) -> String)
+    -> (same: [Int?], related: [Int?])?
+  {
+    func distinct(_ rs: [R]) -> Bool {
+      var seen = Set<String>(minimumCapacity: rs.count)
+      for r in rs where !seen.insert(idOf(r)).inserted { return false }
+      return true
+    }
+    guard distinct(old), distinct(records) else { return nil }
+    var same = [Int?](repeating: nil, count: records.count)
+    var others: [Int] = []
+    for j in records.indices {
+      if j < old.count && records[j] == old[j] { same[j] = j } else { others.append(j) }
+    }
+    var related = [Int?](repeating: nil, count: records.count)
+    guard !others.isEmpty else { return (same, related) }
+    var byID: [String: Int] = [:]
+    if others.count > 64 {
+      for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
+    }
+    for j in others {
+      let id = idOf(records[j])
+      let i = others.count > 64 ? byID[id] : old.firstIndex { idOf($0) == id }
+      if let i, old[i] == records[j] { same[j] = i } else { related[j] = i }
+    }
+    return (same, related)
   }
 
   static func id<R>(of _: R.Type) -> ((R) -> String)? {
