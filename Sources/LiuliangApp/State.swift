@@ -112,7 +112,11 @@ public struct AppState {
     let made = Made()
     let figures = self.analysis
     DispatchQueue.concurrentPerform(iterations: 2) { k in
-      if k == 0 { made.search = Self.searchIndex(ds.customers) } else { made.orders = SortOrders(ds, figures) }
+      if k == 0 {
+        made.search = Self.searchIndex(ds.customers)
+      } else {
+        made.orders = SortOrders(ds, figures)
+      }
     }
     search = made.search
     list.orders = made.orders

@@ -154,11 +154,14 @@ func sortByDateAndTime(_ visits: inout [Visit]) {
   guard let lo = visits.lazy.map(\.date.raw).min(), let hi = visits.lazy.map(\.date.raw).max() else { return }
   let minutesPerDay = 1441
   let buckets = (Int(hi) - Int(lo) + 1) * minutesPerDay
-  func key(_ v: Visit) -> Int { (Int(v.date.raw) - Int(lo)) * minutesPerDay + max(0, min(1440, Int(v.time.minutes))) }
+  func key(_ v: Visit) -> Int {
+    (Int(v.date.raw) - Int(lo)) * minutesPerDay + max(0, min(1440, Int(v.time.minutes)))
+  }
   var starts = [Int](repeating: 0, count: buckets + 1)
   for v in visits { starts[key(v) + 1] += 1 }
   for k in 0..<buckets { starts[k + 1] += starts[k] }
-  var out = [Visit](repeating: Visit(customer: 0, date: Day(raw: 0), time: TimeOfDay(minutes: 0)), count: visits.count)
+  var out = [Visit](
+    repeating: Visit(customer: 0, date: Day(raw: 0), time: TimeOfDay(minutes: 0)), count: visits.count)
   for v in visits {
     let k = key(v)
     out[starts[k]] = v

@@ -101,7 +101,8 @@ extension Analysis {
       }
       for i in range {
         (shared.base + i).initialize(
-          to: CustomerFigures(visits: visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
+          to: CustomerFigures(
+            visits: visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
       }
     }
   }

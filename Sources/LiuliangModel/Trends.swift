@@ -61,35 +61,35 @@ public struct Trends: Sendable, Equatable {
         countSegments()
       }
       func countSegments() {
-      figures.withUnsafeMutableBufferPointer { fig in
-        parts.withUnsafeMutableBufferPointer { out in
-          let fig = fig.baseAddress.map { Shared(base: $0) }
-          let out = Shared(base: out.baseAddress!)
-          inChunks(n, chunk: chunk) { range in
-            var sum = Counts()
-            var gaps: [Int] = []
-            for i in range {
-              let cust = customers[i]
-              let f =
-                columns.map {
-                  CustomerFigures(
-                    $0, Int(offsets[i]), Int(offsets[i + 1]), today: d, thresholds: th, gaps: &gaps)
-                } ?? fig!.base[i]
-              if cust.joined.map({ $0 <= d }) ?? true { sum.pool += 1 }
-              if let j = cust.joined, d - j >= 0, d - j < 7 { sum.newFriends += 1 }
-              if let r = f.recency, r < th.activeDays { sum.active += 1 }
-              if f.repurchaseVisits >= 1 { sum.base += 1 }
-              if f.repurchaseVisits >= 2 { sum.again += 1 }
-              switch Segmentation.why(cust, f, today: d, frequencyCut: fCut, spendCut: mCut, th).segment {
-              case .superUser: sum.superUsers += 1
-              case .atRisk: sum.atRisk += 1
-              default: break
+        figures.withUnsafeMutableBufferPointer { fig in
+          parts.withUnsafeMutableBufferPointer { out in
+            let fig = fig.baseAddress.map { Shared(base: $0) }
+            let out = Shared(base: out.baseAddress!)
+            inChunks(n, chunk: chunk) { range in
+              var sum = Counts()
+              var gaps: [Int] = []
+              for i in range {
+                let cust = customers[i]
+                let f =
+                  columns.map {
+                    CustomerFigures(
+                      $0, Int(offsets[i]), Int(offsets[i + 1]), today: d, thresholds: th, gaps: &gaps)
+                  } ?? fig!.base[i]
+                if cust.joined.map({ $0 <= d }) ?? true { sum.pool += 1 }
+                if let j = cust.joined, d - j >= 0, d - j < 7 { sum.newFriends += 1 }
+                if let r = f.recency, r < th.activeDays { sum.active += 1 }
+                if f.repurchaseVisits >= 1 { sum.base += 1 }
+                if f.repurchaseVisits >= 2 { sum.again += 1 }
+                switch Segmentation.why(cust, f, today: d, frequencyCut: fCut, spendCut: mCut, th).segment {
+                case .superUser: sum.superUsers += 1
+                case .atRisk: sum.atRisk += 1
+                default: break
+                }
               }
+              out.base[range.lowerBound / chunk] = sum
             }
-            out.base[range.lowerBound / chunk] = sum
           }
         }
-      }
       }
       let total = parts.reduce(into: Counts()) { $0.add($1) }
       pool.append(Double(total.pool))

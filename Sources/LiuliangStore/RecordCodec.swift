@@ -274,9 +274,12 @@ enum RecordCodec {
 
   /// Decimal digits of a non-negative value, zero-padded to `width`.
   static func appendDigits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var n = 0
     var v = value
     withUnsafeMutableBytes(of: &digits) { d in
@@ -450,7 +453,9 @@ struct ByteIDIndex {
         if i < 0 { return nil }
         let lo = starts[Int(i)]
         let hi = starts[Int(i) + 1]
-        if hi - lo == key.count && (key.count == 0 || memcmp(b.baseAddress! + lo, key.baseAddress!, key.count) == 0) {
+        if hi - lo == key.count
+          && (key.count == 0 || memcmp(b.baseAddress! + lo, key.baseAddress!, key.count) == 0)
+        {
           return i
         }
         h = (h + 1) & mask

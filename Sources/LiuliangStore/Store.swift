@@ -239,7 +239,8 @@ public final class Store {
     }
     for v in ds.visits {
       if v.customer >= 0 { CSV.appendField(ds.customers[Int(v.customer)].id, to: &out) }
-      RecordCodec.appendFields(v, promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : [], to: &out)
+      RecordCodec.appendFields(
+        v, promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : [], to: &out)
     }
     try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out)
   }

@@ -39,7 +39,8 @@ struct GenerateCommand: ParsableCommand {
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))
     }
-    let ds = Generator.make(GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t))
+    let ds = Generator.make(
+      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t))
     do {
       try Store.create(folder: folder, ds)
     } catch {
