@@ -56,7 +56,7 @@ public struct AppState {
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
-  /// Made with every new data, beside the list's sort orders.
+  /// Made with the data on a big pool, else the first time a search needs it.
   public var search: SearchIndex?
   public var undo: [Change] = []
   /// A change refused because a file changed on disk, kept for `:keep`.
@@ -106,9 +106,17 @@ public struct AppState {
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     if let d = detail, d >= ds.customers.count { detail = nil }
-    // The search index and the list's sort orders are made side by side, so that the first
-    // search character and the first sort on a big pool need not wait for them.
+    // On a big pool the search index and the list's sort orders are made now, side by side,
+    // so that the first search character and the first sort need not wait for them; a small
+    // pool's first frame should not wait for a search nobody may type.
     search = nil
+    if ds.customers.count < Self.eagerSearchFrom {
+      list.orders = nil
+      if !list.query.isEmpty { ensureSearchIndex() }
+      list.refresh(ds, analysis, search: search)
+      clampCursors()
+      return
+    }
     let made = Made()
     let figures = self.analysis
     DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -154,6 +162,9 @@ public struct AppState {
     guard search == nil else { return }
     search = Self.searchIndex(dataset.customers)
   }
+
+  /// Pools this big have their search index made with the data rather than on the first search.
+  static let eagerSearchFrom = 20_000
 
   /// What the two workers of `setData` make; each sets only its own field, and both are read
   /// after both are done.
