@@ -26,7 +26,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .filter:
     var items: [(label: String, value: String)] = [(x["picker.filter_clear"], "")]
     for d in CustomerList.Dimension.allCases {
-      for (v, n) in CustomerList.choices(d, s.dataset, s.analysis) {
+      for (v, n) in s.list.orders?.choices[d] ?? CustomerList.choices(d, s.dataset, s.analysis) {
         let on = s.list.filters[d] == v ? "✓ " : "  "
         items.append(
           (on + x["filter." + d.rawValue] + ": " + word(s, d, v) + " (\(n))", d.rawValue + "=" + v))

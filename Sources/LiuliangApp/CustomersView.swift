@@ -19,8 +19,11 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
   if !s.list.query.isEmpty { title += " · /" + s.list.query + " (\(s.list.matches.count))" }
   if !s.list.marked.isEmpty { title += " · " + s.text("customers.marked", s.list.marked.count) }
   let inner = Block(title: title).draw(into: &buf, in: body)
-  let matches = Set(s.list.matches)
-  let marked = Set(order.indices.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
+  // Only the rows on screen are looked at: a million-row search or pool costs nothing per frame.
+  let shown = s.customers.offset..<min(order.count, s.customers.offset + max(0, inner.height))
+  let matches = Set(shown.filter { s.list.isMatch(row: $0) })
+  let marked =
+    s.list.marked.isEmpty ? [] : Set(shown.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
   let t = Table(
     columns: [
       TableColumn(title: s.text["col.name"], width: .flex(min: 8, weight: 2)),

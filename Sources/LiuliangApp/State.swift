@@ -1,3 +1,4 @@
+import Dispatch
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -55,7 +56,7 @@ public struct AppState {
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
-  /// Built the first time a search needs it, and again after customers change.
+  /// Made with the data on a big pool, else the first time a search needs it.
   public var search: SearchIndex?
   public var undo: [Change] = []
   /// A change refused because a file changed on disk, kept for `:keep`.
@@ -94,9 +95,10 @@ public struct AppState {
     self.today = today
     self.width = width
     self.height = height
-    analysis = Analysis(dataset, today: today)
+    // Placeholders until setData computes them, once, over the whole pool.
+    analysis = Analysis(Dataset(shop: dataset.shop), today: today)
     trends = Trends()
-    checks = ContentChecks(dataset, today: today)
+    checks = ContentChecks(Dataset(shop: dataset.shop), today: today)
     day = today.weekday - 1
     heatWeekday = today.weekday
     setData(dataset, problems: problems, today: today)
@@ -114,9 +116,29 @@ public struct AppState {
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     if let d = detail, d >= ds.customers.count { detail = nil }
-    if search?.count != ds.customers.count { search = nil }
-    if !list.query.isEmpty { ensureSearchIndex() }
-    list.refresh(ds, analysis, search: search)
+    // On a big pool the search index and the list's sort orders are made now, side by side,
+    // so that the first search character and the first sort need not wait for them; a small
+    // pool's first frame should not wait for a search nobody may type.
+    search = nil
+    if ds.customers.count < Self.eagerSearchFrom {
+      list.orders = nil
+      if !list.query.isEmpty { ensureSearchIndex() }
+      list.refresh(ds, analysis, search: search)
+      clampCursors()
+      return
+    }
+    let made = Made()
+    let figures = self.analysis
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 {
+        made.search = Self.searchIndex(ds.customers)
+      } else {
+        made.orders = SortOrders(ds, figures)
+      }
+    }
+    search = made.search
+    list.orders = made.orders
+    list.refresh(ds, figures, search: search)
     clampCursors()
   }
 
@@ -148,8 +170,21 @@ public struct AppState {
   /// Builds the search index over the pool (names, WeChat ids, phones, tags, notes, pinyin).
   public mutating func ensureSearchIndex() {
     guard search == nil else { return }
-    let cs = dataset.customers
-    search = SearchIndex(
+    search = Self.searchIndex(dataset.customers)
+  }
+
+  /// Pools this big have their search index made with the data rather than on the first search.
+  static let eagerSearchFrom = 20_000
+
+  /// What the two workers of `setData` make; each sets only its own field, and both are read
+  /// after both are done.
+  private final class Made: @unchecked Sendable {
+    var search: SearchIndex?
+    var orders: SortOrders?
+  }
+
+  static func searchIndex(_ cs: [Customer]) -> SearchIndex {
+    SearchIndex(
       count: cs.count,
       fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]
       },

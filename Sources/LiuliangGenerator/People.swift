@@ -80,6 +80,6 @@ enum People {
       }
       i -= 1
     }
-    ds.visits.sort { ($0.date, $0.time) < ($1.date, $1.time) }
+    sortByDateAndTime(&ds.visits)
   }
 }

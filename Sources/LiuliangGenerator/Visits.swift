@@ -63,6 +63,11 @@ enum VisitPlanner {
     return reasons[rng.weighted([40, 12, 10, 4, 6, 1, 7, 8, 3, 3, 6])]
   }
 
+  // Constants, so that ten million visits don't build these arrays ten million times.
+  static let partyWeights: [Double] = [3, 5, 3, 3, 1, 1]
+  static let channelWeights: [Double] = [80, 10, 5, 5]
+  static let channels = Channel.allCases
+
   static func visit(
     customer: Int32, day: Day, joined: Day?, style: Style, promo: [String: Int32], promotions: [Promotion],
     rng: inout SeededRandom
@@ -76,10 +81,10 @@ enum VisitPlanner {
     case 21: minute = rng.below(30)
     default: minute = rng.below(60)
     }
-    let party = Int16(1 + rng.weighted([3, 5, 3, 3, 1, 1]))
+    let party = Int16(1 + rng.weighted(partyWeights))
     let perHead = 45 + rng.below(50)
     var amount = Int64(perHead) * Int64(party) * 100
-    let channel = Channel.allCases[rng.weighted([80, 10, 5, 5])]
+    let channel = channels[rng.weighted(channelWeights)]
     var promotion = Visit.noPromotion
     func use(_ id: String) -> Bool {
       guard let i = promo[id] else { return false }

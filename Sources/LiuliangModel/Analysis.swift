@@ -32,22 +32,11 @@ public struct Analysis: Sendable {
     today = t
     thresholds = th
     let index = index ?? VisitIndex(ds)
-    var figures: [CustomerFigures] = []
-    figures.reserveCapacity(ds.customers.count)
-    var gaps: [Int] = []
-    for i in ds.customers.indices {
-      figures.append(
-        CustomerFigures(
-          visits: ds.visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
+    let figures = [CustomerFigures](unsafeUninitializedCapacity: ds.customers.count) { buf, n in
+      Analysis.figures(ds, today: t, index: index, into: buf)
+      n = ds.customers.count
     }
-    var fs: [Int] = []
-    var ms: [Int64] = []
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
-      fs.append(figures[i].frequency)
-      ms.append(figures[i].monetary.fen)
-    }
-    let fCut = topCut(fs, share: th.superTopShare)
-    let mCut = topCut(ms, share: th.superTopShare).map { Money(fen: $0) }
+    let (fCut, mCut) = Analysis.cuts(ds, figures)
     frequencyCut = fCut
     spendCut = mCut
     var why: [SegmentWhy] = []
@@ -86,5 +75,50 @@ public struct Analysis: Sendable {
       discount = DiscountDependence(Dataset(shop: ds.shop), figures: [], today: t)
       churn = ChurnBreakdown(Dataset(shop: ds.shop), today: t)
     }
+  }
+}
+
+extension Analysis {
+  /// Every customer's figures as of t, on every core: each customer's are their own.
+  static func figures(
+    _ ds: Dataset, today t: Day, index: VisitIndex, into out: UnsafeMutableBufferPointer<CustomerFigures>
+  ) {
+    guard let base = out.baseAddress else { return }
+    let th = ds.shop.thresholds
+    let visits = ds.visits
+    let shared = Shared(base: base)
+    let columns = index.columns
+    let offsets = index.offsets
+    inChunks(ds.customers.count) { range in
+      var gaps: [Int] = []
+      if let columns {
+        for i in range {
+          (shared.base + i).initialize(
+            to: CustomerFigures(
+              columns, Int(offsets[i]), Int(offsets[i + 1]), today: t, thresholds: th, gaps: &gaps))
+        }
+        return
+      }
+      for i in range {
+        (shared.base + i).initialize(
+          to: CustomerFigures(
+            visits: visits, indexes: index.visits(of: i), today: t, thresholds: th, gaps: &gaps))
+      }
+    }
+  }
+
+  /// The frequency and spend cuts for super users, among the customers not churned.
+  static func cuts<C: RandomAccessCollection>(_ ds: Dataset, _ figures: C) -> (Int?, Money?)
+  where C.Element == CustomerFigures, C.Index == Int {
+    let th = ds.shop.thresholds
+    var fs: [Int] = []
+    var ms: [Int64] = []
+    fs.reserveCapacity(ds.customers.count)
+    ms.reserveCapacity(ds.customers.count)
+    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
+      fs.append(figures[i].frequency)
+      ms.append(figures[i].monetary.fen)
+    }
+    return (topCut(fs, share: th.superTopShare), topCut(ms, share: th.superTopShare).map { Money(fen: $0) })
   }
 }

@@ -42,16 +42,17 @@ public struct Customer: Sendable, Hashable {
 
 /// One purchase or visit. Compact, because a chain's log holds ten million of them.
 public struct Visit: Sendable, Equatable {
+  // Widest first, so that a visit takes 32 bytes rather than 40.
+  public var amount: Money
   /// Index into `Dataset.customers`; `Visit.walkIn` for an empty customer,
   /// `Visit.unknownCustomer` for an id that customers.csv lacks.
   public var customer: Int32
   public var date: Day
-  public var time: TimeOfDay
-  public var amount: Money
-  public var party: Int16
   /// Index into `Dataset.promotions`; `Visit.noPromotion`, or `Visit.unknownPromotion` for an id
   /// that promotions.csv lacks (it still counts as a visit with a promotion).
   public var promotion: Int32
+  public var time: TimeOfDay
+  public var party: Int16
   public var channel: Channel
 
   public static let walkIn: Int32 = -1

@@ -39,7 +39,33 @@ public struct VisitIndex: Sendable {
     }
     offsets = counts
     self.order = order
+    // What the figures read, copied into the same order: thirteen passes (today and twelve
+    // weeks of trends) then read memory front to back instead of jumping through the log.
+    var dates = [Int32](repeating: 0, count: order.count)
+    var fen = [Int32](repeating: 0, count: order.count)
+    var promoted = [Bool](repeating: false, count: order.count)
+    var fits = true
+    for (k, i) in order.enumerated() {
+      let v = visits[Int(i)]
+      guard let f = Int32(exactly: v.amount.fen) else {
+        fits = false
+        break
+      }
+      dates[k] = v.date.raw
+      fen[k] = f
+      promoted[k] = v.hasPromotion
+    }
+    columns = fits ? Columns(dates: dates, fen: fen, promoted: promoted) : nil
   }
+
+  /// Each customer's visits as columns, in `order`; nil when an amount needs more than 32 bits.
+  struct Columns: Sendable {
+    let dates: [Int32]
+    let fen: [Int32]
+    let promoted: [Bool]
+  }
+
+  let columns: Columns?
 
   public func visits(of customer: Int) -> ArraySlice<Int32> {
     order[Int(offsets[customer])..<Int(offsets[customer + 1])]

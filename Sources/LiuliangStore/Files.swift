@@ -47,8 +47,25 @@ enum Files {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
-    var out = [UInt8]()
-    out.reserveCapacity(Int(st.st_size) + 1)
+    // Straight into one buffer of the file's size: a copy through a chunk would double the
+    // bytes touched for a store of hundreds of megabytes.
+    let size = Int(st.st_size)
+    var complete = true
+    var out = try [UInt8](unsafeUninitializedCapacity: size) { (buf, filled) throws(StoreError) in
+      filled = 0
+      while filled < size {
+        let n = Glibc.read(fd, buf.baseAddress! + filled, size - filled)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw .cannotRead(file: name, errno: errno)
+        }
+        if n == 0 { break }
+        filled += n
+      }
+      complete = filled < size
+    }
+    if complete { return out }
+    // The file grew while being read: read on to its new end.
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -60,6 +77,41 @@ enum Files {
       out.append(contentsOf: chunk[0..<n])
     }
     return out
+  }
+
+  /// Maps a file read-only and hands its bytes to `body`; nil when it doesn't exist. A big log
+  /// is read this way so that its bytes need not all be in memory at once: `body` may give
+  /// back what it has passed with `release`.
+  static func withMapped<R>(
+    _ path: String, name: String,
+    _ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) -> R
+  ) throws(StoreError) -> R? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw .cannotRead(file: name, errno: errno)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    let size = Int(st.st_size)
+    guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+      // Empty, or a file that can't be mapped: read it the ordinary way.
+      guard let bytes = try read(path, name: name) else { return nil }
+      return bytes.withUnsafeBufferPointer { body($0, { _ in }) }
+    }
+    defer { munmap(base, size) }
+    _ = madvise(base, size, MADV_SEQUENTIAL)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var released = 0
+    let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+    return body(bytes) { upTo in
+      let end = upTo / page * page
+      guard end > released else { return }
+      _ = madvise(base + released, end - released, MADV_DONTNEED)
+      released = end
+    }
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

@@ -1,5 +1,11 @@
 import LiuliangModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The six kinds of store file, their names and columns exactly as PRODUCT.md lists them.
 public enum Kind: String, CaseIterable, Sendable {
   case customers, visits, posts, promotions, complaints
@@ -58,6 +64,14 @@ struct RowReader {
   let columns: [String]
 
   func text(_ k: Int) -> String { map[k].map(record.field) ?? "" }
+
+  /// The field's bytes when they are its text as they stand (not quoted); empty for a column
+  /// the file lacks; nil for a quoted field, which needs `text`.
+  func plainBytes(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard let i = map[k] else { return UnsafeBufferPointer(start: nil, count: 0) }
+    if i < record.count && record.quoted[i] { return nil }
+    return record.fieldBytes(i)
+  }
   func isEmpty(_ k: Int) -> Bool { map[k].map(record.fieldIsEmpty) ?? true }
 
   func day(_ k: Int) throws(ProblemKind) -> Day? {
@@ -179,11 +193,109 @@ enum RecordCodec {
     )
   }
 
+  /// A visit read straight from the row's bytes, for rows like the generator and the dashboard
+  /// write; nil for anything else (quotes, an unknown id, a value to complain about), which
+  /// `visit(_:customers:promotions:)` then reads — so both give the same visit or problem.
+  static func plainVisit(_ r: RowReader, customers: ByteIDIndex, promotions: ByteIDIndex) -> Visit? {
+    guard let cb = r.plainBytes(0), let db = r.plainBytes(1), let tb = r.plainBytes(2),
+      let ab = r.plainBytes(3), let pb = r.plainBytes(4), let xb = r.plainBytes(5), let chb = r.plainBytes(6)
+    else { return nil }
+    var who = Visit.walkIn
+    if cb.count > 0 {
+      guard let i = customers.lookup(cb) else { return nil }
+      who = i
+    }
+    guard let date = Day(utf8: db), let time = TimeOfDay(utf8: tb) else { return nil }
+    var amount = Money.zero
+    if ab.count > 0 {
+      guard let m = Money(yuanUTF8: ab), m.fen >= 0 else { return nil }
+      amount = m
+    }
+    var party = 1
+    if pb.count > 0 {
+      guard pb.count <= 4 else { return nil }
+      party = 0
+      for b in pb {
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        party = party * 10 + Int(b - 0x30)
+      }
+    }
+    var promo = Visit.noPromotion
+    if xb.count > 0 {
+      guard let i = promotions.lookup(xb) else { return nil }
+      promo = i
+    }
+    var channel = Channel.dineIn
+    if chb.count > 0 {
+      guard let c = Channel.allCases.first(where: { ByteIDIndex.equal($0.rawValue, chb) }) else { return nil }
+      channel = c
+    }
+    return Visit(
+      customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo,
+      channel: channel)
+  }
+
   static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
     [
       customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID,
       v.channel.rawValue,
     ]
+  }
+
+  /// The row of `fields(_:customerID:promotionID:)` after its customer field, as bytes, with
+  /// its line ending: the same bytes `CSV.appendRecord` makes of those fields.
+  static func appendFields(_ v: Visit, promotionID: [UInt8], to out: inout [UInt8]) {
+    out.append(CSV.comma)
+    let c = v.date.civil
+    appendDigits(c.year, 4, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.month, 2, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.day, 2, &out)
+    out.append(CSV.comma)
+    appendDigits(Int(v.time.minutes) / 60, 2, &out)
+    out.append(UInt8(ascii: ":"))
+    appendDigits(Int(v.time.minutes) % 60, 2, &out)
+    out.append(CSV.comma)
+    let fen = v.amount.fen
+    if fen < 0 { out.append(UInt8(ascii: "-")) }
+    let a = fen.magnitude
+    appendDigits(Int(a / 100), 1, &out)
+    if a % 100 != 0 {
+      out.append(UInt8(ascii: "."))
+      appendDigits(Int(a % 100), 2, &out)
+    }
+    out.append(CSV.comma)
+    if v.party < 0 { out.append(UInt8(ascii: "-")) }
+    appendDigits(Int(v.party.magnitude), 1, &out)
+    out.append(CSV.comma)
+    out.append(contentsOf: promotionID)
+    out.append(CSV.comma)
+    out.append(contentsOf: v.channel.rawValue.utf8)
+    out.append(CSV.lf)
+  }
+
+  /// Decimal digits of a non-negative value, zero-padded to `width`.
+  static func appendDigits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[n] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+        v /= 10
+        n += 1
+      } while v > 0 || n < width
+      while n > 0 {
+        n -= 1
+        out.append(d[n])
+      }
+    }
   }
 
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
@@ -248,5 +360,109 @@ enum RecordCodec {
       c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text,
       c.resolved ? "1" : "0",
     ]
+  }
+}
+
+/// Ids → index, looked up by a field's bytes without making a String. Byte-equal ids are equal
+/// Strings, so a hit is what the `[String: Int32]` index says; a miss may still be a
+/// canonically equal id, so callers take the String path then.
+struct ByteIDIndex {
+  private var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+  private var slots: [Int32]
+  private var mask: Int
+
+  /// Ids that are one prefix and the row number, zero-padded (C0001, C0002, … as the dashboard
+  /// and the generator give them): then an id is its index, with no table to miss the cache in.
+  private var numbered: (prefix: [UInt8], width: Int)?
+  private var count = 0
+
+  init(_ ids: [String]) {
+    count = ids.count
+    if let first = ids.first {
+      let prefix = Array(first.utf8.prefix { $0 < 0x30 || $0 > 0x39 })
+      let width = first.utf8.count - prefix.count
+      let fits = width > 0 && width < 18 && String(ids.count).utf8.count <= width
+      if fits
+        && ids.enumerated().allSatisfy({ i, id in
+          Self.isNumbered(id.utf8, prefix, width, i + 1)
+        })
+      {
+        numbered = (prefix, width)
+        slots = []
+        mask = 0
+        return
+      }
+    }
+    var size = 16
+    while size < ids.count * 2 { size *= 2 }
+    slots = [Int32](repeating: -1, count: size)
+    mask = size - 1
+    bytes.reserveCapacity(ids.count * 8)
+    starts.reserveCapacity(ids.count + 1)
+    for (i, id) in ids.enumerated() {
+      bytes.append(contentsOf: id.utf8)
+      starts.append(bytes.count)
+      // The first of equal ids wins, as in `Dataset.customerIndex`.
+      let found = bytes.withUnsafeBufferPointer { b in
+        lookup(UnsafeBufferPointer(rebasing: b[starts[i]..<starts[i + 1]]))
+      }
+      if found != nil { continue }
+      var h = Self.hash(id.utf8) & mask
+      while slots[h] >= 0 { h = (h + 1) & mask }
+      slots[h] = Int32(i)
+    }
+  }
+
+  static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+    // FNV's low bits mix poorly, and the table is indexed by them: finish like MurmurHash3.
+    h = (h ^ (h >> 33)) &* 0xff51_afd7_ed55_8ccd
+    h = (h ^ (h >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+    return Int(truncatingIfNeeded: h ^ (h >> 33))
+  }
+
+  static func equal(_ s: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    s.utf8.count == b.count && s.utf8.elementsEqual(b)
+  }
+
+  static func isNumbered(_ id: String.UTF8View, _ prefix: [UInt8], _ width: Int, _ n: Int) -> Bool {
+    guard id.count == prefix.count + width, id.starts(with: prefix) else { return false }
+    var v = n
+    for b in id.reversed().prefix(width) {
+      if b != UInt8(0x30 + v % 10) { return false }
+      v /= 10
+    }
+    return v == 0
+  }
+
+  func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if let (prefix, width) = numbered {
+      guard key.count == prefix.count + width else { return nil }
+      for k in 0..<prefix.count where key[k] != prefix[k] { return nil }
+      var n = 0
+      for k in prefix.count..<key.count {
+        let b = key[k]
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        n = n * 10 + Int(b - 0x30)
+      }
+      return n >= 1 && n <= count ? Int32(n - 1) : nil
+    }
+    var h = Self.hash(key) & mask
+    return bytes.withUnsafeBufferPointer { b in
+      while true {
+        let i = slots[h]
+        if i < 0 { return nil }
+        let lo = starts[Int(i)]
+        let hi = starts[Int(i) + 1]
+        if hi - lo == key.count
+          && (key.count == 0 || memcmp(b.baseAddress! + lo, key.baseAddress!, key.count) == 0)
+        {
+          return i
+        }
+        h = (h + 1) & mask
+      }
+    }
   }
 }

@@ -27,6 +27,5 @@ extension Store {
     appends.removeLast()
     signatures[name] = Files.signature(path(name))
     dataset.visits.removeSubrange(last.visits...)
-    saved.visits = dataset.visits
   }
 }

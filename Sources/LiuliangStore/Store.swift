@@ -74,6 +74,19 @@ public final class Store {
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       table.optionalColumns = kind.optionalColumns
       var out: [R] = []
+      if kind == .visits {
+        _ = try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
+          // Room for the shortest rows: pages never written are never resident, and the
+          // array never has to be copied to grow.
+          out.reserveCapacity(b.count / 20 + 16)
+          table.read(buffer: b, kind: kind, problems: &problems, passed: release) {
+            (r: RowReader) throws(ProblemKind) in
+            out.append(try decode(r))
+          }
+        }
+        tables[kind] = table
+        return out
+      }
       if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
         table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
           out.append(try decode(r))
@@ -95,7 +108,10 @@ public final class Store {
       ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     let visitsFile = Kind.visits.fileName
     var unknownRefs: [Problem] = []
+    let customerBytes = ByteIDIndex(ds.customers.map(\.id))
+    let promoBytes = ByteIDIndex(ds.promotions.map(\.id))
     ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
+      if let v = RecordCodec.plainVisit(r, customers: customerBytes, promotions: promoBytes) { return v }
       let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
       if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v
@@ -118,6 +134,9 @@ public final class Store {
     self.problems = problems
     dataset = ds
     saved = ds
+    // The log is only appended to, never compared: a second reference to it would make the
+    // first append copy every visit.
+    saved.visits = []
   }
 
   func dropDuplicates<R>(
@@ -214,14 +233,28 @@ public final class Store {
     try write(.promotions, ds.promotions, RecordCodec.fields)
     try write(.posts, ds.posts, RecordCodec.fields)
     try write(.complaints, ds.complaints, RecordCodec.fields)
-    try write(.visits, ds.visits) { v in
-      RecordCodec.fields(
-        v, customerID: v.customer >= 0 ? ds.customers[Int(v.customer)].id : "",
-        promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
+    // The log is written without a String per field: it is most of a big store's bytes.
+    var out: [UInt8] = []
+    out.reserveCapacity(64 + ds.visits.count * 40)
+    CSV.appendRecord(Kind.visits.columns, lineEnding: [CSV.lf], to: &out)
+    var promotionIDs: [[UInt8]] = []
+    for p in ds.promotions {
+      var b: [UInt8] = []
+      CSV.appendField(p.id, to: &b)
+      promotionIDs.append(b)
     }
+    for v in ds.visits {
+      if v.customer >= 0 { CSV.appendField(ds.customers[Int(v.customer)].id, to: &out) }
+      RecordCodec.appendFields(
+        v, promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : [], to: &out)
+    }
+    try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out)
   }
 
   func encode<R: Hashable>(_ records: [R], _ old: [R], _ kind: Kind, _ fields: (R) -> [String]) -> TableFile {
+    if let idOf = Store.id(of: R.self), let (same, related) = Store.matchByPlace(records, old, idOf) {
+      return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+    }
     var oldIndex: [R: [Int]] = [:]
     for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }
     var same: [Int?] = []
@@ -246,6 +279,38 @@ public final class Store {
     return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
   }
 
+  /// The matches `encode` makes, found without hashing whole records, for the usual save (a
+  /// few records changed in a big file). With distinct ids on both sides every record is
+  /// distinct, so a record equal to the old one in its place can match nothing else, and any
+  /// other equal old record has its id. Nil when ids repeat: then only the general way is exact.
+  static func matchByPlace<R: Equatable>(_ records: [R], _ old: [R], _ idOf: (R) -> String)
+    -> (same: [Int?], related: [Int?])?
+  {
+    func distinct(_ rs: [R]) -> Bool {
+      var seen = Set<String>(minimumCapacity: rs.count)
+      for r in rs where !seen.insert(idOf(r)).inserted { return false }
+      return true
+    }
+    guard distinct(old), distinct(records) else { return nil }
+    var same = [Int?](repeating: nil, count: records.count)
+    var others: [Int] = []
+    for j in records.indices {
+      if j < old.count && records[j] == old[j] { same[j] = j } else { others.append(j) }
+    }
+    var related = [Int?](repeating: nil, count: records.count)
+    guard !others.isEmpty else { return (same, related) }
+    var byID: [String: Int] = [:]
+    if others.count > 64 {
+      for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
+    }
+    for j in others {
+      let id = idOf(records[j])
+      let i = others.count > 64 ? byID[id] : old.firstIndex { idOf($0) == id }
+      if let i, old[i] == records[j] { same[j] = i } else { related[j] = i }
+    }
+    return (same, related)
+  }
+
   static func id<R>(of _: R.Type) -> ((R) -> String)? {
     if R.self == Customer.self { return { ($0 as! Customer).id } }
     if R.self == Post.self { return { ($0 as! Post).id } }
@@ -268,7 +333,6 @@ public final class Store {
     signatures[name] = Files.signature(path(name))
     tables[.visits]!.appended(bytes)
     dataset.visits.append(v)
-    saved.visits.append(v)
   }
 
   /// Releases the lock (also released when the process ends, however it ends).

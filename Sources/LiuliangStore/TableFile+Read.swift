@@ -6,7 +6,18 @@ extension TableFile {
     _ decode: (RowReader) throws(ProblemKind) -> Void
   ) {
     bytes = data
-    hasContent = !data.isEmpty
+    data.withUnsafeBufferPointer { b in
+      read(buffer: b, kind: kind, problems: &problems, passed: { _ in }, decode)
+    }
+  }
+
+  /// The same over bytes this table does not keep (the log, mapped from its file); `passed(n)`
+  /// says that the first n bytes will not be looked at again.
+  mutating func read(
+    buffer b: UnsafeBufferPointer<UInt8>, kind: Kind, problems: inout [Problem], passed: (Int) -> Void,
+    _ decode: (RowReader) throws(ProblemKind) -> Void
+  ) {
+    hasContent = !b.isEmpty
     let file = name
     func problem(_ line: Int, _ k: ProblemKind) { problems.append(Problem(file: file, line: line, kind: k)) }
     var map: [Int?] = []
@@ -16,8 +27,16 @@ extension TableFile {
     var kept: [(after: Int, raw: Range<Int>)] = []
     var unreadable = false
     var headerWidth = 0
-    data.withUnsafeBufferPointer { b in
+    // The log is never rewritten, so where its rows were need not be kept: for ten million
+    // rows that would be the biggest array of the load.
+    let rewritable = kind != .visits
+    var nextPass = 1 << 24
+    do {
       CSV.parse(b, from: CSV.bomLength(b)) { rec in
+        if rec.raw.lowerBound >= nextPass {
+          passed(rec.raw.lowerBound)
+          nextPass = rec.raw.lowerBound + (1 << 24)
+        }
         if !sawHeader {
           sawHeader = true
           bodyStart = rec.raw.upperBound
@@ -60,8 +79,10 @@ extension TableFile {
         }
         do throws(ProblemKind) {
           try decode(RowReader(record: rec, map: map, columns: columns))
-          rows.append(rec.raw)
-          rowLines.append(Int32(rec.line))
+          if rewritable {
+            rows.append(rec.raw)
+            rowLines.append(Int32(rec.line))
+          }
         } catch {
           problem(rec.line, error)
           kept.append((after: rows.count, raw: rec.raw))
@@ -74,7 +95,7 @@ extension TableFile {
     unreadableHeader = unreadable
     if kind == .visits {
       // The log is only appended to, never rewritten: its bytes need not stay in memory.
-      endsMidLine = data.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
+      endsMidLine = b.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
       bytes = []
       self.rows = []
       self.kept = []

@@ -21,10 +21,13 @@ struct GenerateCommand: ParsableCommand {
   var days: Int = GeneratorOptions.demo.historyDays
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD"))
   var today: String?
+  @Option(name: .customLong("walk-ins"), help: ArgumentHelp(cliText["cli.opt.walk_ins"], valueName: "N"))
+  var walkIns: Double?
 
   func validate() throws {
     guard customers >= 1 else { throw ValidationError(cliText("cli.err.positive", "--customers")) }
     guard days >= 1 else { throw ValidationError(cliText("cli.err.positive", "--days")) }
+    if let w = walkIns, !(w >= 0) { throw ValidationError(cliText("cli.err.not_negative", "--walk-ins")) }
   }
 
   func run() throws {
@@ -36,7 +39,8 @@ struct GenerateCommand: ParsableCommand {
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))
     }
-    let ds = Generator.make(GeneratorOptions(customers: customers, historyDays: days, seed: seed, today: t))
+    let ds = Generator.make(
+      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t))
     do {
       try Store.create(folder: folder, ds)
     } catch {

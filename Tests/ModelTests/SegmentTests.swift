@@ -58,6 +58,26 @@ final class SegmentTests: XCTestCase {
     XCTAssertNil(topCut([Int](), share: 0.2))
   }
 
+  /// The cut is found by selection, not by sorting: it must be the sorted list's value anyway,
+  /// with many ties and in every order.
+  func testTopCutIsTheSortedValue() {
+    var state: UInt64 = 42
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for round in 0..<300 {
+      let count = 1 + next(200)
+      let spread = [1, 3, 50, 100_000][round % 4]
+      let values = (0..<count).map { _ in next(spread) }
+      for share in [0.01, 0.2, 0.5, 1.0] {
+        let k = Int((share * Double(count) - 1e-9).rounded(.up))
+        let expected = k >= 1 ? values.sorted(by: >)[min(k, count) - 1] : nil
+        XCTAssertEqual(topCut(values, share: share), expected, "\(values) \(share)")
+      }
+    }
+  }
+
   func testSuperTiesAtTheCutAndChurnedCustomersNotRanked() {
     var f = Fixture()
     // Not churned: A, B (F=3, ¥300 each), C (F=1), D, E (none): N = 5, k = 1 → F* = 3, M* = ¥300.
