@@ -23,7 +23,7 @@ struct Liuliang: ParsableCommand {
     discussion: cliText["cli.discussion"],
     subcommands: [
       OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
-      ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
+      ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, DrillCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
 }
