@@ -127,7 +127,11 @@ struct DrillCheck: ParsableCommand {
     names.formUnion(allowed.keys)
     var leftovers = 0
     for name in (try? fm.contentsOfDirectory(atPath: data)) ?? [] {
-      if name.hasPrefix(".liuliang-tmp-") { leftovers += 1 } else if !name.hasPrefix(".") { names.insert(name) }
+      if name.hasPrefix(".liuliang-tmp-") {
+        leftovers += 1
+      } else if !name.hasPrefix(".") {
+        names.insert(name)
+      }
     }
     func version(_ path: String) -> String? {
       fm.contents(atPath: path).map { "\(String(fingerprint($0), radix: 16)) \($0.count)" }
@@ -148,7 +152,9 @@ struct DrillCheck: ParsableCommand {
       let old = try Store(folder: before, mode: .readOnly)
       let new = try Store(folder: data, mode: .readOnly)
       let ids = Set(new.dataset.customers.map(\.id))
-      for c in old.dataset.customers where !ids.contains(c.id) { failures.append(cliText("drill.lost", c.id)) }
+      for c in old.dataset.customers where !ids.contains(c.id) {
+        failures.append(cliText("drill.lost", c.id))
+      }
       if new.dataset.visits.count < old.dataset.visits.count {
         failures.append(cliText("drill.lost_visits", old.dataset.visits.count, new.dataset.visits.count))
       }
