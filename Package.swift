@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(
       name: "SafetyTests",
       dependencies: [
-        "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText",
+        "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText", "LiuliangReport",
       ]),
     .testTarget(
       name: "CLITests",
