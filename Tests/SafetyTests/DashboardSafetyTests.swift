@@ -68,13 +68,35 @@ final class DashboardSafetyTests: XCTestCase {
     try t.send("r")
     try t.waitFor("Read again: 2001 customers")
     try t.send("w")
-    try t.waitFor("welcomed")
+    try t.waitFor("marked welcomed today")
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertTrue(after.dataset.customers.contains { $0.id == "C9001" }, "their row stays")
     XCTAssertEqual(welcomedChanges(original, after.dataset), 1, "and my edit, made again, is saved")
     XCTAssertEqual(after.problems, [])
+  }
+
+  /// A dashboard killed with SIGKILL leaves its pid in the lock file but no lock: the next
+  /// one opens the store for writing, and its first edit is saved.
+  func testDashboardKilledHardLeavesNoLockBehind() throws {
+    let store = try Repo.demoCopy()
+    let first = try open(store)
+    let lock = store.appendingPathComponent(".liuliang.lock")
+    let pidText = try String(contentsOf: lock, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let pid = try XCTUnwrap(Int32(pidText))
+    let second = try open(store)
+    try second.waitFor("READ-ONLY")
+    try second.send("q")
+    XCTAssertEqual(second.exitStatus(), 0)
+    XCTAssertEqual(kill(pid, SIGKILL), 0)
+    XCTAssertNotNil(first.exitStatus())
+    let third = try open(store)
+    try third.send("2", "w")
+    try third.waitFor("marked welcomed today")
+    XCTAssertFalse(try third.screen().contains("READ-ONLY"))
+    try third.send("q")
+    XCTAssertEqual(third.exitStatus(), 0)
   }
 
   /// Random keys into the real dashboard: it never dies, and `q` after Escapes exits 0. Keys
