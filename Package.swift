@@ -69,6 +69,13 @@ let package = Package(
         "LiuliangImport", "LiuliangStore", "LiuliangModel",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    // The store's promises under crashes, a second instance, hand edits, bad files, key storms
+    // and full disks: runs the real binary (drill, tmux) and the app's update function.
+    .testTarget(
+      name: "SafetyTests",
+      dependencies: [
+        "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText", "LiuliangReport",
+      ]),
     .testTarget(
       name: "CLITests",
       dependencies: ["LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport"]),

@@ -4,7 +4,8 @@ import LiuliangModel
 public enum Command {
   /// Command words and what they do, for help and for completion in the message.
   public static let names = [
-    "quit", "reload", "help", "today", "customers", "moments", "promotions", "churn", "date", "mask",
+    "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
+    "mask",
   ]
 }
 
@@ -13,8 +14,9 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
   guard let head = words.first?.lowercased() else { return [] }
   let arg = words.count > 1 ? words[1] : nil
   switch head {
-  case "q", "quit", "exit": return [.quit]
-  case "r", "reload", "e": return [.reload]
+  case "q", "quit", "exit": return s.leave(.quit)
+  case "r", "reload", "e": return s.leave(.reload)
+  case "retry", "w", "write": return s.retry()
   case "h", "help": s.overlay = .help(offset: 0)
   case "1", "today": s.pane = .today
   case "2", "customers": s.pane = .customers
@@ -23,6 +25,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
   case "5", "churn": s.pane = .churn
   case "keep":
     guard let ds = s.pendingOverwrite else {
+      if !s.unsaved.isEmpty { return s.retry() }
       s.flash(s.text["msg.nothing_to_keep"], error: true)
       return []
     }

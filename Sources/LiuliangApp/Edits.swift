@@ -16,7 +16,7 @@ extension AppState {
     redo.removeAll()
     setData(ds, problems: problems, today: today)
     flash(what)
-    return [.save(ds)]
+    return queued([.save(ds)])
   }
 
   mutating func appendVisit(_ v: Visit, _ what: String) -> [Effect] {
@@ -27,7 +27,7 @@ extension AppState {
     redo.removeAll()
     setData(ds, problems: problems, today: today)
     flash(what)
-    return [.appendVisit(v)]
+    return queued([.appendVisit(v)])
   }
 
   mutating func undoLast() -> [Effect] {
@@ -41,12 +41,12 @@ extension AppState {
     switch c {
     case .data(let before, _, _):
       setData(before, problems: problems, today: today)
-      return [.save(before)]
+      return queued([.save(before)])
     case .visit:
       var ds = dataset
       ds.visits.removeLast()
       setData(ds, problems: problems, today: today)
-      return [.removeLastVisit]
+      return queued([.removeLastVisit])
     }
   }
 
@@ -61,12 +61,12 @@ extension AppState {
     switch c {
     case .data(_, let after, _):
       setData(after, problems: problems, today: today)
-      return [.save(after)]
+      return queued([.save(after)])
     case .visit(let v, _):
       var ds = dataset
       ds.visits.append(v)
       setData(ds, problems: problems, today: today)
-      return [.appendVisit(v)]
+      return queued([.appendVisit(v)])
     }
   }
 

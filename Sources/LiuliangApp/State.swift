@@ -61,6 +61,11 @@ public struct AppState {
   public var undo: [Change] = []
   /// A change refused because a file changed on disk, kept for `:keep`.
   public var pendingOverwrite: Dataset?
+  /// Writes that failed for want of room or of the folder, in order: the changes stay on
+  /// screen and go to disk again with the next change or `:retry`.
+  public var unsaved: [Effect] = []
+  /// The owner was told that quitting or reloading now drops unsaved changes.
+  public var warnedUnsaved = false
   public var redo: [Change] = []
   /// Customer shown in the detail view of the Customers pane.
   public var detail: Int?

@@ -8,6 +8,9 @@ public enum Msg: Sendable {
   /// The last change could not be saved (the store said why): it is taken back. `conflict`
   /// when a file changed on disk, so that the owner may still keep their version.
   case saveFailed(String, conflict: Bool = false)
+  /// The disk or the folder failed the write (full, gone): the change stays, and these writes,
+  /// the failed one first, are kept to be tried again.
+  case writeFailed(String, [Effect])
 }
 
 /// What the state asks the outside world to do after an update.
@@ -38,6 +41,9 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     s.takeBackLast()
     s.flash(why, error: true)
     return []
+  case .writeFailed(let why, let writes):
+    s.keepUnsaved(writes, why)
+    return []
   case .key(let key):
     if key == .resize { return [] }
     switch s.overlay {
@@ -60,12 +66,12 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
 
 func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   switch action {
-  case .quit: return [.quit]
+  case .quit: return s.leave(.quit)
   case .help:
     s.overlay = .help(offset: 0)
   case .command:
     s.overlay = .command(TextField())
-  case .reload: return [.reload]
+  case .reload: return s.leave(.reload)
   case .redraw: return [.redraw]
   case .pane(let p): s.pane = p
   case .nextPane: s.pane = s.pane.next

@@ -144,7 +144,9 @@ enum Files {
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
     fchmod(fd, 0o600)
-    guard writeAll(fd, bytes), fsync(fd) == 0 else {
+    WriteProbe.willWrite?(folder + "/" + name, bytes, false)
+    guard WriteProbe.failWith == nil, writeAll(fd, bytes), fsync(fd) == 0 else {
+      if let injected = WriteProbe.failWith { errno = injected }
       let e = errno
       close(fd)
       unlink(temp)
@@ -167,7 +169,9 @@ enum Files {
     defer { close(fd) }
     var st = stat()
     let before = fstat(fd, &st) == 0 ? Int64(st.st_size) : -1
-    guard writeAll(fd, bytes), fsync(fd) == 0 else {
+    WriteProbe.willWrite?(path, bytes, true)
+    guard WriteProbe.failWith == nil, writeAll(fd, bytes), fsync(fd) == 0 else {
+      if let injected = WriteProbe.failWith { errno = injected }
       let e = errno
       // A short append would leave half a row: cut the file back to where it was.
       if before >= 0 { _ = ftruncate(fd, off_t(before)) }

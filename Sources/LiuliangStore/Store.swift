@@ -172,6 +172,7 @@ public final class Store {
 
   func checkWritable(_ name: String, overwrite: Bool = false) throws(StoreError) {
     if let r = readOnly { throw .readOnly(r) }
+    try checkFolder()
     if !overwrite && Files.signature(path(name)) != signatures[name] { throw .changedOnDisk(file: name) }
   }
 
@@ -202,6 +203,7 @@ public final class Store {
       try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: table.bytes)
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
       tables[kind] = table
+      landed(kind, from: ds)
     }
     let visits = dataset.visits
     dataset = ds

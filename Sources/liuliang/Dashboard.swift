@@ -57,34 +57,44 @@ struct Dashboard {
       }
       guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
       state.clock = clockTime()
-      let store = self.store
-      for effect in update(&state, .key(key)) {
+      let effects = update(&state, .key(key))
+      // After a failed write the later ones wait behind it, in order.
+      var writing = true
+      for (i, effect) in effects.enumerated() {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
         case .reload: reload()
-        case .save(let ds): perform { () throws(StoreError) in try store.save(ds) }
-        case .overwrite(let ds): perform { () throws(StoreError) in try store.save(ds, overwrite: true) }
-        case .appendVisit(let v): perform { () throws(StoreError) in try store.appendVisit(v) }
-        case .removeLastVisit: perform { () throws(StoreError) in try store.removeLastAppendedVisit() }
         case .export(let path, let text): export(path, text)
+        case .save, .overwrite, .appendVisit, .removeLastVisit:
+          if writing { writing = perform(effect, then: effects[(i + 1)...].filter(\.writes)) }
         }
       }
     }
   }
 
-  /// Runs a store write; when the store refuses, the change is taken back and the reason shown.
-  mutating func perform(_ write: () throws(StoreError) -> Void) {
-    do {
-      try write()
+  /// Runs a store write. A refusal (a conflict, a read-only store) takes the change back; a
+  /// failing disk or folder keeps it, with `later`, to be written again. False when it failed.
+  mutating func perform(_ effect: Effect, then later: [Effect]) -> Bool {
+    do throws(StoreError) {
+      switch effect {
+      case .save(let ds): try store.save(ds)
+      case .overwrite(let ds): try store.save(ds, overwrite: true)
+      case .appendVisit(let v): try store.appendVisit(v)
+      case .removeLastVisit: try store.removeLastAppendedVisit()
+      default: break
+      }
+      return true
     } catch {
       var why = Wording(cliText).error(error)
-      var conflict = false
-      if case .changedOnDisk = error {
+      switch error {
+      case .changedOnDisk:
         why += " " + cliText["msg.reload_hint"]
-        conflict = true
+        _ = update(&state, .saveFailed(why, conflict: true))
+      case .cannotWrite: _ = update(&state, .writeFailed(why, [effect] + later))
+      default: _ = update(&state, .saveFailed(why))
       }
-      _ = update(&state, .saveFailed(why, conflict: conflict))
+      return false
     }
   }
 
@@ -106,6 +116,7 @@ struct Dashboard {
       state.undo.removeAll()
       state.redo.removeAll()
       state.pendingOverwrite = nil
+      state.unsaved = []
       state.setData(store.dataset, problems: store.problems, today: state.today)
       state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
     } catch {

@@ -30,6 +30,7 @@ struct ImportCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() throws {
+    WriteLog.installFromEnvironment()
     let wording = Wording(cliText)
     let bytes: [UInt8]
     do {

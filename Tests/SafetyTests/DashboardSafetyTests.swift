@@ -1,0 +1,169 @@
+import Foundation
+import LiuliangModel
+import LiuliangStore
+import XCTest
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary in tmux: a hand edit made while the dashboard runs, answered with `:keep`
+/// or with `r`; a storm of random keys; a disk that fills up under the running dashboard.
+final class DashboardSafetyTests: XCTestCase {
+  override func setUpWithError() throws {
+    guard TmuxSession.available else { throw XCTSkip("tmux is not installed") }
+  }
+
+  func open(_ store: URL, width: Int = 200, height: Int = 30) throws -> TmuxSession {
+    let t = try TmuxSession(
+      command:
+        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en",
+      width: width, height: height)
+    try t.waitFor("Reach out today")
+    return t
+  }
+
+  /// What WPS would do: the file is written anew with one more row.
+  func editByHand(_ store: URL) throws {
+    let file = store.appendingPathComponent("customers.csv")
+    var text = try String(contentsOf: file, encoding: .utf8)
+    text += "C9001,外面加的,,,,,2026-11-16,friend,,,,,\n"
+    try text.write(to: file, atomically: true, encoding: .utf8)
+  }
+
+  func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
+    let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
+    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
+  }
+
+  func testHandEditThenKeepMineWritesMineOverTheirs() throws {
+    let store = try Repo.demoCopy()
+    let original = try Store(folder: store.path, mode: .readOnly).dataset
+    let t = try open(store)
+    try editByHand(store)
+    try t.send("2", "w")
+    try t.waitFor("customers.csv was changed by someone else")
+    XCTAssertTrue(
+      try Store(folder: store.path, mode: .readOnly).dataset.customers.contains { $0.id == "C9001" },
+      "nothing is written over their change until the owner chooses")
+    try t.send(":")
+    try t.type("keep")
+    try t.send("Enter")
+    try t.waitFor("Kept your version")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try Store(folder: store.path, mode: .readOnly)
+    XCTAssertFalse(after.dataset.customers.contains { $0.id == "C9001" }, "mine replaced theirs")
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
+    XCTAssertEqual(after.problems, [])
+  }
+
+  func testHandEditThenReloadKeepsTheirsAndTheNextEditSaves() throws {
+    let store = try Repo.demoCopy()
+    let original = try Store(folder: store.path, mode: .readOnly).dataset
+    let t = try open(store)
+    try editByHand(store)
+    try t.send("2", "w")
+    try t.waitFor("customers.csv was changed by someone else")
+    try t.send("r")
+    try t.waitFor("Read again: 2001 customers")
+    try t.send("w")
+    try t.waitFor("marked welcomed today")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try Store(folder: store.path, mode: .readOnly)
+    XCTAssertTrue(after.dataset.customers.contains { $0.id == "C9001" }, "their row stays")
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1, "and my edit, made again, is saved")
+    XCTAssertEqual(after.problems, [])
+  }
+
+  /// A dashboard killed with SIGKILL leaves its pid in the lock file but no lock: the next
+  /// one opens the store for writing, and its first edit is saved.
+  func testDashboardKilledHardLeavesNoLockBehind() throws {
+    let store = try Repo.demoCopy()
+    let first = try open(store)
+    let lock = store.appendingPathComponent(".liuliang.lock")
+    let pidText = try String(contentsOf: lock, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let pid = try XCTUnwrap(Int32(pidText))
+    let second = try open(store)
+    try second.waitFor("READ-ONLY")
+    try second.send("q")
+    XCTAssertEqual(second.exitStatus(), 0)
+    XCTAssertEqual(kill(pid, SIGKILL), 0)
+    XCTAssertNotNil(first.exitStatus())
+    let third = try open(store)
+    try third.send("2", "w")
+    try third.waitFor("marked welcomed today")
+    XCTAssertFalse(try third.screen().contains("READ-ONLY"))
+    try third.send("q")
+    XCTAssertEqual(third.exitStatus(), 0)
+  }
+
+  /// Random keys into the real dashboard: it never dies, and `q` after Escapes exits 0. Keys
+  /// that quit, suspend or export are left out; every other key is fair.
+  func testKeyStormThroughTheRealBinary() throws {
+    let keys = Int(ProcessInfo.processInfo.environment["LIULIANG_TMUX_STORM_KEYS"] ?? "") ?? 200
+    let store = try Repo.demoCopy()
+    let t = try open(store, width: 100, height: 30)
+    var rng = DrillRNG(state: 99)
+    let named = [
+      "Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Enter", "Escape", "BSpace", "Tab",
+      "BTab", "C-r", "C-s", "C-l", "DC",
+    ]
+    // No lone `;`: tmux reads it as the end of its command.
+    let chars = Array("jkhlgGnNwvueadmxtT12345 /?rsfFpP[]{}<>+-=09,yy")
+    var sent = 0
+    while sent < keys {
+      for _ in 0..<10 {
+        if rng.next() % 3 == 0 {
+          try t.send(named[Int(rng.next() % UInt64(named.count))])
+        } else {
+          try t.type(String(chars[Int(rng.next() % UInt64(chars.count))]))
+        }
+        sent += 1
+      }
+      if sent % 100 == 0 {
+        try t.resize(width: [100, 80, 10, 120][(sent / 100) % 4], height: [30, 24, 5, 40][(sent / 100) % 4])
+      }
+      usleep(20_000)
+      XCTAssertNil(t.exitStatus(timeout: 0), "the dashboard ended after \(sent) keys")
+    }
+    try t.resize(width: 100, height: 30)
+    try t.send("Escape", "Escape", "Escape")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let check = try runLiuliang(["check", "--data", store.path])
+    XCTAssertEqual(check.status, 0, check.stdout)
+  }
+
+  /// A disk that fills up under the running dashboard: the message says so, the change stays
+  /// on screen, `q` asks first, and `:retry` writes it once there is room.
+  func testFullDiskUnderTheDashboardKeepsTheChangeUntilRetry() throws {
+    let base = try Repo.tempFolder("disk")
+    guard shell("mount -t tmpfs -o size=1536k tmpfs '\(base.path)'") else {
+      throw XCTSkip("no tmpfs mounts here; DiskFailureTests injects ENOSPC instead")
+    }
+    defer { shell("umount '\(base.path)'") }
+    let store = base.appendingPathComponent("shop")
+    try FileManager.default.copyItem(at: Repo.seeds, to: store)
+    let original = try Store(folder: store.path, mode: .readOnly).dataset
+    let filler = base.appendingPathComponent("filler")
+    let t = try open(store)
+    shell("dd if=/dev/zero of='\(filler.path)' bs=4k 2>/dev/null")
+    try t.send("2", "w")
+    try t.waitFor("No space left on device")
+    try t.waitFor("kept on screen")
+    try t.send("q")
+    try t.waitFor("Changes not saved yet")
+    XCTAssertNil(t.exitStatus(timeout: 0.5), "one q does not drop the change")
+    try FileManager.default.removeItem(at: filler)
+    try t.send(":")
+    try t.type("retry")
+    try t.send("Enter")
+    try t.waitFor("Wrote the changes that were waiting")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try Store(folder: store.path, mode: .readOnly)
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// Paths of the repository and of the built binary, found from this file's location.
+enum Repo {
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static var seeds: URL { root.appendingPathComponent("seeds") }
+
+  /// The `liuliang` built by `swift build` beside the test bundle (scripts/test builds it first).
+  static var binary: URL {
+    let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
+    for dir in [bundleDir, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
+      let candidate = dir.appendingPathComponent("liuliang")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return root.appendingPathComponent(".build/debug/liuliang")
+  }
+
+  final class Marker {}
+
+  /// A fresh empty folder under the system's temporary directory.
+  static func tempFolder(_ name: String = "store") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "liuliang-test-\(UUID().uuidString)"
+    )
+    .appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// A copy of the demo shop that a test may change.
+  static func demoCopy() throws -> URL {
+    let dst = try tempFolder("demo")
+    try FileManager.default.removeItem(at: dst)
+    try FileManager.default.copyItem(at: seeds, to: dst)
+    return dst
+  }
+}
+
+struct RunResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// Runs the real binary with the given arguments and environment additions, no stdin.
+func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+  let p = Process()
+  p.executableURL = Repo.binary
+  p.arguments = args
+  var e = ProcessInfo.processInfo.environment
+  e["LANG"] = "C.UTF-8"
+  e.removeValue(forKey: "LIULIANG_TODAY")
+  e.removeValue(forKey: "LIULIANG_DATA")
+  for (k, v) in env { e[k] = v }
+  p.environment = e
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  p.standardInput = FileHandle.nullDevice
+  try p.run()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let r = err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return RunResult(
+    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+    stderr: String(decoding: r, as: UTF8.self))
+}
