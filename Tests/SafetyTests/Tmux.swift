@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Drives the real binary in a detached tmux session, as a user at a terminal would.
 final class TmuxSession {
   let name: String
@@ -25,22 +29,51 @@ final class TmuxSession {
     (try? tmux(["-V"])) != nil
   }
 
+  /// Runs tmux and waits for exactly that child with waitpid: Foundation's Process, after
+  /// many children have come and gone in one test process, was seen to miss an exit and wait
+  /// for ever. A new session starts the tmux server, which inherits and keeps open any pipe,
+  /// so only other commands get one for their output.
   @discardableResult
   static func tmux(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["tmux"] + args
-    // A new session may start the tmux server, which keeps any inherited pipe open: give it
-    // no pipe, or reading to the end would wait for the server to exit.
-    let out = Pipe()
     let detached = args.first == "new-session"
-    p.standardOutput = detached ? FileHandle.nullDevice : out
-    p.standardError = FileHandle.nullDevice
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = detached ? Data() : out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(p.terminationStatus)) }
+    var fds: [Int32] = [-1, -1]
+    if !detached { guard pipe(&fds) == 0 else { throw NSError(domain: "tmux", code: Int(errno)) } }
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    if detached {
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    } else {
+      posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+      posix_spawn_file_actions_addclose(&actions, fds[0])
+    }
+    let argv = (["tmux"] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+    if !detached { close(fds[1]) }
+    guard rc == 0 else {
+      if !detached { close(fds[0]) }
+      throw NSError(domain: "tmux", code: Int(rc))
+    }
+    var data = [UInt8]()
+    if !detached {
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        data += chunk[0..<n]
+      }
+      close(fds[0])
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exited = status & 0x7f == 0
+    let code = (status >> 8) & 0xff
+    guard exited && code == 0 else { throw NSError(domain: "tmux", code: Int(code)) }
     return String(decoding: data, as: UTF8.self)
   }
 
