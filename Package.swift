@@ -71,13 +71,18 @@ let package = Package(
       ]),
     // The store's promises under crashes, a second instance, hand edits, bad files, key storms
     // and full disks: runs the real binary (drill, tmux) and the app's update function.
+    // What the command-line and safety tests share: the real binary, tmux, temp copies of the demo.
+    .target(name: "LiuliangTestSupport", path: "Tests/Support"),
     .testTarget(
       name: "SafetyTests",
       dependencies: [
-        "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender", "LiuliangText", "LiuliangReport",
+        "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
+        "LiuliangText", "LiuliangReport",
       ]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport"]),
+      dependencies: [
+        "LiuliangTestSupport", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport",
+      ]),
   ]
 )

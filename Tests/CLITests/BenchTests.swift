@@ -1,4 +1,5 @@
 import Foundation
+import LiuliangTestSupport
 import XCTest
 
 /// A small run of the benchmark suite's own command, so that it keeps working: the full run

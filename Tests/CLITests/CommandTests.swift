@@ -1,5 +1,6 @@
 import Foundation
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
 
 /// The scriptable commands as a user's script calls them: the real binary, exit codes, output.

@@ -1,4 +1,5 @@
 import Foundation
+import LiuliangTestSupport
 import XCTest
 
 /// The real binary in a real terminal (tmux), driven as a new user would.

@@ -3,6 +3,7 @@ import LiuliangApp
 import LiuliangModel
 import LiuliangRender
 import LiuliangText
+import LiuliangTestSupport
 import XCTest
 
 @testable import LiuliangStore

@@ -1,5 +1,6 @@
 import Foundation
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import LiuliangModel
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
 
 #if canImport(Glibc)

@@ -2,6 +2,7 @@ import Foundation
 import LiuliangApp
 import LiuliangModel
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
 
 #if canImport(Glibc)

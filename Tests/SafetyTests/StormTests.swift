@@ -3,6 +3,7 @@ import LiuliangApp
 import LiuliangModel
 import LiuliangRender
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
 
 /// Random keys into the real update function on the demo shop, its effects performed against

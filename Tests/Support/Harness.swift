@@ -2,14 +2,14 @@ import Foundation
 import XCTest
 
 /// Paths of the repository and of the built binary, found from this file's location.
-enum Repo {
-  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+public enum Repo {
+  public static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent()
-  static var seeds: URL { root.appendingPathComponent("seeds") }
+  public static var seeds: URL { root.appendingPathComponent("seeds") }
 
   /// The `liuliang` built by `swift build` beside the test bundle (scripts/test builds it first).
-  static var binary: URL {
+  public static var binary: URL {
     let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
     for dir in [bundleDir, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
       let candidate = dir.appendingPathComponent("liuliang")
@@ -18,10 +18,10 @@ enum Repo {
     return root.appendingPathComponent(".build/debug/liuliang")
   }
 
-  final class Marker {}
+  public final class Marker {}
 
   /// A fresh empty folder under the system's temporary directory.
-  static func tempFolder(_ name: String = "store") throws -> URL {
+  public static func tempFolder(_ name: String = "store") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "liuliang-test-\(UUID().uuidString)"
     )
@@ -31,7 +31,7 @@ enum Repo {
   }
 
   /// A copy of the demo shop that a test may change.
-  static func demoCopy() throws -> URL {
+  public static func demoCopy() throws -> URL {
     let dst = try tempFolder("demo")
     try FileManager.default.removeItem(at: dst)
     try FileManager.default.copyItem(at: seeds, to: dst)
@@ -39,14 +39,14 @@ enum Repo {
   }
 }
 
-struct RunResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
+public struct RunResult {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
 }
 
 /// Runs the real binary with the given arguments and environment additions, no stdin.
-func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+public func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
   let p = Process()
   p.executableURL = Repo.binary
   p.arguments = args

@@ -6,13 +6,13 @@ import XCTest
 #endif
 
 /// Drives the real binary in a detached tmux session, as a user at a terminal would.
-final class TmuxSession {
-  let name: String
-  private(set) var exitFile: URL
+public final class TmuxSession {
+  public let name: String
+  public private(set) var exitFile: URL
 
   /// Starts `command` in an 80×24 (or given) terminal with LANG=C.UTF-8; the shell writes the
   /// exit status to a file so the test can check it after `q`.
-  init(command: String, width: Int = 80, height: Int = 24, env: [String: String] = [:]) throws {
+  public init(command: String, width: Int = 80, height: Int = 24, env: [String: String] = [:]) throws {
     name = "liuliang-\(UUID().uuidString.prefix(8))"
     exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit")
     let envText = (["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(env) { $1 })
@@ -25,7 +25,7 @@ final class TmuxSession {
 
   deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
 
-  static var available: Bool {
+  public static var available: Bool {
     (try? tmux(["-V"])) != nil
   }
 
@@ -34,7 +34,7 @@ final class TmuxSession {
   /// for ever. A new session starts the tmux server, which inherits and keeps open any pipe,
   /// so only other commands get one for their output.
   @discardableResult
-  static func tmux(_ args: [String]) throws -> String {
+  public static func tmux(_ args: [String]) throws -> String {
     let detached = args.first == "new-session"
     var fds: [Int32] = [-1, -1]
     if !detached { guard pipe(&fds) == 0 else { throw NSError(domain: "tmux", code: Int(errno)) } }
@@ -78,17 +78,19 @@ final class TmuxSession {
   }
 
   /// Sends keys as tmux names them (`j`, `Enter`, `Escape`, `C-r`, `BTab`) or literal text.
-  func send(_ keys: String...) throws { try TmuxSession.tmux(["send-keys", "-t", name] + keys) }
-  func type(_ text: String) throws { try TmuxSession.tmux(["send-keys", "-t", name, "-l", text]) }
-  func resize(width: Int, height: Int) throws {
+  public func send(_ keys: String...) throws { try TmuxSession.tmux(["send-keys", "-t", name] + keys) }
+  public func type(_ text: String) throws { try TmuxSession.tmux(["send-keys", "-t", name, "-l", text]) }
+  public func resize(width: Int, height: Int) throws {
     try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
   }
 
-  func screen() throws -> String { try TmuxSession.tmux(["capture-pane", "-p", "-t", name]) }
+  public func screen() throws -> String { try TmuxSession.tmux(["capture-pane", "-p", "-t", name]) }
 
   /// Waits until the screen contains `text`, up to `timeout` seconds; returns the last screen.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
+  public func waitFor(
+    _ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line
+  )
     throws -> String
   {
     let deadline = Date().addingTimeInterval(timeout)
@@ -103,7 +105,7 @@ final class TmuxSession {
   }
 
   /// The program's exit status once it has ended, or nil after `timeout` seconds.
-  func exitStatus(timeout: Double = 10) -> Int32? {
+  public func exitStatus(timeout: Double = 10) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if let s = try? String(contentsOf: exitFile, encoding: .utf8) {
@@ -115,4 +117,4 @@ final class TmuxSession {
   }
 }
 
-func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+public func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
