@@ -394,17 +394,8 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
   }
 }
 
-/// The next id in the pool's own pattern: C0001 … keeps its width; otherwise C plus a number.
+/// The next id in the pool's own pattern (C0001 … keeps its width).
 func nextCustomerID(_ ids: [String]) -> String {
-  var best = 0
-  var width = 4
-  for id in ids where id.hasPrefix("C") {
-    let digits = id.dropFirst()
-    if let n = Int(digits), digits.allSatisfy(\.isNumber) {
-      best = max(best, n)
-      width = digits.count
-    }
-  }
-  let n = String(best + 1)
-  return "C" + String(repeating: "0", count: max(0, width - n.count)) + n
+  var maker = IDMaker(ids, defaultPrefix: "C", defaultWidth: 4)
+  return maker.make()
 }

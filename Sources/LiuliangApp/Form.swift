@@ -55,10 +55,6 @@ public enum Check: Equatable, Sendable {
   }
 }
 
-extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
 public struct FormField: Equatable, Sendable {
   /// Strings key of the label.
   public var label: String

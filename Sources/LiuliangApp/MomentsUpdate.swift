@@ -17,17 +17,10 @@ extension AppState {
 
   /// A new post id in the file's own pattern (M0001 …).
   func nextPostID() -> String {
-    var best = 0
-    var width = 4
-    for p in dataset.posts where p.id.hasPrefix("M") {
-      if let n = Int(p.id.dropFirst()) {
-        best = max(best, n)
-        width = p.id.count - 1
-      }
-    }
-    let n = String(best + 1)
-    return "M" + String(repeating: "0", count: max(0, width - n.count)) + n
+    var maker = IDMaker(dataset.posts.map(\.id), defaultPrefix: "M", defaultWidth: 4)
+    return maker.make()
   }
+
 }
 
 func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {

@@ -106,14 +106,6 @@ func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
 
 /// P01, P02 … in the file's own width.
 func nextPromotionID(_ ids: [String]) -> String {
-  var best = 0
-  var width = 2
-  for id in ids where id.hasPrefix("P") {
-    if let n = Int(id.dropFirst()) {
-      best = max(best, n)
-      width = id.count - 1
-    }
-  }
-  let n = String(best + 1)
-  return "P" + String(repeating: "0", count: max(0, width - n.count)) + n
+  var maker = IDMaker(ids, defaultPrefix: "P", defaultWidth: 2)
+  return maker.make()
 }

@@ -115,7 +115,3 @@ enum Values {
     return Vocabulary.shared.values[field]?[key] ?? key
   }
 }
-
-extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
-}
