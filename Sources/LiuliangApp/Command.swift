@@ -23,6 +23,14 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
   case "3", "moments": s.pane = .moments
   case "4", "promotions": s.pane = .promotions
   case "5", "churn": s.pane = .churn
+  case "import":
+    guard let path = arg else {
+      s.flash(s.text["msg.import_usage"], error: true)
+      return []
+    }
+    guard s.mayEdit() else { return [] }
+    let kind = words.count > 2 ? words[2] : "customers"
+    return [.planImport(path: path, kind: kind)]
   case "keep":
     guard let ds = s.pendingOverwrite else {
       if !s.unsaved.isEmpty { return s.retry() }

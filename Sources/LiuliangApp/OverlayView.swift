@@ -22,6 +22,16 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
         yes: s.text["confirm.yes"], no: s.text["confirm.no"]
       ).draw(into: &buf, in: area)
     }
+  case .importPreview(let p):
+    let box = area.inset(dx: 2, dy: 1)
+    let inner = Block(title: p.title, clearsInside: true).draw(into: &buf, in: box)
+    let rows = max(0, inner.height - 1)
+    let start = min(p.offset, max(0, p.lines.count - rows))
+    for (k, l) in p.lines.dropFirst(start).prefix(rows).enumerated() {
+      buf.put(fit(l, width: inner.width), x: inner.x, y: inner.y + k, maxWidth: inner.width)
+    }
+    buf.put(
+      fit(s.text["import.preview_ask"], width: inner.width), x: inner.x, y: inner.maxY - 1, style: .title)
   case .search(let field):
     let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
     buf.fill(row, style: .plain)

@@ -14,6 +14,26 @@ public enum Overlay: Equatable, Sendable {
   case form(Form)
   case picker(Picker)
   case confirm(ConfirmPurpose)
+  case importPreview(ImportPreview)
+}
+
+/// An import read and planned by the runner, shown before anything is written.
+public struct ImportPreview: Equatable, Sendable {
+  public var title: String
+  /// The mapping, the first rows and what would change, in words.
+  public var lines: [String]
+  /// The records after the import (customers, posts, promotions, complaints).
+  public var dataset: Dataset
+  /// Visits the import would append to the log.
+  public var visits: [Visit]
+  public var offset = 0
+
+  public init(title: String, lines: [String], dataset: Dataset, visits: [Visit]) {
+    self.title = title
+    self.lines = lines
+    self.dataset = dataset
+    self.visits = visits
+  }
 }
 
 /// One step that undo walks back: a change of the records, or a visit appended to the log.

@@ -8,6 +8,8 @@ public enum Msg: Sendable {
   /// The last change could not be saved (the store said why): it is taken back. `conflict`
   /// when a file changed on disk, so that the owner may still keep their version.
   case saveFailed(String, conflict: Bool = false)
+  /// A planned import, to be shown and confirmed.
+  case importPlanned(ImportPreview)
   /// The disk or the folder failed the write (full, gone): the change stays, and these writes,
   /// the failed one first, are kept to be tried again.
   case writeFailed(String, [Effect])
@@ -26,6 +28,8 @@ public enum Effect: Equatable, Sendable {
   case removeLastVisit
   /// Write a new file (an export), never over an existing one.
   case export(path: String, text: String)
+  /// Read a file and plan its import into the pool; the plan comes back as `.importPlanned`.
+  case planImport(path: String, kind: String)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -44,6 +48,9 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
   case .writeFailed(let why, let writes):
     s.keepUnsaved(writes, why)
     return []
+  case .importPlanned(let p):
+    s.overlay = .importPreview(p)
+    return []
   case .key(let key):
     if key == .resize { return [] }
     switch s.overlay {
@@ -53,6 +60,7 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .form(let form): return formKey(&s, key, form)
     case .picker(let picker): return pickerKey(&s, key, picker)
     case .confirm(let purpose): return confirmKey(&s, key, purpose)
+    case .importPreview(let p): return importKey(&s, key, p)
     case .none: break
     }
     s.message = nil
@@ -199,4 +207,30 @@ extension AppState {
 func lastAfter(_ s: AppState) -> Dataset? {
   if case .data(_, let after, _)? = s.undo.last { return after }
   return nil
+}
+
+/// y writes the previewed import (one step for undo, or one per visit appended); n or Esc
+/// leaves the store as it is.
+func importKey(_ s: inout AppState, _ key: Key, _ p: ImportPreview) -> [Effect] {
+  switch key {
+  case .char("y"), .char("Y"):
+    s.overlay = .none
+    if !p.visits.isEmpty {
+      return p.visits.flatMap { s.appendVisit($0, s.text("done.imported_visit", "\($0.date)")) }
+    }
+    return s.commit(p.dataset, s.text("done.imported", p.title))
+  case .char("n"), .char("N"), .escape, .char("q"):
+    s.overlay = .none
+    s.flash(s.text["msg.import_cancelled"])
+  case .char("j"), .down:
+    var q = p
+    q.offset += 1
+    s.overlay = .importPreview(q)
+  case .char("k"), .up:
+    var q = p
+    q.offset = max(0, q.offset - 1)
+    s.overlay = .importPreview(q)
+  default: break
+  }
+  return []
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiuliangApp
 import LiuliangGenerator
+import LiuliangImport
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -66,6 +67,7 @@ struct Dashboard {
         case .redraw: terminal.forceRedraw()
         case .reload: reload()
         case .export(let path, let text): export(path, text)
+        case .planImport(let path, let kind): planImport(path, kind)
         case .save, .overwrite, .appendVisit, .removeLastVisit:
           if writing { writing = perform(effect, then: effects[(i + 1)...].filter(\.writes)) }
         }
@@ -95,6 +97,39 @@ struct Dashboard {
       default: _ = update(&state, .saveFailed(why))
       }
       return false
+    }
+  }
+
+  /// Reads and plans an import for the dashboard to show: nothing is written until the owner
+  /// says yes. The rejects file is the command line's (`liuliang import`): the preview counts them.
+  mutating func planImport(_ path: String, _ kindName: String) {
+    guard let kind = Kind(rawValue: kindName) else {
+      state.flash(cliText("msg.import_kind", kindName), error: true)
+      return
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      state.flash(cliText("import.err.read", path, String(cString: strerror(errno))), error: true)
+      return
+    }
+    do throws(ImportError) {
+      let sheet = try Sheet.read(Array(data))
+      let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
+      let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
+      let report = ImportReport(
+        result: result, file: path, folder: store.folder, dryRun: true,
+        rejectsPath: ImportCommand.rejectsPath(path))
+      var lines = [cliText["import.preview_rows"]]
+      for row in [sheet.header] + sheet.rows.prefix(3).map(\.cells) {
+        lines.append("  " + row.joined(separator: " | "))
+      }
+      lines.append("")
+      lines += report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      let preview = ImportPreview(
+        title: cliText("import.preview_title", path), lines: lines, dataset: result.dataset,
+        visits: kind == .visits ? result.newVisits : [])
+      _ = update(&state, .importPlanned(preview))
+    } catch {
+      state.flash(ImportCommand.message(error, file: path, kind: kind), error: true)
     }
   }
 

@@ -115,7 +115,10 @@ struct ImportCommand: ParsableCommand {
     }
   }
 
-  func message(_ e: ImportError) -> String {
+  func message(_ e: ImportError) -> String { Self.message(e, file: file, kind: kind) }
+
+  /// One sentence for an import that can't be planned, for the command line and the dashboard.
+  static func message(_ e: ImportError, file: String, kind: Kind) -> String {
     switch e {
     case .undecodable(nil): return cliText("import.err.undecodable", file)
     case .undecodable(let enc?): return cliText("import.err.undecodable_as", file, enc.rawValue)

@@ -54,7 +54,8 @@ final class StyleSnapshotTests: XCTestCase {
         continue
       }
       let want = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-      XCTAssertEqual(text, want, "\(name) differs; record with LIULIANG_RECORD=1 and review", file: file, line: line)
+      XCTAssertEqual(
+        text, want, "\(name) differs; record with LIULIANG_RECORD=1 and review", file: file, line: line)
     }
   }
 

@@ -157,4 +157,21 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(AppState.mask("13812341234"), "138****1234")
     XCTAssertEqual(AppState.mask("123"), "***")
   }
+
+  func testImportPreviewAsksBeforeWriting() {
+    var s = Demo.state()
+    XCTAssertEqual(update(&s, .key(.char(":"))), [])
+    for c in "import /tmp/friends.csv" { _ = update(&s, .key(.char(c))) }
+    XCTAssertEqual(update(&s, .key(.enter)), [.planImport(path: "/tmp/friends.csv", kind: "customers")])
+    var planned = s.dataset
+    planned.customers.append(Customer(id: "C2001", name: "新朋友"))
+    _ = update(&s, .importPlanned(ImportPreview(title: "t", lines: ["a"], dataset: planned, visits: [])))
+    XCTAssertEqual(update(&s, .key(.char("n"))), [], "n writes nothing")
+    XCTAssertEqual(s.dataset.customers.count, 2000)
+    _ = update(&s, .importPlanned(ImportPreview(title: "t", lines: ["a"], dataset: planned, visits: [])))
+    XCTAssertEqual(update(&s, .key(.char("y"))), [.save(planned)])
+    XCTAssertEqual(s.dataset.customers.count, 2001)
+    XCTAssertEqual(update(&s, .key(.char("u"))).count, 1, "one step to undo")
+    XCTAssertEqual(s.dataset.customers.count, 2000)
+  }
 }

@@ -182,4 +182,31 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(changed.count, 1, "exactly one complaint changed")
     XCTAssertTrue(changed.first.map { $0.0.hasSuffix(",0") && $0.1.hasSuffix(",1") } ?? false, "\(changed)")
   }
+
+  /// `:import` in the dashboard shows the mapping and the first rows, and writes only on y.
+  func testImportFromTheDashboardAsksFirst() throws {
+    let store = try Repo.demoCopy()
+    let file = try Repo.tempFolder("in").appendingPathComponent("friends.csv")
+    try Data([0xEF, 0xBB, 0xBF] + Array("姓名,微信号,手机号\r\n新朋友甲,wx_new_1,13900000001\r\n".utf8)).write(to: file)
+    let customers = store.appendingPathComponent("customers.csv")
+    let before = try String(contentsOf: customers, encoding: .utf8)
+    let t = try TmuxSession(
+      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en"
+    )
+    try t.waitFor("Reach out today")
+    try t.send(":")
+    try t.type("import \(file.path)")
+    try t.send("Enter")
+    try t.waitFor("y imports it")
+    XCTAssertEqual(try String(contentsOf: customers, encoding: .utf8), before, "nothing written before y")
+    try t.send("y")
+    // The message names the long temp path and is cut at 80 columns: wait for the file instead.
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline, try String(contentsOf: customers, encoding: .utf8) == before { usleep(50_000) }
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let after = try String(contentsOf: customers, encoding: .utf8)
+    XCTAssertTrue(after.hasPrefix(before))
+    XCTAssertEqual(String(after.dropFirst(before.count)), "C2001,新朋友甲,wx_new_1,13900000001,,,,friend,,,,,\n")
+  }
 }

@@ -2,8 +2,8 @@ import Foundation
 import LiuliangApp
 import LiuliangModel
 import LiuliangRender
-import LiuliangText
 import LiuliangTestSupport
+import LiuliangText
 import XCTest
 
 @testable import LiuliangStore

@@ -92,6 +92,7 @@ struct Runner {
     case .appendVisit: return "appendVisit"
     case .removeLastVisit: return "removeLastVisit"
     case .export: return "export"
+    case .planImport: return "planImport"
     }
   }
 
