@@ -75,29 +75,8 @@ struct Dashboard {
     }
   }
 
-  /// Runs a store write. A refusal (a conflict, a read-only store) takes the change back; a
-  /// failing disk or folder keeps it, with `later`, to be written again. False when it failed.
   mutating func perform(_ effect: Effect, then later: [Effect]) -> Bool {
-    do throws(StoreError) {
-      switch effect {
-      case .save(let ds): try store.save(ds)
-      case .overwrite(let ds): try store.save(ds, overwrite: true)
-      case .appendVisit(let v): try store.appendVisit(v)
-      case .removeLastVisit: try store.removeLastAppendedVisit()
-      default: break
-      }
-      return true
-    } catch {
-      var why = Wording(cliText).error(error)
-      switch error {
-      case .changedOnDisk:
-        why += " " + cliText["msg.reload_hint"]
-        _ = update(&state, .saveFailed(why, conflict: true))
-      case .cannotWrite: _ = update(&state, .writeFailed(why, [effect] + later))
-      default: _ = update(&state, .saveFailed(why))
-      }
-      return false
-    }
+    state.write(effect, to: store, then: later)
   }
 
   /// Reads and plans an import for the dashboard to show: nothing is written until the owner

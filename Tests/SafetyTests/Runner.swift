@@ -62,24 +62,7 @@ struct Runner {
   }
 
   mutating func perform(_ effect: Effect, then later: [Effect]) -> Bool {
-    do throws(StoreError) {
-      switch effect {
-      case .save(let ds): try store.save(ds)
-      case .overwrite(let ds): try store.save(ds, overwrite: true)
-      case .appendVisit(let v): try store.appendVisit(v)
-      case .removeLastVisit: try store.removeLastAppendedVisit()
-      default: break
-      }
-      return true
-    } catch {
-      let why = Wording(state.text).error(error)
-      switch error {
-      case .changedOnDisk: _ = update(&state, .saveFailed(why, conflict: true))
-      case .cannotWrite: _ = update(&state, .writeFailed(why, [effect] + later))
-      default: _ = update(&state, .saveFailed(why))
-      }
-      return false
-    }
+    state.write(effect, to: store, then: later)
   }
 
   static func name(_ e: Effect) -> String {
