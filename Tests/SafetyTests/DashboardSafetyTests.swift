@@ -141,7 +141,7 @@ final class DashboardSafetyTests: XCTestCase {
     guard shell("mount -t tmpfs -o size=1536k tmpfs '\(base.path)'") else {
       throw XCTSkip("no tmpfs mounts here; DiskFailureTests injects ENOSPC instead")
     }
-    defer { shell("umount '\(base.path)'") }
+    defer { shell("umount -l '\(base.path)'") }
     let store = base.appendingPathComponent("shop")
     try FileManager.default.copyItem(at: Repo.seeds, to: store)
     let original = try Store(folder: store.path, mode: .readOnly).dataset

@@ -62,7 +62,7 @@ final class DiskFailureTests: XCTestCase {
   func testFullDiskKeepsTheChangeAndNothingIsHalfWritten() throws {
     let base = try Repo.tempFolder("disk")
     let mounted = shell("mount -t tmpfs -o size=1536k tmpfs '\(base.path)'")
-    defer { if mounted { shell("umount '\(base.path)'") } }
+    defer { if mounted { shell("umount -l '\(base.path)'") } }
     let store = base.appendingPathComponent("shop")
     try FileManager.default.copyItem(at: Repo.seeds, to: store)
     let filler = base.appendingPathComponent("filler")

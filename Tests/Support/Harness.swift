@@ -20,15 +20,25 @@ public enum Repo {
 
   public final class Marker {}
 
-  /// A fresh empty folder under the system's temporary directory.
+  /// A fresh empty folder under the system's temporary directory, removed when the test
+  /// process ends.
   public static func tempFolder(_ name: String = "store") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "liuliang-test-\(UUID().uuidString)"
-    )
-    .appendingPathComponent(name)
+    let url = testRoot.appendingPathComponent(UUID().uuidString).appendingPathComponent(name)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  /// One folder per test process for every temporary store, so that a single removal at exit
+  /// leaves nothing behind, whichever test failed.
+  static let testRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "liuliang-test-\(getpid())-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    rootPath = root.path
+    atexit { if let p = Repo.rootPath { try? FileManager.default.removeItem(atPath: p) } }
+    return root
+  }()
+  nonisolated(unsafe) static var rootPath: String?
 
   /// A copy of the demo shop that a test may change.
   public static func demoCopy() throws -> URL {
