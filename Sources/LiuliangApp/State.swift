@@ -134,12 +134,17 @@ public struct AppState {
     dataset = ds
     self.problems = problems
     today = t
+    phase("setData")
     let index = VisitIndex(ds)
+    phase("visitindex")
     analysis = Analysis(ds, today: t, index: index)
+    phase("analysis")
     trends = Trends(ds, today: t, weeks: 12, index: index)
+    phase("trends")
     checks = ContentChecks(ds, today: t)
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
+    phase("checks+atrisk")
     if let d = detail, d >= ds.customers.count { detail = nil }
     // On a big pool the search index and the list's sort orders are made now, side by side,
     // so that the first search character and the first sort need not wait for them; a small
@@ -161,9 +166,11 @@ public struct AppState {
         made.orders = SortOrders(ds, figures)
       }
     }
+    phase("search+orders")
     search = made.search
     list.orders = made.orders
     list.refresh(ds, figures, search: search)
+    phase("refresh")
     clampCursors()
   }
 

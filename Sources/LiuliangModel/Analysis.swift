@@ -36,7 +36,9 @@ public struct Analysis: Sendable {
       Analysis.figures(ds, today: t, index: index, into: buf)
       n = ds.customers.count
     }
+    phase("a.figures")
     let (fCut, mCut) = Analysis.cuts(ds, figures)
+    phase("a.cuts")
     frequencyCut = fCut
     spendCut = mCut
     var why: [SegmentWhy] = []
@@ -65,10 +67,15 @@ public struct Analysis: Sendable {
     repurchasers = again
     segmentCounts = counts
     if shopWide {
+      phase("a.segments")
       reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
+      phase("a.reach")
       slots = SlotTable(ds, today: t)
+      phase("a.slots")
       discount = DiscountDependence(ds, figures: figures, today: t)
+      phase("a.discount")
       churn = ChurnBreakdown(ds, today: t)
+      phase("a.churn")
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)

@@ -61,6 +61,7 @@ public final class Store {
   public func load() throws(StoreError) {
     var problems: [Problem] = []
     var ds = Dataset()
+    phase("start")
     signatures[ShopFile.name] = Files.signature(path(ShopFile.name))
     if let bytes = try Files.read(path(ShopFile.name), name: ShopFile.name) {
       let (shop, p) = ShopFile.parse(String(decoding: bytes, as: UTF8.self))
@@ -96,13 +97,16 @@ public final class Store {
       return out
     }
     ds.customers = try read(.customers, RecordCodec.customer)
+    phase("customers")
     ds.promotions = try read(.promotions, RecordCodec.promotion)
     ds.posts = try read(.posts, RecordCodec.post)
     ds.complaints = try read(.complaints, RecordCodec.complaint)
     // Duplicate ids: the first row wins; later ones are problems, kept verbatim.
+    phase("others")
     dropDuplicates(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
     dropDuplicates(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     dropDuplicates(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
+    phase("dups")
     let customerIndex = ds.customerIndex()
     let promoIndex = Dictionary(
       ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
@@ -110,12 +114,14 @@ public final class Store {
     var unknownRefs: [Problem] = []
     let customerBytes = ByteIDIndex(ds.customers.map(\.id))
     let promoBytes = ByteIDIndex(ds.promotions.map(\.id))
+    phase("indexes")
     ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
       if let v = RecordCodec.plainVisit(r, customers: customerBytes, promotions: promoBytes) { return v }
       let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
       if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v
     }
+    phase("visits")
     // A reference to a row that is itself unreadable is not a second problem.
     let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())
     problems += unknownRefs.filter { p in
@@ -130,6 +136,7 @@ public final class Store {
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    phase("rest")
     self.tables = tables
     self.problems = problems
     dataset = ds
