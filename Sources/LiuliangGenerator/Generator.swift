@@ -84,7 +84,7 @@ public enum Generator {
     }
     sortByDateAndTime(&visits)
     ds.customers = customers
-    ds.visits = visits
+    ds.visits = VisitLog(visits)
     ds.posts = Content.posts(today: t, words: words, rng: &rng)
     ds.complaints = complaints(customers: customers, first: first, today: t, words: words, rng: &rng)
     if o.customers >= 100 { People.plantReachOutCases(&ds, today: t) }

@@ -57,12 +57,13 @@ enum People {
   static func plantReachOutCases(_ ds: inout Dataset, today t: Day) {
     // Regulars who came every 9 days and then stopped 45–80 days ago: at risk by rule 4.
     var planted = 0
+    var visits = Array(ds.visits)
     var i = ds.customers.count - 1
     while planted < 4 && i >= 0 {
       let c = ds.customers[i]
       if c.churnedOn == nil && c.tier != .member, let j = c.joined, t - j > 150 {
         let stop = t.adding(-(45 + planted * 11))
-        ds.visits.removeAll { $0.customer == Int32(i) }
+        visits.removeAll { $0.customer == Int32(i) }
         var d = stop
         var n = 0
         while d > j && n < 10 {
@@ -70,7 +71,7 @@ enum People {
             customer: Int32(i), date: d, time: TimeOfDay(minutes: 18 * 60 + 10 * n),
             amount: Money(fen: Int64(180_00 + 2_000 * n)),
             party: 3, channel: .dineIn)
-          ds.visits.append(v)
+          visits.append(v)
           d = d.adding(-9)
           n += 1
         }
@@ -80,6 +81,7 @@ enum People {
       }
       i -= 1
     }
-    sortByDateAndTime(&ds.visits)
+    sortByDateAndTime(&visits)
+    ds.visits = VisitLog(visits)
   }
 }

@@ -38,7 +38,7 @@ public struct CustomerFigures: Sendable, Equatable {
   }
 
   public init(
-    visits: [Visit], indexes: ArraySlice<Int32>, today t: Day, thresholds th: Thresholds, gaps: inout [Int]
+    visits: VisitLog, indexes: ArraySlice<Int32>, today t: Day, thresholds th: Thresholds, gaps: inout [Int]
   ) {
     self.init()
     gaps.removeAll(keepingCapacity: true)

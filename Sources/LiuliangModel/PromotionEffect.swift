@@ -11,7 +11,7 @@ public struct PromotionEffect: Sendable, Equatable {
 
   /// Nil for a promotion without a start date or a time window: there is no "before" or no
   /// window to count in.
-  public init?(_ p: Promotion, visits: [Visit], today t: Day, weeks: Int = 8) {
+  public init?(_ p: Promotion, visits: some Sequence<Visit>, today t: Day, weeks: Int = 8) {
     guard let start = p.start, let w = p.window else { return nil }
     let beforeFirst = start.adding(-7 * weeks)
     let lastDay = min(t, p.end ?? t)

@@ -77,13 +77,13 @@ public struct Shop: Sendable, Equatable {
 public struct Dataset: Sendable, Equatable {
   public var shop: Shop
   public var customers: [Customer]
-  public var visits: [Visit]
+  public var visits: VisitLog
   public var posts: [Post]
   public var promotions: [Promotion]
   public var complaints: [Complaint]
 
   public init(
-    shop: Shop = Shop(), customers: [Customer] = [], visits: [Visit] = [], posts: [Post] = [],
+    shop: Shop = Shop(), customers: [Customer] = [], visits: VisitLog = [], posts: [Post] = [],
     promotions: [Promotion] = [], complaints: [Complaint] = []
   ) {
     self.shop = shop

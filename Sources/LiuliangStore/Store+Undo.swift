@@ -26,6 +26,6 @@ extension Store {
     tables[.visits] = last.table
     appends.removeLast()
     signatures[name] = Files.signature(path(name))
-    dataset.visits.removeSubrange(last.visits...)
+    dataset.visits.removeLast(dataset.visits.count - last.visits)
   }
 }

@@ -115,12 +115,12 @@ public final class Store {
     let customerBytes = ByteIDIndex(ds.customers.map(\.id))
     let promoBytes = ByteIDIndex(ds.promotions.map(\.id))
     phase("indexes")
-    ds.visits = try read(.visits) { (r: RowReader) throws(ProblemKind) in
+    ds.visits = VisitLog(try read(.visits) { (r: RowReader) throws(ProblemKind) in
       if let v = RecordCodec.plainVisit(r, customers: customerBytes, promotions: promoBytes) { return v }
       let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
       if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
       return v
-    }
+    })
     phase("visits")
     // A reference to a row that is itself unreadable is not a second problem.
     let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())

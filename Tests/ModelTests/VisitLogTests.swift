@@ -1,0 +1,65 @@
+import XCTest
+
+@testable import LiuliangModel
+
+/// The log's copies behave as independent arrays, while appends share one buffer.
+final class VisitLogTests: XCTestCase {
+  func visit(_ n: Int) -> Visit {
+    Visit(customer: Int32(n), date: Day("2026-11-01")!.adding(n), time: TimeOfDay(minutes: 600 + n))
+  }
+
+  func testCopiesSeeOnlyTheirOwnVisits() {
+    var a: VisitLog = [visit(0), visit(1)]
+    let before = a
+    a.append(visit(2))
+    XCTAssertEqual(Array(before), [visit(0), visit(1)])
+    XCTAssertEqual(Array(a), [visit(0), visit(1), visit(2)])
+    XCTAssertTrue(a.buffer === before.buffer, "appending past every copy's end copies nothing")
+    XCTAssertNotEqual(a, before)
+  }
+
+  func testTheSameAppendTwiceSharesTheBuffer() {
+    // The dashboard appends first, then the store appends the same visit to its own copy.
+    let loaded: VisitLog = [visit(0)]
+    var screen = loaded
+    var store = loaded
+    screen.append(visit(1))
+    store.append(visit(1))
+    XCTAssertTrue(screen.buffer === store.buffer)
+    XCTAssertEqual(screen, store)
+    XCTAssertEqual(store.count, 2)
+  }
+
+  func testADifferentAppendCopiesAndLeavesTheOtherCopyAlone() {
+    let loaded: VisitLog = [visit(0)]
+    var screen = loaded
+    var other = loaded
+    screen.append(visit(1))
+    other.append(visit(7))
+    XCTAssertFalse(screen.buffer === other.buffer)
+    XCTAssertEqual(Array(screen), [visit(0), visit(1)])
+    XCTAssertEqual(Array(other), [visit(0), visit(7)])
+  }
+
+  func testUndoThenAnotherVisit() {
+    var log: VisitLog = [visit(0)]
+    log.append(visit(1))
+    let withOne = log
+    XCTAssertEqual(log.removeLast(), visit(1))
+    XCTAssertEqual(Array(log), [visit(0)])
+    log.append(visit(2))
+    XCTAssertEqual(Array(log), [visit(0), visit(2)])
+    XCTAssertEqual(Array(withOne), [visit(0), visit(1)], "a copy taken before the undo keeps its visit")
+    log.removeLast(2)
+    XCTAssertTrue(log.isEmpty)
+  }
+
+  func testEditInPlaceCopiesFirst() {
+    var a: VisitLog = [visit(0), visit(1)]
+    let b = a
+    a[0].party = 4
+    XCTAssertEqual(a[0].party, 4)
+    XCTAssertEqual(b[0].party, 1)
+    a.withUnsafeBufferPointer { XCTAssertEqual($0.count, 2) }
+  }
+}
