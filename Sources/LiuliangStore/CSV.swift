@@ -71,104 +71,122 @@ public enum CSV {
   /// the file is that one record.
   public static func parse(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (CSVRecord) -> Void)
   {
-    var rec = CSVRecord(line: 1, raw: 0..<0, fault: nil, bytes: b)
+    parse(b, from: start, until: b.count, line: 1, body)
+  }
+
+  /// The same for the records that start before `until`, counting lines from `line`; returns
+  /// where the last of them ended and the line there. A record that starts before `until` is
+  /// read to its end, wherever that is.
+  @discardableResult
+  static func parse(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, until: Int, line first: Int, _ body: (CSVRecord) -> Void
+  ) -> (end: Int, line: Int) {
+    var rec = CSVRecord(line: first, raw: 0..<0, fault: nil, bytes: b)
     rec.starts.reserveCapacity(16)
     rec.ends.reserveCapacity(16)
     rec.quoted.reserveCapacity(16)
     var i = start
-    var line = 1
-    let n = b.count
-    while i < n {
-      let recordStart = i
-      rec.line = line
-      rec.fault = nil
-      rec.starts.removeAll(keepingCapacity: true)
-      rec.ends.removeAll(keepingCapacity: true)
-      rec.quoted.removeAll(keepingCapacity: true)
-      var endOfRecord = false
-      while !endOfRecord {
-        if i < n && b[i] == quote {
-          // Quoted field: runs to the closing quote; "" is one quote; newlines are data.
-          i += 1
-          let fs = i
-          var closed = false
-          while i < n {
-            let c = b[i]
-            if c == quote {
-              if i + 1 < n && b[i + 1] == quote {
-                i += 2
-                continue
-              }
-              closed = true
-              break
-            }
-            if c == lf { line += 1 }
-            i += 1
-          }
-          rec.starts.append(fs)
-          rec.ends.append(i)
-          rec.quoted.append(true)
-          if !closed {
-            rec.fault = .unterminatedQuote
-            endOfRecord = true
-            break
-          }
-          i += 1
-          if i >= n {
-            endOfRecord = true
-          } else if b[i] == comma {
-            i += 1
-          } else if b[i] == lf {
-            i += 1
-            line += 1
-            endOfRecord = true
-          } else if b[i] == cr && (i + 1 >= n || b[i + 1] == lf) {
-            i += i + 1 < n ? 2 : 1
-            line += 1
-            endOfRecord = true
-          } else {
-            if rec.fault == nil { rec.fault = .textAfterQuote }
-            skipToLineEnd(b, &i, &line)
-            endOfRecord = true
-          }
-        } else {
-          let fs = i
-          while i < n {
-            let c = b[i]
-            if c == comma || c == lf || c == cr { break }
-            if c == quote, rec.fault == nil { rec.fault = .strayQuote }
-            i += 1
-          }
-          rec.starts.append(fs)
-          rec.ends.append(i)
-          rec.quoted.append(false)
-          if i >= n {
-            endOfRecord = true
-          } else if b[i] == comma {
-            i += 1
-            if i >= n {
-              // A trailing comma at the very end: one more empty field.
-              rec.starts.append(i)
-              rec.ends.append(i)
-              rec.quoted.append(false)
-              endOfRecord = true
-            }
-          } else if b[i] == lf {
-            i += 1
-            line += 1
-            endOfRecord = true
-          } else {
-            // CR: CRLF ends the record; a lone CR does too (old Mac files).
-            i += i + 1 < n && b[i + 1] == lf ? 2 : 1
-            line += 1
-            endOfRecord = true
-          }
-        }
-      }
-      rec.raw = recordStart..<i
-      if rec.fault == nil { rec.fault = validate(UnsafeBufferPointer(rebasing: b[recordStart..<i])) }
+    var line = first
+    while i < until {
+      nextRecord(b, &i, &line, into: &rec)
       body(rec)
     }
+    return (i, line)
+  }
+
+  /// Reads the record that starts at `i` into `rec`, moving `i` and `line` past it.
+  static func nextRecord(
+    _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int, into rec: inout CSVRecord
+  ) {
+    let n = b.count
+    let recordStart = i
+    rec.line = line
+    rec.fault = nil
+    rec.starts.removeAll(keepingCapacity: true)
+    rec.ends.removeAll(keepingCapacity: true)
+    rec.quoted.removeAll(keepingCapacity: true)
+    var endOfRecord = false
+    while !endOfRecord {
+      if i < n && b[i] == quote {
+        // Quoted field: runs to the closing quote; "" is one quote; newlines are data.
+        i += 1
+        let fs = i
+        var closed = false
+        while i < n {
+          let c = b[i]
+          if c == quote {
+            if i + 1 < n && b[i + 1] == quote {
+              i += 2
+              continue
+            }
+            closed = true
+            break
+          }
+          if c == lf { line += 1 }
+          i += 1
+        }
+        rec.starts.append(fs)
+        rec.ends.append(i)
+        rec.quoted.append(true)
+        if !closed {
+          rec.fault = .unterminatedQuote
+          endOfRecord = true
+          break
+        }
+        i += 1
+        if i >= n {
+          endOfRecord = true
+        } else if b[i] == comma {
+          i += 1
+        } else if b[i] == lf {
+          i += 1
+          line += 1
+          endOfRecord = true
+        } else if b[i] == cr && (i + 1 >= n || b[i + 1] == lf) {
+          i += i + 1 < n ? 2 : 1
+          line += 1
+          endOfRecord = true
+        } else {
+          if rec.fault == nil { rec.fault = .textAfterQuote }
+          skipToLineEnd(b, &i, &line)
+          endOfRecord = true
+        }
+      } else {
+        let fs = i
+        while i < n {
+          let c = b[i]
+          if c == comma || c == lf || c == cr { break }
+          if c == quote, rec.fault == nil { rec.fault = .strayQuote }
+          i += 1
+        }
+        rec.starts.append(fs)
+        rec.ends.append(i)
+        rec.quoted.append(false)
+        if i >= n {
+          endOfRecord = true
+        } else if b[i] == comma {
+          i += 1
+          if i >= n {
+            // A trailing comma at the very end: one more empty field.
+            rec.starts.append(i)
+            rec.ends.append(i)
+            rec.quoted.append(false)
+            endOfRecord = true
+          }
+        } else if b[i] == lf {
+          i += 1
+          line += 1
+          endOfRecord = true
+        } else {
+          // CR: CRLF ends the record; a lone CR does too (old Mac files).
+          i += i + 1 < n && b[i + 1] == lf ? 2 : 1
+          line += 1
+          endOfRecord = true
+        }
+      }
+    }
+    rec.raw = recordStart..<i
+    if rec.fault == nil { rec.fault = validate(UnsafeBufferPointer(rebasing: b[recordStart..<i])) }
   }
 
   static func skipToLineEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int) {

@@ -84,7 +84,7 @@ enum Files {
   /// back what it has passed with `release`.
   static func withMapped<R>(
     _ path: String, name: String,
-    _ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) -> R
+    _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) -> R
   ) throws(StoreError) -> R? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
@@ -104,14 +104,21 @@ enum Files {
     defer { munmap(base, size) }
     _ = madvise(base, size, MADV_SEQUENTIAL)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    var released = 0
+    let mapped = Mapped(base: base)
     let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-    return body(bytes) { upTo in
-      let end = upTo / page * page
-      guard end > released else { return }
-      _ = madvise(base + released, end - released, MADV_DONTNEED)
-      released = end
+    // The whole pages inside a range read: dropping them keeps a big file's bytes from all
+    // being resident at once.
+    return body(bytes) { range in
+      let lo = (range.lowerBound + page - 1) / page * page
+      let hi = range.upperBound / page * page
+      guard hi > lo else { return }
+      _ = madvise(mapped.base + lo, hi - lo, MADV_DONTNEED)
     }
+  }
+
+  /// The mapping's address, for the readers that release what they have read.
+  private struct Mapped: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

@@ -151,14 +151,14 @@ enum RecordCodec {
   }
 
   /// A visit, with the customer and promotion ids resolved to indexes by the caller's tables.
-  static func visit(_ r: RowReader, customers: [String: Int32], promotions: [String: Int32])
+  static func visit(_ r: RowReader, customer: (String) -> Int32?, promotion: (String) -> Int32?)
     throws(ProblemKind) -> (Visit, unknown: ProblemKind?)
   {
     var unknown: ProblemKind?
     var who = Visit.walkIn
     if !r.isEmpty(0) {
       let id = r.text(0)
-      if let i = customers[id] {
+      if let i = customer(id) {
         who = i
       } else {
         who = Visit.unknownCustomer
@@ -178,7 +178,7 @@ enum RecordCodec {
     var promo = Visit.noPromotion
     if !r.isEmpty(5) {
       let id = r.text(5)
-      if let i = promotions[id] {
+      if let i = promotion(id) {
         promo = i
       } else {
         promo = Visit.unknownPromotion
@@ -193,12 +193,32 @@ enum RecordCodec {
     )
   }
 
+  /// The channel these bytes name. The first byte picks the one candidate and its whole name
+  /// must match; a channel not listed here just takes the general path. (Walking
+  /// `Channel.allCases` would make both cores fight over that array's reference count.)
+  static func channel(_ b: UnsafeBufferPointer<UInt8>) -> Channel? {
+    let c: Channel
+    switch b.first {
+    case UInt8(ascii: "d"): c = .dineIn
+    case UInt8(ascii: "t"): c = .takeaway
+    case UInt8(ascii: "g"): c = .groupBuy
+    case UInt8(ascii: "m"): c = .momentsOrder
+    default: return nil
+    }
+    let name = c.rawValue.utf8
+    guard name.count == b.count else { return nil }
+    let same = name.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
+    return same == true ? c : nil
+  }
+
   /// A visit read straight from the row's bytes, for rows like the generator and the dashboard
   /// write; nil for anything else (quotes, an unknown id, a value to complain about), which
   /// `visit(_:customers:promotions:)` then reads — so both give the same visit or problem.
-  static func plainVisit(_ r: RowReader, customers: ByteIDIndex, promotions: ByteIDIndex) -> Visit? {
-    guard let cb = r.plainBytes(0), let db = r.plainBytes(1), let tb = r.plainBytes(2),
-      let ab = r.plainBytes(3), let pb = r.plainBytes(4), let xb = r.plainBytes(5), let chb = r.plainBytes(6)
+  static func plainVisit(
+    _ field: (Int) -> UnsafeBufferPointer<UInt8>?, customers: ByteIDIndex.View, promotions: ByteIDIndex.View
+  ) -> Visit? {
+    guard let cb = field(0), let db = field(1), let tb = field(2), let ab = field(3), let pb = field(4),
+      let xb = field(5), let chb = field(6)
     else { return nil }
     var who = Visit.walkIn
     if cb.count > 0 {
@@ -227,7 +247,7 @@ enum RecordCodec {
     }
     var channel = Channel.dineIn
     if chb.count > 0 {
-      guard let c = Channel.allCases.first(where: { ByteIDIndex.equal($0.rawValue, chb) }) else { return nil }
+      guard let c = RecordCodec.channel(chb) else { return nil }
       channel = c
     }
     return Visit(
@@ -376,6 +396,8 @@ struct ByteIDIndex {
   /// and the generator give them): then an id is its index, with no table to miss the cache in.
   private var numbered: (prefix: [UInt8], width: Int)?
   private var count = 0
+  /// Ids seen before: (where, where first), in file order. The first of equal ids wins.
+  private(set) var duplicates: [(at: Int, first: Int)] = []
 
   init(_ ids: [String]) {
     count = ids.count
@@ -403,11 +425,13 @@ struct ByteIDIndex {
     for (i, id) in ids.enumerated() {
       bytes.append(contentsOf: id.utf8)
       starts.append(bytes.count)
-      // The first of equal ids wins, as in `Dataset.customerIndex`.
       let found = bytes.withUnsafeBufferPointer { b in
         lookup(UnsafeBufferPointer(rebasing: b[starts[i]..<starts[i + 1]]))
       }
-      if found != nil { continue }
+      if let found {
+        duplicates.append((at: i, first: Int(found)))
+        continue
+      }
       var h = Self.hash(id.utf8) & mask
       while slots[h] >= 0 { h = (h + 1) & mask }
       slots[h] = Int32(i)
@@ -423,10 +447,6 @@ struct ByteIDIndex {
     return Int(truncatingIfNeeded: h ^ (h >> 33))
   }
 
-  static func equal(_ s: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    s.utf8.count == b.count && s.utf8.elementsEqual(b)
-  }
-
   static func isNumbered(_ id: String.UTF8View, _ prefix: [UInt8], _ width: Int, _ n: Int) -> Bool {
     guard id.count == prefix.count + width, id.starts(with: prefix) else { return false }
     var v = n
@@ -437,27 +457,62 @@ struct ByteIDIndex {
     return v == 0
   }
 
-  func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    if let (prefix, width) = numbered {
-      guard key.count == prefix.count + width else { return nil }
-      for k in 0..<prefix.count where key[k] != prefix[k] { return nil }
-      var n = 0
-      for k in prefix.count..<key.count {
-        let b = key[k]
-        guard b >= 0x30, b <= 0x39 else { return nil }
-        n = n * 10 + Int(b - 0x30)
+  func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? { withView { $0.lookup(key) } }
+
+  func lookup(_ id: String) -> Int32? {
+    var id = id
+    return id.withUTF8 { lookup($0) }
+  }
+
+  /// The index as bare pointers, valid inside `body`. Lookups through it take no reference
+  /// counts: the log is read on both cores, which would otherwise fight over them on every row.
+  func withView<R>(_ body: (View) -> R) -> R {
+    // The arrays are not changed while the view is used, so their addresses stay valid.
+    let prefix = numbered?.prefix ?? []
+    return prefix.withUnsafeBufferPointer { prefix in
+      bytes.withUnsafeBufferPointer { b in
+        starts.withUnsafeBufferPointer { st in
+          slots.withUnsafeBufferPointer { sl in
+            body(
+              View(
+                prefix: prefix, width: numbered?.width, count: count, bytes: b, starts: st, slots: sl,
+                mask: mask))
+          }
+        }
       }
-      return n >= 1 && n <= count ? Int32(n - 1) : nil
     }
-    var h = Self.hash(key) & mask
-    return bytes.withUnsafeBufferPointer { b in
+  }
+
+  struct View: @unchecked Sendable {
+    let prefix: UnsafeBufferPointer<UInt8>
+    /// Set when the ids are numbered (see `numbered`).
+    let width: Int?
+    let count: Int
+    let bytes: UnsafeBufferPointer<UInt8>
+    let starts: UnsafeBufferPointer<Int>
+    let slots: UnsafeBufferPointer<Int32>
+    let mask: Int
+
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+      if let width {
+        guard key.count == prefix.count + width else { return nil }
+        for k in 0..<prefix.count where key[k] != prefix[k] { return nil }
+        var n = 0
+        for k in prefix.count..<key.count {
+          let b = key[k]
+          guard b >= 0x30, b <= 0x39 else { return nil }
+          n = n * 10 + Int(b - 0x30)
+        }
+        return n >= 1 && n <= count ? Int32(n - 1) : nil
+      }
+      var h = ByteIDIndex.hash(key) & mask
       while true {
         let i = slots[h]
         if i < 0 { return nil }
         let lo = starts[Int(i)]
         let hi = starts[Int(i) + 1]
         if hi - lo == key.count
-          && (key.count == 0 || memcmp(b.baseAddress! + lo, key.baseAddress!, key.count) == 0)
+          && (key.count == 0 || memcmp(bytes.baseAddress! + lo, key.baseAddress!, key.count) == 0)
         {
           return i
         }

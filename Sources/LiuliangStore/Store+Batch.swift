@@ -38,7 +38,7 @@ public enum StoreRows {
     throws(ProblemKind) -> Visit
   {
     let (v, unknown) = try decode(fields, .visits) { (r: RowReader) throws(ProblemKind) in
-      try RecordCodec.visit(r, customers: customers, promotions: promotions)
+      try RecordCodec.visit(r, customer: { customers[$0] }, promotion: { promotions[$0] })
     }
     if let unknown { throw unknown }
     return v

@@ -69,59 +69,61 @@ public final class Store {
       problems += p
     }
     var tables: [Kind: TableFile] = [:]
-    func read<R>(_ kind: Kind, _ decode: (RowReader) throws(ProblemKind) -> R) throws(StoreError) -> [R] {
+    var notes: [Problem] = []
+    func read<R>(_ kind: Kind, plain: PlainDecoder<R>? = nil, _ decode: RowDecoder<R>) throws(StoreError)
+      -> [R]
+    {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
       var table = TableFile(
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       table.optionalColumns = kind.optionalColumns
       var out: [R] = []
       if kind == .visits {
-        _ = try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
-          // Room for the shortest rows: pages never written are never resident, and the
-          // array never has to be copied to grow.
-          out.reserveCapacity(b.count / 20 + 16)
-          table.read(buffer: b, kind: kind, problems: &problems, passed: release) {
-            (r: RowReader) throws(ProblemKind) in
-            out.append(try decode(r))
-          }
-        }
-        tables[kind] = table
-        return out
-      }
-      if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
-        table.read(bytes, kind: kind, problems: &problems) { (r: RowReader) throws(ProblemKind) in
-          out.append(try decode(r))
-        }
+        out =
+          try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
+            table.read(
+              buffer: b, kind: kind, problems: &problems, notes: &notes, release: release, plain: plain,
+              decode: decode)
+          } ?? []
+      } else if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
+        out = table.read(bytes, kind: kind, problems: &problems, notes: &notes, decode)
       }
       tables[kind] = table
       return out
     }
-    ds.customers = try read(.customers, RecordCodec.customer)
+    ds.customers = try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) }
     phase("customers")
-    ds.promotions = try read(.promotions, RecordCodec.promotion)
-    ds.posts = try read(.posts, RecordCodec.post)
-    ds.complaints = try read(.complaints, RecordCodec.complaint)
-    // Duplicate ids: the first row wins; later ones are problems, kept verbatim.
+    ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
+    ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
+    ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
     phase("others")
-    dropDuplicates(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
-    dropDuplicates(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
-    dropDuplicates(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
-    phase("dups")
-    let customerIndex = ds.customerIndex()
-    let promoIndex = Dictionary(
-      ds.promotions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-    let visitsFile = Kind.visits.fileName
-    var unknownRefs: [Problem] = []
-    let customerBytes = ByteIDIndex(ds.customers.map(\.id))
-    let promoBytes = ByteIDIndex(ds.promotions.map(\.id))
+    let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
+    _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
+    let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
     phase("indexes")
-    ds.visits = VisitLog(try read(.visits) { (r: RowReader) throws(ProblemKind) in
-      if let v = RecordCodec.plainVisit(r, customers: customerBytes, promotions: promoBytes) { return v }
-      let (v, unknown) = try RecordCodec.visit(r, customers: customerIndex, promotions: promoIndex)
-      if let unknown { unknownRefs.append(Problem(file: visitsFile, line: r.record.line, kind: unknown)) }
-      return v
-    })
+    let visits = customerBytes.withView { customers in
+      promoBytes.withView { promotions in
+        Result { () throws(StoreError) in
+          try read(
+            .visits, plain: { RecordCodec.plainVisit($0.field, customers: customers, promotions: promotions) }
+          ) {
+            (r: RowReader, notes: inout [Problem]) throws(ProblemKind) in
+            if let v = RecordCodec.plainVisit(r.plainBytes, customers: customers, promotions: promotions) {
+              return v
+            }
+            let (v, unknown) = try RecordCodec.visit(
+              r, customer: { customerBytes.lookup($0) }, promotion: { promoBytes.lookup($0) })
+            if let unknown {
+              notes.append(Problem(file: Kind.visits.fileName, line: r.record.line, kind: unknown))
+            }
+            return v
+          }
+        }
+      }
+    }
+    ds.visits = VisitLog(try visits.get())
     phase("visits")
+    let unknownRefs = notes
     // A reference to a row that is itself unreadable is not a second problem.
     let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())
     problems += unknownRefs.filter { p in
@@ -131,7 +133,7 @@ public final class Store {
       }
     }
     for c in ds.complaints
-    where !c.customer.isEmpty && customerIndex[c.customer] == nil && !unreadable.contains(c.customer) {
+    where !c.customer.isEmpty && customerBytes.lookup(c.customer) == nil && !unreadable.contains(c.customer) {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
@@ -146,28 +148,26 @@ public final class Store {
     saved.visits = []
   }
 
-  func dropDuplicates<R>(
+  /// The index of the records' ids. Of equal ids the first row wins; later ones are problems,
+  /// their rows kept verbatim.
+  func uniqueIDs<R>(
     _ records: inout [R], _ id: KeyPath<R, String>, kind: Kind, tables: inout [Kind: TableFile],
     problems: inout [Problem]
-  ) {
-    var seen: [String: Int] = [:]
-    var drop: [Int] = []
-    for (i, r) in records.enumerated() {
-      if let first = seen[r[keyPath: id]] {
-        let t = tables[kind]!
-        problems.append(
-          Problem(
-            file: kind.fileName, line: t.lineOfRecord(i),
-            kind: .duplicateID(r[keyPath: id], firstLine: t.lineOfRecord(first))))
-        drop.append(i)
-      } else {
-        seen[r[keyPath: id]] = i
-      }
+  ) -> ByteIDIndex {
+    let index = ByteIDIndex(records.map { $0[keyPath: id] })
+    guard !index.duplicates.isEmpty else { return index }
+    let t = tables[kind]!
+    for (i, first) in index.duplicates {
+      problems.append(
+        Problem(
+          file: kind.fileName, line: t.lineOfRecord(i),
+          kind: .duplicateID(records[i][keyPath: id], firstLine: t.lineOfRecord(first))))
     }
-    for i in drop.reversed() {
+    for (i, _) in index.duplicates.reversed() {
       records.remove(at: i)
       tables[kind]!.keepVerbatim(record: i)
     }
+    return ByteIDIndex(records.map { $0[keyPath: id] })
   }
 
   func path(_ name: String) -> String { folder + "/" + name }

@@ -1,104 +1,96 @@
+import Dispatch
+
+/// Turns a row into a record, or throws why it can't (the row is then kept verbatim and
+/// reported with its line). It may note problems about a row it still reads, such as a
+/// reference to an unknown id, for the caller to sort out once every file is read.
+typealias RowDecoder<R> = (RowReader, inout [Problem]) throws(ProblemKind) -> R
+
+/// A row read straight from its bytes, for files whose rows are mostly plain (no quotes, ASCII):
+/// nil sends the row to `RowDecoder`, which must then give the same record or problem.
+typealias PlainDecoder<R> = (PlainRow) -> R?
+
+/// One row without quotes, line breaks or non-ASCII bytes, split at its commas.
+struct PlainRow {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Field f is `bytes[bounds[f] ..< bounds[f + 1] - 1]`.
+  let bounds: UnsafeMutableBufferPointer<Int>
+  /// Known column → field, −1 for a column the file lacks (`Context.map` without optionals
+  /// or reference counts: rows are read on both cores).
+  let map: UnsafeBufferPointer<Int>
+
+  /// The field of known column k; empty for a column the file lacks.
+  func field(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+    let f = map[k]
+    guard f >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(rebasing: bytes[bounds[f]..<bounds[f + 1] - 1])
+  }
+}
+
 extension TableFile {
-  /// Reads the file's rows; `decode` turns a row into a record (appending it) or throws why it
-  /// can't, in which case the row is kept verbatim and reported with its line.
-  mutating func read(
-    _ data: [UInt8], kind: Kind, problems: inout [Problem],
-    _ decode: (RowReader) throws(ProblemKind) -> Void
-  ) {
+  /// Reads the file's rows into records (see `RowDecoder`). The file's bytes are kept for
+  /// rewriting it.
+  mutating func read<R>(
+    _ data: [UInt8], kind: Kind, problems: inout [Problem], notes: inout [Problem], _ decode: RowDecoder<R>
+  ) -> [R] {
     bytes = data
-    data.withUnsafeBufferPointer { b in
-      read(buffer: b, kind: kind, problems: &problems, passed: { _ in }, decode)
+    return data.withUnsafeBufferPointer { b in
+      read(buffer: b, kind: kind, problems: &problems, notes: &notes, decode: decode)
     }
   }
 
-  /// The same over bytes this table does not keep (the log, mapped from its file); `passed(n)`
-  /// says that the first n bytes will not be looked at again.
-  mutating func read(
-    buffer b: UnsafeBufferPointer<UInt8>, kind: Kind, problems: inout [Problem], passed: (Int) -> Void,
-    _ decode: (RowReader) throws(ProblemKind) -> Void
-  ) {
+  /// The same over bytes this table does not keep (the log, mapped from its file).
+  /// `release(range)` says that those bytes will not be looked at again. `plain`, when given,
+  /// reads the plain rows first (see `PlainDecoder`).
+  mutating func read<R>(
+    buffer b: UnsafeBufferPointer<UInt8>, kind: Kind, problems: inout [Problem], notes: inout [Problem],
+    release: (@Sendable (Range<Int>) -> Void)? = nil, plain: PlainDecoder<R>? = nil, decode: RowDecoder<R>
+  ) -> [R] {
     hasContent = !b.isEmpty
-    let file = name
-    func problem(_ line: Int, _ k: ProblemKind) { problems.append(Problem(file: file, line: line, kind: k)) }
-    var map: [Int?] = []
-    var sawHeader = false
-    var rows: [Range<Int>] = []
-    var rowLines: [Int32] = []
-    var kept: [(after: Int, raw: Range<Int>)] = []
-    var unreadable = false
-    var headerWidth = 0
-    // The log is never rewritten, so where its rows were need not be kept: for ten million
-    // rows that would be the biggest array of the load.
-    let rewritable = kind != .visits
-    var nextPass = 1 << 24
-    do {
-      CSV.parse(b, from: CSV.bomLength(b)) { rec in
-        if rec.raw.lowerBound >= nextPass {
-          passed(rec.raw.lowerBound)
-          nextPass = rec.raw.lowerBound + (1 << 24)
-        }
-        if !sawHeader {
-          sawHeader = true
-          bodyStart = rec.raw.upperBound
-          let raw = b[rec.raw]
-          if raw.count >= 2 && raw[raw.endIndex - 2] == CSV.cr && raw.last == CSV.lf {
-            lineEnding = [CSV.cr, CSV.lf]
-          }
-          if let f = rec.fault {
-            problem(rec.line, .fault(f))
-            unreadable = true
-            return
-          }
-          header = rec.fields
-          headerWidth = header.count
-          map = columns.map { header.firstIndex(of: $0) }
-          for r in kind.required where !header.contains(r) {
-            problem(rec.line, .missingColumn(r))
-            unreadable = true
-          }
-          return
-        }
-        // Blank lines are not rows; they go back where they were.
-        if rec.count == 1 && rec.fieldIsEmpty(0) && rec.fault == nil {
-          kept.append((after: rows.count, raw: rec.raw))
-          return
-        }
-        if unreadable {
-          kept.append((after: rows.count, raw: rec.raw))
-          return
-        }
-        if let f = rec.fault {
-          problem(rec.line, .fault(f))
-          kept.append((after: rows.count, raw: rec.raw))
-          return
-        }
-        if rec.count != headerWidth {
-          problem(rec.line, .columnCount(expected: headerWidth, got: rec.count))
-          kept.append((after: rows.count, raw: rec.raw))
-          return
-        }
-        do throws(ProblemKind) {
-          try decode(RowReader(record: rec, map: map, columns: columns))
-          if rewritable {
-            rows.append(rec.raw)
-            rowLines.append(Int32(rec.line))
-          }
-        } catch {
-          problem(rec.line, error)
-          kept.append((after: rows.count, raw: rec.raw))
-        }
-      }
+    var head = Stretch<R>()
+    var context = Context(columns: columns, rewritable: kind != .visits, name: name)
+    let start = CSV.bomLength(b)
+    // The header is the first record, whatever it holds.
+    let (bodyStart, bodyLine) = CSV.parse(b, from: start, until: start + 1, line: 1) { rec in
+      readHeader(rec, b, kind: kind, context: &context, into: &head)
     }
-    self.rows = rows
-    self.rowLines = rowLines
-    self.kept = kept
-    unreadableHeader = unreadable
-    if kind == .visits {
-      // The log is only appended to, never rewritten: its bytes need not stay in memory.
+    self.bodyStart = bodyStart
+    let body = Stretch<R>.read(
+      b, from: bodyStart, line: bodyLine, context: context, release: release, plain: plain, decode: decode)
+    problems += head.problems + body.problems
+    notes += body.notes
+    if context.rewritable {
+      rows = body.rows
+      rowLines = body.rowLines
+      kept = body.kept
+    } else {
+      // The log is only appended to, never rewritten: where its rows were, and its bytes,
+      // need not stay in memory (for ten million rows that would be the load's biggest array).
       endsMidLine = b.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
       bytes = []
-      self.rows = []
-      self.kept = []
+    }
+    unreadableHeader = context.unreadable
+    return body.records
+  }
+
+  private mutating func readHeader<R>(
+    _ rec: CSVRecord, _ b: UnsafeBufferPointer<UInt8>, kind: Kind, context: inout Context,
+    into s: inout Stretch<R>
+  ) {
+    let raw = b[rec.raw]
+    if raw.count >= 2 && raw[raw.endIndex - 2] == CSV.cr && raw.last == CSV.lf {
+      lineEnding = [CSV.cr, CSV.lf]
+    }
+    if let f = rec.fault {
+      s.problem(rec.line, .fault(f), file: name)
+      context.unreadable = true
+      return
+    }
+    header = rec.fields
+    context.width = header.count
+    context.map = columns.map { header.firstIndex(of: $0) }
+    for r in kind.required where !header.contains(r) {
+      s.problem(rec.line, .missingColumn(r), file: name)
+      context.unreadable = true
     }
   }
 
@@ -119,6 +111,23 @@ extension TableFile {
     if header.isEmpty { header = columns }
     endsMidLine = false
     hasContent = true
+  }
+}
+
+/// What the header says about the rows below it.
+struct Context: Sendable {
+  let name: String
+  let columns: [String]
+  /// Whether where each row was is kept, for rewriting the file.
+  let rewritable: Bool
+  var map: [Int?] = []
+  var width = 0
+  var unreadable = false
+
+  init(columns: [String], rewritable: Bool, name: String = "") {
+    self.columns = columns
+    self.rewritable = rewritable
+    self.name = name
   }
 }
 

@@ -1,0 +1,249 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The rows of one stretch of a file's body. A big file is read as two stretches at once, one
+/// per core, and the second is then appended to the first as if one reader had read both.
+struct Stretch<R> {
+  var records: [R] = []
+  var rows: [Range<Int>] = []
+  var rowLines: [Int32] = []
+  var kept: [(after: Int, raw: Range<Int>)] = []
+  var problems: [Problem] = []
+  var notes: [Problem] = []
+  /// Where the stretch's last record ended, and the line there.
+  var end = 0
+  var line = 1
+
+  mutating func problem(_ line: Int, _ k: ProblemKind, file: String) {
+    problems.append(Problem(file: file, line: line, kind: k))
+  }
+
+  /// Files smaller than this are read in one stretch: splitting would cost more than it saves.
+  static var splitFrom: Int { 1 << 22 }
+
+  static func read(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, context: Context,
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+  ) -> Stretch<R> {
+    read(
+      b, from: start, line: line, split: b.count - start >= splitFrom ? splitPoint(b, from: start) : nil,
+      context: context, release: release, plain: plain, decode: decode)
+  }
+
+  /// The same, the second half from `split` on (any position: a wrong one only costs time).
+  static func read(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, split: Int?, context: Context,
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+  ) -> Stretch<R> {
+    let n = b.count
+    guard let split, split > start, split < n else {
+      return readOne(
+        b, from: start, until: n, line: line, room: n - start, context: context, release: release,
+        plain: plain,
+        decode: decode)
+    }
+    let halves = Halves<R>()
+    withoutActuallyEscaping(decode) { decode in
+      let job = Job(bytes: b, context: context, release: release, plain: plain, decode: decode)
+      DispatchQueue.concurrentPerform(iterations: 2) { k in
+        // The first half makes room for every row, so that the second is appended in place.
+        if k == 0 {
+          halves.first = readOne(
+            job.bytes, from: start, until: split, line: line, room: n - start, context: job.context,
+            release: job.release, plain: job.plain, decode: job.decode)
+        } else {
+          halves.second = readOne(
+            job.bytes, from: split, until: n, line: 1, room: n - split, context: job.context,
+            release: job.release, plain: job.plain, decode: job.decode)
+        }
+      }
+    }
+    var first = halves.first!
+    if first.end == split {
+      first.append(halves.second!, lineOffset: first.line - 1)
+    } else {
+      // A record ran on past the split point (a stray quote fooled the quote count), so the
+      // second half began inside it: read on from where the first half really ended.
+      halves.second = nil
+      first.append(
+        readOne(
+          b, from: first.end, until: n, line: first.line, room: 0, context: context, release: release,
+          plain: plain, decode: decode), lineOffset: 0)
+    }
+    return first
+  }
+
+  /// A line start near the middle that is outside quotes by the quote count (quotes come in
+  /// pairs in well-formed CSV); nil when there is none.
+  static func splitPoint(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let base = b.baseAddress else { return nil }
+    let n = b.count
+    func lineStart(after p: Int) -> Int? {
+      guard p < n, let hit = memchr(base + p, Int32(CSV.lf), n - p) else { return nil }
+      let next = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+      return next < n ? next : nil
+    }
+    func quotes(_ lo: Int, _ hi: Int) -> Int {
+      var count = 0
+      var p = lo
+      while p < hi, let hit = memchr(base + p, Int32(CSV.quote), hi - p) {
+        count += 1
+        p = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+      }
+      return count
+    }
+    guard var split = lineStart(after: start + (n - start) / 2) else { return nil }
+    var odd = quotes(start, split) % 2 == 1
+    while odd {
+      guard let next = lineStart(after: split) else { return nil }
+      odd = (quotes(split, next) % 2 == 1) != odd
+      split = next
+    }
+    return split
+  }
+
+  /// Reads the records that start in [start, until). `room`: bytes whose rows the records
+  /// array is made ready for, so that it never has to be copied to grow (pages never written
+  /// are never resident).
+  static func readOne(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, until: Int, line first: Int, room: Int,
+    context: Context,
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+  ) -> Stretch<R> {
+    var s = Stretch<R>()
+    s.records.reserveCapacity(room / 20 + 16)
+    var rec = CSVRecord(line: first, raw: 0..<0, fault: nil, bytes: b)
+    var i = start
+    var line = first
+    var nextRelease = start + (1 << 24)
+    let plain = context.unreadable ? nil : plain
+    let map = context.map.map { $0 ?? -1 }
+    map.withUnsafeBufferPointer { map in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { bounds in
+        while i < until {
+          if let release, i >= nextRelease {
+            release(start..<i)
+            nextRelease = i + (1 << 24)
+          }
+          if let plain,
+            let next = s.takePlain(b, at: i, line: line, bounds: bounds, map: map, context: context, plain)
+          {
+            if next.newline { line += 1 }
+            i = next.end
+            continue
+          }
+          CSV.nextRecord(b, &i, &line, into: &rec)
+          s.take(rec, context: context, decode: decode)
+        }
+      }
+    }
+    s.end = i
+    s.line = line
+    return s
+  }
+
+  /// Reads the row at `i` when it is plain (see `PlainRow`) and `plain` decodes it; where it
+  /// ends and whether it ended with a line break, or nil to read it the general way.
+  mutating func takePlain(
+    _ b: UnsafeBufferPointer<UInt8>, at i: Int, line: Int, bounds: UnsafeMutableBufferPointer<Int>,
+    map: UnsafeBufferPointer<Int>, context: Context, _ plain: PlainDecoder<R>
+  ) -> (end: Int, newline: Bool)? {
+    let n = b.count
+    var k = i
+    var fields = 0
+    bounds[0] = i
+    var contentEnd = n
+    var end = n
+    var newline = false
+    while k < n {
+      let c = b[k]
+      if c == CSV.comma {
+        fields += 1
+        guard fields < bounds.count - 1 else { return nil }
+        bounds[fields] = k + 1
+      } else if c == CSV.lf || c == CSV.cr {
+        guard c == CSV.lf || (k + 1 < n && b[k + 1] == CSV.lf) else { return nil }
+        contentEnd = k
+        end = c == CSV.lf ? k + 1 : k + 2
+        newline = true
+        break
+      } else if c == CSV.quote || c >= 0x80 || c == 0 {
+        return nil
+      }
+      k += 1
+    }
+    guard contentEnd > i, fields + 1 == context.width else { return nil }
+    bounds[fields + 1] = contentEnd + 1
+    guard let r = plain(PlainRow(bytes: b, bounds: bounds, map: map)) else { return nil }
+    records.append(r)
+    if context.rewritable {
+      rows.append(i..<end)
+      rowLines.append(Int32(line))
+    }
+    return (end, newline)
+  }
+
+  /// One record read the general way: a record, or a problem and the row kept verbatim.
+  mutating func take(_ rec: CSVRecord, context: Context, decode: RowDecoder<R>) {
+    // Blank lines are not rows; they go back where they were.
+    if rec.count == 1 && rec.fieldIsEmpty(0) && rec.fault == nil || context.unreadable {
+      kept.append((after: rows.count, raw: rec.raw))
+      return
+    }
+    if let f = rec.fault {
+      problem(rec.line, .fault(f), file: context.name)
+      kept.append((after: rows.count, raw: rec.raw))
+      return
+    }
+    if rec.count != context.width {
+      problem(rec.line, .columnCount(expected: context.width, got: rec.count), file: context.name)
+      kept.append((after: rows.count, raw: rec.raw))
+      return
+    }
+    do throws(ProblemKind) {
+      records.append(try decode(RowReader(record: rec, map: context.map, columns: context.columns), &notes))
+      if context.rewritable {
+        rows.append(rec.raw)
+        rowLines.append(Int32(rec.line))
+      }
+    } catch {
+      problem(rec.line, error, file: context.name)
+      kept.append((after: rows.count, raw: rec.raw))
+    }
+  }
+
+  /// Appends the stretch that follows this one; its lines are counted from `lineOffset` + 1.
+  mutating func append(_ o: Stretch<R>, lineOffset: Int) {
+    let before = rows.count
+    func moved(_ p: Problem) -> Problem { Problem(file: p.file, line: p.line + lineOffset, kind: p.kind) }
+    records.append(contentsOf: o.records)
+    rows += o.rows
+    rowLines += o.rowLines.map { $0 + Int32(lineOffset) }
+    kept += o.kept.map { (after: $0.after + before, raw: $0.raw) }
+    problems += o.problems.map(moved)
+    notes += o.notes.map(moved)
+    end = o.end
+    line = o.line + lineOffset
+  }
+}
+
+/// What the two readers share: each only reads it. The decoders are pure functions of the row
+/// and of lookup tables that nobody changes while the file is read.
+private struct Job<R>: @unchecked Sendable {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let context: Context
+  let release: (@Sendable (Range<Int>) -> Void)?
+  let plain: PlainDecoder<R>?
+  let decode: RowDecoder<R>
+}
+
+/// Each reader sets only its own half, and both are read after both are done.
+private final class Halves<R>: @unchecked Sendable {
+  var first: Stretch<R>?
+  var second: Stretch<R>?
+}

@@ -1,0 +1,100 @@
+import XCTest
+
+@testable import LiuliangStore
+
+/// A big file is read as two halves at once; wherever the second half starts, the result must
+/// be what one reader going through the whole file gets: the same records, problems with the
+/// same lines, the same rows kept verbatim in the same places.
+final class StretchTests: XCTestCase {
+  /// Three columns; rows with quoted line breaks and commas, doubled quotes, a stray quote, a
+  /// blank line, CRLF and lone CR endings, a row with four fields, non-ASCII text, a value the
+  /// decoder refuses (BAD) and one it reads but notes (NOTE), and no final line break.
+  static let body = Array(
+    ("a,b,c\n" + "1,x,y\n" + "2,\"two\nlines\",z\n" + "3,\"a, \"\"quoted\"\" comma\",z\n" + "\n"
+      + "4,st\"ray,z\n" + "5,crlf,z\r\n" + "6,lone,cr\r" + "7,too,many,fields\n" + "8,BAD,z\n"
+      + "9,NOTE,z\n" + "10,留量,z\n" + "11,\"\n\n\",z\n" + "12,last,z").utf8)
+
+  /// Reads `body` after its header, with the second half starting at `split` (nil: one reader).
+  func read(split: Int?, plain: Bool) -> Stretch<[String]> {
+    var context = Context(columns: ["a", "b", "c"], rewritable: true, name: "t.csv")
+    context.map = [0, 1, 2]
+    context.width = 3
+    let bodyStart = Self.body.firstIndex(of: 0x0A)! + 1
+    let decode: RowDecoder<[String]> = { r, notes throws(ProblemKind) in
+      let fields = [r.text(0), r.text(1), r.text(2)]
+      if fields[1] == "BAD" { throw .badValue(field: "b", value: "BAD") }
+      if fields[1] == "NOTE" {
+        notes.append(Problem(file: "t.csv", line: r.record.line, kind: .unknownCustomer("x")))
+      }
+      return fields
+    }
+    // The plain reader leaves BAD and NOTE to the general one, as the log's does with values
+    // it has to complain about.
+    let plainDecode: PlainDecoder<[String]> = { row in
+      let fields = (0..<3).map { String(decoding: row.field($0)!, as: UTF8.self) }
+      return fields[1] == "BAD" || fields[1] == "NOTE" ? nil : fields
+    }
+    return Self.body.withUnsafeBufferPointer { b in
+      Stretch<[String]>.read(
+        b, from: bodyStart, line: 2, split: split, context: context, release: nil,
+        plain: plain ? plainDecode : nil,
+        decode: decode)
+    }
+  }
+
+  func assertSame(_ a: Stretch<[String]>, _ b: Stretch<[String]>, _ what: String) {
+    XCTAssertEqual(a.records, b.records, what)
+    XCTAssertEqual(a.rows, b.rows, what)
+    XCTAssertEqual(a.rowLines, b.rowLines, what)
+    XCTAssertEqual(a.kept.map(\.after), b.kept.map(\.after), what)
+    XCTAssertEqual(a.kept.map(\.raw), b.kept.map(\.raw), what)
+    XCTAssertEqual(a.problems, b.problems, what)
+    XCTAssertEqual(a.notes, b.notes, what)
+    XCTAssertEqual(a.end, b.end, what)
+    XCTAssertEqual(a.line, b.line, what)
+  }
+
+  func testOneReaderReadsWhatTheRulesSay() {
+    let one = read(split: nil, plain: false)
+    XCTAssertEqual(
+      one.records.map { $0[0] }, ["1", "2", "3", "5", "6", "9", "10", "11", "12"],
+      "4 has a stray quote, 7 four fields, 8 a refused value")
+    XCTAssertEqual(one.records[1], ["2", "two\nlines", "z"])
+    XCTAssertEqual(one.records[2], ["3", "a, \"quoted\" comma", "z"])
+    XCTAssertEqual(one.records[6], ["10", "留量", "z"])
+    // Lines: the header is 1; row 2's line break makes row 3 start on line 5.
+    XCTAssertEqual(one.rowLines, [2, 3, 5, 8, 9, 12, 13, 14, 17])
+    XCTAssertEqual(
+      one.problems.map(\.line), [7, 10, 11], "the stray quote, the four fields, the refused value")
+    XCTAssertEqual(one.notes.map(\.line), [12])
+    XCTAssertEqual(one.kept.map(\.after), [3, 3, 5, 5], "the blank line, then 4, 7 and 8")
+    XCTAssertEqual(one.end, Self.body.count)
+  }
+
+  func testPlainRowsReadAsTheGeneralReaderReadsThem() {
+    assertSame(read(split: nil, plain: true), read(split: nil, plain: false), "plain")
+  }
+
+  func testEverySplitPointGivesTheSameResult() {
+    let one = read(split: nil, plain: false)
+    let bodyStart = Self.body.firstIndex(of: 0x0A)! + 1
+    // Every byte, also inside quoted fields and in the middle of rows: a wrong start for the
+    // second half must only cost time.
+    for split in bodyStart...Self.body.count {
+      assertSame(read(split: split, plain: true), one, "split at \(split)")
+      assertSame(read(split: split, plain: false), one, "split at \(split), general reader")
+    }
+  }
+
+  func testTheSplitPointIsALineStartOutsideQuotes() {
+    // The middle of this body falls inside a quoted field that spans many lines.
+    let text = "a,b\n" + "1,\"" + String(repeating: "x\n", count: 50) + "\"\n" + "2,y\n" + "3,z\n"
+    let bytes = Array(text.utf8)
+    let split = bytes.withUnsafeBufferPointer { Stretch<[String]>.splitPoint($0, from: 4) }
+    XCTAssertEqual(split, text.utf8.count - "3,z\n".utf8.count - "2,y\n".utf8.count)
+    let none = Array("a,b\n1,\"x\n".utf8).withUnsafeBufferPointer {
+      Stretch<[String]>.splitPoint($0, from: 4)
+    }
+    XCTAssertNil(none, "no line start outside the quotes")
+  }
+}
