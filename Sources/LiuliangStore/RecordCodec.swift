@@ -76,6 +76,8 @@ struct RowReader {
 
   func day(_ k: Int) throws(ProblemKind) -> Day? {
     if isEmpty(k) { return nil }
+    // A million customers have five dates each: read them without making Strings.
+    if let b = plainBytes(k), let d = Day(utf8: b) { return d }
     let t = text(k)
     guard let d = Day(t) else { throw .badValue(field: columns[k], value: t) }
     return d
@@ -134,11 +136,28 @@ enum RecordCodec {
   static func customer(_ r: RowReader) throws(ProblemKind) -> Customer {
     Customer(
       id: try r.nonEmpty(0), name: r.text(1), wechat: r.text(2), phone: r.text(3),
-      tags: r.text(4).split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
+      tags: tags(r.text(4)),
       source: r.text(5), joined: try r.day(6), tier: try r.value(7, Tier.self, empty: .friend),
       birthday: try r.day(8), churnedOn: try r.day(9),
       churnReason: r.isEmpty(10) ? nil : try r.value(10, Reason.self, empty: .unknown), notes: r.text(11),
       welcomedOn: try r.day(12), winBackOn: try r.day(13))
+  }
+
+  /// `a; b;;c` → ["a", "b", "c"], split and trimmed by bytes (splitting by Characters would
+  /// look for grapheme breaks in every customer's tags).
+  static func tags(_ text: String) -> [String] {
+    guard !text.isEmpty else { return [] }
+    var out: [String] = []
+    let semicolon = UInt8(ascii: ";")
+    let space = UInt8(ascii: " ")
+    for part in text.utf8.split(separator: semicolon) {
+      var lo = part.startIndex
+      var hi = part.endIndex
+      while lo < hi && part[lo] == space { lo = part.index(after: lo) }
+      while hi > lo && part[part.index(before: hi)] == space { hi = part.index(before: hi) }
+      if lo < hi { out.append(String(Substring(text.utf8[lo..<hi]))) }
+    }
+    return out
   }
 
   static func fields(_ c: Customer) -> [String] {
@@ -407,7 +426,7 @@ struct ByteIDIndex {
       let fits = width > 0 && width < 18 && String(ids.count).utf8.count <= width
       if fits
         && ids.enumerated().allSatisfy({ i, id in
-          Self.isNumbered(id.utf8, prefix, width, i + 1)
+          Self.isNumbered(id, prefix, width, i + 1)
         })
       {
         numbered = (prefix, width)
@@ -447,14 +466,17 @@ struct ByteIDIndex {
     return Int(truncatingIfNeeded: h ^ (h >> 33))
   }
 
-  static func isNumbered(_ id: String.UTF8View, _ prefix: [UInt8], _ width: Int, _ n: Int) -> Bool {
-    guard id.count == prefix.count + width, id.starts(with: prefix) else { return false }
-    var v = n
-    for b in id.reversed().prefix(width) {
-      if b != UInt8(0x30 + v % 10) { return false }
-      v /= 10
+  static func isNumbered(_ id: String, _ prefix: [UInt8], _ width: Int, _ n: Int) -> Bool {
+    var id = id
+    return id.withUTF8 { u in
+      guard u.count == prefix.count + width, u.starts(with: prefix) else { return false }
+      var v = n
+      for k in stride(from: u.count - 1, through: u.count - width, by: -1) {
+        if u[k] != UInt8(0x30 + v % 10) { return false }
+        v /= 10
+      }
+      return v == 0
     }
-    return v == 0
   }
 
   func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? { withView { $0.lookup(key) } }

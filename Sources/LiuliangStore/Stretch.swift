@@ -8,8 +8,14 @@ import Dispatch
 
 /// The rows of one stretch of a file's body. A big file is read as two stretches at once, one
 /// per core, and the second is then appended to the first as if one reader had read both.
+///
+/// Both halves write their records straight into one buffer, the second from the most rows
+/// the first can have (one per line ending, plus one): a chain's log is most of the store, and
+/// a copy of half of it would be the load's biggest cost in memory.
 struct Stretch<R> {
-  var records: [R] = []
+  /// Records written, from the stretch's first slot on, and the slots there are.
+  var count = 0
+  var room = 0
   var rows: [Range<Int>] = []
   var rowLines: [Int32] = []
   var kept: [(after: Int, raw: Range<Int>)] = []
@@ -29,7 +35,7 @@ struct Stretch<R> {
   static func read(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, context: Context,
     release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
-  ) -> Stretch<R> {
+  ) -> (Stretch<R>, [R]) {
     read(
       b, from: start, line: line, split: b.count - start >= splitFrom ? splitPoint(b, from: start) : nil,
       context: context, release: release, plain: plain, decode: decode)
@@ -39,43 +45,72 @@ struct Stretch<R> {
   static func read(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, split: Int?, context: Context,
     release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
-  ) -> Stretch<R> {
+  ) -> (Stretch<R>, [R]) {
     let n = b.count
-    guard let split, split > start, split < n else {
-      return readOne(
-        b, from: start, until: n, line: line, room: n - start, context: context, release: release,
-        plain: plain,
-        decode: decode)
-    }
-    let halves = Halves<R>()
-    withoutActuallyEscaping(decode) { decode in
-      let job = Job(bytes: b, context: context, release: release, plain: plain, decode: decode)
-      DispatchQueue.concurrentPerform(iterations: 2) { k in
-        // The first half makes room for every row, so that the second is appended in place.
-        if k == 0 {
-          halves.first = readOne(
-            job.bytes, from: start, until: split, line: line, room: n - start, context: job.context,
-            release: job.release, plain: job.plain, decode: job.decode)
-        } else {
-          halves.second = readOne(
-            job.bytes, from: split, until: n, line: 1, room: n - split, context: job.context,
-            release: job.release, plain: job.plain, decode: job.decode)
+    let split = split.flatMap { $0 > start && $0 < n ? $0 : nil }
+    let firstRoom = lineEndings(b, start, split ?? n) + 1
+    let room = firstRoom + (split.map { lineEndings(b, $0, n) + 1 } ?? 0)
+    // Room to log visits in without the log being copied to grow.
+    let capacity = room + max(16, room / 16)
+    var stretch = Stretch<R>()
+    let records = [R](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      let base = buffer.baseAddress!
+      defer { initialized = stretch.count }
+      guard let split else {
+        stretch = readOne(
+          b, from: start, until: n, line: line, into: base, room: room, context: context, release: release,
+          plain: plain, decode: decode)
+        return
+      }
+      let halves = Halves<R>()
+      withoutActuallyEscaping(decode) { decode in
+        let job = Job(
+          bytes: b, records: base, context: context, release: release, plain: plain, decode: decode)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+          if k == 0 {
+            halves.first = readOne(
+              job.bytes, from: start, until: split, line: line, into: job.records, room: firstRoom,
+              context: job.context, release: job.release, plain: job.plain, decode: job.decode)
+          } else {
+            halves.second = readOne(
+              job.bytes, from: split, until: n, line: 1, into: job.records + firstRoom,
+              room: room - firstRoom,
+              context: job.context, release: job.release, plain: job.plain, decode: job.decode)
+          }
         }
       }
+      stretch = halves.first!
+      let second = halves.second!
+      if stretch.end == split {
+        (base + stretch.count).moveInitialize(from: base + firstRoom, count: second.count)
+        stretch.append(second, lineOffset: stretch.line - 1)
+      } else {
+        // A record ran on past the split point (a stray quote fooled the quote count), so the
+        // second half began inside it: read on from where the first half really ended.
+        (base + firstRoom).deinitialize(count: second.count)
+        stretch.append(
+          readOne(
+            b, from: stretch.end, until: n, line: stretch.line, into: base + stretch.count,
+            room: room - stretch.count, context: context, release: release, plain: plain, decode: decode),
+          lineOffset: 0)
+      }
     }
-    var first = halves.first!
-    if first.end == split {
-      first.append(halves.second!, lineOffset: first.line - 1)
-    } else {
-      // A record ran on past the split point (a stray quote fooled the quote count), so the
-      // second half began inside it: read on from where the first half really ended.
-      halves.second = nil
-      first.append(
-        readOne(
-          b, from: first.end, until: n, line: first.line, room: 0, context: context, release: release,
-          plain: plain, decode: decode), lineOffset: 0)
+    return (stretch, records)
+  }
+
+  /// Line feeds and carriage returns in [lo, hi): every record that starts there but the last
+  /// ends with one, so records ≤ this + 1.
+  static func lineEndings(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+    guard let base = b.baseAddress else { return 0 }
+    var count = 0
+    for byte in [CSV.lf, CSV.cr] {
+      var p = lo
+      while p < hi, let hit = memchr(base + p, Int32(byte), hi - p) {
+        count += 1
+        p = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+      }
     }
-    return first
+    return count
   }
 
   /// A line start near the middle that is outside quotes by the quote count (quotes come in
@@ -107,16 +142,14 @@ struct Stretch<R> {
     return split
   }
 
-  /// Reads the records that start in [start, until). `room`: bytes whose rows the records
-  /// array is made ready for, so that it never has to be copied to grow (pages never written
-  /// are never resident).
+  /// Reads the records that start in [start, until) into `records`, which has `room` for them.
   static func readOne(
-    _ b: UnsafeBufferPointer<UInt8>, from start: Int, until: Int, line first: Int, room: Int,
-    context: Context,
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, until: Int, line first: Int,
+    into records: UnsafeMutablePointer<R>, room: Int, context: Context,
     release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
   ) -> Stretch<R> {
     var s = Stretch<R>()
-    s.records.reserveCapacity(room / 20 + 16)
+    s.room = room
     var rec = CSVRecord(line: first, raw: 0..<0, fault: nil, bytes: b)
     var i = start
     var line = first
@@ -131,14 +164,15 @@ struct Stretch<R> {
             nextRelease = i + (1 << 24)
           }
           if let plain,
-            let next = s.takePlain(b, at: i, line: line, bounds: bounds, map: map, context: context, plain)
+            let next = s.takePlain(
+              b, at: i, line: line, bounds: bounds, map: map, into: records, context: context, plain)
           {
             if next.newline { line += 1 }
             i = next.end
             continue
           }
           CSV.nextRecord(b, &i, &line, into: &rec)
-          s.take(rec, context: context, decode: decode)
+          s.take(rec, into: records, context: context, decode: decode)
         }
       }
     }
@@ -151,7 +185,8 @@ struct Stretch<R> {
   /// ends and whether it ended with a line break, or nil to read it the general way.
   mutating func takePlain(
     _ b: UnsafeBufferPointer<UInt8>, at i: Int, line: Int, bounds: UnsafeMutableBufferPointer<Int>,
-    map: UnsafeBufferPointer<Int>, context: Context, _ plain: PlainDecoder<R>
+    map: UnsafeBufferPointer<Int>, into records: UnsafeMutablePointer<R>, context: Context,
+    _ plain: PlainDecoder<R>
   ) -> (end: Int, newline: Bool)? {
     let n = b.count
     var k = i
@@ -180,7 +215,9 @@ struct Stretch<R> {
     guard contentEnd > i, fields + 1 == context.width else { return nil }
     bounds[fields + 1] = contentEnd + 1
     guard let r = plain(PlainRow(bytes: b, bounds: bounds, map: map)) else { return nil }
-    records.append(r)
+    precondition(count < room, "more records than line endings")
+    (records + count).initialize(to: r)
+    count += 1
     if context.rewritable {
       rows.append(i..<end)
       rowLines.append(Int32(line))
@@ -189,7 +226,9 @@ struct Stretch<R> {
   }
 
   /// One record read the general way: a record, or a problem and the row kept verbatim.
-  mutating func take(_ rec: CSVRecord, context: Context, decode: RowDecoder<R>) {
+  mutating func take(
+    _ rec: CSVRecord, into records: UnsafeMutablePointer<R>, context: Context, decode: RowDecoder<R>
+  ) {
     // Blank lines are not rows; they go back where they were.
     if rec.count == 1 && rec.fieldIsEmpty(0) && rec.fault == nil || context.unreadable {
       kept.append((after: rows.count, raw: rec.raw))
@@ -206,7 +245,10 @@ struct Stretch<R> {
       return
     }
     do throws(ProblemKind) {
-      records.append(try decode(RowReader(record: rec, map: context.map, columns: context.columns), &notes))
+      let r = try decode(RowReader(record: rec, map: context.map, columns: context.columns), &notes)
+      precondition(count < room, "more records than line endings")
+      (records + count).initialize(to: r)
+      count += 1
       if context.rewritable {
         rows.append(rec.raw)
         rowLines.append(Int32(rec.line))
@@ -221,7 +263,7 @@ struct Stretch<R> {
   mutating func append(_ o: Stretch<R>, lineOffset: Int) {
     let before = rows.count
     func moved(_ p: Problem) -> Problem { Problem(file: p.file, line: p.line + lineOffset, kind: p.kind) }
-    records.append(contentsOf: o.records)
+    count += o.count
     rows += o.rows
     rowLines += o.rowLines.map { $0 + Int32(lineOffset) }
     kept += o.kept.map { (after: $0.after + before, raw: $0.raw) }
@@ -236,6 +278,8 @@ struct Stretch<R> {
 /// and of lookup tables that nobody changes while the file is read.
 private struct Job<R>: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Each half writes only its own slots.
+  let records: UnsafeMutablePointer<R>
   let context: Context
   let release: (@Sendable (Range<Int>) -> Void)?
   let plain: PlainDecoder<R>?

@@ -54,7 +54,7 @@ extension TableFile {
       readHeader(rec, b, kind: kind, context: &context, into: &head)
     }
     self.bodyStart = bodyStart
-    let body = Stretch<R>.read(
+    let (body, records) = Stretch<R>.read(
       b, from: bodyStart, line: bodyLine, context: context, release: release, plain: plain, decode: decode)
     problems += head.problems + body.problems
     notes += body.notes
@@ -69,7 +69,7 @@ extension TableFile {
       bytes = []
     }
     unreadableHeader = context.unreadable
-    return body.records
+    return records
   }
 
   private mutating func readHeader<R>(

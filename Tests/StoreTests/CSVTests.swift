@@ -73,3 +73,12 @@ final class CSVTests: XCTestCase {
     XCTAssertEqual(records(out).map(\.fields), [fields])
   }
 }
+
+final class TagTests: XCTestCase {
+  func testTagsSplitAtSemicolonsAndLoseTheirSpaces() {
+    XCTAssertEqual(RecordCodec.tags("a; b;;c"), ["a", "b", "c"])
+    XCTAssertEqual(RecordCodec.tags(" 素食 ;  ; 喜欢 靠窗;"), ["素食", "喜欢 靠窗"])
+    XCTAssertEqual(RecordCodec.tags(""), [])
+    XCTAssertEqual(RecordCodec.tags(" ; "), [])
+  }
+}
