@@ -215,7 +215,7 @@ public struct AppState {
     var orders: SortOrders?
   }
 
-  static func searchIndex(_ cs: [Customer]) -> SearchIndex {
+  static func searchIndex(_ cs: ChunkedArray<Customer>) -> SearchIndex {
     SearchIndex(
       count: cs.count,
       fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]

@@ -83,7 +83,7 @@ public enum Generator {
       d = d.adding(1)
     }
     sortByDateAndTime(&visits)
-    ds.customers = customers
+    ds.customers = ChunkedArray(customers)
     ds.visits = VisitLog(visits)
     ds.posts = Content.posts(today: t, words: words, rng: &rng)
     ds.complaints = complaints(customers: customers, first: first, today: t, words: words, rng: &rng)

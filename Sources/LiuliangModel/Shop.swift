@@ -76,14 +76,14 @@ public struct Shop: Sendable, Equatable {
 /// Everything the store holds, typed: what every number is computed from.
 public struct Dataset: Sendable, Equatable {
   public var shop: Shop
-  public var customers: [Customer]
+  public var customers: ChunkedArray<Customer>
   public var visits: VisitLog
   public var posts: [Post]
   public var promotions: [Promotion]
   public var complaints: [Complaint]
 
   public init(
-    shop: Shop = Shop(), customers: [Customer] = [], visits: VisitLog = [], posts: [Post] = [],
+    shop: Shop = Shop(), customers: ChunkedArray<Customer> = [], visits: VisitLog = [], posts: [Post] = [],
     promotions: [Promotion] = [], complaints: [Complaint] = []
   ) {
     self.shop = shop

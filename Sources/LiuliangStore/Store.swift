@@ -91,7 +91,8 @@ public final class Store {
       tables[kind] = table
       return out
     }
-    ds.customers = try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) }
+    ds.customers = ChunkedArray(
+      try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) })
     phase("customers")
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
@@ -150,10 +151,10 @@ public final class Store {
 
   /// The index of the records' ids. Of equal ids the first row wins; later ones are problems,
   /// their rows kept verbatim.
-  func uniqueIDs<R>(
-    _ records: inout [R], _ id: KeyPath<R, String>, kind: Kind, tables: inout [Kind: TableFile],
+  func uniqueIDs<C: RandomAccessCollection & RangeReplaceableCollection>(
+    _ records: inout C, _ id: KeyPath<C.Element, String>, kind: Kind, tables: inout [Kind: TableFile],
     problems: inout [Problem]
-  ) -> ByteIDIndex {
+  ) -> ByteIDIndex where C.Index == Int {
     let index = ByteIDIndex(records.map { $0[keyPath: id] })
     guard !index.duplicates.isEmpty else { return index }
     let t = tables[kind]!
@@ -190,7 +191,16 @@ public final class Store {
   public func save(_ ds: Dataset, overwrite: Bool = false) throws(StoreError) {
     var jobs: [(Kind, TableFile)] = []
     if ds.customers != saved.customers {
-      jobs.append((.customers, encode(ds.customers, saved.customers, .customers, RecordCodec.fields)))
+      // Outside the chunks the two lists don't share, every customer is the saved one.
+      let unshared = ds.customers.unsharedRanges(with: saved.customers)
+      jobs.append(
+        (
+          .customers,
+          encode(
+            ds.customers, saved.customers, .customers,
+            unchanged: { j in !unshared.contains { $0.contains(j) } },
+            RecordCodec.fields)
+        ))
     }
     if ds.posts != saved.posts {
       jobs.append((.posts, encode(ds.posts, saved.posts, .posts, RecordCodec.fields)))
@@ -227,7 +237,9 @@ public final class Store {
   public static func create(folder: String, _ ds: Dataset) throws(StoreError) {
     guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
     try Files.writeAtomically(folder: folder, name: ShopFile.name, bytes: Array(ShopFile.text(ds.shop).utf8))
-    func write<R>(_ kind: Kind, _ records: [R], _ fields: (R) -> [String]) throws(StoreError) {
+    func write<C: Collection>(_ kind: Kind, _ records: C, _ fields: (C.Element) -> [String])
+      throws(StoreError)
+    {
       // liuliang's own columns go in only when some record has a value for them.
       let rows = records.map(fields)
       let keep = kind.columns.indices.filter { k in
@@ -260,8 +272,15 @@ public final class Store {
     try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out)
   }
 
-  func encode<R: Hashable>(_ records: [R], _ old: [R], _ kind: Kind, _ fields: (R) -> [String]) -> TableFile {
-    if let idOf = Store.id(of: R.self), let (same, related) = Store.matchByPlace(records, old, idOf) {
+  func encode<C: RandomAccessCollection>(
+    _ records: C, _ old: C, _ kind: Kind, unchanged: (Int) -> Bool = { _ in false },
+    _ fields: (C.Element) -> [String]
+  ) -> TableFile
+  where C.Element: Hashable, C.Index == Int {
+    typealias R = C.Element
+    if let idOf = Store.id(of: R.self),
+      let (same, related) = Store.matchByPlace(records, old, idOf, unchanged: unchanged)
+    {
       return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
     }
     var oldIndex: [R: [Int]] = [:]
@@ -292,29 +311,24 @@ public final class Store {
   /// few records changed in a big file). With distinct ids on both sides every record is
   /// distinct, so a record equal to the old one in its place can match nothing else, and any
   /// other equal old record has its id. Nil when ids repeat: then only the general way is exact.
-  static func matchByPlace<R: Equatable>(_ records: [R], _ old: [R], _ idOf: (R) -> String)
-    -> (same: [Int?], related: [Int?])?
-  {
-    func distinct(_ rs: [R]) -> Bool {
-      var seen = Set<String>(minimumCapacity: rs.count)
-      for r in rs where !seen.insert(idOf(r)).inserted { return false }
-      return true
+  /// `unchanged(j)` says record j is the old one in its place without comparing them.
+  static func matchByPlace<C: RandomAccessCollection>(
+    _ records: C, _ old: C, _ idOf: (C.Element) -> String, unchanged: (Int) -> Bool = { _ in false }
+  ) -> (same: [Int?], related: [Int?])?
+  where C.Element: Equatable, C.Index == Int {
+    func distinctIDs(_ rs: C) -> ByteIDIndex? {
+      let index = ByteIDIndex(rs.map(idOf))
+      return index.duplicates.isEmpty ? index : nil
     }
-    guard distinct(old), distinct(records) else { return nil }
+    guard let oldIDs = distinctIDs(old), distinctIDs(records) != nil else { return nil }
     var same = [Int?](repeating: nil, count: records.count)
     var others: [Int] = []
     for j in records.indices {
-      if j < old.count && records[j] == old[j] { same[j] = j } else { others.append(j) }
+      if j < old.count && (unchanged(j) || records[j] == old[j]) { same[j] = j } else { others.append(j) }
     }
     var related = [Int?](repeating: nil, count: records.count)
-    guard !others.isEmpty else { return (same, related) }
-    var byID: [String: Int] = [:]
-    if others.count > 64 {
-      for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
-    }
     for j in others {
-      let id = idOf(records[j])
-      let i = others.count > 64 ? byID[id] : old.firstIndex { idOf($0) == id }
+      let i = oldIDs.lookup(idOf(records[j])).map(Int.init)
       if let i, old[i] == records[j] { same[j] = i } else { related[j] = i }
     }
     return (same, related)

@@ -1,0 +1,54 @@
+import XCTest
+
+@testable import LiuliangModel
+
+/// The chunked array reads and changes as an array does; a change copies only its chunk.
+final class ChunkedArrayTests: XCTestCase {
+  let n = 2 * 1024 + 10
+
+  func testReadsAndChangesAsAnArray() {
+    var a = ChunkedArray(0..<n)
+    var ref = Array(0..<n)
+    XCTAssertEqual(Array(a), ref)
+    a[1500] = -1
+    ref[1500] = -1
+    a.remove(at: 3)
+    ref.remove(at: 3)
+    a.insert(77, at: 1024)
+    ref.insert(77, at: 1024)
+    a.removeSubrange(2000..<2010)
+    ref.removeSubrange(2000..<2010)
+    a.append(5)
+    ref.append(5)
+    XCTAssertEqual(Array(a), ref)
+    XCTAssertEqual(a.count, ref.count)
+    // Every chunk but the last is full, which indexing relies on.
+    XCTAssertTrue(a.chunks.dropLast().allSatisfy { $0.count == 1024 })
+    XCTAssertEqual(a.removeLast(), 5)
+    ref.removeLast()
+    XCTAssertEqual(Array(a), ref)
+  }
+
+  func testACopyKeepsItsElementsAndSharesTheUntouchedChunks() {
+    var a = ChunkedArray(0..<n)
+    let before = a
+    a[1500] += 1
+    XCTAssertEqual(before[1500], 1500)
+    XCTAssertEqual(a[1500], 1501)
+    XCTAssertTrue(a.sharesChunk(0, with: before))
+    XCTAssertFalse(a.sharesChunk(1, with: before))
+    XCTAssertTrue(a.sharesChunk(2, with: before))
+    XCTAssertEqual(a.unsharedRanges(with: before), [1024..<2048])
+    XCTAssertNotEqual(a, before)
+    a[1500] -= 1
+    XCTAssertEqual(a, before, "equal elements in unshared chunks are still equal")
+  }
+
+  func testUnsharedRangesCoverWhereTheCountsDiffer() {
+    var a = ChunkedArray(0..<n)
+    let before = a
+    a.append(1)
+    XCTAssertEqual(a.unsharedRanges(with: before), [2048..<n + 1])
+    XCTAssertEqual(ChunkedArray<Int>().unsharedRanges(with: ChunkedArray<Int>()), [])
+  }
+}
