@@ -19,6 +19,18 @@ public struct ChunkedArray<Element> {
     for e in elements { append(e) }
   }
 
+  /// The array cut into chunks, a chunk at a time rather than an element at a time.
+  public init(_ elements: [Element]) {
+    chunks.reserveCapacity((elements.count + Self.chunkSize - 1) >> Self.shift)
+    for lo in stride(from: 0, to: elements.count, by: Self.chunkSize) {
+      var chunk: [Element] = []
+      chunk.reserveCapacity(Self.chunkSize)
+      chunk.append(contentsOf: elements[lo..<Swift.min(elements.count, lo + Self.chunkSize)])
+      chunks.append(chunk)
+    }
+    count = elements.count
+  }
+
   public mutating func append(_ e: Element) {
     if count & (Self.chunkSize - 1) == 0 {
       var chunk: [Element] = []

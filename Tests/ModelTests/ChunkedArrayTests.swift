@@ -10,6 +10,9 @@ final class ChunkedArrayTests: XCTestCase {
     var a = ChunkedArray(0..<n)
     var ref = Array(0..<n)
     XCTAssertEqual(Array(a), ref)
+    let cut = ChunkedArray(ref)
+    XCTAssertEqual(cut, a)
+    XCTAssertEqual(cut.chunks.map(\.count), [1024, 1024, 10])
     a[1500] = -1
     ref[1500] = -1
     a.remove(at: 3)
