@@ -40,9 +40,8 @@ public struct Customer: Sendable, Hashable {
   }
 }
 
-/// One purchase or visit. Compact, because a chain's log holds ten million of them.
+/// One purchase or visit. Compact, because a chain's log holds ten million of them: 24 bytes.
 public struct Visit: Sendable, Equatable {
-  // Widest first, so that a visit takes 32 bytes rather than 40.
   public var amount: Money
   /// Index into `Dataset.customers`; `Visit.walkIn` for an empty customer,
   /// `Visit.unknownCustomer` for an id that customers.csv lacks.
@@ -51,9 +50,23 @@ public struct Visit: Sendable, Equatable {
   /// Index into `Dataset.promotions`; `Visit.noPromotion`, or `Visit.unknownPromotion` for an id
   /// that promotions.csv lacks (it still counts as a visit with a promotion).
   public var promotion: Int32
-  public var time: TimeOfDay
   public var party: Int16
-  public var channel: Channel
+  /// The time's minutes (below 8192) and the channel's code above them: apart they would
+  /// round a visit up to 32 bytes.
+  var timeAndChannel: UInt16
+
+  public var time: TimeOfDay {
+    get { TimeOfDay(minutes: Int(timeAndChannel & 0x1FFF)) }
+    set {
+      precondition(newValue.minutes >= 0 && newValue.minutes < 0x2000, "a visit's time is a time of day")
+      timeAndChannel = timeAndChannel & 0xE000 | UInt16(newValue.minutes)
+    }
+  }
+
+  public var channel: Channel {
+    get { Channel(code: Int(timeAndChannel >> 13)) }
+    set { timeAndChannel = timeAndChannel & 0x1FFF | UInt16(newValue.code) << 13 }
+  }
 
   public static let walkIn: Int32 = -1
   public static let unknownCustomer: Int32 = -2
@@ -66,10 +79,11 @@ public struct Visit: Sendable, Equatable {
   ) {
     self.customer = customer
     self.date = date
-    self.time = time
     self.amount = amount
     self.party = party
     self.promotion = promotion
+    timeAndChannel = 0
+    self.time = time
     self.channel = channel
   }
 

@@ -34,6 +34,25 @@ public enum Channel: String, CaseIterable, Sendable {
   case takeaway
   case groupBuy = "group-buy"
   case momentsOrder = "moments-order"
+
+  /// A small number for `Visit`'s packed field (at most 7).
+  var code: Int {
+    switch self {
+    case .dineIn: return 0
+    case .takeaway: return 1
+    case .groupBuy: return 2
+    case .momentsOrder: return 3
+    }
+  }
+
+  init(code: Int) {
+    switch code {
+    case 1: self = .takeaway
+    case 2: self = .groupBuy
+    case 3: self = .momentsOrder
+    default: self = .dineIn
+    }
+  }
 }
 
 public enum PostCategory: String, CaseIterable, Sendable {

@@ -62,4 +62,21 @@ final class VisitLogTests: XCTestCase {
     XCTAssertEqual(b[0].party, 1)
     a.withUnsafeBufferPointer { XCTAssertEqual($0.count, 2) }
   }
+
+  func testAVisitTakes24BytesAndKeepsEveryTimeAndChannel() {
+    XCTAssertEqual(MemoryLayout<Visit>.stride, 24)
+    for ch in Channel.allCases {
+      for m in [0, 1, 719, 1439, 1440] {
+        var v = Visit(
+          customer: 3, date: Day("2026-02-28")!, time: TimeOfDay(minutes: m), party: 9999, channel: ch)
+        XCTAssertEqual(v.time.minutes, Int16(m))
+        XCTAssertEqual(v.channel, ch)
+        v.channel = .takeaway
+        XCTAssertEqual(v.time.minutes, Int16(m), "changing the channel keeps the time")
+        v.time = TimeOfDay(minutes: 600)
+        XCTAssertEqual(v.channel, .takeaway, "changing the time keeps the channel")
+        XCTAssertEqual(v.party, 9999)
+      }
+    }
+  }
 }
