@@ -48,8 +48,8 @@ struct Stretch<R> {
   ) -> (Stretch<R>, [R]) {
     let n = b.count
     let split = split.flatMap { $0 > start && $0 < n ? $0 : nil }
-    let firstRoom = lineEndings(b, start, split ?? n) + 1
-    let room = firstRoom + (split.map { lineEndings(b, $0, n) + 1 } ?? 0)
+    let firstRoom = lineEndings(b, start, split ?? n, release: release) + 1
+    let room = firstRoom + (split.map { lineEndings(b, $0, n, release: release) + 1 } ?? 0)
     // Room to log visits in without the log being copied to grow.
     let capacity = room + max(16, room / 16)
     var stretch = Stretch<R>()
@@ -99,16 +99,23 @@ struct Stretch<R> {
   }
 
   /// Line feeds and carriage returns in [lo, hi): every record that starts there but the last
-  /// ends with one, so records ≤ this + 1.
-  static func lineEndings(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+  /// ends with one, so records ≤ this + 1. Counted a block at a time, each block's pages let go
+  /// after it (a mapped log would otherwise be resident whole before its first row is read).
+  static func lineEndings(
+    _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, release: (@Sendable (Range<Int>) -> Void)?
+  ) -> Int {
     guard let base = b.baseAddress else { return 0 }
     var count = 0
-    for byte in [CSV.lf, CSV.cr] {
-      var p = lo
-      while p < hi, let hit = memchr(base + p, Int32(byte), hi - p) {
-        count += 1
-        p = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+    for blockStart in stride(from: lo, to: hi, by: 1 << 24) {
+      let blockEnd = min(hi, blockStart + (1 << 24))
+      for byte in [CSV.lf, CSV.cr] {
+        var p = blockStart
+        while p < blockEnd, let hit = memchr(base + p, Int32(byte), blockEnd - p) {
+          count += 1
+          p = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
       }
+      release?(blockStart..<blockEnd)
     }
     return count
   }
