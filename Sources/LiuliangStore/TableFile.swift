@@ -63,6 +63,8 @@ public struct TableFile: Sendable {
     next.optionalColumns = optionalColumns
     next.lineEnding = lineEnding
     next.header = outHeader
+    next.rows.reserveCapacity(count)
+    next.rowLines.reserveCapacity(count)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 256)
     var line = 1
@@ -80,7 +82,9 @@ public struct TableFile: Sendable {
     next.bodyStart = out.count
     // A kept row goes back after the nearest earlier row that is still there.
     var emitted = Set<Int>()
-    for j in 0..<count { if let o = same[j] ?? related[j] { emitted.insert(o) } }
+    if !kept.isEmpty {
+      for j in 0..<count { if let o = same[j] ?? related[j] { emitted.insert(o) } }
+    }
     var keptAfter: [Int: [Range<Int>]] = [:]
     for k in kept {
       var n = k.after
