@@ -89,9 +89,7 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
         f.allSpend.description), .plain
     ))
   // Monthly spend over the last twelve months, oldest first.
-  let visits = ds.visits.indices.filter {
-    ds.visits[$0].customer == Int32(i) && ds.visits[$0].date <= s.today
-  }
+  let visits = s.detailVisits.filter { ds.visits[$0].date <= s.today }
   var months = [Double](repeating: 0, count: 12)
   let last = s.today.monthIndex
   for k in visits {

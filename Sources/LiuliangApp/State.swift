@@ -88,7 +88,12 @@ public struct AppState {
   public var warnedUnsaved = false
   public var redo: [Change] = []
   /// Customer shown in the detail view of the Customers pane.
-  public var detail: Int?
+  public var detail: Int? {
+    didSet { if detail != oldValue { findDetailVisits() } }
+  }
+  /// Where that customer's visits are in the log, found once when the view opens or the data
+  /// changes rather than in every frame.
+  public private(set) var detailVisits: [Int] = []
   public var detailScroll = 0
   /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
   public var weekOffset = 0
@@ -146,6 +151,7 @@ public struct AppState {
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     phase("checks+atrisk")
     if let d = detail, d >= ds.customers.count { detail = nil }
+    findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, side by side,
     // so that the first search character and the first sort need not wait for them; a small
     // pool's first frame should not wait for a search nobody may type.
@@ -172,6 +178,10 @@ public struct AppState {
     list.refresh(ds, figures, search: search)
     phase("refresh")
     clampCursors()
+  }
+
+  mutating func findDetailVisits() {
+    detailVisits = detail.map { dataset.visits.indexes(of: Int32($0)) } ?? []
   }
 
   public mutating func clampCursors() {

@@ -84,6 +84,11 @@ struct BenchCommand: ParsableCommand {
       time("filter", .enter)
       time("filter", .char("F"))
     }
+    for _ in 0..<max(1, n / 4) {
+      time("detail", .enter)
+      time("detail", .char("j"))
+      time("detail", .escape)
+    }
     for k in 0..<max(1, n / 4) {
       time("sort", .char("s"))
       for _ in 0..<(k % CustomerList.Column.allCases.count) { time("sort", .char("j")) }

@@ -79,4 +79,14 @@ final class VisitLogTests: XCTestCase {
       }
     }
   }
+
+  func testIndexesOfOneCustomerInLogOrder() {
+    let log = VisitLog(
+      (0..<11).map { k in
+        Visit(customer: Int32(k % 3), date: Day("2026-01-01")!.adding(k), time: TimeOfDay(minutes: 60))
+      })
+    XCTAssertEqual(log.indexes(of: 1), [1, 4, 7, 10])
+    XCTAssertEqual(log.indexes(of: 5), [])
+    XCTAssertEqual(VisitLog().indexes(of: 0), [])
+  }
 }
