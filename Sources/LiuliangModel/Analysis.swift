@@ -94,15 +94,17 @@ extension Analysis {
     let th = ds.shop.thresholds
     let visits = ds.visits
     let shared = Shared(base: base)
-    let columns = index.columns
+    let entries = index.entries
     let offsets = index.offsets
     inChunks(ds.customers.count) { range in
       var gaps: [Int] = []
-      if let columns {
-        for i in range {
-          (shared.base + i).initialize(
-            to: CustomerFigures(
-              columns, Int(offsets[i]), Int(offsets[i + 1]), today: t, thresholds: th, gaps: &gaps))
+      if let entries {
+        entries.withUnsafeBufferPointer { e in
+          for i in range {
+            (shared.base + i).initialize(
+              to: CustomerFigures(
+                e, Int(offsets[i]), Int(offsets[i + 1]), today: t, thresholds: th, gaps: &gaps))
+          }
         }
         return
       }

@@ -5,67 +5,124 @@ public struct VisitIndex: Sendable {
   public let offsets: [Int32]
   public let order: [Int32]
 
+  /// What the figures read of each visit, in `order`: thirteen passes (today and twelve weeks
+  /// of trends) then read memory front to back instead of jumping through the log.
+  struct Entry: Sendable {
+    var date: Int32
+    var fen: Int32
+    var time: Int16
+    var promoted: Bool
+  }
+
+  /// Nil when an amount needs more than 32 bits; the figures then read the log itself.
+  let entries: [Entry]?
+
+  /// The log is cut into a few parts, each counted and placed by one worker. A customer's
+  /// visits from part p go before those from part p + 1, so before sorting every customer's
+  /// visits are in log order, as one pass over the whole log would leave them.
   public init(_ ds: Dataset) {
-    let n = ds.customers.count
-    var counts = [Int32](repeating: 0, count: n + 1)
-    for v in ds.visits where v.customer >= 0 && Int(v.customer) < n { counts[Int(v.customer) + 1] += 1 }
-    for i in 0..<n { counts[i + 1] += counts[i] }
-    var order = [Int32](repeating: 0, count: Int(counts[n]))
-    var fill = counts
-    for (i, v) in ds.visits.enumerated() where v.customer >= 0 && Int(v.customer) < n {
-      order[Int(fill[Int(v.customer)])] = Int32(i)
-      fill[Int(v.customer)] += 1
-    }
-    // The log is usually in date order already; sort only the runs that are not.
     let visits = ds.visits
+    let n = ds.customers.count
+    let m = visits.count
+    let parts = max(1, min(cores, 8, m / 50_000))
+    // counts[p * n + c]: customer c's visits in part p; then where part p puts the next one.
+    var counts = [Int32](repeating: 0, count: parts * n)
+    counts.withUnsafeMutableBufferPointer { cb in
+      let cb = Shared(base: cb.baseAddress!)
+      inParts(m, parts: parts) { p, range in
+        let mine = cb.base + p * n
+        for i in range {
+          let c = Int(visits[i].customer)
+          if c >= 0 && c < n { mine[c] += 1 }
+        }
+      }
+    }
+    var offsets = [Int32](repeating: 0, count: n + 1)
+    var run: Int32 = 0
     for c in 0..<n {
-      let lo = Int(counts[c])
-      let hi = Int(counts[c + 1])
-      guard hi - lo > 1 else { continue }
-      var sorted = true
-      for k in lo + 1..<hi {
-        let a = visits[Int(order[k - 1])]
-        let b = visits[Int(order[k])]
-        if (b.date, b.time) < (a.date, a.time) {
-          sorted = false
-          break
-        }
+      offsets[c] = run
+      for p in 0..<parts {
+        let k = counts[p * n + c]
+        counts[p * n + c] = run
+        run += k
       }
-      if !sorted {
-        order[lo..<hi].sort {
-          (visits[Int($0)].date, visits[Int($0)].time) < (visits[Int($1)].date, visits[Int($1)].time)
+    }
+    offsets[n] = run
+    let total = Int(run)
+    var fits = [Bool](repeating: true, count: parts)
+    var entries = [Entry]()
+    var order = [Int32](unsafeUninitializedCapacity: total) { ob, filled in
+      entries = [Entry](unsafeUninitializedCapacity: total) { eb, filledEntries in
+        // Every place is written exactly once below, so nothing needs clearing first.
+        let ob = ob.baseAddress.map { Shared(base: $0) }
+        let eb = eb.baseAddress.map { Shared(base: $0) }
+        counts.withUnsafeMutableBufferPointer { cb in
+          fits.withUnsafeMutableBufferPointer { fb in
+            let cb = Shared(base: cb.baseAddress!)
+            let fb = Shared(base: fb.baseAddress!)
+            inParts(m, parts: parts) { p, range in
+              let next = cb.base + p * n
+              var ok = true
+              for i in range {
+                let v = visits[i]
+                let c = Int(v.customer)
+                guard c >= 0 && c < n else { continue }
+                let k = Int(next[c])
+                next[c] += 1
+                (ob!.base + k).initialize(to: Int32(i))
+                let fen = Int32(exactly: v.amount.fen)
+                if fen == nil { ok = false }
+                (eb!.base + k).initialize(
+                  to: Entry(date: v.date.raw, fen: fen ?? 0, time: v.time.minutes, promoted: v.hasPromotion))
+              }
+              fb.base[p] = ok
+            }
+          }
+        }
+        filledEntries = total
+      }
+      filled = total
+    }
+    counts = []
+    if total > 0 {
+      let offsets = offsets
+      entries.withUnsafeMutableBufferPointer { eb in
+        order.withUnsafeMutableBufferPointer { ob in
+          let eb = Shared(base: eb.baseAddress!)
+          let ob = Shared(base: ob.baseAddress!)
+          inChunks(n) { range in
+            for c in range {
+              VisitIndex.sortIfNeeded(eb.base, ob.base, Int(offsets[c]), Int(offsets[c + 1]))
+            }
+          }
         }
       }
     }
-    offsets = counts
+    self.offsets = offsets
     self.order = order
-    // What the figures read, copied into the same order: thirteen passes (today and twelve
-    // weeks of trends) then read memory front to back instead of jumping through the log.
-    var dates = [Int32](repeating: 0, count: order.count)
-    var fen = [Int32](repeating: 0, count: order.count)
-    var promoted = [Bool](repeating: false, count: order.count)
-    var fits = true
-    for (k, i) in order.enumerated() {
-      let v = visits[Int(i)]
-      guard let f = Int32(exactly: v.amount.fen) else {
-        fits = false
-        break
-      }
-      dates[k] = v.date.raw
-      fen[k] = f
-      promoted[k] = v.hasPromotion
+    self.entries = fits.allSatisfy { $0 } ? entries : nil
+  }
+
+  /// The log is usually in date order already; only the customers whose visits are not get
+  /// sorted, by date and time and then by place in the log (what a stable sort keeps).
+  static func sortIfNeeded(
+    _ entries: UnsafeMutablePointer<Entry>, _ order: UnsafeMutablePointer<Int32>, _ lo: Int, _ hi: Int
+  ) {
+    guard hi - lo > 1 else { return }
+    func key(_ e: Entry) -> Int64 { Int64(e.date) * 65536 + Int64(e.time) }
+    var sorted = true
+    for k in lo + 1..<hi where key(entries[k]) < key(entries[k - 1]) {
+      sorted = false
+      break
     }
-    columns = fits ? Columns(dates: dates, fen: fen, promoted: promoted) : nil
+    if sorted { return }
+    let pairs = (lo..<hi).map { (key(entries[$0]), order[$0], entries[$0]) }
+      .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    for (k, p) in pairs.enumerated() {
+      order[lo + k] = p.1
+      entries[lo + k] = p.2
+    }
   }
-
-  /// Each customer's visits as columns, in `order`; nil when an amount needs more than 32 bits.
-  struct Columns: Sendable {
-    let dates: [Int32]
-    let fen: [Int32]
-    let promoted: [Bool]
-  }
-
-  let columns: Columns?
 
   public func visits(of customer: Int) -> ArraySlice<Int32> {
     order[Int(offsets[customer])..<Int(offsets[customer + 1])]
