@@ -86,7 +86,7 @@ public struct CustomerFigures: Sendable, Equatable {
       let v = e[k]
       let d = v.date
       if d > today { break }
-      let amount = Int64(v.fen)
+      let amount = v.fen
       allVisits += 1
       allSpend.fen += amount
       if let p = previous {

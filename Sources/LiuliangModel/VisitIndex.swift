@@ -6,15 +6,26 @@ public struct VisitIndex: Sendable {
   public let order: [Int32]
 
   /// What the figures read of each visit, in `order`: thirteen passes (today and twelve weeks
-  /// of trends) then read memory front to back instead of jumping through the log.
+  /// of trends) then read memory front to back instead of jumping through the log. Eight
+  /// bytes, the amount and the promotion mark sharing a word: ten million of them are 80 MB.
   struct Entry: Sendable {
     var date: Int32
-    var fen: Int32
-    var time: Int16
-    var promoted: Bool
+    /// The amount in fen times two, plus one with a promotion.
+    var fenAndPromoted: Int32
+
+    /// Nil when the amount needs more than 31 bits.
+    init?(date: Day, fen: Int64, promoted: Bool) {
+      guard fen >= -(1 << 30) && fen < 1 << 30 else { return nil }
+      self.date = date.raw
+      fenAndPromoted = Int32(fen) << 1 | (promoted ? 1 : 0)
+    }
+
+    var fen: Int64 { Int64(fenAndPromoted >> 1) }
+    var promoted: Bool { fenAndPromoted & 1 != 0 }
   }
 
-  /// Nil when an amount needs more than 32 bits; the figures then read the log itself.
+  /// Nil when an amount needs more than 31 bits (ten million yuan); the figures then read the
+  /// log itself.
   let entries: [Entry]?
 
   /// The log is cut into a few parts, each counted and placed by one worker. A customer's
@@ -70,10 +81,9 @@ public struct VisitIndex: Sendable {
                 let k = Int(next[c])
                 next[c] += 1
                 (ob!.base + k).initialize(to: Int32(i))
-                let fen = Int32(exactly: v.amount.fen)
-                if fen == nil { ok = false }
-                (eb!.base + k).initialize(
-                  to: Entry(date: v.date.raw, fen: fen ?? 0, time: v.time.minutes, promoted: v.hasPromotion))
+                let entry = Entry(date: v.date, fen: v.amount.fen, promoted: v.hasPromotion)
+                if entry == nil { ok = false }
+                (eb!.base + k).initialize(to: entry ?? Entry(date: v.date, fen: 0, promoted: false)!)
               }
               fb.base[p] = ok
             }
@@ -92,7 +102,7 @@ public struct VisitIndex: Sendable {
           let ob = Shared(base: ob.baseAddress!)
           inChunks(n) { range in
             for c in range {
-              VisitIndex.sortIfNeeded(eb.base, ob.base, Int(offsets[c]), Int(offsets[c + 1]))
+              VisitIndex.sortIfNeeded(eb.base, ob.base, Int(offsets[c]), Int(offsets[c + 1]), visits)
             }
           }
         }
@@ -104,23 +114,30 @@ public struct VisitIndex: Sendable {
   }
 
   /// The log is usually in date order already; only the customers whose visits are not get
-  /// sorted, by date and time and then by place in the log (what a stable sort keeps).
-  static func sortIfNeeded(
-    _ entries: UnsafeMutablePointer<Entry>, _ order: UnsafeMutablePointer<Int32>, _ lo: Int, _ hi: Int
-  ) {
+  /// sorted, by date and time and then by place in the log (what a stable sort keeps). Times
+  /// are read from the log only where two visits share a date.
+  static func sortIfNeeded<V: RandomAccessCollection<Visit>>(
+    _ entries: UnsafeMutablePointer<Entry>, _ order: UnsafeMutablePointer<Int32>, _ lo: Int, _ hi: Int,
+    _ visits: V
+  ) where V.Index == Int {
     guard hi - lo > 1 else { return }
-    func key(_ e: Entry) -> Int64 { Int64(e.date) * 65536 + Int64(e.time) }
     var sorted = true
-    for k in lo + 1..<hi where key(entries[k]) < key(entries[k - 1]) {
-      sorted = false
-      break
+    for k in lo + 1..<hi {
+      let a = entries[k - 1].date
+      let b = entries[k].date
+      if b < a || (b == a && visits[Int(order[k])].time < visits[Int(order[k - 1])].time) {
+        sorted = false
+        break
+      }
     }
     if sorted { return }
-    let pairs = (lo..<hi).map { (key(entries[$0]), order[$0], entries[$0]) }
-      .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-    for (k, p) in pairs.enumerated() {
-      order[lo + k] = p.1
-      entries[lo + k] = p.2
+    let keyed = (lo..<hi).map { k in
+      (date: entries[k].date, time: visits[Int(order[k])].time.minutes, at: order[k], entry: entries[k])
+    }
+    .sorted { ($0.date, $0.time, $0.at) < ($1.date, $1.time, $1.at) }
+    for (k, e) in keyed.enumerated() {
+      order[lo + k] = e.at
+      entries[lo + k] = e.entry
     }
   }
 

@@ -32,13 +32,13 @@ struct WeeklyWalk {
       let d = Int(day)
       while end < hi && Int(e[end].date) <= d {
         let v = e[end]
-        spentToEnd += Int64(v.fen)
+        spentToEnd += v.fen
         if distinct.last != v.date { distinct.append(v.date) }
         end += 1
       }
       // Visits aged N days or more are out of "the N days up to d".
       while rfmStart < end && d - Int(e[rfmStart].date) >= th.rfmWindowDays {
-        spentToRfmStart += Int64(e[rfmStart].fen)
+        spentToRfmStart += e[rfmStart].fen
         rfmStart += 1
       }
       while repurchaseStart < end && d - Int(e[repurchaseStart].date) >= th.repurchaseWindowDays {

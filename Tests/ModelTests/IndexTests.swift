@@ -17,7 +17,8 @@ final class IndexTests: XCTestCase {
       ds.visits.append(
         Visit(
           customer: who, date: t.adding(-rng.next(40)), time: TimeOfDay(minutes: rng.next(4) * 30),
-          amount: Money(fen: Int64(rng.next(10_000))), promotion: rng.next(3) == 0 ? 0 : Visit.noPromotion))
+          amount: Money(fen: Int64(rng.next(15_000)) - 5000),
+          promotion: rng.next(3) == 0 ? 0 : Visit.noPromotion))
     }
     let index = VisitIndex(ds)
     let entries = try! XCTUnwrap(index.entries)
@@ -31,10 +32,24 @@ final class IndexTests: XCTestCase {
       for k in Int(index.offsets[c])..<Int(index.offsets[c + 1]) {
         let v = ds.visits[Int(index.order[k])]
         XCTAssertEqual(entries[k].date, v.date.raw)
-        XCTAssertEqual(Int64(entries[k].fen), v.amount.fen)
+        XCTAssertEqual(entries[k].fen, v.amount.fen)
         XCTAssertEqual(entries[k].promoted, v.hasPromotion)
       }
     }
+  }
+
+  func testEntryKeepsAmountsOf31Bits() {
+    let d = Day("2026-01-01")!
+    for fen: Int64 in [0, -1, 1, (1 << 30) - 1, -(1 << 30), 58_50] {
+      for promoted in [false, true] {
+        let e = VisitIndex.Entry(date: d, fen: fen, promoted: promoted)
+        XCTAssertEqual(e?.fen, fen)
+        XCTAssertEqual(e?.promoted, promoted)
+        XCTAssertEqual(e?.date, d.raw)
+      }
+    }
+    XCTAssertNil(VisitIndex.Entry(date: d, fen: 1 << 30, promoted: false))
+    XCTAssertNil(VisitIndex.Entry(date: d, fen: -(1 << 30) - 1, promoted: true))
   }
 
   func testEmptyLogAndShop() {
