@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every number of PRODUCT.md "The numbers", as of one date T. Views and commands read these
 /// fields and compute nothing themselves, so the screen and `--format json` always agree.
 public struct Analysis: Sendable {
@@ -41,31 +43,15 @@ public struct Analysis: Sendable {
     phase("a.cuts")
     frequencyCut = fCut
     spendCut = mCut
-    var why: [SegmentWhy] = []
-    why.reserveCapacity(figures.count)
-    var counts: [Segment: Int] = Dictionary(uniqueKeysWithValues: Segment.allCases.map { ($0, 0) })
-    var active = 0
-    var new30 = 0
-    var base = 0
-    var again = 0
-    for (i, c) in ds.customers.enumerated() {
-      let f = figures[i]
-      let w = Segmentation.why(c, f, today: t, frequencyCut: fCut, spendCut: mCut, th)
-      why.append(w)
-      counts[w.segment, default: 0] += 1
-      if let r = f.recency, r < th.activeDays { active += 1 }
-      if let j = c.joined, t - j >= 0, t - j <= th.newDays { new30 += 1 }
-      if f.repurchaseVisits >= 1 { base += 1 }
-      if f.repurchaseVisits >= 2 { again += 1 }
-    }
+    let (why, tally) = Analysis.segments(ds, figures, today: t, frequencyCut: fCut, spendCut: mCut)
     self.figures = figures
     self.why = why
     pool = ds.customers.count
-    self.active = active
-    new30d = new30
-    repurchaseBase = base
-    repurchasers = again
-    segmentCounts = counts
+    active = tally.active
+    new30d = tally.new30
+    repurchaseBase = tally.base
+    repurchasers = tally.again
+    segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
       phase("a.segments")
       reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
@@ -94,15 +80,17 @@ extension Analysis {
     let th = ds.shop.thresholds
     let visits = ds.visits
     let shared = Shared(base: base)
-    let columns = index.columns
+    let entries = index.entries
     let offsets = index.offsets
     inChunks(ds.customers.count) { range in
       var gaps: [Int] = []
-      if let columns {
-        for i in range {
-          (shared.base + i).initialize(
-            to: CustomerFigures(
-              columns, Int(offsets[i]), Int(offsets[i + 1]), today: t, thresholds: th, gaps: &gaps))
+      if let entries {
+        entries.withUnsafeBufferPointer { e in
+          for i in range {
+            (shared.base + i).initialize(
+              to: CustomerFigures(
+                e, Int(offsets[i]), Int(offsets[i + 1]), today: t, thresholds: th, gaps: &gaps))
+          }
         }
         return
       }
@@ -114,18 +102,91 @@ extension Analysis {
     }
   }
 
-  /// The frequency and spend cuts for super users, among the customers not churned.
-  static func cuts<C: RandomAccessCollection>(_ ds: Dataset, _ figures: C) -> (Int?, Money?)
-  where C.Element == CustomerFigures, C.Index == Int {
-    let th = ds.shop.thresholds
-    var fs: [Int] = []
-    var ms: [Int64] = []
-    fs.reserveCapacity(ds.customers.count)
-    ms.reserveCapacity(ds.customers.count)
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
-      fs.append(figures[i].frequency)
-      ms.append(figures[i].monetary.fen)
+  /// The frequency and spend cuts for super users, among the customers not churned: the two
+  /// selections are independent, so each gets a core.
+  static func cuts(_ ds: Dataset, _ figures: [CustomerFigures]) -> (Int?, Money?) {
+    let share = ds.shop.thresholds.superTopShare
+    let customers = ds.customers
+    var found = [Int64?](repeating: nil, count: 2)
+    found.withUnsafeMutableBufferPointer { out in
+      let out = Shared(base: out.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: 2) { k in
+        var values: [Int64] = []
+        values.reserveCapacity(customers.count)
+        for (i, c) in customers.enumerated() where c.churnedOn == nil {
+          values.append(k == 0 ? Int64(figures[i].frequency) : figures[i].monetary.fen)
+        }
+        out.base[k] = topCut(values, share: share)
+      }
     }
-    return (topCut(fs, share: th.superTopShare), topCut(ms, share: th.superTopShare).map { Money(fen: $0) })
+    return (found[0].map { Int($0) }, found[1].map { Money(fen: $0) })
+  }
+
+  /// What the segment pass counts besides the segments.
+  struct Tally {
+    /// By `Segment.allCases` order.
+    var segments = [Int](repeating: 0, count: Segment.allCases.count)
+    var active = 0
+    var new30 = 0
+    var base = 0
+    var again = 0
+  }
+
+  /// Every customer's segment and why, and the counts, on every core.
+  static func segments(
+    _ ds: Dataset, _ figures: [CustomerFigures], today t: Day, frequencyCut: Int?, spendCut: Money?
+  ) -> ([SegmentWhy], Tally) {
+    let th = ds.shop.thresholds
+    let customers = ds.customers
+    let n = customers.count
+    let chunk = 4096
+    var tallies = [Tally](repeating: Tally(), count: (n + chunk - 1) / chunk)
+    let why = [SegmentWhy](unsafeUninitializedCapacity: n) { buf, filled in
+      guard let base = buf.baseAddress else { return }
+      let wb = Shared(base: base)
+      tallies.withUnsafeMutableBufferPointer { tb in
+        let tb = Shared(base: tb.baseAddress!)
+        inChunks(n, chunk: chunk) { range in
+          var s = Tally()
+          for i in range {
+            let f = figures[i]
+            let w = Segmentation.why(
+              customers[i], f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
+            (wb.base + i).initialize(to: w)
+            s.segments[w.segment.ordinal] += 1
+            if let r = f.recency, r < th.activeDays { s.active += 1 }
+            if let j = customers[i].joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
+            if f.repurchaseVisits >= 1 { s.base += 1 }
+            if f.repurchaseVisits >= 2 { s.again += 1 }
+          }
+          tb.base[range.lowerBound / chunk] = s
+        }
+      }
+      filled = n
+    }
+    var total = Tally()
+    for s in tallies {
+      for k in total.segments.indices { total.segments[k] += s.segments[k] }
+      total.active += s.active
+      total.new30 += s.new30
+      total.base += s.base
+      total.again += s.again
+    }
+    return (why, total)
+  }
+}
+
+extension Segment {
+  /// The place in `allCases`, for counting in an array.
+  var ordinal: Int {
+    switch self {
+    case .churned: return 0
+    case .superUser: return 1
+    case .new: return 2
+    case .atRisk: return 3
+    case .sleeping: return 4
+    case .loyal: return 5
+    case .regular: return 6
+    }
   }
 }

@@ -72,66 +72,46 @@ public struct CustomerFigures: Sendable, Equatable {
     medianGap = CustomerFigures.median(&gaps)
   }
 
-  /// The same figures from the index's columns (`lo..<hi` of them): the loop above, over
+  /// The same figures from the index's entries (`lo..<hi` of them): the loop above, over
   /// contiguous memory.
   init(
-    _ c: VisitIndex.Columns, _ lo: Int, _ hi: Int, today t: Day, thresholds th: Thresholds, gaps: inout [Int]
+    _ e: UnsafeBufferPointer<VisitIndex.Entry>, _ lo: Int, _ hi: Int, today t: Day, thresholds th: Thresholds,
+    gaps: inout [Int]
   ) {
     self.init()
     gaps.removeAll(keepingCapacity: true)
     var previous: Int32?
     let today = t.raw
-    c.dates.withUnsafeBufferPointer { dates in
-      c.fen.withUnsafeBufferPointer { fen in
-        c.promoted.withUnsafeBufferPointer { promoted in
-          for k in lo..<hi {
-            let d = dates[k]
-            if d > today { break }
-            let amount = Int64(fen[k])
-            allVisits += 1
-            allSpend.fen += amount
-            if let p = previous {
-              if d != p {
-                gaps.append(Int(d) - Int(p))
-                visitDays += 1
-              }
-            } else {
-              visitDays = 1
-            }
-            previous = d
-            let age = Int(today) - Int(d)
-            if age < th.rfmWindowDays {
-              frequency += 1
-              monetary.fen += amount
-            }
-            if age < th.repurchaseWindowDays { repurchaseVisits += 1 }
-            if age < th.discountWindowDays {
-              discountVisits += 1
-              if promoted[k] { promotedVisits += 1 }
-            }
-          }
+    for k in lo..<hi {
+      let v = e[k]
+      let d = v.date
+      if d > today { break }
+      let amount = v.fen
+      allVisits += 1
+      allSpend.fen += amount
+      if let p = previous {
+        if d != p {
+          gaps.append(Int(d) - Int(p))
+          visitDays += 1
         }
+      } else {
+        visitDays = 1
+      }
+      previous = d
+      let age = Int(today) - Int(d)
+      if age < th.rfmWindowDays {
+        frequency += 1
+        monetary.fen += amount
+      }
+      if age < th.repurchaseWindowDays { repurchaseVisits += 1 }
+      if age < th.discountWindowDays {
+        discountVisits += 1
+        if v.promoted { promotedVisits += 1 }
       }
     }
     lastVisit = previous.map { Day(raw: $0) }
     recency = previous.map { Int(today) - Int($0) }
     medianGap = CustomerFigures.median(&gaps)
-  }
-
-  /// Only the visits and spend in the rfm window, for the super-user cuts.
-  static func rfm(_ c: VisitIndex.Columns, _ lo: Int, _ hi: Int, today t: Day, window: Int) -> (Int, Int64) {
-    var f = 0
-    var m: Int64 = 0
-    let today = t.raw
-    for k in lo..<hi {
-      let d = c.dates[k]
-      if d > today { break }
-      if Int(today) - Int(d) < window {
-        f += 1
-        m += Int64(c.fen[k])
-      }
-    }
-    return (f, m)
   }
 
   /// The median; for an even count the mean of the two middle values.

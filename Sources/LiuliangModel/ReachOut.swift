@@ -34,31 +34,75 @@ public struct ReachOut: Sendable, Equatable {
   /// unresolved complaints oldest first.
   static func list(_ ds: Dataset, figures: [CustomerFigures], why: [SegmentWhy], today t: Day) -> [ReachOut] {
     let th = ds.shop.thresholds
+    let customers = ds.customers
+    let window = BirthdayWindow(from: t, within: th.birthdayDays)
+    // One pass over the customers on every core, each chunk's finds kept in customer order.
+    let chunk = 16384
+    var found = [Found](repeating: Found(), count: (customers.count + chunk - 1) / chunk)
+    found.withUnsafeMutableBufferPointer { out in
+      guard let base = out.baseAddress else { return }
+      let out = Shared(base: base)
+      inChunks(customers.count, chunk: chunk) { range in
+        var f = Found()
+        for i in range {
+          // A customer the owner already tried to win back in the last days isn't asked for again.
+          if why[i].segment == .atRisk
+            && !(customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
+          {
+            f.atRisk.append((figures[i].monetary.fen, i))
+          }
+          guard customers[i].churnedOn == nil else { continue }
+          if let b = customers[i].birthday, let d = window.days(to: b) { f.birthdays.append((d, i)) }
+          if customers[i].welcomedOn == nil, let j = customers[i].joined, t - j >= 0, t - j <= th.newDays {
+            f.welcome.append((i, t - j))
+          }
+        }
+        out.base[range.lowerBound / chunk] = f
+      }
+    }
     var out: [ReachOut] = []
-    // A customer the owner already tried to win back in the last days isn't asked for again.
-    let risky = why.indices.filter { i in
-      why[i].segment == .atRisk
-        && !(ds.customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
-    }
-    .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
-    out += risky.map { ReachOut(customer: $0, reason: .atRisk(why[$0])) }
-    var birthdays: [(Int, Int)] = []
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
-      if let b = c.birthday, let d = ReachOut.daysToBirthday(b, from: t, within: th.birthdayDays) {
-        birthdays.append((d, i))
-      }
-    }
-    out += birthdays.sorted { $0 < $1 }.map { ReachOut(customer: $0.1, reason: .birthday(inDays: $0.0)) }
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil && c.welcomedOn == nil {
-      if let j = c.joined, t - j >= 0, t - j <= th.newDays {
-        out.append(ReachOut(customer: i, reason: .welcome(joinedDaysAgo: t - j)))
-      }
-    }
-    let index = ds.customerIndex()
-    for (k, c) in ds.complaints.enumerated() where !c.resolved && c.date <= t {
-      out.append(ReachOut(customer: index[c.customer].map(Int.init), reason: .complaint(k)))
-    }
+    let atRisk = found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+    out += atRisk.map { ReachOut(customer: $0.1, reason: .atRisk(why[$0.1])) }
+    let birthdays = found.flatMap(\.birthdays).sorted { $0 < $1 }
+    out += birthdays.map { ReachOut(customer: $0.1, reason: .birthday(inDays: $0.0)) }
+    out += found.flatMap(\.welcome).map { ReachOut(customer: $0.0, reason: .welcome(joinedDaysAgo: $0.1)) }
+    let open = ds.complaints.indices.filter { !ds.complaints[$0].resolved && ds.complaints[$0].date <= t }
+    let first = firstIndexes(of: Set(open.map { ds.complaints[$0].customer }), in: customers)
+    out += open.map { ReachOut(customer: first[ds.complaints[$0].customer], reason: .complaint($0)) }
     return out
+  }
+
+  /// What one chunk of customers adds to the list: (M, customer), (days, customer) and
+  /// (customer, days since joining).
+  struct Found {
+    var atRisk: [(Int64, Int)] = []
+    var birthdays: [(Int, Int)] = []
+    var welcome: [(Int, Int)] = []
+  }
+
+  /// The first customer with each of a few ids, as `Dataset.customerIndex()` would give, without
+  /// building that index for a million customers to look up a handful.
+  static func firstIndexes(of ids: Set<String>, in customers: [Customer]) -> [String: Int] {
+    guard !ids.isEmpty else { return [:] }
+    let chunk = 65536
+    var found = [[String: Int]](repeating: [:], count: (customers.count + chunk - 1) / chunk)
+    found.withUnsafeMutableBufferPointer { out in
+      guard let base = out.baseAddress else { return }
+      let out = Shared(base: base)
+      inChunks(customers.count, chunk: chunk) { range in
+        var mine: [String: Int] = [:]
+        for i in range where ids.contains(customers[i].id) && mine[customers[i].id] == nil {
+          mine[customers[i].id] = i
+        }
+        out.base[range.lowerBound / chunk] = mine
+      }
+    }
+    // Chunks are in customer order: the first chunk to have an id has its first customer.
+    var first: [String: Int] = [:]
+    for mine in found {
+      for (id, i) in mine where first[id] == nil { first[id] = i }
+    }
+    return first
   }
 
   /// Days from T to the next birthday when it falls 0…`within` days after T; 29 February
@@ -72,5 +116,31 @@ public struct ReachOut: Sendable, Equatable {
       if b.month == 2 && b.day == 29 && !Day.isLeap(day.year) && day.month == 2 && day.day == 28 { return d }
     }
     return nil
+  }
+}
+
+/// The calendar days 0…`within` days after T, so that each birthday needs one civil date and
+/// one look-up instead of a civil date for every day of the window.
+struct BirthdayWindow {
+  /// Days until each (month, day), by `month * 32 + day`; -1 when it is not in the window.
+  private var days = [Int](repeating: -1, count: 13 * 32)
+  /// Days until a 29 February birthday: 29 February, or 28 February in a common year.
+  private var leapDay = -1
+
+  init(from t: Day, within: Int) {
+    guard within >= 0 else { return }
+    // Latest first, so that the soonest date of a calendar day is the one kept.
+    for d in stride(from: within, through: 0, by: -1) {
+      let c = t.adding(d).civil
+      days[c.month * 32 + c.day] = d
+      if c.month == 2 && (c.day == 29 || (c.day == 28 && !Day.isLeap(c.year))) { leapDay = d }
+    }
+  }
+
+  /// What `ReachOut.daysToBirthday` gives for the window.
+  func days(to birthday: Day) -> Int? {
+    let b = birthday.civil
+    let d = b.month == 2 && b.day == 29 ? leapDay : days[b.month * 32 + b.day]
+    return d >= 0 ? d : nil
   }
 }

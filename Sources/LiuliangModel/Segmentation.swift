@@ -28,14 +28,21 @@ public enum SegmentWhy: Sendable, Equatable {
 /// The cut for super users: the ⌈share·N⌉-th largest value among the N customers not churned
 /// (zeros included, so ties at the cut are in); nil when there is nobody to rank.
 public func topCut<T: Comparable>(_ values: [T], share: Double) -> T? {
-  guard !values.isEmpty else { return nil }
-  // A small guard, so that 0.2 × 15 counts as 3 and not as 3.0000000000000004 → 4.
-  let k = Int((share * Double(values.count) - 1e-9).rounded(.up))
-  guard k >= 1 else { return nil }
+  guard let k = topRank(share: share, count: values.count) else { return nil }
   // The k-th largest by selection, not a sort: the same value in linear time, which matters
   // when the dashboard ranks a million customers thirteen times.
   var v = values
-  return v.withUnsafeMutableBufferPointer { kthLargest($0, min(k, $0.count) - 1) }
+  return v.withUnsafeMutableBufferPointer { kthLargest($0, k - 1) }
+}
+
+/// Which largest value of `count` is the cut (1 = the largest): ⌈share·count⌉, at most `count`;
+/// nil when there is nobody to rank or the share keeps nobody.
+func topRank(share: Double, count: Int) -> Int? {
+  guard count > 0 else { return nil }
+  // A small guard, so that 0.2 × 15 counts as 3 and not as 3.0000000000000004 → 4.
+  let k = Int((share * Double(count) - 1e-9).rounded(.up))
+  guard k >= 1 else { return nil }
+  return min(k, count)
 }
 
 /// The value at position `k` of the buffer sorted largest first (Hoare's selection).
@@ -84,7 +91,13 @@ public enum Segmentation {
       return .topCustomer(
         recency: r, frequency: f.frequency, frequencyCut: fc, spend: f.monetary, spendCut: mc)
     }
-    if let j = c.joined, t - j >= 0, t - j <= th.newDays { return .joined(daysAgo: t - j) }
+    return notSuper(joined: c.joined, f, today: t, th)
+  }
+
+  /// Rules 3 to 7, for a customer neither churned nor a super user. Rule 4 reads the median gap
+  /// only when R is over `at_risk_min_days`, so a caller may leave it out for other customers.
+  static func notSuper(joined: Day?, _ f: CustomerFigures, today t: Day, _ th: Thresholds) -> SegmentWhy {
+    if let j = joined, t - j >= 0, t - j <= th.newDays { return .joined(daysAgo: t - j) }
     if let r = f.recency, r <= th.atRiskMaxDays {
       if f.visitDays >= 2, let g = f.medianGap, Double(r) > th.atRiskGapFactor * g, r > th.atRiskMinDays {
         return .overdue(recency: r, medianGap: g)
