@@ -82,7 +82,7 @@ public struct ReachOut: Sendable, Equatable {
 
   /// The first customer with each of a few ids, as `Dataset.customerIndex()` would give, without
   /// building that index for a million customers to look up a handful.
-  static func firstIndexes(of ids: Set<String>, in customers: [Customer]) -> [String: Int] {
+  static func firstIndexes(of ids: Set<String>, in customers: ChunkedArray<Customer>) -> [String: Int] {
     guard !ids.isEmpty else { return [:] }
     let chunk = 65536
     var found = [[String: Int]](repeating: [:], count: (customers.count + chunk - 1) / chunk)
