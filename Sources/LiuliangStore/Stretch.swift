@@ -163,16 +163,25 @@ struct Stretch<R> {
     var nextRelease = start + (1 << 24)
     let plain = context.unreadable ? nil : plain
     let map = context.map.map { $0 ?? -1 }
+    // Plain rows see only numbers, so that reading one takes no reference counts.
+    let width = context.width
+    let rewritable = context.rewritable
+    // The closures are unwrapped once: unwrapping one per row would count references to it on
+    // both cores, which costs more than reading the row.
+    let canRelease = release != nil
+    let usePlain = plain != nil
+    let plainRow = plain ?? { _ in nil }
     map.withUnsafeBufferPointer { map in
       withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { bounds in
         while i < until {
-          if let release, i >= nextRelease {
-            release(start..<i)
+          if canRelease && i >= nextRelease {
+            release?(start..<i)
             nextRelease = i + (1 << 24)
           }
-          if let plain,
+          if usePlain,
             let next = s.takePlain(
-              b, at: i, line: line, bounds: bounds, map: map, into: records, context: context, plain)
+              b, at: i, line: line, bounds: bounds, map: map, into: records, width: width, rewritable: rewritable,
+              plainRow)
           {
             if next.newline { line += 1 }
             i = next.end
@@ -192,7 +201,7 @@ struct Stretch<R> {
   /// ends and whether it ended with a line break, or nil to read it the general way.
   mutating func takePlain(
     _ b: UnsafeBufferPointer<UInt8>, at i: Int, line: Int, bounds: UnsafeMutableBufferPointer<Int>,
-    map: UnsafeBufferPointer<Int>, into records: UnsafeMutablePointer<R>, context: Context,
+    map: UnsafeBufferPointer<Int>, into records: UnsafeMutablePointer<R>, width: Int, rewritable: Bool,
     _ plain: PlainDecoder<R>
   ) -> (end: Int, newline: Bool)? {
     let n = b.count
@@ -219,13 +228,13 @@ struct Stretch<R> {
       }
       k += 1
     }
-    guard contentEnd > i, fields + 1 == context.width else { return nil }
+    guard contentEnd > i, fields + 1 == width else { return nil }
     bounds[fields + 1] = contentEnd + 1
     guard let r = plain(PlainRow(bytes: b, bounds: bounds, map: map)) else { return nil }
     precondition(count < room, "more records than line endings")
     (records + count).initialize(to: r)
     count += 1
-    if context.rewritable {
+    if rewritable {
       rows.append(i..<end)
       rowLines.append(Int32(line))
     }
