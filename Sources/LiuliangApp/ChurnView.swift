@@ -62,7 +62,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
       let back = cust.winBackOn.map { s.today - $0 >= 0 && s.today - $0 < days } ?? false
       return [
         (back ? "↺" : "") + cust.name, money(a.figures[c].monetary),
-        shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why[c]))),
+        shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why(c, s.dataset.customers[c])))),
       ]
     }, selected: s.complaintFocus ? nil : s.atRisk.index, offset: s.atRisk.offset
   ).draw(into: &buf, in: inner)

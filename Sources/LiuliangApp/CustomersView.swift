@@ -67,7 +67,7 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
   let x = s.text
   let inner = Block(title: c.name + " · " + c.id).draw(into: &buf, in: rect)
   var lines: [(String, Style)] = []
-  lines.append((x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why[i])), Style.title))
+  lines.append((x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why(i, c))), Style.title))
   lines.append((x("detail.tier", w.tier(c.tier), c.source.isEmpty ? "–" : c.source), .plain))
   lines.append(
     (x("detail.contact", c.wechat.isEmpty ? "–" : c.wechat, c.phone.isEmpty ? "–" : s.phone(c.phone)), .plain)

@@ -6,7 +6,8 @@ public struct Analysis: Sendable {
   public let today: Day
   public let thresholds: Thresholds
   public let figures: [CustomerFigures]
-  public let why: [SegmentWhy]
+  /// Each customer's segment; `why(_:_:)` gives the rule and figures behind it.
+  public let segments: [Segment]
   public let frequencyCut: Int?
   public let spendCut: Money?
 
@@ -26,7 +27,13 @@ public struct Analysis: Sendable {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
   }
 
-  public func segment(_ i: Int) -> Segment { why[i].segment }
+  public func segment(_ i: Int) -> Segment { segments[i] }
+
+  /// Why customer i (`c`) is in their segment, worked out again when a screen asks: keeping
+  /// it for a million customers would take 48 MB.
+  public func why(_ i: Int, _ c: Customer) -> SegmentWhy {
+    Segmentation.why(c, figures[i], today: today, frequencyCut: frequencyCut, spendCut: spendCut, thresholds)
+  }
 
   /// `shopWide: false` skips the reach-out list, slots, discount and churn (for trend points).
   public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, shopWide: Bool = true) {
@@ -43,9 +50,9 @@ public struct Analysis: Sendable {
     phase("a.cuts")
     frequencyCut = fCut
     spendCut = mCut
-    let (why, tally) = Analysis.segments(ds, figures, today: t, frequencyCut: fCut, spendCut: mCut)
+    let (segments, tally) = Analysis.segments(ds, figures, today: t, frequencyCut: fCut, spendCut: mCut)
     self.figures = figures
-    self.why = why
+    self.segments = segments
     pool = ds.customers.count
     active = tally.active
     new30d = tally.new30
@@ -54,7 +61,9 @@ public struct Analysis: Sendable {
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
       phase("a.segments")
-      reachOut = ReachOut.list(ds, figures: figures, why: why, today: t)
+      reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t) { i in
+        Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
+      }
       phase("a.reach")
       slots = SlotTable(ds, today: t)
       phase("a.slots")
@@ -132,16 +141,16 @@ extension Analysis {
     var again = 0
   }
 
-  /// Every customer's segment and why, and the counts, on every core.
+  /// Every customer's segment, and the counts, on every core.
   static func segments(
     _ ds: Dataset, _ figures: [CustomerFigures], today t: Day, frequencyCut: Int?, spendCut: Money?
-  ) -> ([SegmentWhy], Tally) {
+  ) -> ([Segment], Tally) {
     let th = ds.shop.thresholds
     let customers = ds.customers
     let n = customers.count
     let chunk = 4096
     var tallies = [Tally](repeating: Tally(), count: (n + chunk - 1) / chunk)
-    let why = [SegmentWhy](unsafeUninitializedCapacity: n) { buf, filled in
+    let segments = [Segment](unsafeUninitializedCapacity: n) { buf, filled in
       guard let base = buf.baseAddress else { return }
       let wb = Shared(base: base)
       tallies.withUnsafeMutableBufferPointer { tb in
@@ -152,7 +161,7 @@ extension Analysis {
             let f = figures[i]
             let w = Segmentation.why(
               customers[i], f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
-            (wb.base + i).initialize(to: w)
+            (wb.base + i).initialize(to: w.segment)
             s.segments[w.segment.ordinal] += 1
             if let r = f.recency, r < th.activeDays { s.active += 1 }
             if let j = customers[i].joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
@@ -172,7 +181,7 @@ extension Analysis {
       total.base += s.base
       total.again += s.again
     }
-    return (why, total)
+    return (segments, total)
   }
 }
 

@@ -32,7 +32,9 @@ public struct ReachOut: Sendable, Equatable {
 
   /// At-risk customers by M, then birthdays soonest first, then new friends to welcome, then
   /// unresolved complaints oldest first.
-  static func list(_ ds: Dataset, figures: [CustomerFigures], why: [SegmentWhy], today t: Day) -> [ReachOut] {
+  static func list(
+    _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day, why: (Int) -> SegmentWhy
+  ) -> [ReachOut] {
     let th = ds.shop.thresholds
     let customers = ds.customers
     let window = BirthdayWindow(from: t, within: th.birthdayDays)
@@ -46,7 +48,7 @@ public struct ReachOut: Sendable, Equatable {
         var f = Found()
         for i in range {
           // A customer the owner already tried to win back in the last days isn't asked for again.
-          if why[i].segment == .atRisk
+          if segments[i] == .atRisk
             && !(customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
           {
             f.atRisk.append((figures[i].monetary.fen, i))
@@ -62,7 +64,7 @@ public struct ReachOut: Sendable, Equatable {
     }
     var out: [ReachOut] = []
     let atRisk = found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-    out += atRisk.map { ReachOut(customer: $0.1, reason: .atRisk(why[$0.1])) }
+    out += atRisk.map { ReachOut(customer: $0.1, reason: .atRisk(why($0.1))) }
     let birthdays = found.flatMap(\.birthdays).sorted { $0 < $1 }
     out += birthdays.map { ReachOut(customer: $0.1, reason: .birthday(inDays: $0.0)) }
     out += found.flatMap(\.welcome).map { ReachOut(customer: $0.0, reason: .welcome(joinedDaysAgo: $0.1)) }

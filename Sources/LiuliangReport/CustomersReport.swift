@@ -32,7 +32,7 @@ public struct CustomersReport {
       words ? w.segment(a.segment(i)) : a.segment(i).rawValue,
       f.lastVisit?.description ?? "", f.recency.map(String.init) ?? "", "\(f.frequency)",
       f.monetary.description,
-      c.tags.joined(separator: ";"), w.why(a.why[i]),
+      c.tags.joined(separator: ";"), w.why(a.why(i, c)),
     ]
   }
 
@@ -53,7 +53,7 @@ public struct CustomersReport {
           ("segment", .string(a.segment(i).rawValue)), ("last_visit", .str(f.lastVisit)),
           ("recency_days", f.recency.map { .int($0) } ?? .null), ("visits_365", .int(f.frequency)),
           ("spend_365", .number(f.monetary.yuan)), ("tags", .array(c.tags.map { .string($0) })),
-          ("why", .string(w.why(a.why[i]))))
+          ("why", .string(w.why(a.why(i, c)))))
       })
   }
 

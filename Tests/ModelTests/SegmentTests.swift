@@ -12,7 +12,7 @@ final class SegmentTests: XCTestCase {
     for k in 0..<3 { f.customer("W\(k)", visits: Array(100..<120)) }
     let i = build(&f)
     let a = f.analysis()
-    return (a.segment(i), a.why[i])
+    return (a.segment(i), a.why(i, f.ds.customers[i]))
   }
 
   func testChurnedComesFirstEvenWhenTheCustomerCameBack() {
