@@ -215,13 +215,7 @@ public struct AppState {
     var orders: SortOrders?
   }
 
-  static func searchIndex(_ cs: [Customer]) -> SearchIndex {
-    SearchIndex(
-      count: cs.count,
-      fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]
-      },
-      name: { cs[$0].name })
-  }
+  static func searchIndex(_ cs: [Customer]) -> SearchIndex { SearchIndex(cs) }
 
   /// `13812341234` → `138****1234`; other lengths keep the first 3 and last 4 when they can.
   public static func mask(_ p: String) -> String {
