@@ -1,4 +1,3 @@
-import Dispatch
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -146,9 +145,9 @@ public struct AppState {
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
     phase("checks+atrisk")
     if let d = detail, d >= ds.customers.count { detail = nil }
-    // On a big pool the search index and the list's sort orders are made now, side by side,
-    // so that the first search character and the first sort need not wait for them; a small
-    // pool's first frame should not wait for a search nobody may type.
+    // On a big pool the search index and the list's sort orders are made now, so that the
+    // first search character and the first sort need not wait for them; a small pool's first
+    // frame should not wait for a search nobody may type.
     search = nil
     if ds.customers.count < Self.eagerSearchFrom {
       list.orders = nil
@@ -157,19 +156,14 @@ public struct AppState {
       clampCursors()
       return
     }
-    let made = Made()
-    let figures = self.analysis
-    DispatchQueue.concurrentPerform(iterations: 2) { k in
-      if k == 0 {
-        made.search = Self.searchIndex(ds.customers)
-      } else {
-        made.orders = SortOrders(ds, figures)
-      }
-    }
+    // One after the other, each spread over the cores: nested inside a two-way split, each
+    // would have had one core to itself, and the index is done well before the orders.
+    let searchIndex = Self.searchIndex(ds.customers)
+    let orders = SortOrders(ds, analysis)
     phase("search+orders")
-    search = made.search
-    list.orders = made.orders
-    list.refresh(ds, figures, search: search)
+    search = searchIndex
+    list.orders = orders
+    list.refresh(ds, analysis, search: search)
     phase("refresh")
     clampCursors()
   }
@@ -207,13 +201,6 @@ public struct AppState {
 
   /// Pools this big have their search index made with the data rather than on the first search.
   static let eagerSearchFrom = 20_000
-
-  /// What the two workers of `setData` make; each sets only its own field, and both are read
-  /// after both are done.
-  private final class Made: @unchecked Sendable {
-    var search: SearchIndex?
-    var orders: SortOrders?
-  }
 
   static func searchIndex(_ cs: [Customer]) -> SearchIndex { SearchIndex(cs) }
 
