@@ -87,6 +87,8 @@ public struct CustomerList: Equatable, Sendable {
           hi = lo
         }
       }
+    } else if plain {
+      rows = Array(ds.customers.indices)
     } else {
       for i in ds.customers.indices where pass(i) { rows.append(i) }
     }
@@ -112,9 +114,25 @@ public struct CustomerList: Equatable, Sendable {
       matches = searchHits.map(Int.init)
       return
     }
-    var hit = [Bool](repeating: false, count: index.count)
-    for h in searchHits { hit[Int(h)] = true }
-    matches = order.indices.filter { order[$0] < hit.count && hit[order[$0]] }
+    if searchHits.count == index.count {
+      matches = Array(order.indices)
+      return
+    }
+    // One bit per customer: a million fit in the cache, a million Bools do not.
+    var hit = [UInt64](repeating: 0, count: (index.count + 63) / 64)
+    for h in searchHits { hit[Int(h) >> 6] |= 1 << (UInt64(h) & 63) }
+    var out: [Int] = []
+    out.reserveCapacity(searchHits.count)
+    for (row, i) in order.enumerated() where i < index.count && hit[i >> 6] & (1 << (UInt64(i) & 63)) != 0 {
+      out.append(row)
+    }
+    matches = out
+  }
+
+  /// Forgets the last search's hits: they were found in another index.
+  mutating func forgetSearch() {
+    searchedQuery = ""
+    searchHits = []
   }
 
   /// Whether the row at this position in `order` matches the query.

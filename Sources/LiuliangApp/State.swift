@@ -147,8 +147,10 @@ public struct AppState {
     if let d = detail, d >= ds.customers.count { detail = nil }
     // On a big pool the search index and the list's sort orders are made now, so that the
     // first search character and the first sort need not wait for them; a small pool's first
-    // frame should not wait for a search nobody may type.
+    // frame should not wait for a search nobody may type. The last search's hits were found
+    // in the old data.
     search = nil
+    list.forgetSearch()
     if ds.customers.count < Self.eagerSearchFrom {
       list.orders = nil
       if !list.query.isEmpty { ensureSearchIndex() }
