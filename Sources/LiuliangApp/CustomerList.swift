@@ -87,6 +87,8 @@ public struct CustomerList: Equatable, Sendable {
           hi = lo
         }
       }
+    } else if plain {
+      rows = Array(ds.customers.indices)
     } else {
       for i in ds.customers.indices where pass(i) { rows.append(i) }
     }
@@ -112,9 +114,25 @@ public struct CustomerList: Equatable, Sendable {
       matches = searchHits.map(Int.init)
       return
     }
-    var hit = [Bool](repeating: false, count: index.count)
-    for h in searchHits { hit[Int(h)] = true }
-    matches = order.indices.filter { order[$0] < hit.count && hit[order[$0]] }
+    if searchHits.count == index.count {
+      matches = Array(order.indices)
+      return
+    }
+    // One bit per customer: a million fit in the cache, a million Bools do not.
+    var hit = [UInt64](repeating: 0, count: (index.count + 63) / 64)
+    for h in searchHits { hit[Int(h) >> 6] |= 1 << (UInt64(h) & 63) }
+    var out: [Int] = []
+    out.reserveCapacity(searchHits.count)
+    for (row, i) in order.enumerated() where i < index.count && hit[i >> 6] & (1 << (UInt64(i) & 63)) != 0 {
+      out.append(row)
+    }
+    matches = out
+  }
+
+  /// Forgets the last search's hits: they were found in another index.
+  mutating func forgetSearch() {
+    searchedQuery = ""
+    searchHits = []
   }
 
   /// Whether the row at this position in `order` matches the query.
@@ -128,21 +146,43 @@ public struct CustomerList: Equatable, Sendable {
     return lo < matches.count && matches[lo] == row
   }
 
-  /// Counts per value of a dimension over the whole pool, most common first.
+  /// Counts per value of a dimension over the whole pool, most common first (ties A to Z).
   public static func choices(_ d: Dimension, _ ds: Dataset, _ a: Analysis) -> [(value: String, count: Int)] {
-    var counts: [String: Int] = [:]
-    for (i, c) in ds.customers.enumerated() {
-      switch d {
-      case .segment: counts[a.segment(i).rawValue, default: 0] += 1
-      case .tier: counts[c.tier.rawValue, default: 0] += 1
-      case .tag: for t in c.tags { counts[t, default: 0] += 1 }
-      case .source: if !c.source.isEmpty { counts[c.source, default: 0] += 1 }
-      case .onlyOnDiscount: break
-      }
+    let cs = ds.customers
+    switch d {
+    case .segment: return tally(Segment.allCases, cs.indices.lazy.map { a.segment($0) })
+    case .tier: return tally(Tier.allCases, cs.indices.lazy.map { cs[$0].tier })
+    case .onlyOnDiscount: return [("1", a.discount.onlyOnDiscount.count)]
+    case .tag:
+      return counted { each in for i in cs.indices { for t in cs[i].tags { each(t) } } }
+    case .source:
+      return counted { each in for i in cs.indices where !cs[i].source.isEmpty { each(cs[i].source) } }
     }
-    if d == .segment { return Segment.allCases.map { ($0.rawValue, counts[$0.rawValue] ?? 0) } }
-    if d == .tier { return Tier.allCases.map { ($0.rawValue, counts[$0.rawValue] ?? 0) } }
-    if d == .onlyOnDiscount { return [("1", a.discount.onlyOnDiscount.count)] }
+  }
+
+  /// Every case with how often it occurs, in the cases' order.
+  private static func tally<E: RawRepresentable<String> & Hashable>(
+    _ all: [E], _ values: some Sequence<E>
+  ) -> [(value: String, count: Int)] {
+    let at = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+    var n = [Int](repeating: 0, count: all.count)
+    for v in values { n[at[v]!] += 1 }
+    return all.enumerated().map { ($1.rawValue, n[$0]) }
+  }
+
+  /// Texts counted by their bytes, then merged as `String`s (equivalent spellings are one
+  /// value, named by the first seen): hashing a million `String`s costs more than these bytes.
+  private static func counted(_ texts: ((String) -> Void) -> Void) -> [(value: String, count: Int)] {
+    var set = ByteInterner()
+    defer { set.free() }
+    var n: [Int] = []
+    texts { t in
+      let d = Int(UTF8Text.withBytes(t) { set.intern($0) })
+      if d == n.count { n.append(0) }
+      n[d] += 1
+    }
+    var counts: [String: Int] = [:]
+    for d in n.indices { counts[String(decoding: set.text(d), as: UTF8.self), default: 0] += n[d] }
     return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
   }
 }
@@ -164,37 +204,89 @@ public final class SortOrders: Sendable, Equatable {
   public init(_ ds: Dataset, _ a: Analysis) {
     let cs = ds.customers
     count = cs.count
-    let segmentRank = Dictionary(uniqueKeysWithValues: Segment.allCases.enumerated().map { ($1, UInt32($0)) })
-    let tierRank: [Tier: UInt32] = [.friend: 0, .vip: 1, .member: 2]
-    var keys = [[UInt32]](repeating: [], count: CustomerList.Column.allCases.count)
     let columns = CustomerList.Column.allCases
-    keys.withUnsafeMutableBufferPointer { out in
-      let out = KeysBox(base: out.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: columns.count) { k in
-        let key: [UInt32]
-        switch columns[k] {
-        case .name: key = SortOrders.ranks(cs.map(\.name))
-        case .tags: key = SortOrders.ranks(cs.map { $0.tags.joined(separator: ";") })
-        case .tier: key = cs.map { tierRank[$0.tier]! }
-        case .segment: key = cs.indices.map { segmentRank[a.segment($0)]! }
-        case .lastVisit:
-          // Order-preserving map of Int32 onto UInt32; no visit sorts first, as Int32.min did.
-          key = a.figures.map { UInt32(bitPattern: $0.lastVisit?.raw ?? Int32.min) ^ 0x8000_0000 }
-        case .visits: key = a.figures.map { UInt32(clamping: $0.frequency) }
-        case .spend: key = SortOrders.ranks(a.figures.map(\.monetary.fen))
+    let dimensions = CustomerList.Dimension.allCases
+    // One task per column (its keys, then their order) and per dimension counted, the costly
+    // ones first so that the cores finish together.
+    let cost: [Task: Int] = [.column(.name): 0, .column(.tags): 1, .choices(.tag): 2, .choices(.source): 3]
+    // Segments and tiers are counted from their keys afterwards.
+    let counted = dimensions.filter { $0 != .segment && $0 != .tier }
+    let tasks = (columns.map(Task.column) + counted.map(Task.choices)).sorted {
+      cost[$0] ?? 9 < cost[$1] ?? 9
+    }
+    var keys = [[UInt32]](repeating: [], count: columns.count)
+    var orders = [[Int32]](repeating: [], count: columns.count)
+    var counts = [[(value: String, count: Int)]](repeating: [], count: dimensions.count)
+    keys.withUnsafeMutableBufferPointer { kb in
+      orders.withUnsafeMutableBufferPointer { ob in
+        counts.withUnsafeMutableBufferPointer { cb in
+          let out = Out(keys: kb.baseAddress!, orders: ob.baseAddress!, choices: cb.baseAddress!)
+          DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+            switch tasks[t] {
+            case .column(let c):
+              let key = SortOrders.key(c, cs, a)
+              out.keys[c.rawValue] = key
+              out.orders[c.rawValue] = SortOrders.stableOrder(key)
+            case .choices(let d):
+              out.choices[dimensions.firstIndex(of: d)!] = CustomerList.choices(d, ds, a)
+            }
+          }
         }
-        out.base[k] = key
       }
     }
     key = keys
-    order = keys.map(SortOrders.stableOrder)
-    var choices: [CustomerList.Dimension: [(value: String, count: Int)]] = [:]
-    for d in CustomerList.Dimension.allCases { choices[d] = CustomerList.choices(d, ds, a) }
+    order = orders
+    var choices = Dictionary(uniqueKeysWithValues: zip(dimensions, counts))
+    let segments = SortOrders.counts(key[CustomerList.Column.segment.rawValue], Segment.allCases.count)
+    choices[.segment] = Segment.allCases.enumerated().map { ($1.rawValue, segments[$0]) }
+    let tiers = SortOrders.counts(key[CustomerList.Column.tier.rawValue], Tier.allCases.count)
+    choices[.tier] = Tier.allCases.map { ($0.rawValue, tiers[Int(SortOrders.tierRank[$0]!)]) }
     self.choices = choices
   }
 
-  private struct KeysBox: @unchecked Sendable {
-    let base: UnsafeMutablePointer<[UInt32]>
+  static let tierRank: [Tier: UInt32] = [.friend: 0, .vip: 1, .member: 2]
+
+  /// How many keys have each value below `n`.
+  private static func counts(_ key: [UInt32], _ n: Int) -> [Int] {
+    var c = [Int](repeating: 0, count: n)
+    for k in key { c[Int(k)] += 1 }
+    return c
+  }
+
+  private enum Task: Hashable {
+    case column(CustomerList.Column)
+    case choices(CustomerList.Dimension)
+  }
+
+  /// Where the tasks put what they make; each sets only its own slots, and all are read after
+  /// all are done.
+  private struct Out: @unchecked Sendable {
+    let keys: UnsafeMutablePointer<[UInt32]>
+    let orders: UnsafeMutablePointer<[Int32]>
+    let choices: UnsafeMutablePointer<[(value: String, count: Int)]>
+  }
+
+  /// Every customer's sort key for the column.
+  private static func key(_ c: CustomerList.Column, _ cs: ChunkedArray<Customer>, _ a: Analysis) -> [UInt32] {
+    switch c {
+    case .name:
+      return TextRanks.ranks(count: cs.count, utf8: { $1.append(cs[$0].name) }, text: { cs[$0].name })
+    case .tags:
+      return TextRanks.ranks(
+        count: cs.count, utf8: { SortOrders.appendJoined(cs[$0].tags, to: &$1) },
+        text: { cs[$0].tags.joined(separator: ";") })
+    case .tier:
+      let rank = tierRank
+      return cs.indices.map { rank[cs[$0].tier]! }
+    case .segment:
+      let rank = Dictionary(uniqueKeysWithValues: Segment.allCases.enumerated().map { ($1, UInt32($0)) })
+      return cs.indices.map { rank[a.segment($0)]! }
+    case .lastVisit:
+      // Order-preserving map of Int32 onto UInt32; no visit sorts first, as Int32.min did.
+      return a.figures.map { UInt32(bitPattern: $0.lastVisit?.raw ?? Int32.min) ^ 0x8000_0000 }
+    case .visits: return a.figures.map { UInt32(clamping: $0.frequency) }
+    case .spend: return SortOrders.offsets(a.figures.map(\.monetary.fen))
+    }
   }
 
   /// Indexes by key, ties in index order: a two-pass radix sort, linear in the pool.
@@ -214,6 +306,23 @@ public final class SortOrders: Sendable, Equatable {
       swap(&order, &tmp)
     }
     return order
+  }
+
+  /// `tags.joined(separator: ";")`'s bytes.
+  static func appendJoined(_ tags: [String], to w: inout ByteWriter) {
+    for (k, t) in tags.enumerated() {
+      if k > 0 { w.append(UInt8(ascii: ";")) }
+      w.append(t)
+    }
+  }
+
+  /// Keys that compare as the values do: each value's distance from the least, when they
+  /// span less than 2³², which is one pass; dense ranks otherwise.
+  static func offsets(_ values: [Int64]) -> [UInt32] {
+    guard let lo = values.min(), let hi = values.max() else { return [] }
+    let (span, overflow) = hi.subtractingReportingOverflow(lo)
+    guard !overflow && span <= Int64(UInt32.max) else { return ranks(values) }
+    return values.map { UInt32($0 - lo) }
   }
 
   /// Dense ranks: equal values share one, and ranks compare as the values do.

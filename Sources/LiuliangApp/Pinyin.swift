@@ -29,7 +29,7 @@ public struct Pinyin {
     return out
   }
 
-  private mutating func syllable(_ ch: Character) -> String? {
+  mutating func syllable(_ ch: Character) -> String? {
     if let s = cache[ch] { return s }
     let latin =
       String(ch).applyingTransform(.toLatin, reverse: false)?
@@ -38,5 +38,14 @@ public struct Pinyin {
       latin.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic) }.map(Character.init))
     cache[ch] = s
     return s
+  }
+
+  /// What the search index holds for a name: the syllables run together, then their first
+  /// letters; nothing for a name without a Chinese character or without syllables.
+  static func searchText(_ syllables: [String], of name: String) -> (full: String, initials: String)? {
+    guard syllables.count > 0 && name.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else {
+      return nil
+    }
+    return (syllables.joined(), String(syllables.compactMap(\.first)))
   }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -152,10 +151,12 @@ public struct AppState {
     phase("checks+atrisk")
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
-    // On a big pool the search index and the list's sort orders are made now, side by side,
-    // so that the first search character and the first sort need not wait for them; a small
-    // pool's first frame should not wait for a search nobody may type.
+    // On a big pool the search index and the list's sort orders are made now, so that the
+    // first search character and the first sort need not wait for them; a small pool's first
+    // frame should not wait for a search nobody may type. The last search's hits were found
+    // in the old data.
     search = nil
+    list.forgetSearch()
     if ds.customers.count < Self.eagerSearchFrom {
       list.orders = nil
       if !list.query.isEmpty { ensureSearchIndex() }
@@ -163,19 +164,14 @@ public struct AppState {
       clampCursors()
       return
     }
-    let made = Made()
-    let figures = self.analysis
-    DispatchQueue.concurrentPerform(iterations: 2) { k in
-      if k == 0 {
-        made.search = Self.searchIndex(ds.customers)
-      } else {
-        made.orders = SortOrders(ds, figures)
-      }
-    }
+    // One after the other, each spread over the cores: nested inside a two-way split, each
+    // would have had one core to itself, and the index is done well before the orders.
+    let searchIndex = Self.searchIndex(ds.customers)
+    let orders = SortOrders(ds, analysis)
     phase("search+orders")
-    search = made.search
-    list.orders = made.orders
-    list.refresh(ds, figures, search: search)
+    search = searchIndex
+    list.orders = orders
+    list.refresh(ds, analysis, search: search)
     phase("refresh")
     clampCursors()
   }
@@ -218,20 +214,7 @@ public struct AppState {
   /// Pools this big have their search index made with the data rather than on the first search.
   static let eagerSearchFrom = 20_000
 
-  /// What the two workers of `setData` make; each sets only its own field, and both are read
-  /// after both are done.
-  private final class Made: @unchecked Sendable {
-    var search: SearchIndex?
-    var orders: SortOrders?
-  }
-
-  static func searchIndex(_ cs: ChunkedArray<Customer>) -> SearchIndex {
-    SearchIndex(
-      count: cs.count,
-      fields: { i in [cs[i].name, cs[i].wechat, cs[i].phone, cs[i].tags.joined(separator: " "), cs[i].notes]
-      },
-      name: { cs[$0].name })
-  }
+  static func searchIndex(_ cs: ChunkedArray<Customer>) -> SearchIndex { SearchIndex(cs) }
 
   /// `13812341234` → `138****1234`; other lengths keep the first 3 and last 4 when they can.
   public static func mask(_ p: String) -> String {

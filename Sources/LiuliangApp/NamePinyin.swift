@@ -1,0 +1,140 @@
+/// The pinyin of every name in a pool, as `Pinyin.searchText` gives it, written straight into
+/// the search index's bytes.
+///
+/// Most names are ideographs and ASCII only, where every scalar is a character of its own, so
+/// they are spelled from a table of syllables by scalar with no `String` or `Character` made.
+/// The table is filled by one pass over the names in order, through the same `Pinyin` cache as
+/// before; names with anything else are spelled by `Pinyin` in that pass, in their turn, so
+/// every name gets what `Pinyin` alone would have given it.
+struct NamePinyin: Sendable {
+  /// Ideographs U+3400…U+9FFF, the table's range.
+  private static let first: UInt32 = 0x3400
+  private static let last: UInt32 = 0x9FFF
+  /// `spans[scalar - first]`: offset << 8 | length of its syllable in `letters`; `unknown` for a
+  /// scalar no name has.
+  private var spans: [UInt32]
+  private static let unknown = UInt32.max
+  private var letters: [UInt8] = []
+  /// The names spelled by `Pinyin` itself, by customer.
+  private var others: [Int: (full: String, initials: String)?] = [:]
+
+  init(count: Int, name: (Int) -> String) {
+    spans = [UInt32](repeating: Self.unknown, count: Int(Self.last - Self.first) + 1)
+    var pinyin = Pinyin()
+    for i in 0..<count {
+      let n = name(i)
+      let plain = UTF8Text.withBytes(n) { p -> Bool in
+        guard Self.isPlain(p) else { return false }
+        var k = 0
+        while k < p.count {
+          guard let v = UTF8Text.threeByteScalar(p, k) else {
+            k += 1
+            continue
+          }
+          let slot = Int(v - Self.first)
+          if spans[slot] == Self.unknown {
+            let s = pinyin.syllable(Character(Unicode.Scalar(v)!)) ?? ""
+            spans[slot] = UInt32(letters.count) << 8 | UInt32(s.utf8.count)
+            letters.append(contentsOf: s.utf8)
+          }
+          k += 3
+        }
+        return true
+      }
+      if !plain { others[i] = Pinyin.searchText(pinyin.syllables(n), of: n) }
+    }
+  }
+
+  /// ASCII other than CR (which would join a following LF into one character) and ideographs
+  /// in the table's range: each scalar is its own character, as `Pinyin` walks them.
+  private static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    while k < p.count {
+      let b = p[k]
+      if b < 0x80 {
+        if b == 0x0D { return false }
+        k += 1
+      } else if let v = UTF8Text.threeByteScalar(p, k), v >= first && v <= last {
+        k += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Appends name i's pinyin and its initials, each followed by `separator`, if it has any.
+  func append(_ i: Int, _ name: String, separator: UInt8, to out: inout ByteWriter) {
+    if !others.isEmpty, let other = others[i] {
+      guard let other else { return }
+      out.append(other.full)
+      out.append(separator)
+      out.append(other.initials)
+      out.append(separator)
+      return
+    }
+    UTF8Text.withBytes(name) { appendPlain($0, separator: separator, to: &out) }
+  }
+
+  /// Syllables as `Pinyin.syllables` makes them: an ideograph's from the table (none if
+  /// empty); a run of ASCII letters and digits, lowercased, is one, and other ASCII neither
+  /// ends a run nor adds to it. Written as the full spelling, then the first letters.
+  private func appendPlain(_ p: UnsafeBufferPointer<UInt8>, separator: UInt8, to out: inout ByteWriter) {
+    var hasIdeograph = false
+    var syllables = 0
+    let start = out.count
+    var inRun = false
+    var k = 0
+    // First the full spelling, counting syllables.
+    letters.withUnsafeBufferPointer { table in
+      while k < p.count {
+        let b = p[k]
+        if b < 0x80 {
+          k += 1
+          let lower = b | 0x20
+          let isDigit = b &- 0x30 < 10
+          guard isDigit || lower &- 0x61 < 26 else { continue }
+          if !inRun { syllables += 1 }
+          inRun = true
+          out.append(isDigit ? b : lower)
+          continue
+        }
+        let v = UTF8Text.threeByteScalar(p, k)!
+        k += 3
+        hasIdeograph = true
+        inRun = false
+        let span = spans[Int(v - Self.first)]
+        let length = Int(span & 0xFF)
+        guard length > 0 else { continue }
+        syllables += 1
+        out.append(UnsafeBufferPointer(rebasing: table[Int(span >> 8)..<Int(span >> 8) + length]))
+      }
+    }
+    guard hasIdeograph && syllables > 0 else {
+      out.truncate(to: start)
+      return
+    }
+    out.append(separator)
+    // Then the initials: the first letter of every syllable, found by walking the name again.
+    inRun = false
+    k = 0
+    while k < p.count {
+      let b = p[k]
+      if b < 0x80 {
+        k += 1
+        let lower = b | 0x20
+        let isDigit = b &- 0x30 < 10
+        guard isDigit || lower &- 0x61 < 26 else { continue }
+        if !inRun { out.append(isDigit ? b : lower) }
+        inRun = true
+        continue
+      }
+      let v = UTF8Text.threeByteScalar(p, k)!
+      k += 3
+      inRun = false
+      let span = spans[Int(v - Self.first)]
+      if span & 0xFF > 0 { out.append(letters[Int(span >> 8)]) }
+    }
+    out.append(separator)
+  }
+}

@@ -1,0 +1,124 @@
+import LiuliangModel
+import XCTest
+
+@testable import LiuliangApp
+
+/// Sort keys made from bytes against sorting the `String`s themselves.
+final class TextRanksTests: XCTestCase {
+  func ranks(_ texts: [String]) -> [UInt32] {
+    TextRanks.ranks(count: texts.count, utf8: { $1.append(texts[$0]) }, text: { texts[$0] })
+  }
+
+  /// Dense ranks the plain way: sort as `String`s, a new rank wherever a text is greater.
+  func referenceRanks(_ v: [String]) -> [UInt32] {
+    let sorted = v.indices.sorted { v[$0] < v[$1] }
+    var out = [UInt32](repeating: 0, count: v.count)
+    var r: UInt32 = 0
+    for (k, i) in sorted.enumerated() {
+      if k > 0 && v[sorted[k - 1]] < v[i] { r += 1 }
+      out[i] = r
+    }
+    return out
+  }
+
+  func testHandWorked() {
+    // Decomposed é equals precomposed é, and both sort after "f" (U+00E9 > U+0066), where
+    // its own bytes (65 CC 81) would have put it between "e" and "f".
+    XCTAssertEqual(ranks(["e\u{301}", "é", "f", "e"]), [2, 2, 1, 0])
+    XCTAssertEqual(ranks(["b", "a", "B", "", "a"]), [3, 2, 1, 0, 2])
+    // Longer than the eight bytes compared at once.
+    XCTAssertEqual(ranks(["张伟伟", "张伟", "张伟伟a", "张伟伟"]), [1, 0, 2, 1])
+    XCTAssertEqual(ranks(["a\u{0}", "a", "abcdefghij1", "abcdefghij0", "abcdefgh"]), [1, 0, 4, 3, 2])
+    XCTAssertEqual(ranks([]), [])
+  }
+
+  /// Texts whose bytes decide: ASCII of both cases, Latin letters below U+0300, NUL, ideographs.
+  func testSameAsStringSortOnTextsOrderedByBytes() {
+    check(["a", "B", "b", "张", "伟", "é", "Å", "ǅ", "ſ", "\u{0}", "", "9", " ", "张伟伟伟"], seed: 3)
+  }
+
+  /// Columns with any other text are sorted as Strings, the way they always were.
+  func testSameAsStringSortWithDecomposedAndCompatibilityTexts() {
+    check(
+      ["a", "é", "e\u{301}", "e", "\u{301}", "A\u{30A}", "\u{212B}", "한", "ﬀ", "😀", "Ω", "\u{2126}", "，"],
+      seed: 5)
+  }
+
+  func check(_ parts: [String], seed: UInt64) {
+    var rng = SplitMix(seed: seed)
+    for _ in 0..<40 {
+      let texts = (0..<120).map { _ in
+        (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+          parts[Int.random(in: 0..<parts.count, using: &rng)]
+        }
+        .joined()
+      }
+      XCTAssertEqual(ranks(texts), referenceRanks(texts), "\(texts)")
+    }
+  }
+
+  /// Every column's order and its ties, and the filter choices, as the String way made them.
+  func testSortOrdersMatchAStableStringSort() {
+    let names = ["张伟", "Anna", "e\u{301}", "é", "李娜", "张伟", "", "anna", "Zoe", "王芳"]
+    let tags = [["老客"], [], ["爱辣", "老客"], ["Café"], ["Cafe\u{301}"], ["VIP"], [""], ["老客"], [], ["a", "b"]]
+    var ds = Dataset()
+    ds.customers = ChunkedArray(
+      names.indices.map {
+        Customer(id: "C\($0)", name: names[$0], tags: tags[$0], source: ["", "朋友", "到店"][$0 % 3])
+      })
+    let a = Analysis(ds, today: Day("2026-11-16")!)
+    let o = SortOrders(ds, a)
+    func stable(_ v: [String]) -> [Int32] { v.indices.sorted { (v[$0], $0) < (v[$1], $1) }.map(Int32.init) }
+    XCTAssertEqual(o.order[CustomerList.Column.name.rawValue], stable(names))
+    XCTAssertEqual(
+      o.order[CustomerList.Column.name.rawValue], [6, 1, 8, 7, 2, 3, 0, 5, 4, 9].map(Int32.init))
+    XCTAssertEqual(o.key[CustomerList.Column.name.rawValue], referenceRanks(names))
+    let joined = tags.map { $0.joined(separator: ";") }
+    XCTAssertEqual(o.order[CustomerList.Column.tags.rawValue], stable(joined))
+    XCTAssertEqual(o.key[CustomerList.Column.tags.rawValue], referenceRanks(joined))
+    let tagChoices = o.choices[.tag]!
+    // The two spellings of Café are one value, named as first seen (precomposed).
+    XCTAssertEqual(tagChoices.map(\.value), ["老客", "Café", "", "VIP", "a", "b", "爱辣"])
+    XCTAssertEqual(tagChoices[1].value.unicodeScalars.count, 4)
+    XCTAssertEqual(tagChoices.map(\.count), [3, 2, 1, 1, 1, 1, 1])
+    XCTAssertEqual(o.choices[.source]!.map(\.value), ["到店", "朋友"])
+    XCTAssertEqual(o.choices[.tier]!.map(\.count), [10, 0, 0])
+  }
+
+  func testSpendKeysCompareAsTheAmounts() {
+    let v: [Int64] = [5, -3, 5, 0, Int64.max / 4]
+    let k = SortOrders.offsets(v)
+    XCTAssertEqual(SortOrders.stableOrder(k), [1, 3, 0, 2, 4])
+    XCTAssertEqual(k[0], k[2])
+    XCTAssertEqual(SortOrders.offsets([3, 1, 3]), [2, 0, 2])
+  }
+}
+
+/// The byte shortcuts against the `String` operations they stand for.
+final class UTF8TextTests: XCTestCase {
+  func testCaselessScalarsAreLeftAloneByLowercased() {
+    for v in UInt32(0x2000)...0xFFEF where UTF8Text.isCaseless(v) {
+      guard let s = Unicode.Scalar(v) else { continue }
+      XCTAssertEqual(String(s).lowercased(), String(s), "U+\(String(v, radix: 16))")
+    }
+    XCTAssertFalse(UTF8Text.isCaseless(0xFF21), "Ａ")
+  }
+
+  func testLowercasedBytesEqualLowercased() {
+    for s in ["", "ABC xyz", "张伟ABC", "ÀB", "İstanbul", "ΣΑΣ", "ＡＢＣ", "ａ", "，。…“”", "e\u{301}É", "😀Z"] {
+      var w = ByteWriter(capacity: 4)
+      defer { w.free() }
+      UTF8Text.appendLowercased(s, to: &w)
+      XCTAssertEqual(Array(UnsafeBufferPointer(start: w.base, count: w.count)), Array(s.lowercased().utf8), s)
+    }
+  }
+
+  func testWhichTextsCompareAsBytes() {
+    for (s, bytewise) in [
+      ("张伟", true), ("Café", true), ("", true), ("a\u{0}", true), ("e\u{301}", false), ("한", false),
+      ("\u{F900}", false), ("𠀀", false), ("，", false),
+    ] {
+      XCTAssertEqual(UTF8Text.withBytes(s, UTF8Text.comparesAsBytes), bytewise, s)
+    }
+  }
+}
