@@ -138,17 +138,12 @@ public struct AppState {
     dataset = ds
     self.problems = problems
     today = t
-    phase("setData")
     let index = VisitIndex(ds)
-    phase("visitindex")
     analysis = Analysis(ds, today: t, index: index)
-    phase("analysis")
     trends = Trends(ds, today: t, weeks: 12, index: index)
-    phase("trends")
     checks = ContentChecks(ds, today: t)
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
-    phase("checks+atrisk")
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the
@@ -168,11 +163,9 @@ public struct AppState {
     // would have had one core to itself, and the index is done well before the orders.
     let searchIndex = Self.searchIndex(ds.customers)
     let orders = SortOrders(ds, analysis)
-    phase("search+orders")
     search = searchIndex
     list.orders = orders
     list.refresh(ds, analysis, search: search)
-    phase("refresh")
     clampCursors()
   }
 

@@ -45,9 +45,7 @@ public struct Analysis: Sendable {
       Analysis.figures(ds, today: t, index: index, into: buf)
       n = ds.customers.count
     }
-    phase("a.figures")
     let (fCut, mCut) = Analysis.cuts(ds, figures)
-    phase("a.cuts")
     frequencyCut = fCut
     spendCut = mCut
     let (segments, tally) = Analysis.segments(ds, figures, today: t, frequencyCut: fCut, spendCut: mCut)
@@ -60,17 +58,12 @@ public struct Analysis: Sendable {
     repurchasers = tally.again
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
-      phase("a.segments")
       reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
-      phase("a.reach")
       slots = SlotTable(ds, today: t)
-      phase("a.slots")
       discount = DiscountDependence(ds, figures: figures, today: t)
-      phase("a.discount")
       churn = ChurnBreakdown(ds, today: t)
-      phase("a.churn")
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)

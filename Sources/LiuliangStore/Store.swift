@@ -61,7 +61,6 @@ public final class Store {
   public func load() throws(StoreError) {
     var problems: [Problem] = []
     var ds = Dataset()
-    phase("start")
     signatures[ShopFile.name] = Files.signature(path(ShopFile.name))
     if let bytes = try Files.read(path(ShopFile.name), name: ShopFile.name) {
       let (shop, p) = ShopFile.parse(String(decoding: bytes, as: UTF8.self))
@@ -93,15 +92,12 @@ public final class Store {
     }
     ds.customers = ChunkedArray(
       try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) })
-    phase("customers")
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
-    phase("others")
     let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
-    phase("indexes")
     let visits = customerBytes.withView { customers in
       promoBytes.withView { promotions in
         Result { () throws(StoreError) in
@@ -123,7 +119,6 @@ public final class Store {
       }
     }
     ds.visits = VisitLog(try visits.get())
-    phase("visits")
     let unknownRefs = notes
     // A reference to a row that is itself unreadable is not a second problem.
     let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())
@@ -139,7 +134,6 @@ public final class Store {
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
-    phase("rest")
     self.tables = tables
     self.problems = problems
     dataset = ds
