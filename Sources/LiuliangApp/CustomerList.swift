@@ -201,7 +201,26 @@ public final class SortOrders: Sendable, Equatable {
 
   public static func == (a: SortOrders, b: SortOrders) -> Bool { a === b }
 
-  public init(_ ds: Dataset, _ a: Analysis) {
+  /// What depends on the customers alone (names, tags, tiers, sources): kept when only visits
+  /// changed, since ranking a million names is most of the orders' cost.
+  public struct CustomerParts: Sendable {
+    fileprivate let keys: [CustomerList.Column: [UInt32]]
+    fileprivate let orders: [CustomerList.Column: [Int32]]
+    fileprivate let choices: [CustomerList.Dimension: [(value: String, count: Int)]]
+  }
+
+  private static let customerColumns: [CustomerList.Column] = [.name, .tags, .tier]
+  private static let customerDimensions: [CustomerList.Dimension] = [.tag, .source]
+
+  public var customerParts: CustomerParts {
+    CustomerParts(
+      keys: Dictionary(uniqueKeysWithValues: Self.customerColumns.map { ($0, key[$0.rawValue]) }),
+      orders: Dictionary(uniqueKeysWithValues: Self.customerColumns.map { ($0, order[$0.rawValue]) }),
+      choices: Dictionary(uniqueKeysWithValues: Self.customerDimensions.map { ($0, choices[$0] ?? []) }))
+  }
+
+  /// `reusing` parts made from the same customers.
+  public init(_ ds: Dataset, _ a: Analysis, reusing parts: CustomerParts? = nil) {
     let cs = ds.customers
     count = cs.count
     let columns = CustomerList.Column.allCases
@@ -211,9 +230,13 @@ public final class SortOrders: Sendable, Equatable {
     let cost: [Task: Int] = [.column(.name): 0, .column(.tags): 1, .choices(.tag): 2, .choices(.source): 3]
     // Segments and tiers are counted from their keys afterwards.
     let counted = dimensions.filter { $0 != .segment && $0 != .tier }
-    let tasks = (columns.map(Task.column) + counted.map(Task.choices)).sorted {
-      cost[$0] ?? 9 < cost[$1] ?? 9
+    let tasks = (columns.map(Task.column) + counted.map(Task.choices)).filter { t in
+      switch t {
+      case .column(let c): return parts?.keys[c] == nil
+      case .choices(let d): return parts?.choices[d] == nil
+      }
     }
+    .sorted { cost[$0] ?? 9 < cost[$1] ?? 9 }
     var keys = [[UInt32]](repeating: [], count: columns.count)
     var orders = [[Int32]](repeating: [], count: columns.count)
     var counts = [[(value: String, count: Int)]](repeating: [], count: dimensions.count)
@@ -234,6 +257,9 @@ public final class SortOrders: Sendable, Equatable {
         }
       }
     }
+    for (c, k) in parts?.keys ?? [:] { keys[c.rawValue] = k }
+    for (c, o) in parts?.orders ?? [:] { orders[c.rawValue] = o }
+    for (d, n) in parts?.choices ?? [:] { counts[dimensions.firstIndex(of: d)!] = n }
     key = keys
     order = orders
     var choices = Dictionary(uniqueKeysWithValues: zip(dimensions, counts))

@@ -135,9 +135,18 @@ public struct AppState {
 
   /// New data (first load, reload, another date): every figure again, cursors kept inside.
   public mutating func setData(_ ds: Dataset, problems: [Problem], today t: Day) {
+    // A visit logged or taken back leaves the customers as they were, and their search index
+    // with them (comparing shared chunks costs next to nothing).
+    let sameCustomers = ds.customers == dataset.customers
+    let keptSearch = sameCustomers ? search : nil
+    let keptOrders = sameCustomers ? list.orders?.customerParts : nil
     dataset = ds
     self.problems = problems
     today = t
+    // The old figures and orders go before the new ones are made: on a big pool holding both
+    // would be the session's peak of memory.
+    analysis = Analysis(Dataset(shop: ds.shop), today: t)
+    list.orders = nil
     let index = VisitIndex(ds)
     analysis = Analysis(ds, today: t, index: index)
     trends = Trends(ds, today: t, weeks: 12, index: index)
@@ -149,8 +158,8 @@ public struct AppState {
     // On a big pool the search index and the list's sort orders are made now, so that the
     // first search character and the first sort need not wait for them; a small pool's first
     // frame should not wait for a search nobody may type. The last search's hits were found
-    // in the old data.
-    search = nil
+    // in the old data, so they are looked for again.
+    search = keptSearch
     list.forgetSearch()
     if ds.customers.count < Self.eagerSearchFrom {
       list.orders = nil
@@ -161,8 +170,8 @@ public struct AppState {
     }
     // One after the other, each spread over the cores: nested inside a two-way split, each
     // would have had one core to itself, and the index is done well before the orders.
-    let searchIndex = Self.searchIndex(ds.customers)
-    let orders = SortOrders(ds, analysis)
+    let searchIndex = keptSearch ?? Self.searchIndex(ds.customers)
+    let orders = SortOrders(ds, analysis, reusing: keptOrders)
     search = searchIndex
     list.orders = orders
     list.refresh(ds, analysis, search: search)

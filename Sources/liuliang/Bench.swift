@@ -101,13 +101,25 @@ struct BenchCommand: ParsableCommand {
       report("key_\(name)_samples", Double(v.count))
     }
 
+    // Logging a visit from the dashboard: the form, then Ctrl-S, after which every figure is
+    // worked out again; then the store writes it, as the dashboard's runner does.
+    for key in [Key.char("v"), .char("5"), .char("8")] { _ = press(key) }
+    var w = Stopwatch()
+    let effects = update(&state, .key(.ctrl("s")))
+    _ = view(state, into: &buf)
+    report("dashboard_log_visit_ms", w.lap())
+    let logged = effects.compactMap { e -> Visit? in
+      if case .appendVisit(let v) = e { return v }
+      return nil
+    }
+    guard let visit = logged.first else { throw CLIError("bench: the visit form did not log a visit") }
     report("rss_after_keys_mb", peakRSS() / 1e6)
-    // Writes: one visit appended to the log, one customer's notes changed and saved.
+    // Writes: that visit appended to the log, one customer's notes changed and saved.
     if let r = s.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
     let who = Int32(s.dataset.customers.count / 2)
     _ = clock.lap()
     do {
-      try s.appendVisit(Visit(customer: who, date: today, time: TimeOfDay(minutes: 12 * 60)))
+      try s.appendVisit(visit)
       report("append_visit_ms", clock.lap())
       var ds = s.dataset
       ds.customers[Int(who)].notes += "+"

@@ -66,4 +66,19 @@ final class SearchMatchesTests: XCTestCase {
     s.setData(ds, problems: [], today: s.today)
     XCTAssertEqual(s.list.matches, [0])
   }
+
+  func testAVisitKeepsTheIndexAndAnEditRemakesIt() {
+    var s = pool()
+    search(&s, "anna")
+    let before = s.search
+    XCTAssertNotNil(before)
+    var ds = s.dataset
+    ds.visits.append(Visit(customer: 0, date: s.today, time: TimeOfDay(minutes: 720)))
+    s.setData(ds, problems: [], today: s.today)
+    XCTAssertTrue(s.search.map { $0.count == 4 } ?? false)
+    XCTAssertEqual(s.list.matches, [1, 2], "the same customers, the same hits")
+    ds.customers[3].name = "Anna B"
+    s.setData(ds, problems: [], today: s.today)
+    XCTAssertEqual(s.list.matches, [1, 2, 3], "an edited name is searched in a new index")
+  }
 }

@@ -85,6 +85,37 @@ final class TextRanksTests: XCTestCase {
     XCTAssertEqual(o.choices[.tier]!.map(\.count), [10, 0, 0])
   }
 
+  /// After a visit, orders made with the customers' parts of the old ones are those made anew.
+  func testOrdersReusingTheCustomersPartsAreTheSame() {
+    var ds = Dataset()
+    ds.customers = ChunkedArray(
+      (0..<40).map {
+        Customer(
+          id: "C\($0)", name: ["王芳", "Anna", "李娜"][$0 % 3] + "\($0 % 7)", tags: $0 % 4 == 0 ? ["老客"] : [])
+      })
+    let t = Day("2026-11-16")!
+    for k in 0..<60 {
+      ds.visits.append(
+        Visit(
+          customer: Int32(k * 7 % 40), date: t.adding(-k * 3), time: TimeOfDay(minutes: 600),
+          amount: Money(fen: Int64(k * 100))))
+    }
+    let before = SortOrders(ds, Analysis(ds, today: t))
+    ds.visits.append(Visit(customer: 5, date: t, time: TimeOfDay(minutes: 700), amount: Money(fen: 99_900)))
+    let a = Analysis(ds, today: t)
+    let anew = SortOrders(ds, a)
+    let reused = SortOrders(ds, a, reusing: before.customerParts)
+    XCTAssertEqual(reused.key, anew.key)
+    XCTAssertEqual(reused.order, anew.order)
+    for d in CustomerList.Dimension.allCases {
+      XCTAssertEqual(reused.choices[d]!.map(\.value), anew.choices[d]!.map(\.value), "\(d)")
+      XCTAssertEqual(reused.choices[d]!.map(\.count), anew.choices[d]!.map(\.count), "\(d)")
+    }
+    XCTAssertNotEqual(
+      before.order[CustomerList.Column.spend.rawValue], anew.order[CustomerList.Column.spend.rawValue],
+      "the new visit moves customer 5 up by spend")
+  }
+
   func testSpendKeysCompareAsTheAmounts() {
     let v: [Int64] = [5, -3, 5, 0, Int64.max / 4]
     let k = SortOrders.offsets(v)
