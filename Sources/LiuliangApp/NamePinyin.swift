@@ -91,12 +91,10 @@ struct NamePinyin: Sendable {
         let b = p[k]
         if b < 0x80 {
           k += 1
-          let lower = b | 0x20
-          let isDigit = b &- 0x30 < 10
-          guard isDigit || lower &- 0x61 < 26 else { continue }
+          guard let c = Self.spelled(b) else { continue }
           if !inRun { syllables += 1 }
           inRun = true
-          out.append(isDigit ? b : lower)
+          out.append(c)
           continue
         }
         let v = UTF8Text.threeByteScalar(p, k)!
@@ -122,10 +120,8 @@ struct NamePinyin: Sendable {
       let b = p[k]
       if b < 0x80 {
         k += 1
-        let lower = b | 0x20
-        let isDigit = b &- 0x30 < 10
-        guard isDigit || lower &- 0x61 < 26 else { continue }
-        if !inRun { out.append(isDigit ? b : lower) }
+        guard let c = Self.spelled(b) else { continue }
+        if !inRun { out.append(c) }
         inRun = true
         continue
       }
@@ -136,5 +132,15 @@ struct NamePinyin: Sendable {
       if span & 0xFF > 0 { out.append(letters[Int(span >> 8)]) }
     }
     out.append(separator)
+  }
+}
+
+extension NamePinyin {
+  /// An ASCII byte as a spelling keeps it: a letter lowercased, a digit as it is; nil for the
+  /// rest (`Pinyin` keeps letters and digits, one run a syllable).
+  @inline(__always) static func spelled(_ b: UInt8) -> UInt8? {
+    if b &- 0x30 < 10 { return b }
+    let lower = b | 0x20
+    return lower &- 0x61 < 26 ? lower : nil
   }
 }
