@@ -29,15 +29,13 @@ struct Stretch<R> {
     problems.append(Problem(file: file, line: line, kind: k))
   }
 
-  /// Files smaller than this are read in one stretch: splitting would cost more than it saves.
-  static var splitFrom: Int { 1 << 22 }
-
   static func read(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, context: Context,
     release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
   ) -> (Stretch<R>, [R]) {
     read(
-      b, from: start, line: line, split: b.count - start >= splitFrom ? splitPoint(b, from: start) : nil,
+      b, from: start, line: line,
+      split: b.count - start >= Reading.splitFrom ? splitPoint(b, from: start) : nil,
       context: context, release: release, plain: plain, decode: decode)
   }
 
@@ -180,7 +178,8 @@ struct Stretch<R> {
           }
           if usePlain,
             let next = s.takePlain(
-              b, at: i, line: line, bounds: bounds, map: map, into: records, width: width, rewritable: rewritable,
+              b, at: i, line: line, bounds: bounds, map: map, into: records, width: width,
+              rewritable: rewritable,
               plainRow)
           {
             if next.newline { line += 1 }
@@ -288,6 +287,12 @@ struct Stretch<R> {
     end = o.end
     line = o.line + lineOffset
   }
+}
+
+enum Reading {
+  /// Files smaller than this are read in one stretch: splitting would cost more than it saves.
+  /// (Tests lower it, to read small files as big ones are read.)
+  nonisolated(unsafe) static var splitFrom = 1 << 22
 }
 
 /// What the two readers share: each only reads it. The decoders are pure functions of the row

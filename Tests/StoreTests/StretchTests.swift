@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import LiuliangStore
@@ -99,5 +100,51 @@ final class StretchTests: XCTestCase {
       Stretch<[String]>.splitPoint($0, from: 4)
     }
     XCTAssertNil(none, "no line start outside the quotes")
+  }
+
+  /// A whole store read in halves, down to the smallest file, is the store read whole: the
+  /// same records and problems, and after the same edit the same bytes on disk.
+  func testAStoreReadInHalvesIsTheStoreReadWhole() throws {
+    let customers = String(decoding: StoreTests.customers, as: UTF8.self) + "\r\nC1,重复,,,2026-03-05,\r\n"
+    let visits =
+      "customer,date,time,amount\n"
+      + (0..<40).map { "C\([1, 3, 6, 9][$0 % 4]),2026-03-\(10 + $0 % 9),12:00,\($0)\n" }.joined()
+      + "C1,2026-03-40,12:00,5\n" + "C3,\"2026-03-11\",\"12:30\",7\n"
+    func load(splitFrom: Int) throws -> (Store, String) {
+      let folder = NSTemporaryDirectory() + "liuliang-halves-\(UUID().uuidString)"
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try customers.write(toFile: folder + "/customers.csv", atomically: true, encoding: .utf8)
+      try visits.write(toFile: folder + "/visits.csv", atomically: true, encoding: .utf8)
+      let before = Reading.splitFrom
+      Reading.splitFrom = splitFrom
+      defer { Reading.splitFrom = before }
+      return (try Store(folder: folder, mode: .readWrite), folder)
+    }
+    let (whole, a) = try load(splitFrom: Int.max)
+    let (halves, b) = try load(splitFrom: 1)
+    defer {
+      try? FileManager.default.removeItem(atPath: a)
+      try? FileManager.default.removeItem(atPath: b)
+    }
+    XCTAssertEqual(halves.dataset, whole.dataset)
+    XCTAssertEqual(halves.problems, whole.problems)
+    // Visit row k is on line k + 2; every fourth names C9, who is nobody.
+    let nobody = stride(from: 3, to: 40, by: 4).map { "visits.csv:\($0 + 2)" }
+    XCTAssertEqual(
+      whole.problems.map(\.place),
+      ["customers.csv:3", "customers.csv:5", "customers.csv:6", "customers.csv:8"] + nobody + [
+        "visits.csv:42"
+      ],
+      "C2, C4, C5, the second C1; the visits of C9; the 40th of March")
+    XCTAssertEqual(
+      whole.dataset.visits.count, 41, "the 40 rows (C9's still count for the shop) and the quoted one")
+    for s in [whole, halves] {
+      var ds = s.dataset
+      ds.customers[1].name = "王芳芳"
+      try s.save(ds)
+    }
+    XCTAssertEqual(
+      try Data(contentsOf: URL(fileURLWithPath: b + "/customers.csv")),
+      try Data(contentsOf: URL(fileURLWithPath: a + "/customers.csv")))
   }
 }
