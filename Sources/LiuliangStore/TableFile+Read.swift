@@ -46,17 +46,17 @@ extension TableFile {
     release: (@Sendable (Range<Int>) -> Void)? = nil, plain: PlainDecoder<R>? = nil, decode: RowDecoder<R>
   ) -> [R] {
     hasContent = !b.isEmpty
-    var head = Stretch<R>()
+    var headerProblems: [Problem] = []
     var context = Context(columns: columns, rewritable: kind != .visits, name: name)
     let start = CSV.bomLength(b)
     // The header is the first record, whatever it holds.
     let (bodyStart, bodyLine) = CSV.parse(b, from: start, until: start + 1, line: 1) { rec in
-      readHeader(rec, b, kind: kind, context: &context, into: &head)
+      readHeader(rec, b, kind: kind, context: &context, problems: &headerProblems)
     }
     self.bodyStart = bodyStart
     let (body, records) = Stretch<R>.read(
       b, from: bodyStart, line: bodyLine, context: context, release: release, plain: plain, decode: decode)
-    problems += head.problems + body.problems
+    problems += headerProblems + body.problems
     notes += body.notes
     if context.rewritable {
       rows = body.rows
@@ -72,16 +72,16 @@ extension TableFile {
     return records
   }
 
-  private mutating func readHeader<R>(
+  private mutating func readHeader(
     _ rec: CSVRecord, _ b: UnsafeBufferPointer<UInt8>, kind: Kind, context: inout Context,
-    into s: inout Stretch<R>
+    problems: inout [Problem]
   ) {
     let raw = b[rec.raw]
     if raw.count >= 2 && raw[raw.endIndex - 2] == CSV.cr && raw.last == CSV.lf {
       lineEnding = [CSV.cr, CSV.lf]
     }
     if let f = rec.fault {
-      s.problem(rec.line, .fault(f), file: name)
+      problems.append(Problem(file: name, line: rec.line, kind: .fault(f)))
       context.unreadable = true
       return
     }
@@ -89,7 +89,7 @@ extension TableFile {
     context.width = header.count
     context.map = columns.map { header.firstIndex(of: $0) }
     for r in kind.required where !header.contains(r) {
-      s.problem(rec.line, .missingColumn(r), file: name)
+      problems.append(Problem(file: name, line: rec.line, kind: .missingColumn(r)))
       context.unreadable = true
     }
   }
