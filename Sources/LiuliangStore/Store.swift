@@ -138,8 +138,7 @@ public final class Store {
     self.problems = problems
     dataset = ds
     saved = ds
-    // The log is only appended to, never compared: a second reference to it would make the
-    // first append copy every visit.
+    // The log is only appended to, never compared: what was saved of it needs no record.
     saved.visits = []
   }
 
