@@ -147,7 +147,7 @@ public struct AppState {
     // would be the session's peak of memory.
     analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
-    let index = VisitIndex(ds)
+    let index = VisitIndex(ds, keepingOrder: false)
     analysis = Analysis(ds, today: t, index: index)
     trends = Trends(ds, today: t, weeks: 12, index: index)
     checks = ContentChecks(ds, today: t)

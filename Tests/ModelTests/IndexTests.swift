@@ -61,4 +61,29 @@ final class IndexTests: XCTestCase {
     XCTAssertEqual(index.offsets, [0, 0])
     XCTAssertTrue(index.order.isEmpty)
   }
+
+  /// Without its order the index gives the same entries and figures; with an amount too big
+  /// for the entries it keeps the order, which the figures then read.
+  func testAnIndexWithoutItsOrderGivesTheSameFigures() {
+    let t = Day("2026-11-16")!
+    var ds = Dataset()
+    for i in 0..<30 { ds.customers.append(Customer(id: "C\(i)", name: "")) }
+    for k in 0..<400 {
+      ds.visits.append(
+        Visit(
+          customer: Int32(k * 7 % 30), date: t.adding(-(k * 13 % 200)), time: TimeOfDay(minutes: 600 + k % 7),
+          amount: Money(fen: Int64(k * 37 % 9000))))
+    }
+    let full = VisitIndex(ds)
+    let lean = VisitIndex(ds, keepingOrder: false)
+    XCTAssertTrue(lean.order.isEmpty)
+    XCTAssertEqual(lean.offsets, full.offsets)
+    XCTAssertEqual(lean.entries?.map(\.date), full.entries?.map(\.date))
+    XCTAssertEqual(Analysis(ds, today: t, index: lean).figures, Analysis(ds, today: t, index: full).figures)
+    ds.visits[5].amount = Money(fen: 1 << 40)
+    let big = VisitIndex(ds, keepingOrder: false)
+    XCTAssertNil(big.entries)
+    XCTAssertEqual(big.order.count, 400, "kept: the figures read the log through it")
+    XCTAssertEqual(Analysis(ds, today: t, index: big).figures, Analysis(ds, today: t).figures)
+  }
 }
