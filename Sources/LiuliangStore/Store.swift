@@ -272,32 +272,30 @@ public final class Store {
   where C.Element: Hashable, C.Index == Int {
     typealias R = C.Element
     if let idOf = Store.id(of: R.self),
-      let (same, related) = Store.matchByPlace(records, old, idOf, unchanged: unchanged)
+      let matches = Store.matchByPlace(records, old, idOf, unchanged: unchanged)
     {
-      return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+      return tables[kind]!.encode(count: records.count, matches: matches) { fields(records[$0]) }
     }
     var oldIndex: [R: [Int]] = [:]
     for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }
-    var same: [Int?] = []
-    same.reserveCapacity(records.count)
-    for r in records {
+    var m = RowMatches(count: records.count)
+    for (j, r) in records.enumerated() {
       if var l = oldIndex[r], let i = l.popLast() {
         oldIndex[r] = l
-        same.append(i)
-      } else {
-        same.append(nil)
+        m.same[j] = Int32(i)
       }
     }
-    var related = [Int?](repeating: nil, count: records.count)
     if let idOf = Store.id(of: R.self) {
       var byID: [String: Int] = [:]
       for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
-      for (j, r) in records.enumerated() where same[j] == nil { related[j] = byID[idOf(r)] }
+      for (j, r) in records.enumerated() where m.same[j] < 0 { m.related[j] = byID[idOf(r)] }
     } else {
       // Records without ids (complaints) keep their place: the old row at the same position.
-      for j in records.indices where same[j] == nil && j < old.count && !same.contains(j) { related[j] = j }
+      for j in records.indices where m.same[j] < 0 && j < old.count && !m.same.contains(Int32(j)) {
+        m.related[j] = j
+      }
     }
-    return tables[kind]!.encode(count: records.count, same: same, related: related) { fields(records[$0]) }
+    return tables[kind]!.encode(count: records.count, matches: m) { fields(records[$0]) }
   }
 
   /// The matches `encode` makes, found without hashing whole records, for the usual save (a
@@ -307,24 +305,27 @@ public final class Store {
   /// `unchanged(j)` says record j is the old one in its place without comparing them.
   static func matchByPlace<C: RandomAccessCollection>(
     _ records: C, _ old: C, _ idOf: (C.Element) -> String, unchanged: (Int) -> Bool = { _ in false }
-  ) -> (same: [Int?], related: [Int?])?
+  ) -> RowMatches?
   where C.Element: Equatable, C.Index == Int {
     func distinctIDs(_ rs: C) -> ByteIDIndex? {
       let index = ByteIDIndex(rs.map(idOf))
       return index.duplicates.isEmpty ? index : nil
     }
     guard let oldIDs = distinctIDs(old), distinctIDs(records) != nil else { return nil }
-    var same = [Int?](repeating: nil, count: records.count)
+    var m = RowMatches(count: records.count)
     var others: [Int] = []
     for j in records.indices {
-      if j < old.count && (unchanged(j) || records[j] == old[j]) { same[j] = j } else { others.append(j) }
+      if j < old.count && (unchanged(j) || records[j] == old[j]) {
+        m.same[j] = Int32(j)
+      } else {
+        others.append(j)
+      }
     }
-    var related = [Int?](repeating: nil, count: records.count)
     for j in others {
       let i = oldIDs.lookup(idOf(records[j])).map(Int.init)
-      if let i, old[i] == records[j] { same[j] = i } else { related[j] = i }
+      if let i, old[i] == records[j] { m.same[j] = Int32(i) } else { m.related[j] = i }
     }
-    return (same, related)
+    return m
   }
 
   static func id<R>(of _: R.Type) -> ((R) -> String)? {

@@ -37,12 +37,12 @@ public struct TableFile: Sendable {
   /// Column name → field index in this file's header, for the known columns.
   public func index(of column: String) -> Int? { header.firstIndex(of: column) }
 
-  /// Bytes of the whole file with `count` records in place of the rows read. `same[j]` is the
-  /// old row that record j equals (written back byte for byte), `related[j]` an old row it
-  /// replaces (whose unknown columns it keeps); `fields(j)` gives a changed record's known
-  /// values in `columns` order.
-  public func encode(count: Int, same: [Int?], related: [Int?], fields: (Int) -> [String]) -> TableFile {
-    let changed = (0..<count).filter { same[$0] == nil }
+  /// Bytes of the whole file with `count` records in place of the rows read (see
+  /// `RowMatches`); `fields(j)` gives a changed record's known values in `columns` order.
+  func encode(count: Int, matches: RowMatches, fields: (Int) -> [String]) -> TableFile {
+    let same = { (j: Int) in matches.sameRow(j) }
+    let related = { (j: Int) in matches.related[j] }
+    let changed = (0..<count).filter { same($0) == nil }
     let changedFields = Dictionary(uniqueKeysWithValues: changed.map { ($0, fields($0)) })
     var outHeader = header.isEmpty ? columns.filter { !optionalColumns.contains($0) } : header
     for (k, c) in columns.enumerated() where !outHeader.contains(c) {
@@ -50,7 +50,7 @@ public struct TableFile: Sendable {
       if changedFields.values.contains(where: { !$0[k].isEmpty && $0[k] != same }) { outHeader.append(c) }
     }
     let headerChanged = outHeader != header
-    if !headerChanged && count == rows.count && (0..<count).allSatisfy({ same[$0] == $0 }) { return self }
+    if !headerChanged && count == rows.count && (0..<count).allSatisfy({ same($0) == $0 }) { return self }
 
     func oldFields(_ i: Int) -> [String] {
       var f: [String] = []
@@ -83,7 +83,7 @@ public struct TableFile: Sendable {
     // A kept row goes back after the nearest earlier row that is still there.
     var emitted = Set<Int>()
     if !kept.isEmpty {
-      for j in 0..<count { if let o = same[j] ?? related[j] { emitted.insert(o) } }
+      for j in 0..<count { if let o = same(j) ?? related(j) { emitted.insert(o) } }
     }
     var keptAfter: [Int: [Range<Int>]] = [:]
     for k in kept {
@@ -118,13 +118,13 @@ public struct TableFile: Sendable {
     emitKept(after: 0)
     let known = outHeader.map { columns.firstIndex(of: $0) }
     for j in 0..<count {
-      if let o = same[j], !headerChanged {
+      if let o = same(j), !headerChanged {
         addRow(emitRaw(rows[o]))
         emitKept(after: o + 1)
         continue
       }
       let r = changedFields[j] ?? fields(j)
-      let oldRow = related[j] ?? same[j]
+      let oldRow = related(j) ?? same(j)
       let old = oldRow.map(oldFields)
       var row: [String] = []
       row.reserveCapacity(outHeader.count)
@@ -170,4 +170,18 @@ public struct TableFile: Sendable {
     CSV.appendRecord(fields, lineEnding: lineEnding, to: &out)
     return out
   }
+}
+
+/// Which old row each record of a rewrite is: the one it equals, written back byte for byte,
+/// or the one it replaces, whose unknown columns it keeps. Four bytes a record plus the few
+/// replaced: a million-customer rewrite should not hold two arrays of optionals.
+struct RowMatches {
+  /// The old row record j equals, −1 for none.
+  var same: [Int32]
+  /// The old row a changed record replaces, for those that replace one.
+  var related: [Int: Int] = [:]
+
+  init(count: Int) { same = [Int32](repeating: -1, count: count) }
+
+  func sameRow(_ j: Int) -> Int? { same[j] >= 0 ? Int(same[j]) : nil }
 }
