@@ -87,8 +87,8 @@ public let ellipsis: Character = "…"
 /// Cuts `s` to at most `width` cells. When it has to cut, the result ends with "…".
 ///
 /// A wide character is never split: when the last whole grapheme would cross the limit it is
-/// dropped, so a cut result may be one cell narrower than `width` (for example "张伟明" cut to
-/// 4 cells gives "张…", 3 cells). `pad` fills such a gap with a space.
+/// dropped, so a cut result may be one cell narrower than `width` (for example 张伟明 cut to
+/// 4 cells gives 张… in 3 cells). `pad` fills such a gap with a space.
 public func fit(_ s: String, width: Int) -> String {
   if width <= 0 { return "" }
   if CellWidth.of(s) <= width { return s }

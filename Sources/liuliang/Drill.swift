@@ -74,7 +74,10 @@ struct DrillWrite: ParsableCommand {
     }
     if let r = store.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
     var rng = DrillRandom(state: seed)
-    let words = ["老客", "爱吃辣", "VIP", "带娃", "周末来", "a,b", "say \"hi\"", "两行\n备注"]
+    // The store's own tags (the demo's are Chinese), and the texts CSV has to quote.
+    let tags = Array(Set(store.dataset.customers.lazy.flatMap(\.tags))).sorted()
+    let local = tags.isEmpty ? ["tag"] : tags
+    let words = local + ["VIP", "a,b", "say \"hi\"", local[0] + "\n" + local[local.count - 1]]
     for step in 0..<count {
       var ds = store.dataset
       let roll = Int.random(in: 0..<100, using: &rng)
@@ -89,7 +92,8 @@ struct DrillWrite: ParsableCommand {
           continue
         }
         if roll < 40 {
-          ds.customers.append(Customer(id: "D\(seed)-\(step)", name: "演练\(step)", tags: ["drill"]))
+          let name = local[step % local.count] + "\(step)"
+          ds.customers.append(Customer(id: "D\(seed)-\(step)", name: name, tags: ["drill"]))
         } else if roll < 45, !ds.posts.isEmpty {
           let i = Int.random(in: 0..<ds.posts.count, using: &rng)
           ds.posts[i].likes = Int.random(in: 0...500, using: &rng)
