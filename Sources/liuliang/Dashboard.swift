@@ -16,6 +16,7 @@ struct Dashboard {
 
   init(store: Store, today: Day, maskPhones: Bool) {
     self.store = store
+    adoptShopLanguage(store.dataset.shop)
     let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
     var shown = store.folder
     if !home.isEmpty && shown.hasPrefix(home + "/") { shown = "~" + shown.dropFirst(home.count) }

@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     WriteLog.installFromEnvironment()
-    let wording = Wording(cliText)
+    var wording = Wording(cliText)
     let bytes: [UInt8]
     do {
       bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -55,6 +55,8 @@ struct ImportCommand: ParsableCommand {
       } catch {
         throw CLIError(wording.error(error))
       }
+      adoptShopLanguage(s.dataset.shop)
+      wording = Wording(cliText)
       if !dryRun, let r = s.readOnly {
         throw CLIError(cliText("import.err.not_imported", wording.readOnly(r)))
       }
