@@ -92,9 +92,11 @@ struct Dashboard {
       return
     }
     do throws(ImportError) {
-      let sheet = try Sheet.read(Array(data))
-      let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
-      let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
+      let (sheet, columns) = try ImportInput.read(Array(data), kind: kind)
+      let orders = kind == .visits ? Set((try? store.visitColumn("order")) ?? []) : []
+      let result = Importer.plan(
+        sheet, kind: kind, columns: columns, into: store.dataset,
+        options: ImportOptions(existingOrders: orders))
       let report = ImportReport(
         result: result, file: path, folder: store.folder, dryRun: true,
         rejectsPath: ImportCommand.rejectsPath(path))
