@@ -68,7 +68,8 @@ let package = Package(
       dependencies: [
         "LiuliangImport", "LiuliangStore", "LiuliangModel",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ]),
+      ],
+      exclude: ["bills"]),
     // The store's promises under crashes, a second instance, hand edits, bad files, key storms
     // and full disks: runs the real binary (drill, tmux) and the app's update function.
     // What the command-line and safety tests share: the real binary, tmux, temp copies of the demo.

@@ -25,13 +25,20 @@ public struct Text: Sendable {
     code.lowercased().hasPrefix("zh") ? "zh-Hans" : "en"
   }
 
-  /// The language from `LC_ALL`, `LC_MESSAGES`, `LANG` (in that order), else the given default.
-  public static func fromEnvironment(default value: String) -> String {
-    let env = ProcessInfo.processInfo.environment
+  /// The interface language, first found: `--lang`, `$LIULIANG_LANG`, shop.toml's
+  /// `language`, the locale (the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that starts with
+  /// `zh` or `en`), else zh-Hans: a Chinese shop on a stock `LANG=C.UTF-8` server speaks
+  /// Chinese.
+  public static func choose(flag: String?, environment env: [String: String], shop: String?) -> String {
+    if let f = flag, !f.isEmpty { return normalize(f) }
+    if let e = env["LIULIANG_LANG"], !e.isEmpty { return normalize(e) }
+    if let s = shop, !s.isEmpty { return normalize(s) }
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      if let v = env[key], !v.isEmpty, v != "C", v != "POSIX", !v.hasPrefix("C.") { return normalize(v) }
+      let v = (env[key] ?? "").lowercased()
+      if v.hasPrefix("zh") { return "zh-Hans" }
+      if v.hasPrefix("en") { return "en" }
     }
-    return normalize(value)
+    return "zh-Hans"
   }
 
   public subscript(_ key: String) -> String { table[key] ?? fallback[key] ?? key }

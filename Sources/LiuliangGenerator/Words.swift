@@ -15,6 +15,8 @@ struct Words {
   let promotionNames: [String]
   let shopName: String
   let sources: [String]
+  /// A till export's header, then its order types (as often as they occur).
+  let till: [[String]]
 
   static let shared = Words()
 
@@ -36,6 +38,7 @@ struct Words {
     promotionNames = lines("promotions")
     shopName = lines("shop").first ?? ""
     sources = lines("sources")
+    till = lines("till").map { $0.split(separator: " ").map(String.init) }
     complaints = lines("complaints").map {
       let p = $0.split(separator: "|", maxSplits: 1).map(String.init)
       return (p[0], p.count > 1 ? p[1] : "")

@@ -7,20 +7,27 @@ struct Vocabulary: Sendable {
   let headers: [String: [String]]
   /// "tier" → word → id.
   let values: [String: [String: String]]
+  /// Payment bills' header names and cell words (words/bills.txt), as written.
+  let bills: [String: [String]]
 
   static let shared = Vocabulary()
 
   init() {
-    func entries(_ name: String) -> [(key: String, words: [String])] {
+    func entries(_ name: String, normalize: Bool = true) -> [(key: String, words: [String])] {
       guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "words"),
         let text = try? String(contentsOf: url, encoding: .utf8)
       else { return [] }
       return text.split(separator: "\n").compactMap { line in
         guard !line.hasPrefix("#"), let eq = line.firstIndex(of: "=") else { return nil }
-        let words = line[line.index(after: eq)...].split(separator: "|").map { Columns.normalize(String($0)) }
+        let words = line[line.index(after: eq)...].split(separator: "|").map {
+          normalize ? Columns.normalize(String($0)) : String($0).trimmed
+        }
         return (String(line[..<eq]).trimmed, words.filter { !$0.isEmpty })
       }
     }
+    var bills: [String: [String]] = [:]
+    for e in entries("bills", normalize: false) { bills[e.key] = e.words }
+    self.bills = bills
     var headers: [String: [String]] = [:]
     for e in entries("headers") { headers[e.key] = e.words }
     var values: [String: [String: String]] = [:]
@@ -40,6 +47,9 @@ public struct Columns: Sendable, Equatable {
   public var field: [Int?]
   /// Columns no field takes: the store has no place for them in new rows (see the report).
   public var extra: [Int]
+  /// Columns that find a visit's customer or name its order without being a store field:
+  /// `order`, `phone`, `wechat`, `payer` (see `Kind.lookups`) → column index.
+  public var lookup: [String: Int] = [:]
 
   /// Trimmed, lowercased, without a trailing `*` (required) or a bracketed note: `手机号（选填）`.
   static func normalize(_ header: String) -> String {
@@ -59,34 +69,51 @@ public struct Columns: Sendable, Equatable {
     let normalized = header.map(normalize)
     var field = [Int?](repeating: nil, count: kind.columns.count)
     var taken = Set<Int>()
+    var lookup: [String: Int] = [:]
     for o in overrides {
-      guard let f = kind.columns.firstIndex(of: o.field.trimmed) else { throw .unknownField(o.field) }
+      let name = o.field.trimmed
+      let f = kind.columns.firstIndex(of: name)
+      guard f != nil || kind.lookups.contains(name) else { throw .unknownField(o.field) }
       let free = header.indices.filter { !taken.contains($0) }
       guard
         let c = free.first(where: { header[$0] == o.column.trimmed })
           ?? free.first(where: { normalized[$0] == normalize(o.column) })
       else { throw .unknownColumn(o.column) }
-      if field[f] != nil { throw .badMapping(o.field) }
-      field[f] = c
+      if let f {
+        if field[f] != nil { throw .badMapping(o.field) }
+        field[f] = c
+      } else {
+        if lookup[name] != nil { throw .badMapping(o.field) }
+        lookup[name] = c
+      }
       taken.insert(c)
     }
     let vocabulary = Vocabulary.shared
-    for (f, name) in kind.columns.enumerated() where field[f] == nil {
+    func firstFree(_ name: String) -> Int? {
       // The store's own name always counts, even if words/ were missing.
       let aliases = [name] + (vocabulary.headers[kind.rawValue + "." + name] ?? [])
       for a in aliases {
         if let c = normalized.indices.first(where: { normalized[$0] == a && !taken.contains($0) }) {
-          field[f] = c
           taken.insert(c)
-          break
+          return c
         }
       }
+      return nil
     }
+    for (f, name) in kind.columns.enumerated() where field[f] == nil { field[f] = firstFree(name) }
+    for name in kind.lookups where lookup[name] == nil { lookup[name] = firstFree(name) }
     let extra = header.indices.filter { !taken.contains($0) && !header[$0].isEmpty }
-    return Columns(field: field, extra: extra)
+    return Columns(field: field, extra: extra, lookup: lookup)
   }
 
   public func column(of name: String, in kind: Kind) -> Int? {
     kind.columns.firstIndex(of: name).flatMap { field[$0] }
   }
+}
+
+extension Kind {
+  /// Columns an import reads to find a row's customer or to know its order, beside the
+  /// kind's own fields: a till's order number, the member's phone or WeChat id, a payment
+  /// bill's payer.
+  public var lookups: [String] { self == .visits ? ["order", "phone", "wechat", "payer"] : [] }
 }

@@ -7,11 +7,14 @@ public struct Importer {
   let sheet: Sheet
   let kind: Kind
   let columns: Columns
+  let options: ImportOptions
   var result: ImportResult
 
-  public static func plan(_ sheet: Sheet, kind: Kind, columns: Columns, into ds: Dataset) -> ImportResult {
+  public static func plan(
+    _ sheet: Sheet, kind: Kind, columns: Columns, into ds: Dataset, options: ImportOptions = ImportOptions()
+  ) -> ImportResult {
     var i = Importer(
-      sheet: sheet, kind: kind, columns: columns,
+      sheet: sheet, kind: kind, columns: columns, options: options,
       result: ImportResult(kind: kind, header: sheet.header, columns: columns, dataset: ds))
     switch kind {
     case .customers: i.customers()
@@ -289,85 +292,6 @@ public struct Importer {
       case 1: return .success(byName[text]![0])
       default: return .failure(.ambiguousCustomer(text))
       }
-    }
-  }
-
-  struct VisitKey: Hashable {
-    var customer: Int32
-    var date: Int32
-    var time: Int16
-    var fen: Int64
-    var party: Int16
-    var promotion: Int32
-    var channel: String
-
-    init(_ v: Visit) {
-      customer = v.customer
-      date = v.date.raw
-      time = v.time.minutes
-      fen = v.amount.fen
-      party = v.party
-      promotion = v.promotion
-      channel = v.channel.rawValue
-    }
-  }
-
-  /// Rows already in the log (as many times as they are there) are not added again, so that
-  /// importing a file twice, or an export back, adds nothing.
-  mutating func visits() {
-    let ds = result.dataset
-    let people = People(ds)
-    var promotions: [String: Int32] = [:]
-    var promotionNames: [String: [String]] = [:]
-    for (i, p) in ds.promotions.enumerated().reversed() {
-      promotions[p.id] = Int32(i)
-      promotionNames[p.name, default: []].append(p.id)
-    }
-    var present: [VisitKey: Int] = [:]
-    for v in ds.visits { present[VisitKey(v), default: 0] += 1 }
-    let dateColumn = columns.column(of: "date", in: .visits)
-    for row in sheet.rows where !Importer.isBlank(row) {
-      var f: [String]
-      switch fields(row) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let v): f = v
-      }
-      // A till's export often has one date-and-time column.
-      if f[2].isEmpty, let c = dateColumn, c < row.cells.count,
-        let t = Values.time(Values.splitDateTime(row.cells[c]).time)
-      {
-        f[2] = t
-      }
-      switch people.resolve(f[0]) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let id): f[0] = id
-      }
-      if !f[5].isEmpty && promotions[f[5]] == nil {
-        guard let named = promotionNames[f[5]], named.count == 1 else {
-          reject(row, .unknownPromotion(f[5]))
-          continue
-        }
-        f[5] = named[0]
-      }
-      let v: Visit
-      do throws(ProblemKind) {
-        v = try StoreRows.visit(f, customers: people.byID, promotions: promotions)
-      } catch {
-        reject(row, reason(error))
-        continue
-      }
-      let key = VisitKey(v)
-      if let n = present[key], n > 0 {
-        present[key] = n - 1
-        result.unchanged += 1
-        continue
-      }
-      result.newVisits.append(v)
-      result.added.append(Change(line: row.line, id: f[0], fields: []))
     }
   }
 

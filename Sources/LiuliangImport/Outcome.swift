@@ -77,8 +77,27 @@ public struct ImportResult: Sendable {
   public var unchanged = 0
   public var conflicts: [Conflict] = []
   public var rejects: [Reject] = []
+  /// Visits only: each new visit's order number ("" for none), beside `newVisits`.
+  public var newVisitOrders: [String] = []
+  /// The payment bill the file is, if it is one.
+  public var bill: Bill?
+  /// New visits whose customer was found / that are walk-ins.
+  public var matched = 0
+  public var walkIns = 0
+  /// Rows whose phone or WeChat id matched nobody: imported as walk-ins.
+  public var unmatched: [Unmatched] = []
+  /// Customers made for such rows (`--add-customers`), already in `dataset`.
+  public var newCustomers: [Change] = []
+  /// Lines of orders (or visits) already in the log.
+  public var alreadyThere: [Int] = []
+  /// A bill's red packets and refunds (lines), and the rows that are not the shop's takings.
+  public var gifts: [Int] = []
+  public var refunds: [Int] = []
+  public var skipped = 0
 
   public var changesStore: Bool { !added.isEmpty || !merged.isEmpty }
+  /// Each new visit's values for the log's own columns: its order number, where it has one.
+  public var newVisitExtras: [[String: String]] { newVisitOrders.map { $0.isEmpty ? [:] : ["order": $0] } }
   /// Header names of the columns no field took.
   public var extraColumns: [String] { columns.extra.map { header[$0] } }
 

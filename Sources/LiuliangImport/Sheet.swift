@@ -51,6 +51,10 @@ public enum ImportError: Error, Sendable, Equatable {
   /// `--map` named a field the kind lacks.
   case unknownField(String)
   case badMapping(String)
+  /// A visits file whose header (found or not) names no date column: what it did find.
+  case noDateColumn(found: [String])
+  /// A payment bill given as another kind than visits.
+  case billNeedsVisits(Bill)
 }
 
 extension Sheet {
@@ -97,7 +101,10 @@ extension Sheet {
           header = cells.map(\.trimmed)
           return
         }
-        rows.append(Row(line: rec.line, cells: cells, unreadable: rec.fault != nil))
+        // A quote inside an unquoted cell is text, as Excel and WPS read it (a bill's
+        // product name with a quoted word in it); the store's own files stay strict about it.
+        rows.append(
+          Row(line: rec.line, cells: cells, unreadable: rec.fault != nil && rec.fault != .strayQuote))
       }
     }
     guard let header else { throw .noHeader }
@@ -131,5 +138,12 @@ enum GB18030 {
 }
 
 extension String {
-  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  /// Without the spaces, tabs and line breaks around it (also full-width ones). Most cells
+  /// have none: those are given back as they are, without a walk through Foundation, which on
+  /// a million-row export is most of the import's time.
+  var trimmed: String {
+    guard let first = utf8.first, let last = utf8.last else { return self }
+    if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
+    return trimmingCharacters(in: .whitespacesAndNewlines)
+  }
 }

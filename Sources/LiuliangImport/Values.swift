@@ -66,6 +66,7 @@ enum Values {
   /// Digits only, without the +86 / 0086 country code: `+86 138-0013-8000` → 13800138000.
   /// Anything that isn't a number (an extension note …) is kept as written.
   static func phone(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
     var digits = text.trimmed.filter { !" -()\u{3000}\u{FF08}\u{FF09}".contains($0) }
     if digits.hasPrefix("+86") {
       digits.removeFirst(3)
@@ -82,6 +83,13 @@ enum Values {
 
   /// ¥1,280.50 · 128元 · RMB 96 → 1280.50 · 128 · 96; the store checks the number itself.
   static func amount(_ text: String) -> String {
+    // Plain digits with at most two decimals are already the store's spelling.
+    if let dot = text.utf8.firstIndex(of: 0x2E) ?? Optional(text.utf8.endIndex),
+      text.utf8.distance(from: dot, to: text.utf8.endIndex) <= 3,
+      text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), !text.isEmpty
+    {
+      return text
+    }
     var t = text.trimmed
     for mark in ["\u{00A5}", "\u{FFE5}", "\u{5143}", "rmb", "RMB", ",", " "] {
       t = t.replacingOccurrences(of: mark, with: "")

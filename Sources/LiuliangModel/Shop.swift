@@ -34,6 +34,7 @@ public struct Thresholds: Sendable, Equatable {
 
 public struct Shop: Sendable, Equatable {
   public var name: String
+  /// shop.toml's `language`, empty when the file names none: then the locale decides.
   public var language: String
   public var slots: [TimeOfDay]
   /// Opening hours by weekday 1 (Monday) … 7; an empty list = closed.
@@ -41,7 +42,7 @@ public struct Shop: Sendable, Equatable {
   public var thresholds: Thresholds
 
   public init(
-    name: String = "", language: String = "zh-Hans",
+    name: String = "", language: String = "",
     slots: [TimeOfDay] = ["07:30", "11:30", "17:30", "21:00"].compactMap { TimeOfDay($0) },
     hours: [Int: [ClosedOpenTime]] = [:], thresholds: Thresholds = Thresholds()
   ) {

@@ -78,7 +78,8 @@ public enum ShopFile {
       "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         + "\""
     }
-    var out = "name = \(quoted(shop.name))\nlanguage = \(quoted(shop.language))\n"
+    var out = "name = \(quoted(shop.name))\n"
+    if !shop.language.isEmpty { out += "language = \(quoted(shop.language))\n" }
     out += "slots = [" + shop.slots.map { quoted($0.description) }.joined(separator: ", ") + "]\n\n[hours]\n"
     for (d, key) in Shop.weekdayKeys.enumerated() {
       let h = (shop.hours[d + 1] ?? []).map { w in

@@ -76,22 +76,103 @@ extension Kind {
 
 extension Store {
   /// Appends visits to visits.csv with one write and one fsync: either all of them land or,
-  /// when the write fails, the file is cut back and none do.
-  public func appendVisits(_ visits: [Visit]) throws(StoreError) {
+  /// when the write fails, the file is cut back and none do. `extra` gives each visit's values
+  /// for columns of the file's own (an order number from a till); a column the log lacks is
+  /// added first, by one atomic rewrite that gives every existing row an empty field there.
+  public func appendVisits(_ visits: [Visit], extra: [[String: String]] = []) throws(StoreError) {
     guard !visits.isEmpty else { return }
     let name = Kind.visits.fileName
     try checkWritable(name)
+    var missing: [String] = []
+    for e in extra {
+      for (k, v) in e.sorted(by: { $0.key < $1.key })
+      where !v.isEmpty && !missing.contains(k) && !Kind.visits.columns.contains(k)
+        && !(tables[.visits]!.header.contains(k))
+      {
+        missing.append(k)
+      }
+    }
+    if !missing.isEmpty { try widenLog(with: missing) }
     var table = tables[.visits]!
     let dataset = self.dataset
     var bytes: [UInt8] = []
-    for v in visits {
-      let more = table.appendBytes(StoreRows.fields(v, in: dataset))
+    for (i, v) in visits.enumerated() {
+      let more = table.appendBytes(StoreRows.fields(v, in: dataset), extra: i < extra.count ? extra[i] : [:])
       table.appended(more)
       bytes += more
     }
     try Files.append(folder: folder, name: name, bytes: bytes)
     // The dataset's setter is private to Store.swift, so the new rows come in by reading the
     // folder again: an import is rare enough that the second read costs nothing that matters.
+    try load()
+  }
+
+  /// The non-empty values of one of visits.csv's own columns, read from the file: the log's
+  /// records keep nothing beyond their known fields. Unreadable rows give nothing.
+  public func visitColumn(_ column: String) throws(StoreError) -> [String] {
+    let name = Kind.visits.fileName
+    guard let bytes = try Files.read(path(name), name: name) else { return [] }
+    var out: [String] = []
+    var index: Int?
+    var seenHeader = false
+    bytes.withUnsafeBufferPointer { b in
+      CSV.parse(b, from: CSV.bomLength(b)) { rec in
+        if !seenHeader {
+          seenHeader = true
+          index = rec.fields.firstIndex { String($0.drop { $0 == " " || $0 == "\t" }) == column }
+          return
+        }
+        if let c = index, rec.fault == nil, !rec.fieldIsEmpty(c) { out.append(rec.field(c)) }
+      }
+    }
+    return out
+  }
+
+  /// Rewrites visits.csv once with `columns` added to its header and an empty field added to
+  /// every row, atomically; rows the parser could not read stay as they were.
+  func widenLog(with columns: [String]) throws(StoreError) {
+    let name = Kind.visits.fileName
+    let table = tables[.visits]!
+    let old = try Files.read(path(name), name: name) ?? []
+    var out: [UInt8] = []
+    let ending = table.lineEnding
+    let commas = [UInt8](repeating: CSV.comma, count: columns.count)
+    if old.isEmpty || table.header.isEmpty {
+      CSV.appendRecord(Kind.visits.columns + columns, lineEnding: ending, to: &out)
+    } else {
+      out.reserveCapacity(old.count + old.count / 8)
+      var first = true
+      old.withUnsafeBufferPointer { b in
+        let bom = CSV.bomLength(b)
+        out.append(contentsOf: b[0..<bom])
+        CSV.parse(b, from: bom) { rec in
+          let raw = b[rec.raw]
+          if first {
+            first = false
+            CSV.appendRecord(rec.fields + columns, lineEnding: ending, to: &out)
+            return
+          }
+          if rec.fault != nil || (rec.count <= 1 && rec.fieldIsEmpty(0)) {
+            out.append(contentsOf: raw)
+            return
+          }
+          var body = raw[...]
+          var tail: ArraySlice<UInt8> = []
+          if body.last == CSV.lf {
+            body = body.dropLast()
+            tail = [CSV.lf]
+            if body.last == CSV.cr {
+              body = body.dropLast()
+              tail = [CSV.cr, CSV.lf]
+            }
+          }
+          out.append(contentsOf: body)
+          out.append(contentsOf: commas)
+          out.append(contentsOf: tail)
+        }
+      }
+    }
+    try Files.writeAtomically(folder: folder, name: name, bytes: out)
     try load()
   }
 }

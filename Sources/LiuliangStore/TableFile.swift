@@ -158,7 +158,8 @@ public struct TableFile: Sendable {
   }
 
   /// Bytes to append one record to the end of the file (with a header first when it's new).
-  public func appendBytes(_ record: [String]) -> [UInt8] {
+  /// `extra` fills the file's own extra columns by name (an imported order number …).
+  public func appendBytes(_ record: [String], extra: [String: String] = [:]) -> [UInt8] {
     var out: [UInt8] = []
     if header.isEmpty {
       CSV.appendRecord(columns, lineEnding: lineEnding, to: &out)
@@ -166,7 +167,7 @@ public struct TableFile: Sendable {
       out.append(contentsOf: lineEnding)
     }
     let fields =
-      header.isEmpty ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? "" }
+      header.isEmpty ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? extra[h] ?? "" }
     CSV.appendRecord(fields, lineEnding: lineEnding, to: &out)
     return out
   }

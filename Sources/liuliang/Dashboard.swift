@@ -16,6 +16,7 @@ struct Dashboard {
 
   init(store: Store, today: Day, maskPhones: Bool) {
     self.store = store
+    adoptShopLanguage(store.dataset.shop)
     let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
     var shown = store.folder
     if !home.isEmpty && shown.hasPrefix(home + "/") { shown = "~" + shown.dropFirst(home.count) }
@@ -91,9 +92,11 @@ struct Dashboard {
       return
     }
     do throws(ImportError) {
-      let sheet = try Sheet.read(Array(data))
-      let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
-      let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
+      let (sheet, columns) = try ImportInput.read(Array(data), kind: kind)
+      let orders = kind == .visits ? Set((try? store.visitColumn("order")) ?? []) : []
+      let result = Importer.plan(
+        sheet, kind: kind, columns: columns, into: store.dataset,
+        options: ImportOptions(existingOrders: orders))
       let report = ImportReport(
         result: result, file: path, folder: store.folder, dryRun: true,
         rejectsPath: ImportCommand.rejectsPath(path))

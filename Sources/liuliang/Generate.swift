@@ -23,11 +23,19 @@ struct GenerateCommand: ParsableCommand {
   var today: String?
   @Option(name: .customLong("walk-ins"), help: ArgumentHelp(cliText["cli.opt.walk_ins"], valueName: "N"))
   var walkIns: Double?
+  @Option(name: .customLong("till"), help: ArgumentHelp(cliText["cli.opt.till"], valueName: "FILE"))
+  var till: String?
+  @Option(
+    name: .customLong("till-orders"), help: ArgumentHelp(cliText["cli.opt.till_orders"], valueName: "N"))
+  var tillOrders = 1000
 
   func validate() throws {
     guard customers >= 1 else { throw ValidationError(cliText("cli.err.positive", "--customers")) }
     guard days >= 1 else { throw ValidationError(cliText("cli.err.positive", "--days")) }
     if let w = walkIns, !(w >= 0) { throw ValidationError(cliText("cli.err.not_negative", "--walk-ins")) }
+    guard (1...10_000_000).contains(tillOrders) else {
+      throw ValidationError(cliText("cli.err.till_orders", "--till-orders"))
+    }
   }
 
   func run() throws {
@@ -47,5 +55,17 @@ struct GenerateCommand: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     emit(cliText("cli.generated", folder, ds.customers.count, ds.visits.count, t) + "\n")
+    if let till {
+      let bytes = TillExport.make(ds, orders: tillOrders, seed: seed, today: t)
+      let fd = open(till, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      guard fd >= 0, bytes.withUnsafeBufferPointer({ write(fd, $0.baseAddress, $0.count) }) == bytes.count
+      else {
+        let e = String(cString: strerror(errno))
+        if fd >= 0 { close(fd) }
+        throw CLIError(cliText("import.err.write", till, e))
+      }
+      close(fd)
+      emit(cliText("cli.generated_till", till, tillOrders) + "\n")
+    }
   }
 }

@@ -25,13 +25,15 @@ struct ImportCommand: ParsableCommand {
   var encoding: TextEncoding?
   @Flag(help: ArgumentHelp(cliText["import.opt.dry_run"]))
   var dryRun = false
+  @Flag(help: ArgumentHelp(cliText["import.opt.add_customers"]))
+  var addCustomers = false
   @Option(help: ArgumentHelp(cliText["import.opt.format"], valueName: "text|json"))
   var format: Format = .text
   @OptionGroup var store: StoreOptions
 
   func run() throws {
     WriteLog.installFromEnvironment()
-    let wording = Wording(cliText)
+    var wording = Wording(cliText)
     let bytes: [UInt8]
     do {
       bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -48,17 +50,26 @@ struct ImportCommand: ParsableCommand {
     let result: ImportResult
     let s: Store
     do {
-      let sheet = try Sheet.read(bytes, encoding: encoding)
-      let columns = try Columns.map(header: sheet.header, kind: kind, overrides: overrides)
+      let (sheet, columns) = try ImportInput.read(bytes, encoding: encoding, kind: kind, overrides: overrides)
       do {
         s = try Store(folder: store.folder(), mode: dryRun ? .readOnly : .readWrite)
       } catch {
         throw CLIError(wording.error(error))
       }
+      adoptShopLanguage(s.dataset.shop)
+      wording = Wording(cliText)
       if !dryRun, let r = s.readOnly {
         throw CLIError(cliText("import.err.not_imported", wording.readOnly(r)))
       }
-      result = Importer.plan(sheet, kind: kind, columns: columns, into: s.dataset)
+      var options = ImportOptions(addCustomers: addCustomers)
+      if kind == .visits {
+        do {
+          options.existingOrders = Set(try s.visitColumn("order"))
+        } catch {
+          throw CLIError(wording.error(error))
+        }
+      }
+      result = Importer.plan(sheet, kind: kind, columns: columns, into: s.dataset, options: options)
     } catch let e as ImportError {
       throw CLIError(message(e))
     }
@@ -100,7 +111,9 @@ struct ImportCommand: ParsableCommand {
     }
     do {
       if result.kind == .visits {
-        try s.appendVisits(result.newVisits)
+        // New customers first, so that the visits find them.
+        if !result.newCustomers.isEmpty { try s.save(result.dataset) }
+        try s.appendVisits(result.newVisits, extra: result.newVisitExtras)
       } else if result.changesStore {
         try s.save(result.dataset)
       }
@@ -128,6 +141,9 @@ struct ImportCommand: ParsableCommand {
     case .unknownField(let f):
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))
     case .badMapping(let f): return cliText("import.err.bad_mapping", f)
+    case .noDateColumn(let found): return cliText("import.err.no_date", file, found.joined(separator: ", "))
+    case .billNeedsVisits(let bill):
+      return cliText("import.err.bill_kind", file, cliText["bill." + bill.rawValue])
     }
   }
 }
@@ -158,6 +174,8 @@ struct ImportReport {
     result.columns.field.enumerated().compactMap { k, c in
       c.map { (result.header[$0], result.kind.columns[k]) }
     }
+      + result.kind.lookups.compactMap { name in result.columns.lookup[name].map { (result.header[$0], name) }
+      }
   }
 
   func text() -> String {
@@ -169,14 +187,20 @@ struct ImportReport {
       lines.append(cliText("import.report.extra", result.extraColumns.joined(separator: ", ")))
     }
     lines.append(cliText("import.report.added", result.added.count))
-    lines.append(cliText("import.report.merged", result.merged.count))
-    for m in result.merged {
-      lines.append("  " + cliText("import.report.merge", m.line, m.id, m.fields.joined(separator: ", ")))
-    }
-    lines.append(cliText("import.report.unchanged", result.unchanged))
-    lines.append(cliText("import.report.conflicts", result.conflicts.count))
-    for c in result.conflicts {
-      lines.append("  " + cliText("import.report.conflict", c.line, c.id, c.name, c.field, c.kept, c.offered))
+    if result.kind == .visits {
+      // A log has nothing to merge into: what matters is who the visits found.
+      lines += visitLines()
+    } else {
+      lines.append(cliText("import.report.merged", result.merged.count))
+      for m in result.merged {
+        lines.append("  " + cliText("import.report.merge", m.line, m.id, m.fields.joined(separator: ", ")))
+      }
+      lines.append(cliText("import.report.unchanged", result.unchanged))
+      lines.append(cliText("import.report.conflicts", result.conflicts.count))
+      for c in result.conflicts {
+        lines.append(
+          "  " + cliText("import.report.conflict", c.line, c.id, c.name, c.field, c.kept, c.offered))
+      }
     }
     if result.rejects.isEmpty {
       lines.append(cliText("import.report.rejected_none"))
@@ -192,47 +216,83 @@ struct ImportReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Where the visits came from and who they found, with the first lines of each group.
+  func visitLines() -> [String] {
+    func first(_ lines: [Int]) -> String {
+      lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? " …" : "")
+    }
+    var out: [String] = []
+    if let bill = result.bill {
+      out.append(
+        cliText(
+          "import.report.bill", cliText["bill." + bill.rawValue], result.gifts.count, result.refunds.count,
+          result.skipped))
+    }
+    let matched = result.added.filter { !$0.id.isEmpty }.map(\.line)
+    let walkIns = result.added.filter { $0.id.isEmpty }.map(\.line)
+    out.append(cliText("import.report.visits", result.matched, result.walkIns))
+    if !matched.isEmpty { out.append("  " + cliText("import.report.matched_first", first(matched))) }
+    if !walkIns.isEmpty { out.append("  " + cliText("import.report.walk_ins_first", first(walkIns))) }
+    if !result.unmatched.isEmpty {
+      out.append(cliText("import.report.unmatched", result.unmatched.count))
+      for u in result.unmatched.prefix(5) {
+        out.append("  " + cliText("import.report.reject", u.line, u.value))
+      }
+    }
+    if !result.newCustomers.isEmpty {
+      out.append(cliText("import.report.new_customers", result.newCustomers.count))
+      out.append("  " + cliText("import.report.first_lines", first(result.newCustomers.map(\.line))))
+    }
+    out.append(cliText("import.report.already", result.alreadyThere.count))
+    if !result.alreadyThere.isEmpty {
+      out.append("  " + cliText("import.report.first_lines", first(result.alreadyThere)))
+    }
+    return out
+  }
+
   func json() -> JSON {
-    .object([
-      ("file", .string(file)), ("store", .string(folder)), ("kind", .string(result.kind.rawValue)),
-      ("dry_run", .bool(dryRun)),
-      ("columns", .object(mapping.map { ($0.0, .string($0.1)) })),
-      ("extra_columns", .array(result.extraColumns.map { .string($0) })),
-      ("added", .int(result.added.count)),
-      (
-        "added_rows", .array(result.added.map { .object([("line", .int($0.line)), ("id", .string($0.id))]) })
-      ),
-      (
-        "merged",
-        .array(
-          result.merged.map {
-            .object([
-              ("line", .int($0.line)), ("id", .string($0.id)),
-              ("fields", .array($0.fields.map { .string($0) })),
-            ])
-          })
-      ),
-      ("unchanged", .int(result.unchanged)),
-      (
-        "conflicts",
-        .array(
-          result.conflicts.map {
-            .object([
-              ("line", .int($0.line)), ("id", .string($0.id)), ("name", .string($0.name)),
-              ("field", .string($0.field)), ("kept", .string($0.kept)), ("offered", .string($0.offered)),
-            ])
-          })
-      ),
-      ("rejected", .int(result.rejects.count)),
-      ("rejects_file", result.rejects.isEmpty ? .null : .string(rejectsPath)),
-      (
-        "rejects",
-        .array(
-          result.rejects.map {
-            .object([("line", .int($0.line)), ("reason", .string(ImportReport.word($0.reason)))])
-          })
-      ),
-    ])
+    .object(
+      visitJSON() + [
+        ("file", .string(file)), ("store", .string(folder)), ("kind", .string(result.kind.rawValue)),
+        ("dry_run", .bool(dryRun)),
+        ("columns", .object(mapping.map { ($0.0, .string($0.1)) })),
+        ("extra_columns", .array(result.extraColumns.map { .string($0) })),
+        ("added", .int(result.added.count)),
+        (
+          "added_rows",
+          .array(result.added.map { .object([("line", .int($0.line)), ("id", .string($0.id))]) })
+        ),
+        (
+          "merged",
+          .array(
+            result.merged.map {
+              .object([
+                ("line", .int($0.line)), ("id", .string($0.id)),
+                ("fields", .array($0.fields.map { .string($0) })),
+              ])
+            })
+        ),
+        ("unchanged", .int(result.unchanged)),
+        (
+          "conflicts",
+          .array(
+            result.conflicts.map {
+              .object([
+                ("line", .int($0.line)), ("id", .string($0.id)), ("name", .string($0.name)),
+                ("field", .string($0.field)), ("kept", .string($0.kept)), ("offered", .string($0.offered)),
+              ])
+            })
+        ),
+        ("rejected", .int(result.rejects.count)),
+        ("rejects_file", result.rejects.isEmpty ? .null : .string(rejectsPath)),
+        (
+          "rejects",
+          .array(
+            result.rejects.map {
+              .object([("line", .int($0.line)), ("reason", .string(ImportReport.word($0.reason)))])
+            })
+        ),
+      ])
   }
 }
 
@@ -287,5 +347,24 @@ struct ExportCommand: ParsableCommand {
     } catch {
       throw CLIError(cliText("import.err.write", output, error.localizedDescription))
     }
+  }
+}
+
+extension ImportReport {
+  /// The visit counts of `visitLines`, for scripts; empty for other kinds.
+  func visitJSON() -> [(String, JSON)] {
+    guard result.kind == .visits else { return [] }
+    let lines = { (l: [Int]) in JSON.array(l.map { .int($0) }) }
+    return [
+      ("bill", result.bill.map { .string($0.rawValue) } ?? .null),
+      ("matched", .int(result.matched)), ("walk_ins", .int(result.walkIns)),
+      (
+        "unmatched",
+        .array(result.unmatched.map { .object([("line", .int($0.line)), ("value", .string($0.value))]) })
+      ),
+      ("new_customers", .array(result.newCustomers.map { .string($0.id) })),
+      ("already_there", lines(result.alreadyThere)),
+      ("gifts", lines(result.gifts)), ("refunds", lines(result.refunds)), ("skipped", .int(result.skipped)),
+    ]
   }
 }

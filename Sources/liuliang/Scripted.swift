@@ -16,13 +16,14 @@ struct Loaded {
   var ds: Dataset { store.dataset }
 
   init(_ options: StoreOptions) throws {
-    wording = Wording(cliText)
     today = try options.day()
     do {
       store = try Store(folder: options.folder(), mode: .readOnly)
     } catch {
-      throw CLIError(wording.error(error))
+      throw CLIError(Wording(cliText).error(error))
     }
+    adoptShopLanguage(store.dataset.shop)
+    wording = Wording(cliText)
   }
 
   func analysis() -> Analysis { Analysis(ds, today: today) }

@@ -18,8 +18,11 @@ final class CrashTests: XCTestCase {
   }
 
   /// Starts the binary, kills it after `delayMs`, and returns whether it was still running.
+  /// With `afterFirstWrite` the delay counts from the first write the writer logs (waited for
+  /// as long as it takes), so that a busy machine, where loading alone can take longer than the
+  /// delay, still kills writers in the middle of their writes.
   @discardableResult
-  func killAfter(_ delayMs: Int, _ args: [String], log: URL) throws -> Bool {
+  func killAfter(_ delayMs: Int, _ args: [String], log: URL, afterFirstWrite: Bool = false) throws -> Bool {
     let p = Process()
     p.executableURL = Repo.binary
     p.arguments = args
@@ -31,6 +34,14 @@ final class CrashTests: XCTestCase {
     p.standardError = FileHandle.nullDevice
     p.standardInput = FileHandle.nullDevice
     try p.run()
+    if afterFirstWrite {
+      let deadline = Date().addingTimeInterval(60)
+      while p.isRunning && Date() < deadline
+        && ((try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0) == 0
+      {
+        usleep(2000)
+      }
+    }
     usleep(UInt32(delayMs) * 1000)
     let running = p.isRunning
     kill(p.processIdentifier, SIGKILL)
@@ -40,14 +51,16 @@ final class CrashTests: XCTestCase {
 
   /// Copies `store` aside, runs `args` until killed, and checks the store against the copy.
   /// Returns the number of temp files the kill left.
-  func killAndCheck(store: URL, delayMs: Int, _ args: [String], seed: Int) throws -> Int {
+  func killAndCheck(
+    store: URL, delayMs: Int, _ args: [String], seed: Int, afterFirstWrite: Bool = false
+  ) throws -> Int {
     let fm = FileManager.default
     let before = store.deletingLastPathComponent().appendingPathComponent("before")
     let log = store.deletingLastPathComponent().appendingPathComponent("versions.log")
     try? fm.removeItem(at: before)
     try? fm.removeItem(at: log)
     try fm.copyItem(at: store, to: before)
-    try killAfter(delayMs, args, log: log)
+    try killAfter(delayMs, args, log: log, afterFirstWrite: afterFirstWrite)
     let check = try runLiuliang([
       "drill", "check", "--data", store.path, "--before", before.path, "--log", log.path,
     ])
@@ -70,10 +83,13 @@ final class CrashTests: XCTestCase {
     var leftovers = 0
     var writes = 0
     for k in 0..<Self.kills {
-      // From the first instant (killed while loading) to well into the stream of writes.
-      let delay = Int.random(in: 0...700, using: &rng)
+      // One kill in five from the first instant (killed while loading); the others well into
+      // the stream of writes, counted from the first one.
+      let whileLoading = k % 5 == 0
+      let delay = Int.random(in: whileLoading ? 0...300 : 0...400, using: &rng)
       leftovers += try killAndCheck(
-        store: store, delayMs: delay, ["drill", "write", "--data", store.path, "--seed", "\(k + 1)"], seed: k)
+        store: store, delayMs: delay, ["drill", "write", "--data", store.path, "--seed", "\(k + 1)"], seed: k,
+        afterFirstWrite: !whileLoading)
       let log = store.deletingLastPathComponent().appendingPathComponent("versions.log")
       writes += ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count
     }

@@ -64,6 +64,7 @@ public func runLiuliang(_ args: [String], env: [String: String] = [:]) throws ->
   e["LANG"] = "C.UTF-8"
   e.removeValue(forKey: "LIULIANG_TODAY")
   e.removeValue(forKey: "LIULIANG_DATA")
+  for k in ["LIULIANG_LANG", "LC_ALL", "LC_MESSAGES"] { e.removeValue(forKey: k) }
   for (k, v) in env { e[k] = v }
   p.environment = e
   let out = Pipe()
