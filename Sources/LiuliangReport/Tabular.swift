@@ -13,8 +13,11 @@ public struct Tabular: Sendable {
     self.align = align ?? headers.map { _ in .left }
   }
 
-  /// Columns padded to their widest cell, two spaces apart; no trailing spaces.
+  /// Columns padded to their widest cell, two spaces apart; no trailing spaces; controls shown.
   public func text(indent: String = "") -> String {
+    // Shown before measured: a control picture takes a cell that the control did not.
+    let headers = headers.map { Visible.text($0, keepingNewlines: false) }
+    let rows = rows.map { $0.map { Visible.text($0, keepingNewlines: false) } }
     var widths = headers.map { CellWidth.of($0) }
     for r in rows {
       for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], CellWidth.of(c)) }

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
       result: result, file: file, folder: s.folder, dryRun: dryRun, rejectsPath: rejectsPath)
     switch format {
     case .text: emit(report.text())
-    case .json: emit(report.json().serialized() + "\n")
+    case .json: emitExact(report.json().serialized() + "\n")
     }
   }
 
@@ -173,6 +173,7 @@ struct ImportReport {
     for m in result.merged {
       lines.append("  " + cliText("import.report.merge", m.line, m.id, m.fields.joined(separator: ", ")))
     }
+    lines += controlNameLines()
     lines.append(cliText("import.report.unchanged", result.unchanged))
     lines.append(cliText("import.report.conflicts", result.conflicts.count))
     for c in result.conflicts {
@@ -213,6 +214,7 @@ struct ImportReport {
           })
       ),
       ("unchanged", .int(result.unchanged)),
+      ("control_names", controlNameJSON()),
       (
         "conflicts",
         .array(
@@ -279,7 +281,7 @@ struct ExportCommand: ParsableCommand {
       bytes = Array((json.serialized() + "\n").utf8)
     }
     guard let output else {
-      emit(String(decoding: bytes, as: UTF8.self))
+      emitData(String(decoding: bytes, as: UTF8.self))
       return
     }
     do {

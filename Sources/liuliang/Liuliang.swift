@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LiuliangText
 
 /// The interface language of the command line: `--lang` where given, else the locale.
@@ -27,4 +28,18 @@ struct Liuliang: ParsableCommand {
       DrillCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
+
+  /// ArgumentParser's own main, except that every message shows the controls it holds: an
+  /// error quotes a file name or a value from the owner's files, and goes to a terminal.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }
