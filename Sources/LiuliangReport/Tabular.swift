@@ -35,10 +35,13 @@ public struct Tabular: Sendable {
     return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
   }
 
-  public func csv() -> String {
+  /// `spreadsheet`: for a person to open in Excel or WPS, so formula-like cells are defused.
+  public func csv(spreadsheet: Bool = false) -> String {
     var out: [UInt8] = []
     CSV.appendRecord(headers, lineEnding: [0x0A], to: &out)
-    for r in rows { CSV.appendRecord(r, lineEnding: [0x0A], to: &out) }
+    for r in rows {
+      CSV.appendRecord(spreadsheet ? SpreadsheetCell.defused(r) : r, lineEnding: [0x0A], to: &out)
+    }
     return String(decoding: out, as: UTF8.self)
   }
 }
