@@ -49,6 +49,11 @@ public final class Store {
       case .success(let l):
         lock = l
         Files.removeLeftovers(folder: folder)
+        // A linked customers.csv is read (it is the owner's), never written: see `notAFile`.
+        if let special = Store.fileNames.first(where: { Files.isSpecial(folder + "/" + $0) }) {
+          readOnly = .notAFile(special)
+          lock = nil
+        }
       case .failure(let reason): readOnly = reason
       }
     } else {
@@ -165,6 +170,8 @@ public final class Store {
   }
 
   func path(_ name: String) -> String { folder + "/" + name }
+
+  static let fileNames = [ShopFile.name] + Kind.allCases.map(\.fileName)
 
   /// Files whose bytes on disk are no longer those this store read or wrote.
   public func changedOnDisk() -> [String] {

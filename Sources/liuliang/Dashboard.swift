@@ -96,7 +96,7 @@ struct Dashboard {
       let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
       let report = ImportReport(
         result: result, file: path, folder: store.folder, dryRun: true,
-        rejectsPath: ImportCommand.rejectsPath(path))
+        rejectsPath: RejectsFile.freeName(ImportCommand.rejectsPath(path)))
       var lines = [cliText["import.preview_rows"]]
       for row in [sheet.header] + sheet.rows.prefix(3).map(\.cells) {
         lines.append("  " + row.joined(separator: " | "))

@@ -62,9 +62,9 @@ struct ImportCommand: ParsableCommand {
     } catch let e as ImportError {
       throw CLIError(message(e))
     }
-    let rejectsPath = Self.rejectsPath(file)
+    var rejectsPath = RejectsFile.freeName(Self.rejectsPath(file))
     if !dryRun {
-      try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
+      rejectsPath = try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
     }
     let report = ImportReport(
       result: result, file: file, folder: s.folder, dryRun: dryRun, rejectsPath: rejectsPath)
@@ -85,16 +85,14 @@ struct ImportCommand: ParsableCommand {
 
   /// The rejects go to a temp file first and take their name only once the store is saved: a
   /// failed import leaves nothing behind, a saved one always has its rejects beside it.
-  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws {
+  /// Returns the name the rejects took (see `RejectsFile`).
+  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws -> String {
     var temp: String?
     if !result.rejects.isEmpty {
-      let dir = (rejectsPath as NSString).deletingLastPathComponent
-      let t = (dir.isEmpty ? "." : dir) + "/.liuliang-rejects-\(getpid()).csv"
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
-      do {
-        try Data(bytes).write(to: URL(fileURLWithPath: t))
-      } catch {
-        throw CLIError(cliText("import.err.write", rejectsPath, error.localizedDescription))
+      let made = RejectsFile.writeTemp(bytes, dir: (rejectsPath as NSString).deletingLastPathComponent)
+      guard let t = made.path else {
+        throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
       }
       temp = t
     }
@@ -108,11 +106,12 @@ struct ImportCommand: ParsableCommand {
       if let temp { unlink(temp) }
       throw CLIError(wording.error(error))
     }
-    if let temp, rename(temp, rejectsPath) != 0 {
-      let e = String(cString: strerror(errno))
-      unlink(temp)
-      throw CLIError(cliText("import.err.write", rejectsPath, e))
+    guard let temp else { return rejectsPath }
+    let published = RejectsFile.publish(temp, as: rejectsPath)
+    guard let path = published.path else {
+      throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(published.errno))))
     }
+    return path
   }
 
   func message(_ e: ImportError) -> String { Self.message(e, file: file, kind: kind) }

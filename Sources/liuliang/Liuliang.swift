@@ -29,9 +29,13 @@ struct Liuliang: ParsableCommand {
     ],
     defaultSubcommand: OpenCommand.self)
 
-  /// ArgumentParser's own main, except that every message shows the controls it holds: an
-  /// error quotes a file name or a value from the owner's files, and goes to a terminal.
+  /// ArgumentParser's own main, except that every message shows the controls it holds (an
+  /// error quotes a file name or a value from the owner's files, and goes to a terminal) and
+  /// that files are made owner-only.
   static func main() {
+    // Every file liuliang makes holds customers' phones or WeChat ids: owner-only, whatever
+    // the shell's umask (an export, a rejects file, a folder of a new store).
+    umask(0o077)
     do {
       var command = try parseAsRoot()
       try command.run()
