@@ -86,12 +86,15 @@ struct Dashboard {
       state.flash(cliText("msg.import_kind", kindName), error: true)
       return
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      state.flash(cliText("import.err.read", path, String(cString: strerror(errno))), error: true)
+    let data: [UInt8]
+    switch InputFile.read(path, text: cliText) {
+    case .success(let bytes): data = bytes
+    case .failure(let e):
+      state.flash(e.description, error: true)
       return
     }
     do throws(ImportError) {
-      let sheet = try Sheet.read(Array(data))
+      let sheet = try Sheet.read(data)
       let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
       let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
       let report = ImportReport(
@@ -125,6 +128,13 @@ struct Dashboard {
 
   mutating func reload() {
     do {
+      // A store opened read-only because another liuliang held it may be free now.
+      let wasReadOnly = store.readOnly != nil
+      if store.retakeLock() {
+        state.readOnly = nil
+      } else if let r = store.readOnly {
+        state.readOnly = Wording(cliText).readOnly(r)
+      }
       try store.load()
       // Undo steps were taken on the old contents: replaying them could write over the new.
       state.undo.removeAll()
@@ -133,6 +143,7 @@ struct Dashboard {
       state.unsaved = []
       state.setData(store.dataset, problems: store.problems, today: state.today)
       state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
+      if wasReadOnly && store.readOnly == nil { state.flash(cliText["msg.now_writable"]) }
     } catch {
       state.flash(Wording(cliText).error(error), error: true)
     }
@@ -164,6 +175,8 @@ struct DemoCommand: ParsableCommand {
     String?
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+
+  func validate() throws { try validateLanguage(lang) }
 
   /// seeds/ beside the repository the binary was built in, or in the current folder.
   static func seeds() -> URL? {

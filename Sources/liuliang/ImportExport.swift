@@ -32,12 +32,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     let wording = Wording(cliText)
-    let bytes: [UInt8]
-    do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-    } catch {
-      throw CLIError(cliText("import.err.read", file, error.localizedDescription))
-    }
+    let bytes = try InputFile.read(file, text: cliText).get()
     var overrides: [(column: String, field: String)] = []
     for m in map {
       guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
