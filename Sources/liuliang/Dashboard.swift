@@ -107,7 +107,9 @@ struct Dashboard {
       lines.append("")
       lines += report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       let preview = ImportPreview(
-        title: cliText("import.preview_title", path), lines: lines, dataset: result.dataset,
+        // The screen would drop the controls; the preview shows them, as `import` does.
+        title: Visible.text(cliText("import.preview_title", path), keepingNewlines: false),
+        lines: lines.map { Visible.text($0, keepingNewlines: false) }, dataset: result.dataset,
         visits: kind == .visits ? result.newVisits : [])
       _ = update(&state, .importPlanned(preview))
     } catch {
