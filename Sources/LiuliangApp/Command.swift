@@ -7,10 +7,45 @@ public enum Command {
     "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
     "mask",
   ]
+
+  /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
+  /// backslash takes the next character as it is, so `:import "私域 名单.xlsx"` and
+  /// `:import 私域\ 名单.xlsx` name one file.
+  public static func words(_ line: String) -> [String] {
+    var out: [String] = []
+    var word = ""
+    var inWord = false
+    var quote: Character?
+    var escaped = false
+    for c in line {
+      if escaped {
+        word.append(c)
+        escaped = false
+      } else if c == "\\" && quote != "'" {
+        escaped = true
+        inWord = true
+      } else if let q = quote {
+        if c == q { quote = nil } else { word.append(c) }
+      } else if c == "'" || c == "\"" {
+        quote = c
+        inWord = true
+      } else if c == " " || c == "\t" {
+        if inWord { out.append(word) }
+        word = ""
+        inWord = false
+      } else {
+        word.append(c)
+        inWord = true
+      }
+    }
+    if escaped { word.append("\\") }
+    if inWord { out.append(word) }
+    return out
+  }
 }
 
 func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
-  let words = line.split(separator: " ").map(String.init)
+  let words = Command.words(line)
   guard let head = words.first?.lowercased() else { return [] }
   let arg = words.count > 1 ? words[1] : nil
   switch head {

@@ -120,7 +120,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
     let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
     let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
-    let body = report.csv(rows: rows)
+    let body = report.csv(rows: rows, spreadsheet: true)
     let path = "liuliang-export-\(s.today)-\(s.clock.description.replacingOccurrences(of: ":", with: "")).csv"
     s.flash(x("msg.exported", rows.count, path))
     return [.export(path: path, text: body)]

@@ -22,12 +22,13 @@ public enum Exporter {
   }
 
   /// RFC 4180 text. `excel` adds a BOM and CRLF line ends: without the BOM, Excel and WPS on
-  /// Chinese Windows read UTF-8 as GBK and every Chinese name comes out garbled.
+  /// Chinese Windows read UTF-8 as GBK and every Chinese name comes out garbled. It also
+  /// defuses cells a spreadsheet would run as formulas (`SpreadsheetCell`).
   public static func csv(header: [String], rows: [[String]], excel: Bool) -> [UInt8] {
     var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
     let end: [UInt8] = excel ? [13, 10] : [10]
     CSV.appendRecord(header, lineEnding: end, to: &out)
-    for r in rows { CSV.appendRecord(r, lineEnding: end, to: &out) }
+    for r in rows { CSV.appendRecord(excel ? SpreadsheetCell.defused(r) : r, lineEnding: end, to: &out) }
     return out
   }
 }

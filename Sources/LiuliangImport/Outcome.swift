@@ -102,15 +102,16 @@ public struct ImportResult: Sendable {
   public var extraColumns: [String] { columns.extra.map { header[$0] } }
 
   /// The rejects file: the input's own columns and a `reason` column, in UTF-8 with a BOM and
-  /// CRLF so that Excel and WPS open it as they opened the input.
+  /// CRLF so that Excel and WPS open it as they opened the input, with cells that would run
+  /// as formulas defused (`SpreadsheetCell`): the rows are the ones nobody checked.
   public func rejectsCSV(reasonColumn: String, word: (RejectReason) -> String) -> [UInt8] {
     var out: [UInt8] = [0xEF, 0xBB, 0xBF]
     let crlf: [UInt8] = [13, 10]
-    CSV.appendRecord(header + [reasonColumn], lineEnding: crlf, to: &out)
+    CSV.appendRecord(SpreadsheetCell.defused(header + [reasonColumn]), lineEnding: crlf, to: &out)
     for r in rejects {
       var cells = r.cells
       while cells.count < header.count { cells.append("") }
-      CSV.appendRecord(cells + [word(r.reason)], lineEnding: crlf, to: &out)
+      CSV.appendRecord(SpreadsheetCell.defused(cells + [word(r.reason)]), lineEnding: crlf, to: &out)
     }
     return out
   }

@@ -38,9 +38,10 @@ public struct CustomersReport {
 
   public func csv() -> String { csv(rows: selection) }
 
-  /// The same columns for a chosen set of customers (the dashboard's marked or filtered rows).
-  public func csv(rows: [Int]) -> String {
-    Tabular(headers: Self.csvColumns, rows: rows.map { row($0, words: false) }).csv()
+  /// The same columns for a chosen set of customers (the dashboard's marked or filtered rows);
+  /// `spreadsheet` when a person opens the file (see `SpreadsheetCell`).
+  public func csv(rows: [Int], spreadsheet: Bool = false) -> String {
+    Tabular(headers: Self.csvColumns, rows: rows.map { row($0, words: false) }).csv(spreadsheet: spreadsheet)
   }
 
   public func json() -> JSON {

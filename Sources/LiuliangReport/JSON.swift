@@ -1,3 +1,5 @@
+import LiuliangRender
+
 /// A JSON value whose objects keep their keys in the order given, so output reads the way
 /// the documentation lists it and diffs stay stable.
 public indirect enum JSON: Equatable, Sendable {
@@ -71,7 +73,9 @@ public indirect enum JSON: Equatable, Sendable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if u.value < 0x20 {
+        // Below U+0020 is what JSON demands; DEL, C1 and the bidi controls too, so that a
+        // name printed by `jq` or a log viewer cannot move the cursor or reverse a line.
+        if Visible.isControl(u.value) {
           let h = String(u.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
         } else {

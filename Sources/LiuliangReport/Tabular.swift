@@ -13,8 +13,11 @@ public struct Tabular: Sendable {
     self.align = align ?? headers.map { _ in .left }
   }
 
-  /// Columns padded to their widest cell, two spaces apart; no trailing spaces.
+  /// Columns padded to their widest cell, two spaces apart; no trailing spaces; controls shown.
   public func text(indent: String = "") -> String {
+    // Shown before measured: a control picture takes a cell that the control did not.
+    let headers = headers.map { Visible.text($0, keepingNewlines: false) }
+    let rows = rows.map { $0.map { Visible.text($0, keepingNewlines: false) } }
     var widths = headers.map { CellWidth.of($0) }
     for r in rows {
       for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], CellWidth.of(c)) }
@@ -32,10 +35,13 @@ public struct Tabular: Sendable {
     return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
   }
 
-  public func csv() -> String {
+  /// `spreadsheet`: for a person to open in Excel or WPS, so formula-like cells are defused.
+  public func csv(spreadsheet: Bool = false) -> String {
     var out: [UInt8] = []
     CSV.appendRecord(headers, lineEnding: [0x0A], to: &out)
-    for r in rows { CSV.appendRecord(r, lineEnding: [0x0A], to: &out) }
+    for r in rows {
+      CSV.appendRecord(spreadsheet ? SpreadsheetCell.defused(r) : r, lineEnding: [0x0A], to: &out)
+    }
     return String(decoding: out, as: UTF8.self)
   }
 }

@@ -81,6 +81,7 @@ public struct Wording: Sendable {
     case .changedOnDisk(let f): return text("error.changed_on_disk", f)
     case .readOnly(let r): return readOnly(r)
     case .unwritableFile(let f): return text("error.unwritable_file", f)
+    case .notAFile(let f): return text("error.not_a_file", f)
     }
   }
 
@@ -90,6 +91,7 @@ public struct Wording: Sendable {
     case .locked(nil): return text["error.read_only_locked_nopid"]
     case .folderNotWritable(let n): return text("error.read_only_folder", Wording.errnoText(n))
     case .requested: return text["error.read_only_requested"]
+    case .notAFile(let f): return text("error.read_only_not_a_file", f)
     }
   }
 

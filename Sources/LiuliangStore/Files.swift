@@ -38,7 +38,8 @@ enum Files {
 
   /// The whole file, or nil when it doesn't exist; throws for any other failure.
   static func read(_ path: String, name: String) throws(StoreError) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking, so that a FIFO in the store's place fails at fstat instead of hanging.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 {
       if errno == ENOENT { return nil }
       throw .cannotRead(file: name, errno: errno)
@@ -47,6 +48,7 @@ enum Files {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    if (st.st_mode & S_IFMT) != S_IFREG { throw .notAFile(name) }
     // Straight into one buffer of the file's size: a copy through a chunk would double the
     // bytes touched for a store of hundreds of megabytes.
     let size = Int(st.st_size)
@@ -86,7 +88,7 @@ enum Files {
     _ path: String, name: String,
     _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) -> R
   ) throws(StoreError) -> R? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 {
       if errno == ENOENT { return nil }
       throw .cannotRead(file: name, errno: errno)
@@ -95,6 +97,7 @@ enum Files {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    if (st.st_mode & S_IFMT) != S_IFREG { throw .notAFile(name) }
     let size = Int(st.st_size)
     guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
       // Empty, or a file that can't be mapped: read it the ordinary way.
@@ -142,15 +145,27 @@ enum Files {
     }
   }
 
+  /// True when `path` is a symbolic link or anything but a plain file (a FIFO, a device);
+  /// false for a plain file or nothing at all.
+  static func isSpecial(_ path: String) -> Bool {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return false }
+    return (st.st_mode & S_IFMT) != S_IFREG
+  }
+
   static let tempMarker = ".liuliang-tmp-"
 
   /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
   /// folder: a crash leaves either the old file or the new one, never half of either.
   static func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
-    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    // A leftover of the same name (a reused pid) goes first; then the temp file is only ever
+    // one this call created, never a link someone planted.
+    unlink(temp)
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
     fchmod(fd, 0o600)
+    FileOwner.matchFolder(fd, folder: folder)
     WriteProbe.willWrite?(folder + "/" + name, bytes, false)
     guard WriteProbe.failWith == nil, writeAll(fd, bytes), fsync(fd) == 0 else {
       if let injected = WriteProbe.failWith { errno = injected }
@@ -160,6 +175,12 @@ enum Files {
       throw .cannotWrite(file: name, errno: e)
     }
     close(fd)
+    // The rename would replace a link with a plain file, silently cutting what the owner
+    // linked; Store refuses such a store before this (read-only), this is the last word.
+    if isSpecial(folder + "/" + name) {
+      unlink(temp)
+      throw .notAFile(name)
+    }
     guard rename(temp, folder + "/" + name) == 0 else {
       let e = errno
       unlink(temp)
@@ -171,9 +192,12 @@ enum Files {
   /// Appends whole lines with one write and an fsync: the log only grows.
   static func append(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
     let path = folder + "/" + name
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw errno == ELOOP ? .notAFile(name) : .cannotWrite(file: name, errno: errno) }
     defer { close(fd) }
+    var kind = stat()
+    if fstat(fd, &kind) == 0 && (kind.st_mode & S_IFMT) != S_IFREG { throw .notAFile(name) }
+    FileOwner.matchFolder(fd, folder: folder)
     var st = stat()
     let before = fstat(fd, &st) == 0 ? Int64(st.st_size) : -1
     WriteProbe.willWrite?(path, bytes, true)
@@ -222,8 +246,17 @@ final class FolderLock {
   /// The lock, or why the store must open read-only.
   static func acquire(folder: String) -> Result<FolderLock, ReadOnlyReason> {
     let path = folder + "/" + fileName
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    if fd < 0 { return .failure(.folderNotWritable(errno: errno)) }
+    // Never through a link: the pid written below would truncate whatever it points at.
+    let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+    if fd < 0 {
+      if errno == ELOOP { return .failure(.notAFile(fileName)) }
+      return .failure(.folderNotWritable(errno: errno))
+    }
+    var st = stat()
+    if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
+      close(fd)
+      return .failure(.notAFile(fileName))
+    }
     if flock(fd, LOCK_EX | LOCK_NB) != 0 {
       var buf = [UInt8](repeating: 0, count: 32)
       let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 31, 0) }
@@ -237,6 +270,7 @@ final class FolderLock {
       close(fd)
       return .failure(.folderNotWritable(errno: e))
     }
+    FileOwner.matchFolder(fd, folder: folder)
     ftruncate(fd, 0)
     let text = Array((String(getpid()) + "\n").utf8)
     _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }

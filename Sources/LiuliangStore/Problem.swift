@@ -68,6 +68,8 @@ public enum StoreError: Error, Sendable, Equatable {
   case changedOnDisk(file: String)
   case readOnly(ReadOnlyReason)
   case unwritableFile(String)
+  /// A symbolic link, a FIFO or a device where the store keeps a plain file.
+  case notAFile(String)
 }
 
 public enum ReadOnlyReason: Error, Sendable, Equatable {
@@ -77,4 +79,7 @@ public enum ReadOnlyReason: Error, Sendable, Equatable {
   case folderNotWritable(errno: Int32)
   /// Opened read-only on purpose (the scriptable commands).
   case requested
+  /// A store file (or the lock) is a symbolic link or not a plain file: writing would either
+  /// follow it out of the owner-only folder or replace it, so nothing is written.
+  case notAFile(String)
 }

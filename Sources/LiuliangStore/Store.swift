@@ -49,6 +49,11 @@ public final class Store {
       case .success(let l):
         lock = l
         Files.removeLeftovers(folder: folder)
+        // A linked customers.csv is read (it is the owner's), never written: see `notAFile`.
+        if let special = Store.fileNames.first(where: { Files.isSpecial(folder + "/" + $0) }) {
+          readOnly = .notAFile(special)
+          lock = nil
+        }
       case .failure(let reason): readOnly = reason
       }
     } else {
@@ -165,6 +170,8 @@ public final class Store {
   }
 
   func path(_ name: String) -> String { folder + "/" + name }
+
+  static let fileNames = [ShopFile.name] + Kind.allCases.map(\.fileName)
 
   /// Files whose bytes on disk are no longer those this store read or wrote.
   public func changedOnDisk() -> [String] {
@@ -350,6 +357,27 @@ public final class Store {
     signatures[name] = Files.signature(path(name))
     tables[.visits]!.appended(bytes)
     dataset.visits.append(v)
+  }
+
+  /// Tries again to take the lock of a store opened read-only because it could not be had
+  /// (another liuliang held it, a link stood in a file's place); true when this store can now
+  /// write. A store opened read-only on purpose stays so.
+  public func retakeLock() -> Bool {
+    guard let r = readOnly, r != .requested else { return false }
+    switch FolderLock.acquire(folder: folder) {
+    case .success(let l):
+      if let special = Store.fileNames.first(where: { Files.isSpecial(path($0)) }) {
+        readOnly = .notAFile(special)
+        return false
+      }
+      lock = l
+      readOnly = nil
+      Files.removeLeftovers(folder: folder)
+      return true
+    case .failure(let reason):
+      readOnly = reason
+      return false
+    }
   }
 
   /// Releases the lock (also released when the process ends, however it ends).

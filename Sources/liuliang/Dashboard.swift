@@ -87,19 +87,22 @@ struct Dashboard {
       state.flash(cliText("msg.import_kind", kindName), error: true)
       return
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      state.flash(cliText("import.err.read", path, String(cString: strerror(errno))), error: true)
+    let data: [UInt8]
+    switch InputFile.read(path, text: cliText) {
+    case .success(let bytes): data = bytes
+    case .failure(let e):
+      state.flash(e.description, error: true)
       return
     }
     do throws(ImportError) {
-      let (sheet, columns) = try ImportInput.read(Array(data), kind: kind)
+      let (sheet, columns) = try ImportInput.read(data, kind: kind)
       let orders = kind == .visits ? Set((try? store.visitColumn("order")) ?? []) : []
       let result = Importer.plan(
         sheet, kind: kind, columns: columns, into: store.dataset,
         options: ImportOptions(existingOrders: orders))
       let report = ImportReport(
         result: result, file: path, folder: store.folder, dryRun: true,
-        rejectsPath: ImportCommand.rejectsPath(path))
+        rejectsPath: RejectsFile.freeName(ImportCommand.rejectsPath(path)))
       var lines = [cliText["import.preview_rows"]]
       for row in [sheet.header] + sheet.rows.prefix(3).map(\.cells) {
         lines.append("  " + row.joined(separator: " | "))
@@ -107,7 +110,9 @@ struct Dashboard {
       lines.append("")
       lines += report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       let preview = ImportPreview(
-        title: cliText("import.preview_title", path), lines: lines, dataset: result.dataset,
+        // The screen would drop the controls; the preview shows them, as `import` does.
+        title: Visible.text(cliText("import.preview_title", path), keepingNewlines: false),
+        lines: lines.map { Visible.text($0, keepingNewlines: false) }, dataset: result.dataset,
         visits: kind == .visits ? result.newVisits : [])
       _ = update(&state, .importPlanned(preview))
     } catch {
@@ -128,6 +133,13 @@ struct Dashboard {
 
   mutating func reload() {
     do {
+      // A store opened read-only because another liuliang held it may be free now.
+      let wasReadOnly = store.readOnly != nil
+      if store.retakeLock() {
+        state.readOnly = nil
+      } else if let r = store.readOnly {
+        state.readOnly = Wording(cliText).readOnly(r)
+      }
       try store.load()
       // Undo steps were taken on the old contents: replaying them could write over the new.
       state.undo.removeAll()
@@ -136,6 +148,7 @@ struct Dashboard {
       state.unsaved = []
       state.setData(store.dataset, problems: store.problems, today: state.today)
       state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
+      if wasReadOnly && store.readOnly == nil { state.flash(cliText["msg.now_writable"]) }
     } catch {
       state.flash(Wording(cliText).error(error), error: true)
     }
@@ -167,6 +180,8 @@ struct DemoCommand: ParsableCommand {
     String?
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+
+  func validate() throws { try validateLanguage(lang) }
 
   /// seeds/ beside the repository the binary was built in, or in the current folder.
   static func seeds() -> URL? {

@@ -34,12 +34,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     var wording = Wording(cliText)
-    let bytes: [UInt8]
-    do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-    } catch {
-      throw CLIError(cliText("import.err.read", file, error.localizedDescription))
-    }
+    let bytes = try InputFile.read(file, text: cliText).get()
     var overrides: [(column: String, field: String)] = []
     for m in map {
       guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
@@ -73,15 +68,15 @@ struct ImportCommand: ParsableCommand {
     } catch let e as ImportError {
       throw CLIError(message(e))
     }
-    let rejectsPath = Self.rejectsPath(file)
+    var rejectsPath = RejectsFile.freeName(Self.rejectsPath(file))
     if !dryRun {
-      try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
+      rejectsPath = try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
     }
     let report = ImportReport(
       result: result, file: file, folder: s.folder, dryRun: dryRun, rejectsPath: rejectsPath)
     switch format {
     case .text: emit(report.text())
-    case .json: emit(report.json().serialized() + "\n")
+    case .json: emitExact(report.json().serialized() + "\n")
     }
   }
 
@@ -96,16 +91,14 @@ struct ImportCommand: ParsableCommand {
 
   /// The rejects go to a temp file first and take their name only once the store is saved: a
   /// failed import leaves nothing behind, a saved one always has its rejects beside it.
-  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws {
+  /// Returns the name the rejects took (see `RejectsFile`).
+  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws -> String {
     var temp: String?
     if !result.rejects.isEmpty {
-      let dir = (rejectsPath as NSString).deletingLastPathComponent
-      let t = (dir.isEmpty ? "." : dir) + "/.liuliang-rejects-\(getpid()).csv"
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
-      do {
-        try Data(bytes).write(to: URL(fileURLWithPath: t))
-      } catch {
-        throw CLIError(cliText("import.err.write", rejectsPath, error.localizedDescription))
+      let made = RejectsFile.writeTemp(bytes, dir: (rejectsPath as NSString).deletingLastPathComponent)
+      guard let t = made.path else {
+        throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
       }
       temp = t
     }
@@ -121,11 +114,12 @@ struct ImportCommand: ParsableCommand {
       if let temp { unlink(temp) }
       throw CLIError(wording.error(error))
     }
-    if let temp, rename(temp, rejectsPath) != 0 {
-      let e = String(cString: strerror(errno))
-      unlink(temp)
-      throw CLIError(cliText("import.err.write", rejectsPath, e))
+    guard let temp else { return rejectsPath }
+    let published = RejectsFile.publish(temp, as: rejectsPath)
+    guard let path = published.path else {
+      throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(published.errno))))
     }
+    return path
   }
 
   func message(_ e: ImportError) -> String { Self.message(e, file: file, kind: kind) }
@@ -195,6 +189,7 @@ struct ImportReport {
       for m in result.merged {
         lines.append("  " + cliText("import.report.merge", m.line, m.id, m.fields.joined(separator: ", ")))
       }
+      lines += controlNameLines()
       lines.append(cliText("import.report.unchanged", result.unchanged))
       lines.append(cliText("import.report.conflicts", result.conflicts.count))
       for c in result.conflicts {
@@ -273,6 +268,7 @@ struct ImportReport {
             })
         ),
         ("unchanged", .int(result.unchanged)),
+        ("control_names", controlNameJSON()),
         (
           "conflicts",
           .array(
@@ -339,7 +335,7 @@ struct ExportCommand: ParsableCommand {
       bytes = Array((json.serialized() + "\n").utf8)
     }
     guard let output else {
-      emit(String(decoding: bytes, as: UTF8.self))
+      emitData(String(decoding: bytes, as: UTF8.self))
       return
     }
     do {

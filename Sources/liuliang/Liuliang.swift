@@ -42,4 +42,22 @@ struct Liuliang: ParsableCommand {
       DrillCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
+
+  /// ArgumentParser's own main, except that every message shows the controls it holds (an
+  /// error quotes a file name or a value from the owner's files, and goes to a terminal) and
+  /// that files are made owner-only.
+  static func main() {
+    // Every file liuliang makes holds customers' phones or WeChat ids: owner-only, whatever
+    // the shell's umask (an export, a rejects file, a folder of a new store).
+    umask(0o077)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiuliangModel
+import LiuliangText
 
 /// Where the store is and which day the numbers are as of.
 struct StoreOptions: ParsableArguments {
@@ -12,6 +13,8 @@ struct StoreOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
   var lang: String?
+
+  func validate() throws { try validateLanguage(lang) }
 
   /// `--data`, else `$LIULIANG_DATA`, else `$XDG_DATA_HOME/liuliang`, else `~/.local/share/liuliang`.
   func folder() -> String {
@@ -34,6 +37,15 @@ struct StoreOptions: ParsableArguments {
   func parseDay(_ text: String, source: String) throws -> Day {
     guard let d = Day(text) else { throw CLIError(cliText("cli.err.bad_date", source, text)) }
     return d
+  }
+}
+
+/// `--lang` names one of the languages the strings exist in; anything else is a usage error
+/// rather than a silent fall back to English.
+func validateLanguage(_ lang: String?) throws {
+  guard let lang else { return }
+  if !Text.languages.contains(where: { $0.lowercased() == lang.lowercased() }) {
+    throw ValidationError(cliText("cli.err.lang", lang))
   }
 }
 
