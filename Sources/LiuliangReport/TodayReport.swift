@@ -50,6 +50,7 @@ public struct TodayReport {
       ("churned_365d", .int(a.churn.total)),
       ("complaints_365d", .int(a.churn.complaints)),
       ("silent_estimate", .int(a.churn.silentEstimate)),
+      ("cohorts", RetentionReport.cohortsJSON(a)),
       (
         "reach_out",
         .array(
