@@ -150,7 +150,7 @@ final class CommandTests: XCTestCase {
   }
 
   func testReportsInEveryFormat() throws {
-    for topic in ["churn", "offpeak", "content"] {
+    for topic in ["churn", "offpeak", "content", "retention", "promotions"] {
       for format in ["text", "csv", "json"] {
         let r = try runLiuliang([
           "report", topic, "--data", Repo.seeds.path, "--today", demoDay, "--format", format,
