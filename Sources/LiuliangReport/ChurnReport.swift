@@ -62,7 +62,10 @@ public struct ChurnReport {
               ("complaints", .int(m.complaints)))
           })
       ),
-      ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)))
+      ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)),
+      ("complaints_open", .int(ds.complaints.filter { !$0.resolved }.count)),
+      ("complaints_total", .int(ds.complaints.count)),
+      ("cohorts", RetentionReport.cohortsJSON(a)))
   }
 
   public func csv() -> String {

@@ -60,7 +60,9 @@ struct TodayCommand: ParsableCommand {
 
   func run() throws {
     let l = try Loaded(store)
-    let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording)
+    // The sparklines' weekly points cost a walk of their own, so only the JSON has them.
+    let trends = output.format == .json ? Trends(l.ds, today: l.today, weeks: 12) : nil
+    let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording, trends: trends)
     emit(output.format, text: r.text, csv: r.csv, json: r.json)
   }
 }

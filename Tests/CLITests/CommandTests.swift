@@ -103,7 +103,7 @@ final class CommandTests: XCTestCase {
     let d = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
     for k in [
       "date", "pool", "active", "new_30d", "repurchase_rate", "segments", "offpeak", "discount_dependence",
-      "churn", "problems",
+      "churn", "problems", "cohorts", "trends",
     ] {
       XCTAssertNotNil(d[k], "key \(k)")
     }
