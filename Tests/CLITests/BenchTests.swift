@@ -22,7 +22,11 @@ final class BenchTests: XCTestCase {
       "append_visit_ms", "save_customer_ms", "peak_rss_mb", "peak_rss_to_files", "rss_after_load_mb",
       "rss_after_keys_mb",
     ]
-    for k in ["cursor", "page", "search_name", "search_phone", "search_pinyin", "filter", "sort"] {
+    for k in [
+      "cursor", "page", "search_name", "search_phone", "search_pinyin", "filter", "sort", "panes",
+      "promotions",
+      "churn",
+    ] {
       names += ["key_\(k)_median_ms", "key_\(k)_p99_ms", "key_\(k)_samples"]
     }
     for n in names { XCTAssertNotNil(figures[n], n) }
