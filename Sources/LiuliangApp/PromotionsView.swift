@@ -61,7 +61,7 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
         p.window.map {
           " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description)
         } ?? ""
-      let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
+      let state = s.wording.promotionState(p, today: s.today)
       return [
         p.name, s.wording.kind(p.kind), days + window,
         i < s.analysis.audienceSizes.count ? "\(s.analysis.audienceSizes[i])" : "",

@@ -69,7 +69,7 @@ public struct PromotionsReport {
       ],
       rows: rows.map { p, e, n in
         [
-          p.name, w.kind(p.kind), p.isActive(on: a.today) ? x["promotions.active"] : x["promotions.inactive"],
+          p.name, w.kind(p.kind), w.promotionState(p, today: a.today),
           "\(n)", e.beforePerWeek.map { Wording.number($0, digits: 1) } ?? "–",
           e.sincePerWeek.map {
             Wording.number($0, digits: 1) + " (" + x("promotions.weeks", e.weeksSince) + ")"
@@ -85,6 +85,12 @@ public struct PromotionsReport {
 }
 
 extension Wording {
+  /// Running on T, not started yet, or over.
+  public func promotionState(_ p: Promotion, today t: Day) -> String {
+    if p.isActive(on: t) { return text["promotions.active"] }
+    return p.start.map { $0 > t } ?? false ? text["promotions.upcoming"] : text["promotions.inactive"]
+  }
+
   /// The lift as a signed whole percentage, or why there is none.
   public func lift(_ e: PromotionEffect) -> String {
     if let l = e.lift {
