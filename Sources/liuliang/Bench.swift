@@ -150,6 +150,15 @@ struct BenchCommand: ParsableCommand {
     let peak = peakRSS()
     report("peak_rss_mb", peak / 1e6)
     report("peak_rss_to_files", peak / Double(max(1, onDisk)))
+    // What the cohorts and the promotions' effects add to the dashboard's figures, each timed
+    // alone after the memory is measured (the cohorts need a visit index of their own here).
+    let ds = state.dataset
+    let index = VisitIndex(ds, keepingOrder: false)
+    _ = clock.lap()
+    _ = Cohort.table(ds, today: today, index: index)
+    report("cohorts_ms", clock.lap())
+    _ = PromotionEffect.all(ds.promotions, visits: ds.visits, today: today)
+    report("promotion_effects_ms", clock.lap())
   }
 
   /// A name's first character, a phone's first digits and a name's pinyin initials, taken from
