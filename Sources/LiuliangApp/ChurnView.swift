@@ -85,13 +85,12 @@ func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let open = ds.complaints.filter { !$0.resolved }.count
   let title = s.text("churn.complaints_title", open, ds.complaints.count)
   let inner = Block(title: title, style: s.complaintFocus ? .accent : .plain).draw(into: &buf, in: rect)
-  let index = ds.customerIndex()
   let c = s.complaintCursor
   for row in 0..<inner.height {
     let k = c.offset + row
     guard k < order.count else { break }
     let cm = ds.complaints[order[k]]
-    let who = index[cm.customer].map { ds.customers[Int($0)].name } ?? "–"
+    let who = s.complaintCustomers[order[k]].map { ds.customers[$0].name } ?? "–"
     let line =
       (cm.resolved ? "✓ " : "! ") + String(cm.date.description.suffix(5)) + " " + who + " "
       + s.wording.reason(cm.reason) + " " + cm.text

@@ -35,7 +35,9 @@ public struct Cohort: Sendable, Equatable {
     let last = t.monthIndex
     let tRaw = t.raw
     let parts = max(1, min(cores, n / 20_000))
-    var tables = [[Int: Cohort]](repeating: [:], count: parts)
+    // Each part counts into its own arrays, one slot per joining month, changed in place: a
+    // cohort copied out of a dictionary and back would copy its counts for every customer.
+    var tables = [Table](repeating: Table(), count: parts)
     let entries = index.entries
     let offsets = index.offsets
     let visits = ds.visits
@@ -43,47 +45,61 @@ public struct Cohort: Sendable, Equatable {
     tables.withUnsafeMutableBufferPointer { tb in
       let tb = Shared(base: tb.baseAddress!)
       inParts(n, parts: parts) { p, range in
-        var byMonth: [Int: Cohort] = [:]
+        var table = Table()
         // The month of each visit date, worked out once per date rather than per visit.
         var lastRaw = Int32.min
         var lastMonth = 0
         for i in range {
           guard let j = customers[i].joined, j <= t else { continue }
           let m = j.monthIndex
-          var cohort =
-            byMonth[m] ?? Cohort(month: m, size: 0, returned: [Int](repeating: 0, count: max(0, last - m)))
-          cohort.size += 1
+          let at = table.slot(m, following: max(0, last - m))
+          table.sizes[at] += 1
+          let following = table.returned[at].count
           var seen = -1
-          for at in Int(offsets[i])..<Int(offsets[i + 1]) {
-            let d = entries?[at].date ?? visits[Int(order[at])].date.raw
+          for e in Int(offsets[i])..<Int(offsets[i + 1]) {
+            let d = entries?[e].date ?? visits[Int(order[e])].date.raw
             if d > tRaw { break }
             if d != lastRaw {
               lastRaw = d
               lastMonth = Day(raw: d).monthIndex
             }
             let k = lastMonth - m - 1
-            if k > seen && k < cohort.returned.count {
-              cohort.returned[k] += 1
+            if k > seen && k < following {
+              table.returned[at][k] += 1
               seen = k
             }
           }
-          byMonth[m] = cohort
         }
-        tb.base[p] = byMonth
+        tb.base[p] = table
       }
     }
     var all: [Int: Cohort] = [:]
     for table in tables {
-      for (m, c) in table {
+      for (m, at) in table.slots {
         guard var into = all[m] else {
-          all[m] = c
+          all[m] = Cohort(month: m, size: table.sizes[at], returned: table.returned[at])
           continue
         }
-        into.size += c.size
-        for k in into.returned.indices { into.returned[k] += c.returned[k] }
+        into.size += table.sizes[at]
+        for k in into.returned.indices { into.returned[k] += table.returned[at][k] }
         all[m] = into
       }
     }
     return all.values.sorted { $0.month < $1.month }
+  }
+
+  /// One worker's counts: joining month → slot, and per slot the size and the following months.
+  struct Table {
+    var slots: [Int: Int] = [:]
+    var sizes: [Int] = []
+    var returned: [[Int]] = []
+
+    mutating func slot(_ month: Int, following: Int) -> Int {
+      if let at = slots[month] { return at }
+      slots[month] = sizes.count
+      sizes.append(0)
+      returned.append([Int](repeating: 0, count: following))
+      return sizes.count - 1
+    }
   }
 }
