@@ -60,7 +60,7 @@ let package = Package(
       name: "AppTests",
       dependencies: [
         "LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText",
+        "LiuliangText", "LiuliangReport",
       ],
       exclude: ["Snapshots"]),
     .testTarget(

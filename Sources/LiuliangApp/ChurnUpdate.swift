@@ -49,10 +49,7 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
       ds, x(ds.complaints[k].resolved ? "done.resolved" : "done.reopened", ds.complaints[k].text))
   case .open where s.complaintFocus:
     let order = complaintOrder(s)
-    guard s.complaintCursor.index < order.count,
-      let c = s.dataset.customers.firstIndex(where: {
-        $0.id == s.dataset.complaints[order[s.complaintCursor.index]].customer
-      })
+    guard s.complaintCursor.index < order.count, let c = s.complaintCustomers[order[s.complaintCursor.index]]
     else { return [] }
     openCustomer(&s, c)
   case .open:

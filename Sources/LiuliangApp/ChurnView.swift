@@ -9,27 +9,38 @@ func drawChurn(_ s: AppState, _ buf: inout Buffer) {
   drawChurnTrend(s, &buf, l.trend)
   drawAtRisk(s, &buf, l.atRisk)
   drawComplaints(s, &buf, l.complaints)
+  drawRetention(s, &buf, l.retention)
 }
 
 func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let c = s.analysis.churn
   let inner = Block(title: s.text["churn.monthly"]).draw(into: &buf, in: rect)
-  let months = ChurnReport(s.dataset, s.analysis, wording: s.wording).monthly()
+  let months = c.monthly
   let rows: [(String, [Double], Style)] = [
     (s.text["col.churned"], months.map { Double($0.churned) }, .warn),
     (s.text["col.complaints"], months.map { Double($0.complaints) }, .bad),
   ]
   let labelWidth = rows.map { CellWidth.of($0.0) }.max() ?? 0
-  for (k, r) in rows.enumerated() where k < inner.height {
-    buf.put(r.0, x: inner.x, y: inner.y + k, style: .dim)
+  // Beside the retention triangle at 80 columns the box is narrow: each label goes above its line.
+  let stacked = inner.width < labelWidth + 13 + 4
+  var y = inner.y
+  for r in rows where y < inner.maxY {
     let total = Int(r.1.reduce(0, +))
+    var x = inner.x
+    if stacked {
+      buf.put(fit(r.0 + " \(total)", width: inner.width), x: x, y: y, style: .dim)
+      y += 1
+      if y >= inner.maxY { break }
+    } else {
+      buf.put(r.0, x: x, y: y, style: .dim)
+      x += labelWidth + 1
+    }
     Sparkline(values: r.1, style: r.2).draw(
-      into: &buf, in: Rect(x: inner.x + labelWidth + 1, y: inner.y + k, width: 12, height: 1))
-    buf.put(
-      " \(total)", x: inner.x + labelWidth + 13, y: inner.y + k,
-      maxWidth: max(0, inner.width - labelWidth - 13))
+      into: &buf, in: Rect(x: x, y: y, width: min(12, inner.maxX - x), height: 1))
+    if !stacked { buf.put(" \(total)", x: x + 12, y: y, maxWidth: max(0, inner.maxX - x - 12)) }
+    y += 1
   }
-  if inner.height > 2 {
+  if y < inner.maxY {
     let out = c.standsOut().prefix(2).map { r in
       s.wording.reason(r) + " " + Wording.percent(c.share(r), digits: 0)
         + (r.benchmarkShare.map { "/" + Wording.percent($0, digits: 0) } ?? "")
@@ -37,8 +48,8 @@ func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     let line =
       (out.isEmpty ? "" : s.text("churn.stands_out", out.joined(separator: s.text["list.separator"])) + " ")
       + s.text("churn.silent", c.complaints, c.silentEstimate)
-    for (k, part) in wrap(line, width: inner.width).prefix(inner.height - 2).enumerated() {
-      buf.put(part, x: inner.x, y: inner.y + 2 + k, style: .dim)
+    for (k, part) in wrap(line, width: inner.width).prefix(inner.maxY - y).enumerated() {
+      buf.put(part, x: inner.x, y: y + k, style: .dim)
     }
   }
 }
@@ -74,13 +85,12 @@ func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let open = ds.complaints.filter { !$0.resolved }.count
   let title = s.text("churn.complaints_title", open, ds.complaints.count)
   let inner = Block(title: title, style: s.complaintFocus ? .accent : .plain).draw(into: &buf, in: rect)
-  let index = ds.customerIndex()
   let c = s.complaintCursor
   for row in 0..<inner.height {
     let k = c.offset + row
     guard k < order.count else { break }
     let cm = ds.complaints[order[k]]
-    let who = index[cm.customer].map { ds.customers[Int($0)].name } ?? "–"
+    let who = s.complaintCustomers[order[k]].map { ds.customers[$0].name } ?? "–"
     let line =
       (cm.resolved ? "✓ " : "! ") + String(cm.date.description.suffix(5)) + " " + who + " "
       + s.wording.reason(cm.reason) + " " + cm.text

@@ -29,12 +29,27 @@ public enum Layouts {
 
   static func promotionRows(_ s: AppState) -> Int { max(1, promotions(s).list.height - 3) }
 
-  /// Churn: reasons and the monthly trend at the left, at-risk customers and complaints at the right.
-  static func churn(_ s: AppState) -> (reasons: Rect, trend: Rect, atRisk: Rect, complaints: Rect) {
-    let (left, right) = body(s).splitLeft(body(s).width / 2)
-    let (reasons, trend) = left.splitTop(max(0, left.height - 6))
+  /// Churn: reasons at the left and at-risk customers over complaints at the right; below them
+  /// a band across the pane with the retention triangle and, beside it, the monthly trend.
+  static func churn(_ s: AppState) -> (
+    reasons: Rect, trend: Rect, atRisk: Rect, complaints: Rect, retention: Rect
+  ) {
+    let b = body(s)
+    let (top, band) = b.splitBottom(retentionBandHeight(b.height))
+    let (left, right) = top.splitLeft(top.width / 2)
     let (atRisk, complaints) = right.splitTop(right.height - right.height * 2 / 5)
-    return (reasons, trend, atRisk, complaints)
+    let (retention, trend) = band.splitLeft(min(band.width - 18, retentionWidth(s)))
+    return (left, trend, atRisk, complaints, retention)
+  }
+
+  /// Borders, the header row and up to 12 cohorts: 8 rows (5 cohorts) at 24 lines, all 12 from
+  /// about 38 lines.
+  static func retentionBandHeight(_ body: Int) -> Int { min(15, max(8, body * 2 / 5)) }
+
+  /// The triangle's box: the month label, 12 cells of 4, the size, borders.
+  static func retentionWidth(_ s: AppState) -> Int {
+    let g = RetentionGrid(s)
+    return g.labelWidth + 12 * RetentionGrid.cell + 1 + g.sizeWidth + 2
   }
 
   static func atRiskRows(_ s: AppState) -> Int { max(1, churn(s).atRisk.height - 3) }

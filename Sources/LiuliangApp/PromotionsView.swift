@@ -61,9 +61,10 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
         p.window.map {
           " " + $0.from.description + "–" + ($0.to.minutes == 1440 ? "24:00" : $0.to.description)
         } ?? ""
-      let state = p.isActive(on: s.today) ? s.text["promotions.active"] : s.text["promotions.inactive"]
+      let state = s.wording.promotionState(p, today: s.today)
       return [
-        p.name, s.wording.kind(p.kind), days + window, "\(s.analysis.audienceSize(p.audience, s.dataset))",
+        p.name, s.wording.kind(p.kind), days + window,
+        i < s.analysis.audienceSizes.count ? "\(s.analysis.audienceSizes[i])" : "",
         state,
       ]
     }, selected: s.heatFocus ? nil : s.promotions.index, offset: s.promotions.offset,
@@ -77,20 +78,30 @@ func drawPromotionSide(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   drawDiscountGauge(s, &buf, gauge)
   guard effect.height >= 3 else { return }
   let ps = s.dataset.promotions
-  let inner = Block(title: s.text["promotions.effect"]).draw(into: &buf, in: effect)
+  let inner = Block(title: s.text["effect.title"]).draw(into: &buf, in: effect)
   guard s.promotions.index < ps.count else { return }
-  let p = ps[s.promotions.index]
-  guard let e = PromotionEffect(p, visits: s.dataset.visits, today: s.today) else {
-    buf.put(fit(s.text["promotions.effect_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
-    return
+  let i = s.promotions.index
+  guard i < s.analysis.effects.count else { return }
+  let e = s.analysis.effects[i]
+  let lines: [(String, Style)]
+  if e.measured {
+    let lift = s.wording.lift(e)
+    lines = [
+      (s.text("effect.before", Wording.number(e.beforePerWeek ?? 0, digits: 1)), .plain),
+      (
+        e.sincePerWeek.map { s.text("effect.since", e.weeksSince, Wording.number($0, digits: 1)) }
+          ?? s.text["effect.since_none"], .plain
+      ),
+      (
+        s.text(e.lift == nil ? "effect.lift_none" : "effect.lift", lift),
+        e.lift.map { $0 > 0 ? Style.good.bolded : ($0 < 0 ? Style.bad.bolded : .plain) } ?? .dim
+      ),
+    ]
+  } else {
+    lines = [(s.wording.lift(e), .dim)]
   }
-  let lines = [
-    s.text("promotions.effect_before", e.weeksBefore, Wording.number(e.perWeekBefore ?? 0, digits: 1)),
-    s.text(
-      "promotions.effect_since", e.weeksSince, e.perWeekSince.map { Wording.number($0, digits: 1) } ?? "–"),
-  ]
   for (k, l) in lines.enumerated() where k < inner.height {
-    buf.put(fit(l, width: inner.width), x: inner.x, y: inner.y + k, maxWidth: inner.width)
+    buf.put(fit(l.0, width: inner.width), x: inner.x, y: inner.y + k, style: l.1, maxWidth: inner.width)
   }
 }
 

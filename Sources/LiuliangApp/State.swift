@@ -111,6 +111,8 @@ public struct AppState {
   public var atRisk = ListCursor()
   /// At-risk customers by spend, for the Churn pane.
   public private(set) var atRiskList: [Int] = []
+  /// Each complaint's customer, for the Churn pane's log: found once per data change, not per frame.
+  public private(set) var complaintCustomers: [Int?] = []
 
   public init(
     dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80,
@@ -153,6 +155,7 @@ public struct AppState {
     checks = ContentChecks(ds, today: t)
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
+    complaintCustomers = ReachOut.complaintCustomers(ds)
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the

@@ -22,6 +22,11 @@ public struct Analysis: Sendable {
   public let slots: SlotTable
   public let discount: DiscountDependence
   public let churn: ChurnBreakdown
+  /// Cohort retention, oldest joining month first.
+  public let cohorts: [Cohort]
+  /// Each promotion's effect and audience size, in promotions.csv order.
+  public let effects: [PromotionEffect]
+  public let audienceSizes: [Int]
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -64,11 +69,17 @@ public struct Analysis: Sendable {
       slots = SlotTable(ds, today: t)
       discount = DiscountDependence(ds, figures: figures, today: t)
       churn = ChurnBreakdown(ds, today: t)
+      cohorts = Cohort.table(ds, today: t, index: index)
+      effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
+      audienceSizes = Analysis.audienceSizes(ds, segments)
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)
       discount = DiscountDependence(Dataset(shop: ds.shop), figures: [], today: t)
       churn = ChurnBreakdown(Dataset(shop: ds.shop), today: t)
+      cohorts = []
+      effects = []
+      audienceSizes = []
     }
   }
 }

@@ -5,16 +5,30 @@ public struct ChurnBreakdown: Sendable {
   /// Complaints dated in the same days, and the silent unhappy customers they stand for.
   public let complaints: Int
   public let silentEstimate: Int
+  /// Churned customers and complaints per calendar month, the twelve months up to T's, oldest
+  /// first: counted with the reasons so that the Churn pane's trend is not a walk per frame.
+  public let monthly: [ChurnMonth]
 
   public init(_ ds: Dataset, today t: Day) {
     let th = ds.shop.thresholds
     var counts: [Reason: Int] = [:]
     var total = 0
+    let last = t.monthIndex
+    var churnedIn = [Int](repeating: 0, count: 12)
+    var complainedIn = [Int](repeating: 0, count: 12)
     for c in ds.customers {
-      if let on = c.churnedOn, CustomerFigures.within(on, th.churnWindowDays, of: t) {
+      guard let on = c.churnedOn else { continue }
+      if CustomerFigures.within(on, th.churnWindowDays, of: t) {
         counts[c.churnReason ?? .unknown, default: 0] += 1
         total += 1
       }
+      if on <= t && last - on.monthIndex < 12 { churnedIn[11 - (last - on.monthIndex)] += 1 }
+    }
+    for c in ds.complaints where c.date <= t && last - c.date.monthIndex < 12 {
+      complainedIn[11 - (last - c.date.monthIndex)] += 1
+    }
+    monthly = (0..<12).map {
+      ChurnMonth(month: last - 11 + $0, churned: churnedIn[$0], complaints: complainedIn[$0])
     }
     self.counts = counts
     self.total = total
@@ -23,4 +37,12 @@ public struct ChurnBreakdown: Sendable {
   }
 
   public func share(_ r: Reason) -> Double? { total == 0 ? nil : Double(counts[r] ?? 0) / Double(total) }
+}
+
+/// One calendar month of the churn trend.
+public struct ChurnMonth: Sendable, Equatable {
+  /// `Day.monthIndex`.
+  public var month: Int
+  public var churned: Int
+  public var complaints: Int
 }

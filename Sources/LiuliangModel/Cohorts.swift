@@ -4,31 +4,102 @@ public struct Cohort: Sendable, Equatable {
   /// `Day.monthIndex` of the joining month.
   public var month: Int
   public var size: Int
-  /// `returned[k]` customers visited in month `month + 1 + k`.
+  /// `returned[k]` customers visited in month `month + 1 + k`; the last is T's month, which may
+  /// not be over yet.
   public var returned: [Int]
+
+  public init(month: Int, size: Int, returned: [Int]) {
+    self.month = month
+    self.size = size
+    self.returned = returned
+  }
 
   public func share(_ k: Int) -> Double? {
     size == 0 || k >= returned.count ? nil : Double(returned[k]) / Double(size)
   }
 
+  /// `YYYY-MM` of the joining month.
+  public var name: String { Cohort.name(month) }
+
+  public static func name(_ m: Int) -> String {
+    let y = m / 12
+    let mm = m % 12 + 1
+    return Day.pad(y, 4) + "-" + Day.pad(mm, 2)
+  }
+
+  /// Every cohort, oldest first, from the visit index (each customer's visits oldest first):
+  /// the pool is split between the cores, each counting into its own table.
   public static func table(_ ds: Dataset, today t: Day, index: VisitIndex) -> [Cohort] {
-    var byMonth: [Int: Cohort] = [:]
+    let customers = ds.customers
+    let n = customers.count
     let last = t.monthIndex
-    for (i, c) in ds.customers.enumerated() {
-      guard let j = c.joined, j <= t else { continue }
-      let m = j.monthIndex
-      var cohort =
-        byMonth[m] ?? Cohort(month: m, size: 0, returned: [Int](repeating: 0, count: max(0, last - m)))
-      cohort.size += 1
-      var seen = Set<Int>()
-      for v in index.visits(of: i) {
-        let d = ds.visits[Int(v)].date
-        if d > t { break }
-        let k = d.monthIndex - m - 1
-        if k >= 0 && k < cohort.returned.count && seen.insert(k).inserted { cohort.returned[k] += 1 }
+    let tRaw = t.raw
+    let parts = max(1, min(cores, n / 20_000))
+    // Each part counts into its own arrays, one slot per joining month, changed in place: a
+    // cohort copied out of a dictionary and back would copy its counts for every customer.
+    var tables = [Table](repeating: Table(), count: parts)
+    let entries = index.entries
+    let offsets = index.offsets
+    let visits = ds.visits
+    let order = index.order
+    tables.withUnsafeMutableBufferPointer { tb in
+      let tb = Shared(base: tb.baseAddress!)
+      inParts(n, parts: parts) { p, range in
+        var table = Table()
+        // The month of each visit date, worked out once per date rather than per visit.
+        var lastRaw = Int32.min
+        var lastMonth = 0
+        for i in range {
+          guard let j = customers[i].joined, j <= t else { continue }
+          let m = j.monthIndex
+          let at = table.slot(m, following: max(0, last - m))
+          table.sizes[at] += 1
+          let following = table.returned[at].count
+          var seen = -1
+          for e in Int(offsets[i])..<Int(offsets[i + 1]) {
+            let d = entries?[e].date ?? visits[Int(order[e])].date.raw
+            if d > tRaw { break }
+            if d != lastRaw {
+              lastRaw = d
+              lastMonth = Day(raw: d).monthIndex
+            }
+            let k = lastMonth - m - 1
+            if k > seen && k < following {
+              table.returned[at][k] += 1
+              seen = k
+            }
+          }
+        }
+        tb.base[p] = table
       }
-      byMonth[m] = cohort
     }
-    return byMonth.values.sorted { $0.month < $1.month }
+    var all: [Int: Cohort] = [:]
+    for table in tables {
+      for (m, at) in table.slots {
+        guard var into = all[m] else {
+          all[m] = Cohort(month: m, size: table.sizes[at], returned: table.returned[at])
+          continue
+        }
+        into.size += table.sizes[at]
+        for k in into.returned.indices { into.returned[k] += table.returned[at][k] }
+        all[m] = into
+      }
+    }
+    return all.values.sorted { $0.month < $1.month }
+  }
+
+  /// One worker's counts: joining month → slot, and per slot the size and the following months.
+  struct Table {
+    var slots: [Int: Int] = [:]
+    var sizes: [Int] = []
+    var returned: [[Int]] = []
+
+    mutating func slot(_ month: Int, following: Int) -> Int {
+      if let at = slots[month] { return at }
+      slots[month] = sizes.count
+      sizes.append(0)
+      returned.append([Int](repeating: 0, count: following))
+      return sizes.count - 1
+    }
   }
 }

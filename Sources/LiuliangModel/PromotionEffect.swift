@@ -1,30 +1,130 @@
-/// Does a promotion work: visits in its window per week, in the weeks before it started and
-/// in the weeks since (both up to `weeks`, and never past T or its end).
+/// Does a promotion work (PRODUCT.md "promotion effect"): visits in its hours and outside them,
+/// in the 8 weeks before its start and in the whole weeks since, so that its hours can be
+/// compared with the rest of the shop over the same weeks.
 public struct PromotionEffect: Sendable, Equatable {
-  public var weeksBefore: Int
-  public var visitsBefore: Int
-  public var weeksSince: Int
-  public var visitsSince: Int
+  /// Why there is no effect to show, or `.measured`.
+  public enum State: String, Sendable, Equatable {
+    case measured
+    /// Neither `from` nor `to`: no hours to count in.
+    case noWindow = "no_window"
+    /// An empty `start`: there is no "before".
+    case noStart = "no_start"
+    /// Starts after T.
+    case notStarted = "not_started"
+  }
 
-  public var perWeekBefore: Double? { weeksBefore == 0 ? nil : Double(visitsBefore) / Double(weeksBefore) }
-  public var perWeekSince: Double? { weeksSince == 0 ? nil : Double(visitsSince) / Double(weeksSince) }
+  public static let beforeWeeks = 8
 
-  /// Nil for a promotion without a start date or a time window: there is no "before" or no
-  /// window to count in.
-  public init?(_ p: Promotion, visits: some Sequence<Visit>, today t: Day, weeks: Int = 8) {
-    guard let start = p.start, let w = p.window else { return nil }
-    let beforeFirst = start.adding(-7 * weeks)
-    let lastDay = min(t, p.end ?? t)
-    let sinceDays = max(0, min(lastDay - start + 1, 7 * weeks))
-    weeksBefore = weeks
-    weeksSince = sinceDays / 7
-    visitsBefore = 0
-    visitsSince = 0
-    let sinceEnd = start.adding(7 * weeksSince)
-    for v in visits where v.date >= beforeFirst && v.date < sinceEnd {
-      guard p.appliesOn(weekday: v.date.weekday), v.time >= w.from, v.time < w.to else { continue }
-      if v.date < start { visitsBefore += 1 } else { visitsSince += 1 }
+  public var state: State
+  /// k: whole weeks since the start, at most 8 (0 unless measured).
+  public var weeksSince = 0
+  public var inBefore = 0
+  public var outBefore = 0
+  public var inSince = 0
+  public var outSince = 0
+
+  public var measured: Bool { state == .measured }
+
+  /// Visits per week in its hours in the 8 weeks before it started.
+  public var beforePerWeek: Double? {
+    measured ? Double(inBefore) / Double(Self.beforeWeeks) : nil
+  }
+
+  /// Visits per week in its hours since it started; none before a whole week has passed.
+  public var sincePerWeek: Double? {
+    measured && weeksSince > 0 ? Double(inSince) / Double(weeksSince) : nil
+  }
+
+  /// (in_since × out_before) ÷ (in_before × out_since) − 1: how much more its hours grew than
+  /// the rest of the shop did. None when fewer than 2 whole weeks have passed or a count is 0.
+  public var lift: Double? {
+    guard measured, weeksSince >= 2, inBefore > 0, outBefore > 0, inSince > 0, outSince > 0 else {
+      return nil
     }
+    return Double(inSince) * Double(outBefore) / (Double(inBefore) * Double(outSince)) - 1
+  }
+
+  /// Measured, but no lift yet: "too early to tell".
+  public var tooEarly: Bool { measured && lift == nil }
+
+  public init(state: State) { self.state = state }
+
+  /// What counting needs of one promotion: nil ranges for one that is not measured.
+  struct Spans {
+    var before: ClosedRange<Int32>
+    var since: Range<Int32>
+    var from: Int16
+    var to: Int16
+    /// Bit d set when weekday d (1…7) is one of its days.
+    var weekdays: UInt8
+  }
+
+  static func spans(_ p: Promotion, today t: Day) -> (PromotionEffect, Spans?) {
+    guard let w = p.window else { return (PromotionEffect(state: .noWindow), nil) }
+    guard let start = p.start else { return (PromotionEffect(state: .noStart), nil) }
+    guard start <= t else { return (PromotionEffect(state: .notStarted), nil) }
+    var e = PromotionEffect(state: .measured)
+    let last = min(t, p.end ?? t)
+    e.weeksSince = max(0, min(8, (last - start + 1) / 7))
+    var days: UInt8 = 0
+    for d in 1...7 where p.appliesOn(weekday: d) { days |= 1 << d }
+    let s = start.raw
+    return (
+      e,
+      Spans(
+        before: s - Int32(7 * beforeWeeks)...s - 1, since: s..<s + Int32(7 * e.weeksSince),
+        from: w.from.minutes, to: w.to.minutes, weekdays: days)
+    )
+  }
+
+  /// Every promotion's effect as of t, in one pass over the log split between the cores.
+  public static func all(_ promotions: [Promotion], visits: VisitLog, today t: Day) -> [PromotionEffect] {
+    let made = promotions.map { Self.spans($0, today: t) }
+    var effects = made.map(\.0)
+    let measured = made.indices.filter { made[$0].1 != nil }
+    guard !measured.isEmpty, visits.count > 0 else { return effects }
+    let counted = measured.map { made[$0].1! }
+    let n = counted.count
+    let parts = max(1, min(cores, visits.count / 100_000))
+    // counts[(p * n + k) * 4 + c]: part p, promotion k; c = in/out before, in/out since.
+    var counts = [Int](repeating: 0, count: parts * n * 4)
+    counts.withUnsafeMutableBufferPointer { cb in
+      let cb = Shared(base: cb.baseAddress!)
+      do {
+        inParts(visits.count, parts: parts) { p, range in
+          let mine = cb.base + p * n * 4
+          for i in range {
+            let v = visits[i]
+            let d = v.date.raw
+            for k in 0..<n {
+              let s = counted[k]
+              let c: Int
+              if s.before.contains(d) {
+                c = 0
+              } else if s.since.contains(d) {
+                c = 2
+              } else {
+                continue
+              }
+              let m = v.time.minutes
+              let inHours = s.weekdays & (1 << v.date.weekday) != 0 && m >= s.from && m < s.to
+              mine[k * 4 + c + (inHours ? 0 : 1)] += 1
+            }
+          }
+        }
+      }
+    }
+    for (k, at) in measured.enumerated() {
+      var sum = [0, 0, 0, 0]
+      for p in 0..<parts {
+        for c in 0..<4 { sum[c] += counts[(p * n + k) * 4 + c] }
+      }
+      effects[at].inBefore = sum[0]
+      effects[at].outBefore = sum[1]
+      effects[at].inSince = sum[2]
+      effects[at].outSince = sum[3]
+    }
+    return effects
   }
 }
 
@@ -33,15 +133,30 @@ extension Analysis {
   public func audienceSize(_ a: Audience, _ ds: Dataset) -> Int {
     var n = 0
     for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
-      switch a {
-      case .everyone, .friends: n += 1
-      case .vip: if c.tier != .friend { n += 1 }
-      case .members: if c.tier == .member { n += 1 }
-      case .segment(let s): if segment(i) == s { n += 1 }
-      case .tag(let t): if c.tags.contains(t) { n += 1 }
-      }
+      if Analysis.reaches(a, c, segments[i]) { n += 1 }
     }
     return n
+  }
+
+  static func reaches(_ a: Audience, _ c: Customer, _ segment: Segment) -> Bool {
+    switch a {
+    case .everyone, .friends: return true
+    case .vip: return c.tier != .friend
+    case .members: return c.tier == .member
+    case .segment(let s): return segment == s
+    case .tag(let t): return c.tags.contains(t)
+    }
+  }
+
+  /// Every promotion's audience size in one walk over the pool.
+  static func audienceSizes(_ ds: Dataset, _ segments: [Segment]) -> [Int] {
+    let audiences = ds.promotions.map(\.audience)
+    var sizes = [Int](repeating: 0, count: audiences.count)
+    guard !audiences.isEmpty else { return sizes }
+    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
+      for (k, a) in audiences.enumerated() where reaches(a, c, segments[i]) { sizes[k] += 1 }
+    }
+    return sizes
   }
 }
 

@@ -82,6 +82,13 @@ public struct ReachOut: Sendable, Equatable {
     var welcome: [(Int, Int)] = []
   }
 
+  /// Each complaint's customer (nil for none or an id customers.csv lacks), found in one walk
+  /// over the pool on every core rather than an index of every id.
+  public static func complaintCustomers(_ ds: Dataset) -> [Int?] {
+    let first = firstIndexes(of: Set(ds.complaints.map(\.customer).filter { !$0.isEmpty }), in: ds.customers)
+    return ds.complaints.map { first[$0.customer] }
+  }
+
   /// The first customer with each of a few ids, as `Dataset.customerIndex()` would give, without
   /// building that index for a million customers to look up a handful.
   static func firstIndexes(of ids: Set<String>, in customers: ChunkedArray<Customer>) -> [String: Int] {

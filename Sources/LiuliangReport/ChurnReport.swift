@@ -31,25 +31,10 @@ public struct ChurnReport {
 
   /// Churned customers and complaints per calendar month, the last twelve months up to T.
   public func monthly() -> [(month: Int, churned: Int, complaints: Int)] {
-    let last = a.today.monthIndex
-    var churned = [Int](repeating: 0, count: 12)
-    var complaints = [Int](repeating: 0, count: 12)
-    for c in ds.customers {
-      if let d = c.churnedOn, d <= a.today, last - d.monthIndex < 12 {
-        churned[11 - (last - d.monthIndex)] += 1
-      }
-    }
-    for c in ds.complaints where c.date <= a.today && last - c.date.monthIndex < 12 {
-      complaints[11 - (last - c.date.monthIndex)] += 1
-    }
-    return (0..<12).map { (last - 11 + $0, churned[$0], complaints[$0]) }
+    a.churn.monthly.map { ($0.month, $0.churned, $0.complaints) }
   }
 
-  static func monthName(_ m: Int) -> String {
-    let y = m / 12
-    let mm = m % 12 + 1
-    return "\(y)-" + (mm < 10 ? "0" : "") + "\(mm)"
-  }
+  static func monthName(_ m: Int) -> String { Cohort.name(m) }
 
   public func json() -> JSON {
     .obj(
@@ -77,7 +62,10 @@ public struct ChurnReport {
               ("complaints", .int(m.complaints)))
           })
       ),
-      ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)))
+      ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)),
+      ("complaints_open", .int(ds.complaints.filter { !$0.resolved }.count)),
+      ("complaints_total", .int(ds.complaints.count)),
+      ("cohorts", RetentionReport.cohortsJSON(a)))
   }
 
   public func csv() -> String {

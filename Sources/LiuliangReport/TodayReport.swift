@@ -7,12 +7,24 @@ public struct TodayReport {
   public let a: Analysis
   public let problems: [Problem]
   public let w: Wording
+  /// The tiles' sparklines, weekly; nil leaves `trends` out of the JSON.
+  public let trends: Trends?
 
-  public init(_ ds: Dataset, _ a: Analysis, problems: [Problem], wording: Wording) {
+  public init(_ ds: Dataset, _ a: Analysis, problems: [Problem], wording: Wording, trends: Trends? = nil) {
     self.ds = ds
     self.a = a
     self.problems = problems
     w = wording
+    self.trends = trends
+  }
+
+  /// The points of the Today tiles' sparklines, oldest week first, ending with T.
+  public static func trendsJSON(_ t: Trends) -> JSON {
+    func points(_ v: [Double]) -> JSON { .array(v.map { .number($0) }) }
+    return .obj(
+      ("pool", points(t.pool)), ("new_friends", points(t.newFriends)), ("active", points(t.active)),
+      ("repurchase_rate", points(t.repurchaseRate)), ("super", points(t.superUsers)),
+      ("at_risk", points(t.atRisk)))
   }
 
   public var postsToday: [Post] {
@@ -50,6 +62,7 @@ public struct TodayReport {
       ("churned_365d", .int(a.churn.total)),
       ("complaints_365d", .int(a.churn.complaints)),
       ("silent_estimate", .int(a.churn.silentEstimate)),
+      ("cohorts", RetentionReport.cohortsJSON(a)),
       (
         "reach_out",
         .array(
@@ -62,6 +75,7 @@ public struct TodayReport {
       ),
       ("posts_today", .array(postsToday.map(Self.postJSON))),
       ("content_checks", ContentReport.checksJSON(checks, ds)),
+      ("trends", trends.map(Self.trendsJSON) ?? .null),
       ("problems", .array(problems.map(Self.problemJSON(w)))))
   }
 

@@ -27,6 +27,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case unknownPromotion(String)
   case badSetting(key: String, value: String)
   case badTOML(String)
+  /// A promotion whose `to` is not after its `from`: both read, the order is wrong.
+  case windowOrder(to: String, from: String)
 
   /// The Resources key that words this kind; its arguments follow in `arguments`.
   public var key: String {
@@ -41,6 +43,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownPromotion: return "problem.unknown_promotion"
     case .badSetting: return "problem.bad_setting"
     case .badTOML: return "problem.bad_toml"
+    case .windowOrder: return "problem.window_order"
     }
   }
 
@@ -55,6 +58,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownCustomer(let id), .unknownPromotion(let id): return [id]
     case .badSetting(let k, let v): return [k, v]
     case .badTOML(let m): return [m]
+    case .windowOrder(let t, let f): return [t, f]
     }
   }
 }

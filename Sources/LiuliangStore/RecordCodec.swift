@@ -361,12 +361,14 @@ enum RecordCodec {
     let from = try r.time(5)
     let to = try r.time(6, endOfDay: true)
     var window: ClosedOpenTime?
-    switch (from, to) {
-    case (nil, nil): window = nil
-    case (let f?, let t?) where f < t: window = ClosedOpenTime(from: f, to: t)
-    case (nil, _): throw .missingValue(field: "from")
-    case (_, nil): throw .missingValue(field: "to")
-    default: throw .badValue(field: "to", value: r.text(6))
+    // An empty `from` is 00:00 and an empty `to` is 24:00 (PRODUCT.md); both empty is no window.
+    if from != nil || to != nil {
+      let f = from ?? TimeOfDay(minutes: 0)
+      let t = to ?? TimeOfDay(minutes: 24 * 60)
+      guard f < t else {
+        throw .windowOrder(to: to == nil ? "24:00" : r.text(6), from: from == nil ? "00:00" : r.text(5))
+      }
+      window = ClosedOpenTime(from: f, to: t)
     }
     let aud = r.text(7)
     guard let audience = Audience(aud) else { throw .badValue(field: "audience", value: aud) }

@@ -94,6 +94,24 @@ struct BenchCommand: ParsableCommand {
       for _ in 0..<(k % CustomerList.Column.allCases.count) { time("sort", .char("j")) }
       time("sort", .enter)
     }
+    // The Promotions and Churn panes: switching to each and moving in it draws the heatmap, the
+    // effect, the retention triangle and the trend from the analysis, which computes nothing.
+    _ = press(.escape)
+    for _ in 0..<max(1, n / 4) {
+      time("panes", .char("4"))
+      time("panes", .char("5"))
+    }
+    _ = press(.char("4"))
+    for _ in 0..<n {
+      time("promotions", .char("j"))
+      time("promotions", .char("k"))
+    }
+    _ = press(.char("5"))
+    for _ in 0..<n {
+      time("churn", .char("j"))
+      time("churn", .char("k"))
+    }
+    _ = press(.char("2"))
     for name in samples.keys.sorted() {
       let v = samples[name]!.sorted()
       report("key_\(name)_median_ms", v[v.count / 2])
@@ -132,6 +150,15 @@ struct BenchCommand: ParsableCommand {
     let peak = peakRSS()
     report("peak_rss_mb", peak / 1e6)
     report("peak_rss_to_files", peak / Double(max(1, onDisk)))
+    // What the cohorts and the promotions' effects add to the dashboard's figures, each timed
+    // alone after the memory is measured (the cohorts need a visit index of their own here).
+    let ds = state.dataset
+    let index = VisitIndex(ds, keepingOrder: false)
+    _ = clock.lap()
+    _ = Cohort.table(ds, today: today, index: index)
+    report("cohorts_ms", clock.lap())
+    _ = PromotionEffect.all(ds.promotions, visits: ds.visits, today: today)
+    report("promotion_effects_ms", clock.lap())
   }
 
   /// A name's first character, a phone's first digits and a name's pinyin initials, taken from

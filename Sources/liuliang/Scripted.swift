@@ -72,7 +72,9 @@ struct TodayCommand: ParsableCommand {
 
   func run() throws {
     let l = try Loaded(store)
-    let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording)
+    // The sparklines' weekly points cost a walk of their own, so only the JSON has them.
+    let trends = output.format == .json ? Trends(l.ds, today: l.today, weeks: 12) : nil
+    let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording, trends: trends)
     emit(output.format, text: r.text, csv: r.csv, json: r.json)
   }
 }
@@ -106,9 +108,12 @@ struct CheckCommand: ParsableCommand {
 }
 
 struct ReportCommand: ParsableCommand {
-  enum Topic: String, ExpressibleByArgument, CaseIterable { case churn, offpeak, content }
+  enum Topic: String, ExpressibleByArgument, CaseIterable {
+    case churn, offpeak, content, retention, promotions
+  }
   static let configuration = CommandConfiguration(commandName: "report", abstract: cliText["cli.report"])
-  @Argument(help: ArgumentHelp(cliText["cli.arg.topic"], valueName: "churn|offpeak|content"))
+  @Argument(
+    help: ArgumentHelp(cliText["cli.arg.topic"], valueName: "churn|offpeak|content|retention|promotions"))
   var topic: Topic
   @OptionGroup var store: StoreOptions
   @OptionGroup var output: FormatOptions
@@ -124,6 +129,12 @@ struct ReportCommand: ParsableCommand {
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     case .content:
       let r = ContentReport(l.ds, today: l.today, wording: l.wording)
+      emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    case .retention:
+      let r = RetentionReport(l.analysis(), wording: l.wording)
+      emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    case .promotions:
+      let r = PromotionsReport(l.ds, l.analysis(), wording: l.wording)
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     }
   }

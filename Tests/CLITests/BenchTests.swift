@@ -20,9 +20,13 @@ final class BenchTests: XCTestCase {
     var names = [
       "customers", "visits", "files_mb", "load_ms", "dashboard_ms", "first_frame_ms", "load_and_dashboard_ms",
       "append_visit_ms", "save_customer_ms", "peak_rss_mb", "peak_rss_to_files", "rss_after_load_mb",
-      "rss_after_keys_mb",
+      "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms",
     ]
-    for k in ["cursor", "page", "search_name", "search_phone", "search_pinyin", "filter", "sort"] {
+    for k in [
+      "cursor", "page", "search_name", "search_phone", "search_pinyin", "filter", "sort", "panes",
+      "promotions",
+      "churn",
+    ] {
       names += ["key_\(k)_median_ms", "key_\(k)_p99_ms", "key_\(k)_samples"]
     }
     for n in names { XCTAssertNotNil(figures[n], n) }

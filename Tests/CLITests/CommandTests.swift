@@ -103,7 +103,7 @@ final class CommandTests: XCTestCase {
     let d = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
     for k in [
       "date", "pool", "active", "new_30d", "repurchase_rate", "segments", "offpeak", "discount_dependence",
-      "churn", "problems",
+      "churn", "problems", "cohorts", "trends",
     ] {
       XCTAssertNotNil(d[k], "key \(k)")
     }
@@ -150,7 +150,7 @@ final class CommandTests: XCTestCase {
   }
 
   func testReportsInEveryFormat() throws {
-    for topic in ["churn", "offpeak", "content"] {
+    for topic in ["churn", "offpeak", "content", "retention", "promotions"] {
       for format in ["text", "csv", "json"] {
         let r = try runLiuliang([
           "report", topic, "--data", Repo.seeds.path, "--today", demoDay, "--format", format,

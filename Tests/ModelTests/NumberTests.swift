@@ -222,25 +222,59 @@ final class NumberTests: XCTestCase {
   }
 
   func testCohortRetention() {
-    var f = Fixture()  // T = 2026-11-16
-    let sept = Day("2026-09-10")!
-    f.ds.customers = [
-      Customer(id: "A", name: "A", joined: sept), Customer(id: "B", name: "B", joined: sept.adding(5)),
-    ]
+    var f = Fixture()  // T = 2026-11-16, the middle of November
+    func joined(_ id: String, _ d: String?, churned: String? = nil) {
+      f.ds.customers.append(
+        Customer(id: id, name: id, joined: d.map { Day($0)! }, churnedOn: churned.map { Day($0)! }))
+    }
+    joined("A", "2026-09-10")
+    joined("B", "2026-09-15", churned: "2026-10-20")  // churned customers stay in their cohort
+    joined("C", "2026-09-30")  // never came back
+    joined("D", nil)  // no joined date: in no cohort
+    joined("E", "2026-11-20")  // joined after T: in no cohort
+    joined("F", "2026-10-31")
+    joined("G", "2026-11-16")  // joined on T: a cohort with no month after it yet
+    func visit(_ c: Int32, _ d: String) -> Visit {
+      Visit(customer: c, date: Day(d)!, time: TimeOfDay(minutes: 700))
+    }
     f.ds.visits = [
-      // The joining month is not counted.
-      Visit(customer: 0, date: Day("2026-09-20")!, time: TimeOfDay(minutes: 700)),
-      Visit(customer: 0, date: Day("2026-10-02")!, time: TimeOfDay(minutes: 700)),
-      // Same month: counted once.
-      Visit(customer: 0, date: Day("2026-10-03")!, time: TimeOfDay(minutes: 700)),
-      Visit(customer: 0, date: Day("2026-11-01")!, time: TimeOfDay(minutes: 700)),
-      Visit(customer: 1, date: Day("2026-11-16")!, time: TimeOfDay(minutes: 700)),
-      Visit(customer: 1, date: Day("2026-11-17")!, time: TimeOfDay(minutes: 700)),  // after T
+      visit(0, "2026-09-20"),  // the joining month is not counted
+      visit(0, "2026-10-02"),
+      visit(0, "2026-10-03"),  // the same month: counted once
+      visit(0, "2026-11-01"),
+      visit(1, "2026-11-16"),  // on T: counted in T's month
+      visit(1, "2026-11-17"),  // after T
+      visit(3, "2026-10-05"),
+      visit(4, "2026-11-02"),
+      visit(5, "2026-11-05"),
+      visit(Visit.walkIn, "2026-10-05"),
     ]
-    let cohorts = Cohort.table(f.ds, today: f.t, index: VisitIndex(f.ds))
-    XCTAssertEqual(cohorts.count, 1)
-    XCTAssertEqual(cohorts[0].size, 2)
-    XCTAssertEqual(cohorts[0].returned, [1, 2])
-    XCTAssertEqual(cohorts[0].share(0), 0.5)
+    let expected = [
+      Cohort(month: Day("2026-09-01")!.monthIndex, size: 3, returned: [1, 2]),
+      Cohort(month: Day("2026-10-01")!.monthIndex, size: 1, returned: [1]),
+      Cohort(month: Day("2026-11-01")!.monthIndex, size: 1, returned: []),
+    ]
+    XCTAssertEqual(Cohort.table(f.ds, today: f.t, index: VisitIndex(f.ds)), expected)
+    // The dashboard's index keeps no order: the cohorts come from its entries.
+    let a = Analysis(f.ds, today: f.t, index: VisitIndex(f.ds, keepingOrder: false))
+    XCTAssertEqual(a.cohorts, expected)
+    XCTAssertEqual(a.cohorts.map(\.name), ["2026-09", "2026-10", "2026-11"])
+    XCTAssertEqual(a.cohorts[0].share(0)!, 1.0 / 3, accuracy: 1e-12)
+    XCTAssertEqual(a.cohorts[0].share(1)!, 2.0 / 3, accuracy: 1e-12)
+    XCTAssertNil(a.cohorts[2].share(0))
+  }
+
+  func testChurnTrendByMonth() {
+    var f = Fixture()  // T = 2026-11-16
+    f.customer("A", churned: 0)  // 2026-11-16
+    f.customer("B", churned: 16)  // 2026-10-31
+    f.customer("C", churned: -1)  // after T: not counted
+    f.customer("D", churned: 400)  // 2025-10-12: more than twelve months back
+    f.ds.complaints = [Complaint(customer: "", date: Day("2025-12-01")!)]
+    let m = f.analysis().churn.monthly
+    XCTAssertEqual(m.count, 12)
+    XCTAssertEqual(m.first?.month, Day("2025-12-01")!.monthIndex)
+    XCTAssertEqual(m.map(\.churned), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1])
+    XCTAssertEqual(m.map(\.complaints), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
   }
 }

@@ -2,49 +2,97 @@ import LiuliangModel
 import XCTest
 
 final class PromotionEffectTests: XCTestCase {
-  /// A Monday 14:00–17:00 offer that started 2026-11-02 (a Monday), T = 2026-11-16: two full
-  /// weeks since. Before it: 8 weeks from 2026-09-07. Visits are counted only on its weekday
-  /// and inside its window.
-  func testVisitsPerWeekBeforeAndSince() {
-    let t = Day("2026-11-16")!
-    let start = Day("2026-11-02")!
-    let p = Promotion(
-      id: "P1", name: "", kind: .offpeak, weekdays: [1],
-      window: ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("17:00")!), start: start)
-    func visit(_ d: Day, _ time: String) -> Visit {
-      Visit(customer: Visit.walkIn, date: d, time: TimeOfDay(time)!)
-    }
-    let visits = [
-      visit(start.adding(-7), "15:00"),  // before, in the window
-      visit(start.adding(-14), "14:00"),  // before, the window's first minute
-      visit(start.adding(-14), "17:00"),  // the window is [14:00, 17:00): out
-      visit(start.adding(-6), "15:00"),  // a Tuesday: out
-      visit(start.adding(-57), "15:00"),  // 57 days before: outside the 8 weeks
-      visit(start, "16:59"),  // since
-      visit(start.adding(7), "14:30"),  // since
-      visit(start.adding(7), "15:30"),  // since
-      visit(t, "15:00"),  // T is in the third, partial week: not counted
-    ]
-    let e = PromotionEffect(p, visits: visits, today: t)!
-    XCTAssertEqual(e.weeksBefore, 8)
-    XCTAssertEqual(e.visitsBefore, 2)
-    XCTAssertEqual(e.perWeekBefore, 0.25)
-    // 2026-11-02 … 2026-11-16 is 15 days: two whole weeks.
-    XCTAssertEqual(e.weeksSince, 2)
-    XCTAssertEqual(e.visitsSince, 3)
-    XCTAssertEqual(e.perWeekSince, 1.5)
+  static let t = Day("2026-11-16")!  // a Monday
+
+  static func visit(_ date: String, _ time: String, customer: Int32 = Visit.walkIn) -> Visit {
+    Visit(customer: customer, date: Day(date)!, time: TimeOfDay(time)!)
   }
 
-  func testNoStartOrNoWindowHasNoEffect() {
-    let t = Day("2026-11-16")!
-    XCTAssertNil(
-      PromotionEffect(Promotion(id: "P", name: "", kind: .welcomeGift, start: t), visits: [], today: t))
-    XCTAssertNil(
-      PromotionEffect(
-        Promotion(
-          id: "P", name: "", kind: .offpeak,
-          window: ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("15:00")!)),
-        visits: [], today: t))
+  /// Mondays 14:00–17:00 from 2026-11-02 (a Monday): 15 days to T, so k = 2 whole weeks;
+  /// before = 2026-09-07 … 2026-11-01, since = 2026-11-02 … 2026-11-15.
+  static func monday(start: String = "2026-11-02", end: String? = nil, window: Bool = true) -> Promotion {
+    Promotion(
+      id: "P1", name: "", kind: .offpeak, weekdays: [1],
+      window: window ? ClosedOpenTime(from: TimeOfDay("14:00")!, to: TimeOfDay("17:00")!) : nil,
+      start: Day(start)!, end: end.map { Day($0)! })
+  }
+
+  static let log: VisitLog = [
+    visit("2026-10-26", "15:00"),  // before, in (a Monday)
+    visit("2026-10-19", "14:00", customer: 0),  // before, in: the window's first minute, a customer
+    visit("2026-10-19", "17:00"),  // before, out: exactly `to` is outside
+    visit("2026-10-27", "15:00"),  // before, out: a Tuesday
+    visit("2026-10-26", "12:00"),  // before, out: before the window
+    visit("2026-09-06", "15:00"),  // 57 days before the start: in no span
+    visit("2026-11-02", "16:59"),  // since, in
+    visit("2026-11-09", "14:30"),  // since, in
+    visit("2026-11-09", "15:30"),  // since, in
+    visit("2026-11-03", "15:00"),  // since, out: a Tuesday
+    visit("2026-11-09", "17:00"),  // since, out: exactly `to`
+    visit("2026-11-16", "15:00"),  // T: in the third week, which is not whole
+    visit("2026-11-17", "15:00"),  // after T
+  ]
+
+  func testCountsInAndOutOfItsHoursAndTheLift() {
+    let e = PromotionEffect.all([Self.monday()], visits: Self.log, today: Self.t)[0]
+    XCTAssertEqual(e.state, .measured)
+    XCTAssertEqual(e.weeksSince, 2)
+    XCTAssertEqual([e.inBefore, e.outBefore, e.inSince, e.outSince], [2, 3, 3, 2])
+    XCTAssertEqual(e.beforePerWeek, 0.25)  // 2 ÷ 8
+    XCTAssertEqual(e.sincePerWeek, 1.5)  // 3 ÷ 2
+    // (3 × 3) ÷ (2 × 2) − 1
+    XCTAssertEqual(e.lift, 1.25)
+    XCTAssertFalse(e.tooEarly)
+  }
+
+  func testStartedTenDaysAgoIsTooEarly() {
+    // 2026-11-07 … 2026-11-16 is 10 days: one whole week, 2026-11-07 … 2026-11-13. Its one
+    // Monday, 2026-11-09, has two visits in the hours and one at 17:00.
+    let e = PromotionEffect.all([Self.monday(start: "2026-11-07")], visits: Self.log, today: Self.t)[0]
+    XCTAssertEqual(e.weeksSince, 1)
+    XCTAssertEqual([e.inSince, e.outSince], [2, 1])
+    XCTAssertEqual(e.sincePerWeek, 2)
+    XCTAssertNil(e.lift)
+    XCTAssertTrue(e.tooEarly)
+  }
+
+  func testSinceStopsAtTheEnd() {
+    // Ended 2026-11-08: 7 days from the start, one week, 2026-11-02 … 2026-11-08; the visits of
+    // 2026-11-09 are after it.
+    let e = PromotionEffect.all([Self.monday(end: "2026-11-08")], visits: Self.log, today: Self.t)[0]
+    XCTAssertEqual(e.weeksSince, 1)
+    XCTAssertEqual([e.inBefore, e.outBefore, e.inSince, e.outSince], [2, 3, 1, 1])
+    XCTAssertNil(e.lift, "one week is too early")
+  }
+
+  func testNoWindowNoStartNotStartedAndEmptyCounts() {
+    let t = Self.t
+    var noStart = Self.monday()
+    noStart.start = nil
+    let effects = PromotionEffect.all(
+      [Self.monday(window: false), noStart, Self.monday(start: "2026-11-17"), Self.monday()], visits: [],
+      today: t)
+    XCTAssertEqual(effects.map(\.state), [.noWindow, .noStart, .notStarted, .measured])
+    XCTAssertEqual(effects.map(\.lift), [nil, nil, nil, nil])
+    XCTAssertEqual(effects.map(\.beforePerWeek), [nil, nil, nil, 0])
+    // Two whole weeks but no visit at all: every count is 0, so no lift.
+    XCTAssertEqual(effects[3].weeksSince, 2)
+    XCTAssertTrue(effects[3].tooEarly)
+  }
+
+  func testAnEmptyFromIsMidnightInTheAnalysis() {
+    // from empty, to 15:00 (read so by the codec): 00:00–15:00 on Mondays.
+    let p = Promotion(
+      id: "P", name: "", kind: .offpeak, weekdays: [1],
+      window: ClosedOpenTime(from: TimeOfDay(minutes: 0), to: TimeOfDay("15:00")!), start: Day("2026-11-02")!)
+    var f = Fixture()
+    f.ds.promotions = [p]
+    f.ds.visits = Self.log
+    let a = f.analysis()
+    // before in: 10-26 15:00 no, 10-19 14:00 yes, 10-26 12:00 yes; out: the other two.
+    // since in: 11-09 14:30 yes; 11-02 16:59, 11-09 15:30, 11-03, 11-09 17:00 out.
+    XCTAssertEqual(a.effects.map { [$0.inBefore, $0.outBefore, $0.inSince, $0.outSince] }, [[2, 3, 1, 4]])
+    XCTAssertEqual(a.effects[0].lift!, (1.0 * 3) / (2 * 4) - 1, accuracy: 1e-12)
   }
 
   func testReasonsThatStandOutAgainstTheBenchmark() {
