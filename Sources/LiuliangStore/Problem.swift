@@ -26,7 +26,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case unknownCustomer(String)
   case unknownPromotion(String)
   case badSetting(key: String, value: String)
-  case badTOML(String)
+  /// A line of shop.toml that is not the TOML it reads; the subject is the key or table named.
+  case badTOML(TOMLError.Reason, subject: String)
 
   /// The Resources key that words this kind; its arguments follow in `arguments`.
   public var key: String {
@@ -40,7 +41,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownCustomer: return "problem.unknown_customer"
     case .unknownPromotion: return "problem.unknown_promotion"
     case .badSetting: return "problem.bad_setting"
-    case .badTOML: return "problem.bad_toml"
+    case .badTOML(let r, _): return "problem.toml." + r.rawValue
     }
   }
 
@@ -54,7 +55,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .duplicateID(let id, let l): return [id, String(l)]
     case .unknownCustomer(let id), .unknownPromotion(let id): return [id]
     case .badSetting(let k, let v): return [k, v]
-    case .badTOML(let m): return [m]
+    case .badTOML(_, let subject): return [subject]
     }
   }
 }
