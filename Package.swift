@@ -76,7 +76,8 @@ let package = Package(
       name: "SafetyTests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport",
+        "LiuliangText", "LiuliangReport", "LiuliangImport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "CLITests",

@@ -51,6 +51,20 @@ public enum ImportError: Error, Sendable, Equatable {
   /// `--map` named a field the kind lacks.
   case unknownField(String)
   case badMapping(String)
+  /// An xlsx past one of `WorkbookLimits`: refused whole.
+  case tooLarge(WorkbookLimit)
+  /// NUL bytes or other binary in the first block: not a spreadsheet saved as text.
+  case notText
+}
+
+public enum WorkbookLimit: Sendable, Equatable {
+  /// The cell reference or row number as the file spells it (cut to 20 characters).
+  case column(String)
+  case row(String)
+  case part(String, megabytes: Int)
+  case sharedStrings(Int)
+  case cells(Int)
+  case cellText(megabytes: Int)
 }
 
 extension Sheet {

@@ -128,6 +128,13 @@ struct ImportCommand: ParsableCommand {
     case .unknownField(let f):
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))
     case .badMapping(let f): return cliText("import.err.bad_mapping", f)
+    case .notText: return cliText("import.err.not_text", file)
+    case .tooLarge(.column(let ref)): return cliText("import.err.xlsx_column", file, ref)
+    case .tooLarge(.row(let r)): return cliText("import.err.xlsx_row", file, r)
+    case .tooLarge(.part(let part, let mb)): return cliText("import.err.xlsx_part", file, part, mb)
+    case .tooLarge(.sharedStrings(let n)): return cliText("import.err.xlsx_shared", file, n)
+    case .tooLarge(.cells(let n)): return cliText("import.err.xlsx_cells", file, n)
+    case .tooLarge(.cellText(let mb)): return cliText("import.err.xlsx_text", file, mb)
     }
   }
 }

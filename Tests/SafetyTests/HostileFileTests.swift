@@ -91,4 +91,71 @@ final class HostileFileTests: XCTestCase {
       XCTAssertEqual(today.status, 0, "\(header): \(today.stderr)")
     }
   }
+
+  // MARK: 4. xlsx
+
+  /// Imports `zip` (dry run) under GNU time: one sentence naming `expect`, exit 1, under 300 MB.
+  func assertRefused(
+    _ zip: Data, _ expect: String, _ context: String, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let path = try Repo.tempFolder("xlsx").appendingPathComponent("list.xlsx")
+    try zip.write(to: path)
+    let start = Date()
+    let r = try measured(["import", path.path, "--data", Repo.seeds.path, "--dry-run", "--lang", "en"])
+    let took = Date().timeIntervalSince(start)
+    print("hostile xlsx \(context): \(zip.count / 1024) KB, exit \(r.status), peak \(r.peakMB) MB, \(took) s")
+    XCTAssertEqual(r.status, 1, "\(context): \(r.stderr)", file: file, line: line)
+    XCTAssertLessThan(r.peakMB, 300, context, file: file, line: line)
+    assertOneSentence(r.stderr, context, file: file, line: line)
+    XCTAssertTrue(r.stderr.contains(expect), "\(context): \(r.stderr)", file: file, line: line)
+  }
+
+  /// A cell reference far past XFD overflowed the column number (a trap) or padded the row to
+  /// billions of cells.
+  func testCellReferencesPastXFDAreRefused() throws {
+    for ref in ["ZZZZZZZZZZZZZZZ2", "ZZZZZZZ2", "XFE2"] {
+      let zip = try HostileXLSX.archive([
+        HostileXLSX.sheet(
+          "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>name</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"\(ref)\"><v>1</v></c></row>")
+      ])
+      try assertRefused(zip, "cell \(ref) past column XFD", ref)
+    }
+    for r in ["1048577", "99999999999999999999"] {
+      let zip = try HostileXLSX.archive([HostileXLSX.sheet("<row r=\"\(r)\"><c><v>1</v></c></row>")])
+      try assertRefused(zip, "row \(r.prefix(20)) past row 1048576", "row \(r)")
+    }
+  }
+
+  /// Zip bombs: a sheet, and shared strings, that unpack to 300 MB from 300 KB (1,000 to 1,
+  /// the most deflate gives), honestly declared and lying about their size; a sheet that fills
+  /// rows to XFD; a sheet of long texts. (Bigger bombs only take the test longer to build: the
+  /// reader stops at the same byte.)
+  func testZipBombsAndHugeSheetsStopAtTheirLimit() throws {
+    let spaces = HostileXLSX.sheet("", repeating: "          ", times: 30_000_000)
+    let honest = try HostileXLSX.archive([spaces])
+    XCTAssertLessThan(honest.count, 400_000)
+    try assertRefused(honest, "to more than 256 MB", "sheet bomb")
+    try assertRefused(
+      HostileXLSX.lying(honest, about: "xl/worksheets/sheet1.xml", size: 4096), "to more than 256 MB",
+      "sheet bomb, size declared 4 KB")
+    let strings = HostileXLSX.Part(
+      "xl/sharedStrings.xml",
+      "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>",
+      repeating: "xxxxxxxxxx", times: 30_000_000, tail: "</t></si></sst>")
+    let cell = HostileXLSX.sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+    try assertRefused(
+      HostileXLSX.lying(try HostileXLSX.archive([strings, cell]), about: "xl/sharedStrings.xml", size: 100),
+      "to more than 64 MB", "shared strings bomb")
+    let empties = HostileXLSX.Part(
+      "xl/sharedStrings.xml", "<sst>", repeating: "<si/>", times: 5_000_000, tail: "</sst>")
+    try assertRefused(
+      try HostileXLSX.archive([empties, cell]), "more than 4000000 distinct texts", "5 M texts")
+    let wide = HostileXLSX.sheet("", repeating: "<row><c r=\"XFD1\"><v>1</v></c></row>", times: 1000)
+    try assertRefused(try HostileXLSX.archive([wide]), "more than 8000000 cells", "rows to XFD")
+    let long = String(repeating: "长", count: 1000)
+    let texts = HostileXLSX.sheet(
+      "", repeating: "<row><c t=\"inlineStr\"><is><t>\(long)</t></is></c></row>", times: 30_000)
+    try assertRefused(try HostileXLSX.archive([texts]), "more than 64 MB of text", "long texts")
+  }
 }
