@@ -55,6 +55,10 @@ public enum ImportError: Error, Sendable, Equatable {
   case tooLarge(WorkbookLimit)
   /// NUL bytes or other binary in the first block: not a spreadsheet saved as text.
   case notText
+  /// The file to import is past `InputFile.maxBytes`.
+  case tooBig(megabytes: Int)
+  /// The file to import could not be opened or read (the errno).
+  case cannotRead(Int32)
 }
 
 public enum WorkbookLimit: Sendable, Equatable {

@@ -86,12 +86,8 @@ struct Dashboard {
       state.flash(cliText("msg.import_kind", kindName), error: true)
       return
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      state.flash(cliText("import.err.read", path, String(cString: strerror(errno))), error: true)
-      return
-    }
     do throws(ImportError) {
-      let sheet = try Sheet.read(Array(data))
+      let sheet = try Sheet.read(InputFile.read(path))
       let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
       let result = Importer.plan(sheet, kind: kind, columns: columns, into: store.dataset)
       let report = ImportReport(

@@ -34,9 +34,9 @@ struct ImportCommand: ParsableCommand {
     let wording = Wording(cliText)
     let bytes: [UInt8]
     do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+      bytes = try InputFile.read(file)
     } catch {
-      throw CLIError(cliText("import.err.read", file, error.localizedDescription))
+      throw CLIError(message(error))
     }
     var overrides: [(column: String, field: String)] = []
     for m in map {
@@ -129,6 +129,8 @@ struct ImportCommand: ParsableCommand {
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))
     case .badMapping(let f): return cliText("import.err.bad_mapping", f)
     case .notText: return cliText("import.err.not_text", file)
+    case .tooBig(let mb): return cliText("import.err.too_big", file, mb)
+    case .cannotRead(let e): return cliText("import.err.read", file, String(cString: strerror(e)))
     case .tooLarge(.column(let ref)): return cliText("import.err.xlsx_column", file, ref)
     case .tooLarge(.row(let r)): return cliText("import.err.xlsx_row", file, r)
     case .tooLarge(.part(let part, let mb)): return cliText("import.err.xlsx_part", file, part, mb)

@@ -158,4 +158,71 @@ final class HostileFileTests: XCTestCase {
       "", repeating: "<row><c t=\"inlineStr\"><is><t>\(long)</t></is></c></row>", times: 30_000)
     try assertRefused(try HostileXLSX.archive([texts]), "more than 64 MB of text", "long texts")
   }
+
+  // MARK: 6. Unbounded work
+
+  /// A 2 GB file of NUL bytes ran minutes at 5.9 GB; a 50 MB one "succeeded" importing nothing.
+  /// Both, a UTF-16 list, random bytes and /dev/zero are refused after their first block.
+  func testAFileThatIsNotTextIsRefusedInItsFirstBlock() throws {
+    let folder = try Repo.tempFolder("input")
+    var files: [(String, String)] = []
+    for (name, size) in [("zeros-2g.csv", 2 << 30), ("zeros-50m.csv", 50 << 20)] {
+      let path = folder.appendingPathComponent(name).path
+      // Sparse: no disk is used for the zeros.
+      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      XCTAssertEqual(ftruncate(fd, off_t(size)), 0)
+      close(fd)
+      files.append((name, path))
+    }
+    let utf16 = folder.appendingPathComponent("utf16.csv")
+    try ("\u{FEFF}name,wechat\n李雷,lilei\n").data(using: .utf16LittleEndian)!.write(to: utf16)
+    files.append(("UTF-16", utf16.path))
+    var rng = DrillRNG(state: 6)
+    let random = folder.appendingPathComponent("random.bin")
+    try Data((0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).write(to: random)
+    files.append(("random bytes", random.path))
+    files.append(("/dev/zero", "/dev/zero"))
+    for (context, path) in files {
+      let start = Date()
+      let r = try measured(["import", path, "--data", Repo.seeds.path, "--dry-run", "--lang", "en"])
+      let took = Date().timeIntervalSince(start)
+      print("not text \(context): exit \(r.status), peak \(r.peakMB) MB, \(took) s")
+      XCTAssertEqual(r.status, 1, "\(context): \(r.stderr)")
+      XCTAssertLessThan(r.peakMB, 300, context)
+      XCTAssertLessThan(took, 30, context)
+      assertOneSentence(r.stderr, context)
+      XCTAssertTrue(r.stderr.contains("is not text"), "\(context): \(r.stderr)")
+    }
+  }
+
+  /// Numbers that trapped on overflow or took gigabytes are refused in one sentence before any
+  /// work; the benchmark's own numbers still pass (they reach the check for an existing store).
+  func testGenerateBoundsEveryNumber() throws {
+    let folder = try Repo.tempFolder("generated").path
+    let refused: [([String], String)] = [
+      (["--customers", "9223372036854775807"], "--customers must be at most 2000000."),
+      (["--customers", "2000001"], "--customers must be at most 2000000."),
+      (["--days", "999999999"], "--days must be at most 3660."),
+      (["--days", "9223372036854775807"], "--days must be at most 3660."),
+      (["--walk-ins", "1e308"], "--walk-ins must be at most 20000."),
+      (["--walk-ins", "inf"], "--walk-ins must be at most 20000."),
+      (["--walk-ins", "nan"], "--walk-ins must be 0 or more."),
+      (["--customers", "2000000", "--days", "3660", "--walk-ins", "0"], "261428571 visits"),
+      (["--today", "0001-01-01"], "before 1900-01-01."),
+    ]
+    for (args, expect) in refused {
+      let r = try measured(["generate", folder] + args)
+      let first = r.stderr.split(separator: "\n").first.map(String.init) ?? ""
+      XCTAssertTrue([1, 64].contains(r.status), "\(args): \(r.stderr)")
+      XCTAssertLessThan(r.peakMB, 300, "\(args)")
+      assertOneSentence(first, "\(args)")
+      XCTAssertTrue(first.contains(expect), "\(args): \(first)")
+      XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/customers.csv"), "\(args)")
+    }
+    let bench = try measured([
+      "generate", Repo.seeds.path, "--customers", "1000000", "--days", "240", "--walk-ins", "5000",
+    ])
+    XCTAssertEqual(bench.status, 1, bench.stderr)
+    XCTAssertTrue(bench.stderr.contains("already holds a store"), bench.stderr)
+  }
 }
