@@ -10,9 +10,10 @@
 /// for rows at gigabytes of memory.
 public enum InputFile {
   public static let firstBlock = 64 << 10
-  /// Far past any customer list or till export (a million rows of 500 bytes), and small
-  /// enough that the rows read from it fit in memory.
-  public static let maxBytes = 512 << 20
+  /// Far past any customer list or till export (a million rows of 250 bytes), and small
+  /// enough that the rows read from it fit in memory: decoding GB18030 and splitting into
+  /// cells take several times the file's size.
+  public static let maxBytes = 256 << 20
 
   public static func read(_ path: String) throws(ImportError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)

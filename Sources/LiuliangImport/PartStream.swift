@@ -1,6 +1,10 @@
 import Foundation
 import ZIPFoundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
@@ -171,5 +175,40 @@ extension Archive {
     }
     guard parsed || lenient else { throw .badWorkbook(path) }
     return true
+  }
+}
+
+/// The archive over a file with no name that lives in memory (Linux's memfd): ZIPFoundation's
+/// own in-memory archive traps when a damaged archive points past its end, where reading a
+/// real file past its end only reads nothing. Elsewhere, or without memfd, the in-memory one.
+enum ArchiveFile {
+  static func open(_ bytes: [UInt8]) throws(ImportError) -> Archive {
+    #if os(Linux)
+      typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+      if let symbol = dlsym(nil, "memfd_create") {
+        let fd = unsafeBitCast(symbol, to: MemfdCreate.self)("liuliang-xlsx", 1)  // MFD_CLOEXEC
+        if fd >= 0 {
+          defer { close(fd) }
+          var written = 0
+          while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            guard n > 0 else { break }
+            written += n
+          }
+          if written == bytes.count {
+            do {
+              return try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), accessMode: .read)
+            } catch {
+              throw .badWorkbook("zip")
+            }
+          }
+        }
+      }
+    #endif
+    do {
+      return try Archive(data: Data(bytes), accessMode: .read)
+    } catch {
+      throw .badWorkbook("zip")
+    }
   }
 }

@@ -10,12 +10,7 @@ import ZIPFoundation
 /// here and becomes a date once its column is known to hold dates.
 enum Workbook {
   static func firstSheet(_ bytes: [UInt8]) throws(ImportError) -> Sheet {
-    let archive: Archive
-    do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
-    } catch {
-      throw .badWorkbook("zip")
-    }
+    let archive = try ArchiveFile.open(bytes)
     let limits = WorkbookLimits.self
     let strings = SharedStrings()
     _ = try archive.parse("xl/sharedStrings.xml", cap: limits.sharedStringsBytes, with: strings)

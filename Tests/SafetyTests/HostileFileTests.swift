@@ -127,6 +127,18 @@ final class HostileFileTests: XCTestCase {
     }
   }
 
+  /// A damaged archive whose directory points past its end (a fuzzer's find) trapped in the
+  /// zip library's in-memory reader.
+  func testAnArchivePointingPastItsEndIsABrokenWorkbook() throws {
+    let zip = try HostileXLSX.archive([
+      HostileXLSX.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>name</t></is></c></row>")
+    ])
+    for offset: UInt32 in [UInt32(zip.count) + 10, 0x7FFF_FFFF, 0xFFFF_FFFE] {
+      let bad = HostileXLSX.pointing(zip, "xl/worksheets/sheet1.xml", to: offset)
+      try assertRefused(bad, "is not a readable xlsx workbook", "local header at \(offset)")
+    }
+  }
+
   /// Zip bombs: a sheet, and shared strings, that unpack to 300 MB from 300 KB (1,000 to 1,
   /// the most deflate gives), honestly declared and lying about their size; a sheet that fills
   /// rows to XFD; a sheet of long texts. (Bigger bombs only take the test longer to build: the
@@ -193,6 +205,19 @@ final class HostileFileTests: XCTestCase {
       assertOneSentence(r.stderr, context)
       XCTAssertTrue(r.stderr.contains("is not text"), "\(context): \(r.stderr)")
     }
+  }
+
+  /// Text at the start and 300 MB in all: refused from its size, before the rest is read.
+  func testAFileOverTheImportSizeIsRefusedFromItsSize() throws {
+    let path = try Repo.tempFolder("input").appendingPathComponent("big.csv").path
+    try String(repeating: "name,wechat\n", count: 10_000).write(
+      toFile: path, atomically: false, encoding: .utf8)
+    XCTAssertEqual(truncate(path, off_t(300 << 20)), 0)
+    let r = try measured(["import", path, "--data", Repo.seeds.path, "--dry-run", "--lang", "en"])
+    XCTAssertEqual(r.status, 1, r.stderr)
+    XCTAssertLessThan(r.peakMB, 300)
+    assertOneSentence(r.stderr, "300 MB")
+    XCTAssertTrue(r.stderr.contains("larger than 256 MB"), r.stderr)
   }
 
   /// Numbers that trapped on overflow or took gigabytes are refused in one sentence before any

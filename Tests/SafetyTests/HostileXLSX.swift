@@ -74,6 +74,19 @@ enum HostileXLSX {
     return archive.data!
   }
 
+  /// The same archive with `path`'s central directory entry sending the reader to `offset`
+  /// for its local header: past the end, found by the fuzzer, it trapped inside ZIPFoundation.
+  static func pointing(_ zip: Data, _ path: String, to offset: UInt32) -> Data {
+    var b = [UInt8](zip)
+    let name = Array(path.utf8)
+    for i in 0..<(b.count - 46) where b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 1 && b[i + 3] == 2 {
+      let length = Int(b[i + 28]) | Int(b[i + 29]) << 8
+      guard i + 46 + length <= b.count, Array(b[(i + 46)..<(i + 46 + length)]) == name else { continue }
+      for k in 0..<4 { b[i + 42 + k] = UInt8(truncatingIfNeeded: offset >> (8 * k)) }
+    }
+    return Data(b)
+  }
+
   /// The same archive with `path`'s declared unpacked size set to `size` in both of its
   /// headers: a reader that trusts the header is lied to.
   static func lying(_ zip: Data, about path: String, size: UInt32) -> Data {
