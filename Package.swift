@@ -9,14 +9,13 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Records and every number of the product: pure Swift, no I/O, no terminal.
     .target(name: "LiuliangModel"),
     // The folder of CSV files and shop.toml: codec, atomic writes, lock, problems.
-    .target(name: "LiuliangStore", dependencies: ["LiuliangModel", "TOMLKit"]),
+    .target(name: "LiuliangStore", dependencies: ["LiuliangModel"]),
     // Cells, buffer, layout, widgets: no ncurses, tested by comparing buffer text.
     .target(name: "LiuliangRender"),
     // The only C: ncursesw behind static inline functions Swift can call.
@@ -78,7 +77,8 @@ let package = Package(
       name: "SafetyTests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport",
+        "LiuliangText", "LiuliangReport", "LiuliangImport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "CLITests",

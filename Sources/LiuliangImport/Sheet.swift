@@ -55,6 +55,27 @@ public enum ImportError: Error, Sendable, Equatable {
   case noDateColumn(found: [String])
   /// A payment bill given as another kind than visits.
   case billNeedsVisits(Bill)
+  /// An xlsx past one of `WorkbookLimits`: refused whole.
+  case tooLarge(WorkbookLimit)
+  /// NUL bytes or other binary in the first block: not a spreadsheet saved as text.
+  case notText
+  /// The file to import is past `InputFile.maxBytes`.
+  case tooBig(megabytes: Int)
+  /// The file to import could not be opened or read (the errno).
+  case cannotRead(Int32)
+  /// The path names a folder, or a FIFO or device (which would block or never end).
+  case folder
+  case special
+}
+
+public enum WorkbookLimit: Sendable, Equatable {
+  /// The cell reference or row number as the file spells it (cut to 20 characters).
+  case column(String)
+  case row(String)
+  case part(String, megabytes: Int)
+  case sharedStrings(Int)
+  case cells(Int)
+  case cellText(megabytes: Int)
 }
 
 extension Sheet {

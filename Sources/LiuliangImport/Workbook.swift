@@ -10,56 +10,54 @@ import ZIPFoundation
 /// here and becomes a date once its column is known to hold dates.
 enum Workbook {
   static func firstSheet(_ bytes: [UInt8]) throws(ImportError) -> Sheet {
-    let archive: Archive
-    do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
-    } catch {
-      throw .badWorkbook("zip")
-    }
-    func part(_ path: String) throws(ImportError) -> Data? {
-      guard let entry = archive[path] else { return nil }
-      var data = Data()
-      do {
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-      } catch {
-        throw .badWorkbook(path)
-      }
-      return data
-    }
-    var shared: [String] = []
-    if let data = try part("xl/sharedStrings.xml") {
-      guard let s = SharedStrings.parse(data) else { throw .badWorkbook("xl/sharedStrings.xml") }
-      shared = s
-    }
+    let archive = try ArchiveFile.open(bytes)
+    let limits = WorkbookLimits.self
+    let strings = SharedStrings()
+    _ = try archive.parse("xl/sharedStrings.xml", cap: limits.sharedStringsBytes, with: strings)
     var sheetPath = "xl/worksheets/sheet1.xml"
     var offset = 0
-    if let wb = try part("xl/workbook.xml") {
-      let info = WorkbookInfo.parse(wb)
+    let info = WorkbookInfo()
+    if try archive.parse("xl/workbook.xml", cap: limits.partBytes, with: info, lenient: true) {
       if info.date1904 { offset = 1462 }
-      if let rid = info.firstSheetRelation, let rels = try part("xl/_rels/workbook.xml.rels"),
-        let target = Relations.parse(rels)[rid]
+      let rels = Relations()
+      if let rid = info.firstSheetRelation,
+        try archive.parse("xl/_rels/workbook.xml.rels", cap: limits.partBytes, with: rels, lenient: true),
+        let target = rels.targets[rid]
       {
         // Targets are relative to xl/, or absolute within the package.
         sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
       }
     }
-    guard let sheetData = try part(sheetPath) else { throw .badWorkbook(sheetPath) }
-    guard let cells = SheetCells.parse(sheetData, shared: shared) else { throw .badWorkbook(sheetPath) }
-    guard let first = cells.firstIndex(where: { !$0.cells.allSatisfy { $0.trimmed.isEmpty } }) else {
+    let cells = SheetCells(shared: strings.strings)
+    guard try archive.parse(sheetPath, cap: limits.sheetBytes, with: cells) else {
+      throw .badWorkbook(sheetPath)
+    }
+    guard let first = cells.lines.firstIndex(where: { !$0.cells.allSatisfy { $0.trimmed.isEmpty } }) else {
       throw .noHeader
     }
-    var header = cells[first].cells.map(\.trimmed)
+    var header = cells.lines[first].cells.map(\.trimmed)
     while header.last == "" { header.removeLast() }
-    let rows = cells[(first + 1)...].map { Sheet.Row(line: $0.number, cells: $0.cells) }
+    let rows = cells.lines[(first + 1)...].map { Sheet.Row(line: $0.number, cells: $0.cells) }
     return Sheet(header: header, rows: Array(rows), serialOffset: offset)
   }
 }
 
-/// Whether the whole document parsed; the delegate has what it found either way.
-private func runXML(_ data: Data, _ delegate: XMLParserDelegate) -> Bool {
-  let p = XMLParser(data: data)
-  p.delegate = delegate
-  return p.parse()
+/// How much of an xlsx the reader takes before it refuses the file in one sentence: Excel's own
+/// grid, and sizes far beyond any customer list or till export, so that a crafted file (a zip
+/// bomb, a cell in column ZZZZZZZ) costs seconds and a few hundred MB at most, not the machine.
+public enum WorkbookLimits {
+  /// Columns A … XFD and rows 1 … 1,048,576: a cell beyond them is not from a spreadsheet.
+  public static let columns = 16_384
+  public static let rows = 1_048_576
+  /// Unpacked bytes of the first sheet, of the shared strings and of any other part read.
+  public static let sheetBytes = 256 << 20
+  public static let sharedStringsBytes = 64 << 20
+  public static let partBytes = 16 << 20
+  public static let sharedStrings = 4_000_000
+  /// Cells held, blanks before a filled cell included (8 M cells take 128 MB), and the bytes
+  /// of text held that the shared strings do not already hold (a million rows of 60 bytes).
+  public static let cells = 8_000_000
+  public static let cellTextBytes = 64 << 20
 }
 
 /// Element names without a namespace prefix: some writers spell them `x:c`.
@@ -67,19 +65,14 @@ private func local(_ name: String) -> String {
   name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
 }
 
-private final class SharedStrings: NSObject, XMLParserDelegate {
+private final class SharedStrings: PartReader {
   var strings: [String] = []
   var current = ""
   var inText = false
   // Phonetic runs (furigana) repeat the text in another script; they are not the value.
   var inPhonetic = false
 
-  static func parse(_ data: Data) -> [String]? {
-    let d = SharedStrings()
-    return runXML(data, d) ? d.strings : nil
-  }
-
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -91,30 +84,31 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
-  {
+  override func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     switch local(name) {
-    case "si": strings.append(current)
+    case "si":
+      guard strings.count < WorkbookLimits.sharedStrings else {
+        return fail(.tooLarge(.sharedStrings(WorkbookLimits.sharedStrings)))
+      }
+      strings.append(current)
     case "rPh": inPhonetic = false
     case "t": inText = false
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inText { current += string }
+  }
 }
 
-private final class WorkbookInfo: NSObject, XMLParserDelegate {
+private final class WorkbookInfo: PartReader {
   var firstSheetRelation: String?
   var date1904 = false
 
-  static func parse(_ data: Data) -> WorkbookInfo {
-    let d = WorkbookInfo()
-    _ = runXML(data, d)
-    return d
-  }
-
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -128,16 +122,10 @@ private final class WorkbookInfo: NSObject, XMLParserDelegate {
   }
 }
 
-private final class Relations: NSObject, XMLParserDelegate {
+private final class Relations: PartReader {
   var targets: [String: String] = [:]
 
-  static func parse(_ data: Data) -> [String: String] {
-    let d = Relations()
-    _ = runXML(data, d)
-    return d.targets
-  }
-
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -147,7 +135,8 @@ private final class Relations: NSObject, XMLParserDelegate {
   }
 }
 
-private final class SheetCells: NSObject, XMLParserDelegate {
+/// The sheet's rows as they stream by, within `WorkbookLimits`.
+private final class SheetCells: PartReader {
   struct Line {
     var number: Int
     var cells: [String]
@@ -159,15 +148,12 @@ private final class SheetCells: NSObject, XMLParserDelegate {
   var type = ""
   var value = ""
   var inValue = false
+  var cells = 0
+  var textBytes = 0
 
   init(shared: [String]) { self.shared = shared }
 
-  static func parse(_ data: Data, shared: [String]) -> [Line]? {
-    let d = SheetCells(shared: shared)
-    return runXML(data, d) ? d.lines : nil
-  }
-
-  /// `BC12` → 54 (0-based column).
+  /// `BC12` → 54 (0-based column); past XFD, `WorkbookLimits.columns`.
   static func columnIndex(_ ref: String) -> Int? {
     var n = 0
     var any = false
@@ -175,21 +161,40 @@ private final class SheetCells: NSObject, XMLParserDelegate {
       guard (65...90).contains(u.value) else { break }
       n = n * 26 + Int(u.value) - 64
       any = true
+      if n > WorkbookLimits.columns { return WorkbookLimits.columns }
     }
     return any ? n - 1 : nil
   }
 
-  func parser(
+  /// The row's number: its `r`, else the one after the last; nil past the last row a sheet has.
+  func rowNumber(_ r: String?) -> Int? {
+    let n: Int?
+    if let r, !r.isEmpty, r.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+      n = r.utf8.count > 7 ? nil : Int(r)
+    } else {
+      n = (lines.last?.number ?? 0) + 1
+    }
+    guard let n, n >= 1, n <= WorkbookLimits.rows else { return nil }
+    return n
+  }
+
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
+    guard failure == nil else { return }
     switch local(name) {
     case "row":
-      let n = attributes["r"].flatMap { Int($0) } ?? ((lines.last?.number ?? 0) + 1)
+      guard let n = rowNumber(attributes["r"]) else {
+        return fail(.tooLarge(.row(String((attributes["r"] ?? "").prefix(20)))))
+      }
       row = Line(number: n, cells: [])
       column = 0
     case "c":
       column = attributes["r"].flatMap(SheetCells.columnIndex) ?? (row?.cells.count ?? 0)
+      guard column < WorkbookLimits.columns else {
+        return fail(.tooLarge(.column(String((attributes["r"] ?? "").prefix(20)))))
+      }
       type = attributes["t"] ?? "n"
       value = ""
     case "v", "t":
@@ -198,12 +203,16 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
-  {
+  override func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    guard failure == nil else { return }
     switch local(name) {
     case "v", "t": inValue = false
     case "c":
       guard row != nil else { return }
+      cells += max(0, column + 1 - row!.cells.count)
+      guard cells <= WorkbookLimits.cells else { return fail(.tooLarge(.cells(WorkbookLimits.cells))) }
       while row!.cells.count < column { row!.cells.append("") }
       let text: String
       switch type {
@@ -213,6 +222,8 @@ private final class SheetCells: NSObject, XMLParserDelegate {
       case "e": text = ""
       default: text = value
       }
+      // Short strings live inside the cell; longer ones not shared are held apart.
+      if type != "s", text.utf8.count > 15 { textBytes += text.utf8.count }
       if row!.cells.count == column {
         row!.cells.append(text)
       } else {
@@ -226,7 +237,13 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    guard inValue, failure == nil else { return }
+    value += string
+    if textBytes + value.utf8.count > WorkbookLimits.cellTextBytes {
+      fail(.tooLarge(.cellText(megabytes: WorkbookLimits.cellTextBytes >> 20)))
+    }
+  }
 
   /// Excel keeps 17 significant digits (0.1 + 0.2 is 0.30000000000000004) and may write large
   /// whole numbers, phone numbers among them, in E notation; 15 digits is what Excel shows.

@@ -26,7 +26,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case unknownCustomer(String)
   case unknownPromotion(String)
   case badSetting(key: String, value: String)
-  case badTOML(String)
+  /// A line of shop.toml that is not the TOML it reads; the subject is the key or table named.
+  case badTOML(TOMLError.Reason, subject: String)
   /// A promotion whose `to` is not after its `from`: both read, the order is wrong.
   case windowOrder(to: String, from: String)
 
@@ -42,7 +43,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownCustomer: return "problem.unknown_customer"
     case .unknownPromotion: return "problem.unknown_promotion"
     case .badSetting: return "problem.bad_setting"
-    case .badTOML: return "problem.bad_toml"
+    case .badTOML(let r, _): return "problem.toml." + r.rawValue
     case .windowOrder: return "problem.window_order"
     }
   }
@@ -57,7 +58,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .duplicateID(let id, let l): return [id, String(l)]
     case .unknownCustomer(let id), .unknownPromotion(let id): return [id]
     case .badSetting(let k, let v): return [k, v]
-    case .badTOML(let m): return [m]
+    case .badTOML(_, let subject): return [subject]
     case .windowOrder(let t, let f): return [t, f]
     }
   }

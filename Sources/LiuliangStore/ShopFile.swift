@@ -1,35 +1,28 @@
 import LiuliangModel
-import TOMLKit
 
-/// shop.toml: read with TOMLKit; every key optional, a bad value reported and its default used.
+/// shop.toml, read with the store's own TOML reader: every key optional, a bad value reported
+/// and its default used, a line that is not TOML reported and skipped.
 public enum ShopFile {
   public static let name = "shop.toml"
 
   public static func parse(_ text: String) -> (Shop, [Problem]) {
     var shop = Shop()
-    var problems: [Problem] = []
-    func problem(_ key: String, _ value: String) {
-      problems.append(
-        Problem(file: name, line: line(of: key, in: text), kind: .badSetting(key: key, value: value)))
+    let (table, errors) = TOML.parse(text)
+    var problems = errors.map {
+      Problem(file: name, line: $0.line, kind: .badTOML($0.reason, subject: $0.subject))
     }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let e as TOMLParseError {
-      problems.append(Problem(file: name, line: e.source.begin.line, kind: .badTOML(e.description)))
-      return (shop, problems)
-    } catch {
-      problems.append(Problem(file: name, line: 0, kind: .badTOML("\(error)")))
-      return (shop, problems)
+    func problem(_ t: TOMLTable, _ key: String) {
+      problems.append(
+        Problem(file: name, line: t.line(of: key), kind: .badSetting(key: key, value: "\(t[key]!)")))
     }
     if let v = table["name"] {
-      if let s = v.string { shop.name = s } else { problem("name", "\(v)") }
+      if let s = v.string { shop.name = s } else { problem(table, "name") }
     }
     if let v = table["language"] {
       if let s = v.string, ["zh-Hans", "en"].contains(s) {
         shop.language = s
       } else {
-        problem("language", "\(v)")
+        problem(table, "language")
       }
     }
     if let v = table["slots"] {
@@ -37,7 +30,7 @@ public enum ShopFile {
       if let slots, !slots.contains(where: { $0 == nil }) {
         shop.slots = slots.compactMap { $0 }.sorted()
       } else {
-        problem("slots", "\(v)")
+        problem(table, "slots")
       }
     }
     if let hours = table["hours"]?.table {
@@ -46,30 +39,20 @@ public enum ShopFile {
         if let s = v.string, let h = Shop.parseHours(s) {
           shop.hours[d + 1] = h
         } else {
-          problem(key, "\(v)")
+          problem(hours, key)
         }
       }
     }
     if let t = table["thresholds"]?.table {
       for key in t.keys {
-        guard let v = t[key] else { continue }
-        let number = v.double ?? v.int.map(Double.init)
-        guard let number, shop.thresholds.set(key, number) else {
-          problem(key, "\(v)")
+        guard let number = t[key]?.number, shop.thresholds.set(key, number) else {
+          problem(t, key)
           continue
         }
       }
     }
+    problems.sort { $0.line < $1.line }
     return (shop, problems)
-  }
-
-  /// The 1-based line where `key =` first appears, or 0.
-  static func line(of key: String, in text: String) -> Int {
-    for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let t = l.drop { $0 == " " || $0 == "\t" }
-      if t.hasPrefix(key) && t.dropFirst(key.count).drop(while: { $0 == " " }).first == "=" { return i + 1 }
-    }
-    return 0
   }
 
   /// A shop.toml for a new store, in the shape PRODUCT.md shows.

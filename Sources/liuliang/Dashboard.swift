@@ -87,15 +87,8 @@ struct Dashboard {
       state.flash(cliText("msg.import_kind", kindName), error: true)
       return
     }
-    let data: [UInt8]
-    switch InputFile.read(path, text: cliText) {
-    case .success(let bytes): data = bytes
-    case .failure(let e):
-      state.flash(e.description, error: true)
-      return
-    }
     do throws(ImportError) {
-      let (sheet, columns) = try ImportInput.read(data, kind: kind)
+      let (sheet, columns) = try ImportInput.read(InputFile.read(path), kind: kind)
       let orders = kind == .visits ? Set((try? store.visitColumn("order")) ?? []) : []
       let result = Importer.plan(
         sheet, kind: kind, columns: columns, into: store.dataset,

@@ -15,7 +15,7 @@ import LiuliangStore
 struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill", abstract: cliText["drill.abstract"], shouldDisplay: false,
-    subcommands: [DrillWrite.self, DrillCheck.self])
+    subcommands: [DrillWrite.self, DrillCheck.self, DrillRead.self])
 }
 
 /// 64-bit FNV-1a: the drill needs a fingerprint of a file version, not a secure hash.

@@ -29,10 +29,34 @@ struct GenerateCommand: ParsableCommand {
     name: .customLong("till-orders"), help: ArgumentHelp(cliText["cli.opt.till_orders"], valueName: "N"))
   var tillOrders = 1000
 
+  /// Twice the benchmark's 1,000,000 customers, ten years of history, four times its 5,000
+  /// walk-ins a day, and about twice its 9.8 M visits (a customer visits about once in 28 days
+  /// of history): room for a bigger benchmark, and a store that still fits in memory (about 2
+  /// GB at the most) and on disk (about 1 GB), where an unbounded number trapped on overflow or
+  /// took gigabytes before writing anything.
+  static let maxCustomers = 2_000_000
+  static let maxDays = 3_660
+  static let maxWalkIns = 20_000.0
+  static let maxVisits = 20_000_000
+
   func validate() throws {
     guard customers >= 1 else { throw ValidationError(cliText("cli.err.positive", "--customers")) }
     guard days >= 1 else { throw ValidationError(cliText("cli.err.positive", "--days")) }
     if let w = walkIns, !(w >= 0) { throw ValidationError(cliText("cli.err.not_negative", "--walk-ins")) }
+    guard customers <= Self.maxCustomers else {
+      throw ValidationError(cliText("cli.err.at_most", "--customers", Self.maxCustomers))
+    }
+    guard days <= Self.maxDays else {
+      throw ValidationError(cliText("cli.err.at_most", "--days", Self.maxDays))
+    }
+    if let w = walkIns, w > Self.maxWalkIns {
+      throw ValidationError(cliText("cli.err.at_most", "--walk-ins", Int(Self.maxWalkIns)))
+    }
+    let perDay = walkIns ?? Double(customers) / 50
+    let visits = customers * days / 28 + Int(perDay * Double(days))
+    guard visits <= Self.maxVisits else {
+      throw ValidationError(cliText("cli.err.too_many_visits", visits, Self.maxVisits))
+    }
     guard (1...10_000_000).contains(tillOrders) else {
       throw ValidationError(cliText("cli.err.till_orders", "--till-orders"))
     }
@@ -43,6 +67,10 @@ struct GenerateCommand: ParsableCommand {
     if let today {
       guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
       t = d
+    }
+    // Dates before year 1000 do not fit YYYY-MM-DD; 1900 is where spreadsheet dates start.
+    guard t.adding(1 - days) >= Day("1900-01-01")! else {
+      throw CLIError(cliText("cli.err.too_early", t, days))
     }
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))

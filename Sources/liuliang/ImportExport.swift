@@ -34,7 +34,12 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     var wording = Wording(cliText)
-    let bytes = try InputFile.read(file, text: cliText).get()
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(file)
+    } catch {
+      throw CLIError(message(error))
+    }
     var overrides: [(column: String, field: String)] = []
     for m in map {
       guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
@@ -138,6 +143,17 @@ struct ImportCommand: ParsableCommand {
     case .noDateColumn(let found): return cliText("import.err.no_date", file, found.joined(separator: ", "))
     case .billNeedsVisits(let bill):
       return cliText("import.err.bill_kind", file, cliText["bill." + bill.rawValue])
+    case .notText: return cliText("import.err.not_text", file)
+    case .tooBig(let mb): return cliText("import.err.too_big", file, mb)
+    case .cannotRead(let e): return cliText("import.err.read", file, String(cString: strerror(e)))
+    case .tooLarge(.column(let ref)): return cliText("import.err.xlsx_column", file, ref)
+    case .tooLarge(.row(let r)): return cliText("import.err.xlsx_row", file, r)
+    case .tooLarge(.part(let part, let mb)): return cliText("import.err.xlsx_part", file, part, mb)
+    case .tooLarge(.sharedStrings(let n)): return cliText("import.err.xlsx_shared", file, n)
+    case .tooLarge(.cells(let n)): return cliText("import.err.xlsx_cells", file, n)
+    case .tooLarge(.cellText(let mb)): return cliText("import.err.xlsx_text", file, mb)
+    case .folder: return cliText("import.err.folder", file)
+    case .special: return cliText("import.err.special", file)
     }
   }
 }

@@ -166,14 +166,17 @@ final class BadFileTests: XCTestCase {
   /// now and then a 1 MB field or a file cut short.
   struct Mutator {
     var rng: DrillRNG
+    /// Tokens of the format at hand (XML for xlsx parts), inserted like the specials.
+    var extra: [[UInt8]] = []
 
     mutating func int(_ n: Int) -> Int { n <= 0 ? 0 : Int(rng.next() % UInt64(n)) }
 
     mutating func mutate(_ b: inout [UInt8]) {
-      let specials: [[UInt8]] = [
-        [0], [0xFF], [0xC3], [0xE4, 0xB8], [0x22], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x22, 0x22],
-        [0xEF, 0xBB, 0xBF], Array("=".utf8), Array("[x]".utf8),
-      ]
+      let specials: [[UInt8]] =
+        [
+          [0], [0xFF], [0xC3], [0xE4, 0xB8], [0x22], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x22, 0x22],
+          [0xEF, 0xBB, 0xBF], Array("=".utf8), Array("[x]".utf8),
+        ] + extra
       let values = [
         "2025-02-30", "2026-13-01", "abc", "", "-5", "99:99", "gold", "C0001", "C9999", "1e9", "是",
       ]
