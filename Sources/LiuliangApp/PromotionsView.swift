@@ -109,7 +109,7 @@ func drawDiscountGauge(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   if y < inner.maxY {
     buf.put(BarChart.bar(value, of: 1, width: barWidth), x: inner.x, y: y, style: d.warning ? .bad : .good)
     let tick = inner.x + min(barWidth - 1, Int(warn * Double(barWidth)))
-    buf.put("│", x: tick, y: y, style: .warn)
+    buf.put(String(Glyphs.current.marker), x: tick, y: y, style: .warn)
     y += 1
   }
   let notes = [
