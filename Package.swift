@@ -83,6 +83,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport",
+        "LiuliangRender",
       ]),
   ]
 )

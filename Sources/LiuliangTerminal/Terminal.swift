@@ -10,8 +10,17 @@ import LiuliangRender
 public enum TerminalError: Error, Equatable {
   /// Standard input or output is not a terminal.
   case notInteractive
-  /// curses could not start (unknown TERM, for example).
+  /// curses could not start.
   case cannotStart
+  /// $TERM (given here, empty when unset) is unknown to terminfo or cannot move the cursor.
+  case cannotAddress(term: String)
+}
+
+/// How wide the terminal draws East Asian "Ambiguous" characters (box drawing, `·`, `…`).
+public enum AmbiguousWidth: String, Sendable, CaseIterable {
+  case narrow, wide
+  /// Ask the terminal at start-up.
+  case auto
 }
 
 /// The full-screen terminal: draws buffers, reads keys, and always gives the terminal back.
@@ -37,9 +46,20 @@ public final class Terminal {
   /// Takes over the screen. `colors` false (for NO_COLOR, say) or a terminal without colours
   /// gives a monochrome mapping where every role still looks different enough.
   /// `raw` true delivers Ctrl-C, Ctrl-Z and Ctrl-S as keys instead of signals or flow control.
-  public init(colors: Bool, raw: Bool = true) throws {
+  /// `ambiguous` `.auto` asks the terminal (see `probeAmbiguousWide`); the answer is in
+  /// `ambiguousWide`.
+  public init(colors: Bool, raw: Bool = true, ambiguous: AmbiguousWidth = .auto) throws {
     guard Terminal.isInteractive() else { throw TerminalError.notInteractive }
     _ = ll_setup_locale()
+    // curses starts on a terminal it cannot address (TERM=dumb) and draws a status line only.
+    if ll_term_can_address() != 1 {
+      throw TerminalError.cannotAddress(term: getenv("TERM").map { String(cString: $0) } ?? "")
+    }
+    switch ambiguous {
+    case .narrow: ambiguousWide = false
+    case .wide: ambiguousWide = true
+    case .auto: ambiguousWide = Terminal.probeAmbiguousWide()
+    }
     ll_install_exit_handlers()
     if ll_start(raw ? 1 : 0) != 0 { throw TerminalError.cannotStart }
     running = true
@@ -49,6 +69,16 @@ public final class Terminal {
   }
 
   deinit { stop() }
+
+  /// True when the terminal draws East Asian "Ambiguous" characters two cells wide.
+  public let ambiguousWide: Bool
+
+  /// Asks the terminal where its cursor went after one ambiguous character, as vim's `t_u7`
+  /// does; a terminal that does not answer within `timeoutMs` counts as narrow, the common case.
+  /// Runs before curses starts, on the ordinary screen, and erases what it wrote.
+  public static func probeAmbiguousWide(timeoutMs: Int = 150) -> Bool {
+    ll_probe_ambiguous(Int32(timeoutMs)) == 2
+  }
 
   private static let bold = ll_attr_bold()
   private static let reverse = ll_attr_reverse()
