@@ -203,26 +203,52 @@ static int ll_report_column(const char *buf, size_t n) {
   return 0;
 }
 
-int ll_probe_ambiguous(int timeout_ms) {
-  struct termios saved, raw;
-  if (tcgetattr(0, &saved) != 0) return 0;
-  raw = saved;
+// The probe in flight: the tty modes to restore and when to stop waiting for the answer.
+static struct termios ll_probe_saved;
+static int ll_probe_active = 0;
+static long ll_probe_deadline = 0;
+
+static void ll_probe_finish(void) {
+  if (!ll_probe_active) return;
+  ll_probe_active = 0;
+  static const char erase[] = "\r\x1b[K";
+  ll_write_all(1, erase, sizeof erase - 1);
+  tcsetattr(0, TCSANOW, &ll_probe_saved);
+}
+
+void ll_probe_start(int timeout_ms) {
+  static int hooked = 0;
+  if (ll_probe_active) return;
+  if (tcgetattr(0, &ll_probe_saved) != 0) return;
+  struct termios raw = ll_probe_saved;
   raw.c_lflag &= ~(ICANON | ECHO);
   raw.c_cc[VMIN] = 0;
   raw.c_cc[VTIME] = 0;
-  if (tcsetattr(0, TCSANOW, &raw) != 0) return 0;
+  if (tcsetattr(0, TCSANOW, &raw) != 0) return;
+  // A program that exits before reading the answer still erases the probe and restores echo.
+  if (!hooked) {
+    hooked = 1;
+    atexit(ll_probe_finish);
+  }
+  ll_probe_active = 1;
+  ll_probe_deadline = ll_now_ms() + timeout_ms;
   // U+25BD, the character vim's t_u7 request uses: Ambiguous, and in every CJK font.
   static const char probe[] = "\r\xe2\x96\xbd\x1b[6n";
   ll_write_all(1, probe, sizeof probe - 1);
+}
+
+int ll_probe_pending(void) { return ll_probe_active; }
+
+int ll_probe_result(void) {
+  if (!ll_probe_active) return 0;
   char buf[64];
   size_t n = 0;
   int col = 0;
-  long deadline = ll_now_ms() + timeout_ms;
   while (col == 0 && n < sizeof buf) {
-    long left = deadline - ll_now_ms();
-    if (left <= 0) break;
+    // Past the deadline, an answer that already arrived is still read.
+    long left = ll_probe_deadline - ll_now_ms();
     struct pollfd p = {.fd = 0, .events = POLLIN};
-    int r = poll(&p, 1, (int)left);
+    int r = poll(&p, 1, left > 0 ? (int)left : 0);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) break;
     ssize_t got = read(0, buf + n, sizeof buf - n);
@@ -230,13 +256,16 @@ int ll_probe_ambiguous(int timeout_ms) {
     n += (size_t)got;
     col = ll_report_column(buf, n);
   }
-  static const char erase[] = "\r\x1b[K";
-  ll_write_all(1, erase, sizeof erase - 1);
-  tcsetattr(0, TCSANOW, &saved);
+  ll_probe_finish();
   // The probe started in column 1: the cursor is in column 2 after one cell, 3 after two.
   if (col == 3) return 2;
   if (col == 2) return 1;
   return 0;
+}
+
+int ll_probe_ambiguous(int timeout_ms) {
+  ll_probe_start(timeout_ms);
+  return ll_probe_result();
 }
 
 int ll_term_can_address(void) {

@@ -28,7 +28,7 @@ public final class Terminal {
   private var previous: Buffer?
   // Rows where graphemes were placed past curses on the last draw.
   private var placedRows = Set<Int>()
-  private var running = false
+  private(set) var running = false
   private let attributes: [Role: (attr: UInt32, pair: Int32)]
   public let colors: Bool
 
@@ -46,7 +46,7 @@ public final class Terminal {
   /// Takes over the screen. `colors` false (for NO_COLOR, say) or a terminal without colours
   /// gives a monochrome mapping where every role still looks different enough.
   /// `raw` true delivers Ctrl-C, Ctrl-Z and Ctrl-S as keys instead of signals or flow control.
-  /// `ambiguous` `.auto` asks the terminal (see `probeAmbiguousWide`); the answer is in
+  /// `ambiguous` `.auto` asks the terminal (see `startAmbiguousProbe`); the answer is in
   /// `ambiguousWide`.
   public init(colors: Bool, raw: Bool = true, ambiguous: AmbiguousWidth = .auto) throws {
     guard Terminal.isInteractive() else { throw TerminalError.notInteractive }
@@ -58,7 +58,10 @@ public final class Terminal {
     switch ambiguous {
     case .narrow: ambiguousWide = false
     case .wide: ambiguousWide = true
-    case .auto: ambiguousWide = Terminal.probeAmbiguousWide()
+    case .auto:
+      let answer = ll_probe_pending() == 1 ? ll_probe_result() : ll_probe_ambiguous(150)
+      ambiguousWide = answer == 2
+      lateAnswer = answer == 0
     }
     ll_install_exit_handlers()
     if ll_start(raw ? 1 : 0) != 0 { throw TerminalError.cannotStart }
@@ -72,12 +75,18 @@ public final class Terminal {
 
   /// True when the terminal draws East Asian "Ambiguous" characters two cells wide.
   public let ambiguousWide: Bool
+  // The probe had no answer in time: one may still come, and must not be read as keys.
+  var lateAnswer = false
+  var pending: [Key] = []
 
   /// Asks the terminal where its cursor went after one ambiguous character, as vim's `t_u7`
-  /// does; a terminal that does not answer within `timeoutMs` counts as narrow, the common case.
-  /// Runs before curses starts, on the ordinary screen, and erases what it wrote.
-  public static func probeAmbiguousWide(timeoutMs: Int = 150) -> Bool {
-    ll_probe_ambiguous(Int32(timeoutMs)) == 2
+  /// does; a terminal that does not answer within `timeoutMs` counts as narrow, the common
+  /// case. Sent now, before curses starts, on the ordinary screen, so the answer travels while
+  /// the store loads; `init` with `.auto` reads it (or asks then) and erases the probe.
+  /// Nothing is sent to a terminal that cannot take it.
+  public static func startAmbiguousProbe(timeoutMs: Int = 150) {
+    guard isInteractive(), ll_term_can_address() == 1 else { return }
+    ll_probe_start(Int32(timeoutMs))
   }
 
   private static let bold = ll_attr_bold()
@@ -290,51 +299,6 @@ public final class Terminal {
     previous = nil
     placedRows.removeAll()
     ll_force_clear()
-  }
-
-  /// The next key, waiting at most `timeoutMs` milliseconds (negative waits forever); nil when
-  /// none came or the key has no meaning here.
-  public func readKey(timeoutMs: Int) -> Key? {
-    guard running else { return nil }
-    var isCode: Int32 = 0
-    var ch: UInt32 = 0
-    if ll_get_key(Int32(clamping: timeoutMs), &isCode, &ch) != 0 { return nil }
-    if isCode != 0 { return Terminal.functionKey(Int32(bitPattern: ch)) }
-    return Terminal.characterKey(ch)
-  }
-
-  static func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case ll_key_up(): return .up
-    case ll_key_down(): return .down
-    case ll_key_left(): return .left
-    case ll_key_right(): return .right
-    case ll_key_npage(): return .pageDown
-    case ll_key_ppage(): return .pageUp
-    case ll_key_home(): return .home
-    case ll_key_end(): return .end
-    case ll_key_btab(): return .backTab
-    case ll_key_dc(): return .delete
-    case ll_key_backspace(): return .backspace
-    case ll_key_enter(): return .enter
-    case ll_key_resize(): return .resize
-    case ll_key_f0() + 1...ll_key_f0() + 63: return .function(Int(code - ll_key_f0()))
-    default: return nil
-    }
-  }
-
-  static func characterKey(_ ch: UInt32) -> Key? {
-    switch ch {
-    case 13, 10: return .enter
-    case 9: return .tab
-    case 127, 8: return .backspace
-    case 27: return .escape
-    case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 0x60)))
-    case 0..<32: return nil
-    default:
-      guard let s = Unicode.Scalar(ch) else { return nil }
-      return .char(Character(s))
-    }
   }
 
   /// Gives the terminal back (cursor shown, modes restored). Safe to call more than once.

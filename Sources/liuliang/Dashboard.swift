@@ -152,6 +152,7 @@ struct OpenCommand: ParsableCommand {
   func run() throws {
     let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     let today = try store.day()
     let s: Store
     do {
@@ -193,6 +194,7 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     guard let seeds = Self.seeds() else { throw CLIError(cliText["cli.err.no_seeds"]) }
     var t = GeneratorOptions.demoToday
     if let today {

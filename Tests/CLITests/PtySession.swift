@@ -11,6 +11,7 @@ final class PtySession {
   let pid: pid_t
   let started = Date()
   private let master: Int32
+  private var late: ([UInt8], Date)?
 
   init(
     _ args: [String], width: Int, height: Int, answers: TerminalEmulator.Answers, env: [String: String] = [:]
@@ -73,9 +74,18 @@ final class PtySession {
         if n <= 0 { return met || done(screen) }
         screen.feed(Array(buf[0..<n]))
         if !screen.replies.isEmpty {
-          _ = screen.replies.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+          if screen.answers == .late {
+            late = (screen.replies, Date().addingTimeInterval(2))
+          } else {
+            _ = screen.replies.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+          }
           screen.replies = []
         }
+        continue
+      }
+      if let (bytes, due) = late, Date() >= due {
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        late = nil
         continue
       }
       if met { return true }

@@ -13,7 +13,8 @@ import LiuliangRender
 /// `xterm -cjk_width`, PuTTY's CJK mode or iTerm2's "ambiguous characters are double-width" do,
 /// answering cursor-position requests (ESC [6n) from that model, or not at all.
 final class TerminalEmulator {
-  enum Answers { case narrow, wide, never }
+  /// `late` answers as a narrow terminal would, but only after the program stopped waiting.
+  enum Answers { case narrow, wide, never, late }
 
   let width: Int
   let height: Int

@@ -103,6 +103,14 @@ void ll_refresh(void);
 /// Returns 2 (two cells), 1 (one cell) or 0 (no answer, or one that cannot be read).
 int ll_probe_ambiguous(int timeout_ms);
 
+/// The same probe in two halves, so the program can do other work while the answer travels:
+/// `ll_probe_start` writes the request (and restores the tty at exit if nothing reads it),
+/// `ll_probe_result` waits out the rest of the time and answers as `ll_probe_ambiguous`;
+/// `ll_probe_pending` is 1 between the two.
+void ll_probe_start(int timeout_ms);
+int ll_probe_result(void);
+int ll_probe_pending(void);
+
 /// 1 when $TERM names a terminal whose cursor can be addressed (terminfo `cup`), 0 when it
 /// cannot (`dumb`), -1 when terminfo does not know it.
 int ll_term_can_address(void);
