@@ -59,7 +59,8 @@ public final class Terminal {
     case .narrow: ambiguousWide = false
     case .wide: ambiguousWide = true
     case .auto:
-      let answer = ll_probe_pending() == 1 ? ll_probe_result() : ll_probe_ambiguous(150)
+      let answer =
+        ll_probe_pending() == 1 ? ll_probe_result() : ll_probe_ambiguous(Int32(Terminal.probeWaitMs))
       ambiguousWide = answer == 2
       lateAnswer = answer == 0
     }
@@ -79,12 +80,18 @@ public final class Terminal {
   var lateAnswer = false
   var pending: [Key] = []
 
+  /// How long a terminal has to answer the probe. A local terminal answers in a few ms; the
+  /// demo's first frame comes about 60 ms after the request on a terminal that does not, so
+  /// 120 ms keeps that start-up under 200 ms; an answer later than this is dropped (see
+  /// `readKey`) and `--ambiguous` is there for a slow link to a CJK-width terminal.
+  public static let probeWaitMs = 120
+
   /// Asks the terminal where its cursor went after one ambiguous character, as vim's `t_u7`
   /// does; a terminal that does not answer within `timeoutMs` counts as narrow, the common
   /// case. Sent now, before curses starts, on the ordinary screen, so the answer travels while
   /// the store loads; `init` with `.auto` reads it (or asks then) and erases the probe.
   /// Nothing is sent to a terminal that cannot take it.
-  public static func startAmbiguousProbe(timeoutMs: Int = 150) {
+  public static func startAmbiguousProbe(timeoutMs: Int = probeWaitMs) {
     guard isInteractive(), ll_term_can_address() == 1 else { return }
     ll_probe_start(Int32(timeoutMs))
   }
