@@ -138,14 +138,20 @@ final class AmbiguousWidthTests: XCTestCase {
   func testAnAnswerThatComesTooLateIsNotTakenForKeys() throws {
     // Read as keys, "ESC [ 1 ; 2 R" is Shift-F3 to curses and the status line would say the
     // key does nothing here; any change of the screen means it was taken for a key.
-    let s = try PtySession(["demo", "--lang", "zh-Hans"], width: 80, height: 24, answers: .late)
-    XCTAssertTrue(s.pump { $0.lines.joined().contains("今日联系") })
-    let before = s.screen.lines
-    let until = s.started.addingTimeInterval(3)
-    s.pump(timeout: 5, quiet: 0.1) { _ in Date() > until }
-    XCTAssertEqual(s.screen.lines, before)
-    s.send("5")
-    XCTAssertTrue(s.pump { $0.lines.joined().contains("流失原因") }, s.screen.lines.joined(separator: "\n"))
+    // From further down ("ESC [ 10 ; 2 R") it is no key curses knows, and comes as Escape, "[",
+    // "1", "0" …, where "1" would switch panes.
+    for row in [0, 9] {
+      let s = try PtySession(["demo", "--lang", "zh-Hans"], width: 80, height: 24, answers: .late, row: row)
+      XCTAssertTrue(s.pump { $0.lines.joined().contains("今日联系") })
+      s.send("2")
+      XCTAssertTrue(s.pump { $0.lines.joined().contains("客户 1/") })
+      let before = s.screen.lines
+      let until = s.started.addingTimeInterval(3)
+      s.pump(timeout: 5, quiet: 0.1) { _ in Date() > until }
+      XCTAssertEqual(s.screen.lines, before, "row \(row)")
+      s.send("5")
+      XCTAssertTrue(s.pump { $0.lines.joined().contains("流失原因") }, s.screen.lines.joined(separator: "\n"))
+    }
   }
 
   func testADumbTerminalIsNamedInOneSentence() throws {

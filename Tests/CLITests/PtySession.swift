@@ -14,12 +14,11 @@ final class PtySession {
   private var late: ([UInt8], Date)?
 
   init(
-    _ args: [String], width: Int, height: Int, answers: TerminalEmulator.Answers, env: [String: String] = [:]
-  )
-    throws
-  {
+    _ args: [String], width: Int, height: Int, answers: TerminalEmulator.Answers, row: Int = 0,
+    env: [String: String] = [:]
+  ) throws {
     setlocale(LC_CTYPE, "C.UTF-8")
-    screen = TerminalEmulator(width: width, height: height, answers: answers)
+    screen = TerminalEmulator(width: width, height: height, answers: answers, row: row)
     var m: Int32 = -1
     var s: Int32 = -1
     var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)

@@ -38,10 +38,12 @@ final class TerminalEmulator {
   private var params = ""
   private var utf8: [UInt8] = []
 
-  init(width: Int, height: Int, answers: Answers) {
+  /// `row` is where the cursor starts, as under a shell's prompt part way down the screen.
+  init(width: Int, height: Int, answers: Answers, row: Int = 0) {
     self.width = width
     self.height = height
     self.answers = answers
+    y = row
     bottom = height - 1
     cells = Array(repeating: Array(repeating: " ", count: width), count: height)
   }
