@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LiuliangRender
 import LiuliangText
 
 /// The interface language of the command line: `--lang` where given, else the locale.
@@ -27,4 +29,11 @@ struct Liuliang: ParsableCommand {
       DrillCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
+
+  /// Text output on a CJK-width terminal lines up when told so by `LIULIANG_AMBIGUOUS=wide`:
+  /// it cannot ask the terminal (its output may be a pipe). The dashboard decides again.
+  static func main() {
+    if ProcessInfo.processInfo.environment["LIULIANG_AMBIGUOUS"] == "wide" { Glyphs.useAmbiguousWide(true) }
+    main(nil)
+  }
 }

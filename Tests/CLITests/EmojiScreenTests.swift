@@ -80,6 +80,31 @@ final class EmojiScreenTests: XCTestCase {
   }
 }
 
+extension EmojiScreenTests {
+  // “ ” · are Ambiguous: “老”·王 is 1+2+1+1+2 = 7 cells, or 2+2+2+2+2 = 10 on a CJK-width
+  // terminal; the longest other name, 欧阳丽涵, is 8. Columns are two spaces apart.
+  func testTextOutputCountsAmbiguousWideWhenTold() throws {
+    let dir = try store()
+    let args = [
+      "customers", "--data", dir.path, "--segment", "at_risk", "--lang", "en", "--today", "2026-11-16",
+    ]
+    func gaps(_ out: String) -> [Int] {
+      ["“老”·王", "欧阳丽涵"].map { name in
+        guard let line = out.split(separator: "\n").first(where: { $0.contains(name) }),
+          let r = line.range(of: name)
+        else { return -1 }
+        return line[r.upperBound...].prefix { $0 == " " }.count
+      }
+    }
+    let narrow = try runLiuliang(args)
+    XCTAssertEqual(narrow.status, 0, narrow.stderr)
+    XCTAssertEqual(gaps(narrow.stdout), [8 - 7 + 2, 8 - 8 + 2])
+    let wide = try runLiuliang(args, env: ["LIULIANG_AMBIGUOUS": "wide"])
+    XCTAssertEqual(wide.status, 0, wide.stderr)
+    XCTAssertEqual(gaps(wide.stdout), [10 - 10 + 2, 10 - 8 + 2])
+  }
+}
+
 /// Widths of graphemes as a running tmux draws them, measured by printing each in a pane and
 /// reading tmux's cursor column.
 enum TmuxWidths {
