@@ -58,12 +58,20 @@ public enum CellWidth {
   public static func of(_ c: Character) -> Int {
     if let a = c.asciiValue { return a >= 0x20 && a != 0x7F ? 1 : 0 }
     var base = 0
-    var emoji = false
+    var selector = false
+    var joined = false
+    var wideMember = false
     for s in c.unicodeScalars {
-      if base == 0 { base = of(s) }
-      if s.value == 0xFE0F { emoji = true }
+      let w = of(s)
+      if base == 0 { base = w }
+      if s.value == 0xFE0F { selector = true }
+      if s.value == 0x200D { joined = true }
+      if w == 2 { wideMember = true }
     }
-    return emoji && base == 1 ? 2 : base
+    // A ZWJ sequence with an emoji in it is one emoji even when its first member is a text
+    // symbol written without VS16 (🏳‍🌈).
+    if base == 1 && (selector || (joined && wideMember)) { return 2 }
+    return base
   }
 
   /// True when terminals disagree on how many cells `c` takes, or when it holds more than one

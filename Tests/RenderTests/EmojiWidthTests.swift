@@ -26,6 +26,9 @@ final class EmojiWidthTests: XCTestCase {
     XCTAssertEqual(CellWidth.of("#️⃣"), 2, "a keycap with VS16")
     XCTAssertEqual(CellWidth.of("☺️"), 2)
     XCTAssertEqual(CellWidth.of("🏽"), 2, "a modifier alone is an emoji of its own")
+    XCTAssertEqual(CellWidth.of("🏳️‍🌈"), 2, "white flag (text by default) + VS16 + ZWJ + rainbow")
+    XCTAssertEqual(CellWidth.of("🏳\u{200D}🌈"), 2, "the same without its VS16")
+    XCTAssertEqual(CellWidth.of("a\u{200D}b"), 2, "a joiner between letters joins nothing")
   }
 
   func testTableEdges() {
