@@ -84,6 +84,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport",
+        "LiuliangRender",
       ]),
   ]
 )

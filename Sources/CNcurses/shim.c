@@ -44,6 +44,9 @@ int ll_start(int raw_mode) {
   curs_set(0);
   leaveok(stdscr, FALSE);
   scrollok(stdscr, FALSE);
+  // Graphemes placed by absolute position after a refresh (ll_place_text) must stay where they
+  // were put: no shifting a line's characters sideways with insert/delete-character.
+  idcok(stdscr, FALSE);
   ll_active = 1;
   return 0;
 }
@@ -158,4 +161,160 @@ void ll_force_clear(void) { clearok(curscr, TRUE); }
 void ll_refresh(void) {
   wnoutrefresh(stdscr);
   doupdate();
+}
+
+#include <errno.h>
+#include <poll.h>
+#include <term.h>
+#include <termios.h>
+#include <time.h>
+
+static long ll_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void ll_write_all(int fd, const char *s, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    s += w;
+    n -= (size_t)w;
+  }
+}
+
+// The column of a cursor position report "ESC [ row ; col R" in buf, or 0 when none is whole.
+static int ll_report_column(const char *buf, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (buf[i] != 0x1b || buf[i + 1] != '[') continue;
+    size_t j = i + 2;
+    int row = 0, col = 0, digits = 0;
+    while (j < n && buf[j] >= '0' && buf[j] <= '9') { row = row * 10 + (buf[j++] - '0'); digits++; }
+    if (j >= n || buf[j] != ';' || digits == 0) continue;
+    j++;
+    digits = 0;
+    while (j < n && buf[j] >= '0' && buf[j] <= '9') { col = col * 10 + (buf[j++] - '0'); digits++; }
+    if (j < n && buf[j] == 'R' && digits > 0 && row > 0) return col;
+  }
+  return 0;
+}
+
+// The probe in flight: the tty modes to restore and when to stop waiting for the answer.
+static struct termios ll_probe_saved;
+static int ll_probe_active = 0;
+static long ll_probe_deadline = 0;
+
+static void ll_probe_finish(void) {
+  if (!ll_probe_active) return;
+  ll_probe_active = 0;
+  static const char erase[] = "\r\x1b[K";
+  ll_write_all(1, erase, sizeof erase - 1);
+  tcsetattr(0, TCSANOW, &ll_probe_saved);
+}
+
+void ll_probe_start(int timeout_ms) {
+  static int hooked = 0;
+  if (ll_probe_active) return;
+  if (tcgetattr(0, &ll_probe_saved) != 0) return;
+  struct termios raw = ll_probe_saved;
+  raw.c_lflag &= ~(ICANON | ECHO);
+  raw.c_cc[VMIN] = 0;
+  raw.c_cc[VTIME] = 0;
+  if (tcsetattr(0, TCSANOW, &raw) != 0) return;
+  // A program that exits before reading the answer still erases the probe and restores echo.
+  if (!hooked) {
+    hooked = 1;
+    atexit(ll_probe_finish);
+  }
+  ll_probe_active = 1;
+  ll_probe_deadline = ll_now_ms() + timeout_ms;
+  // U+25BD, the character vim's t_u7 request uses: Ambiguous, and in every CJK font.
+  static const char probe[] = "\r\xe2\x96\xbd\x1b[6n";
+  ll_write_all(1, probe, sizeof probe - 1);
+}
+
+int ll_probe_pending(void) { return ll_probe_active; }
+
+int ll_probe_result(void) {
+  if (!ll_probe_active) return 0;
+  char buf[64];
+  size_t n = 0;
+  int col = 0;
+  while (col == 0 && n < sizeof buf) {
+    // Past the deadline, an answer that already arrived is still read.
+    long left = ll_probe_deadline - ll_now_ms();
+    struct pollfd p = {.fd = 0, .events = POLLIN};
+    int r = poll(&p, 1, left > 0 ? (int)left : 0);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    ssize_t got = read(0, buf + n, sizeof buf - n);
+    if (got <= 0) break;
+    n += (size_t)got;
+    col = ll_report_column(buf, n);
+  }
+  ll_probe_finish();
+  // The probe started in column 1: the cursor is in column 2 after one cell, 3 after two.
+  if (col == 3) return 2;
+  if (col == 2) return 1;
+  return 0;
+}
+
+int ll_probe_ambiguous(int timeout_ms) {
+  ll_probe_start(timeout_ms);
+  return ll_probe_result();
+}
+
+int ll_term_can_address(void) {
+  int err = 0;
+  TERMINAL *saved = cur_term;
+  if (setupterm(NULL, 1, &err) != OK) return -1;
+  const char *cup = tigetstr("cup");
+  int ok = cup != NULL && cup != (char *)-1;
+  TERMINAL *probe = cur_term;
+  set_curterm(saved);
+  if (probe != saved) del_curterm(probe);
+  return ok;
+}
+
+void ll_redraw_line(int y) { wredrawln(stdscr, y, 1); }
+
+// Bytes for the terminal written after curses' own refresh, sent in one write.
+static char *ll_placed = NULL;
+static size_t ll_placed_len = 0, ll_placed_cap = 0;
+
+static int ll_place_putc(int c) {
+  if (ll_placed_len == ll_placed_cap) {
+    size_t cap = ll_placed_cap ? ll_placed_cap * 2 : 4096;
+    char *p = realloc(ll_placed, cap);
+    if (p == NULL) return EOF;
+    ll_placed = p;
+    ll_placed_cap = cap;
+  }
+  ll_placed[ll_placed_len++] = (char)c;
+  return c;
+}
+
+static void ll_place_move(int y, int x) {
+  const char *cup = tigetstr("cup");
+  if (cup == NULL || cup == (char *)-1) return;
+  tputs(tiparm(cup, y, x), 1, ll_place_putc);
+}
+
+void ll_place_text(int y, int x, const char *utf8, unsigned int attr, int pair) {
+  ll_place_move(y, x);
+  // vid_puts keeps curses' record of the terminal's attributes, so its next refresh starts
+  // from the truth.
+  vid_puts((attr_t)attr, (short)pair, NULL, ll_place_putc);
+  for (const char *p = utf8; *p; p++) ll_place_putc((unsigned char)*p);
+}
+
+void ll_place_end(void) {
+  vid_puts(A_NORMAL, 0, NULL, ll_place_putc);
+  ll_place_move(getcury(curscr), getcurx(curscr));
+  ll_write_all(1, ll_placed, ll_placed_len);
+  ll_placed_len = 0;
 }

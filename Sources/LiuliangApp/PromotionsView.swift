@@ -36,7 +36,10 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
   let (map, legend) = heatInner.splitBottom(1)
   Heatmap(rowLabels: (1...7).map { s.wording.weekday($0) }, columnLabels: hours.map { "\($0)" }, cells: cells)
     .draw(into: &buf, in: map)
-  buf.put(fit(s.text["promotions.legend"], width: legend.width), x: legend.x, y: legend.y, style: .dim)
+  // The legend shows the glyphs in use (see Glyphs: a CJK-width terminal gets another set).
+  let levels = String(Heatmap.levels.dropFirst())
+  let text = s.text("promotions.legend", levels, String(Heatmap.closed))
+  buf.put(fit(text, width: legend.width), x: legend.x, y: legend.y, style: .dim)
   drawPromotionList(s, &buf, l.list)
   drawPromotionSide(s, &buf, l.side)
 }
@@ -120,7 +123,7 @@ func drawDiscountGauge(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   if y < inner.maxY {
     buf.put(BarChart.bar(value, of: 1, width: barWidth), x: inner.x, y: y, style: d.warning ? .bad : .good)
     let tick = inner.x + min(barWidth - 1, Int(warn * Double(barWidth)))
-    buf.put("│", x: tick, y: y, style: .warn)
+    buf.put(String(Glyphs.current.marker), x: tick, y: y, style: .warn)
     y += 1
   }
   let notes = [

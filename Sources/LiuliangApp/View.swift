@@ -84,8 +84,8 @@ func shortPath(_ p: String, width: Int) -> String {
   guard CellWidth.of(p) > width else { return p }
   var tail = ""
   for ch in p.reversed() {
-    if CellWidth.of(tail) + CellWidth.of(ch) + 1 > width { break }
+    if CellWidth.of(tail) + CellWidth.of(ch) + CellWidth.of(ellipsis) > width { break }
     tail = String(ch) + tail
   }
-  return "…" + tail
+  return String(ellipsis) + tail
 }

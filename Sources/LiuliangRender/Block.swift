@@ -40,13 +40,15 @@ public struct Block: Sendable {
     }
     let x1 = rect.maxX - 1
     let y1 = rect.maxY - 1
-    let horizontal = String(repeating: "─", count: rect.width - 2)
-    buf.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
-    buf.put("└" + horizontal + "┘", x: rect.x, y: y1, style: style)
+    let g = Glyphs.current
+    let horizontal = String(repeating: g.horizontal, count: rect.width - 2)
+    buf.put(String(g.topLeft) + horizontal + String(g.topRight), x: rect.x, y: rect.y, style: style)
+    buf.put(String(g.bottomLeft) + horizontal + String(g.bottomRight), x: rect.x, y: y1, style: style)
     if rect.height > 2 {
+      let vertical = String(g.vertical)
       for yy in rect.y + 1..<y1 {
-        buf.put("│", x: rect.x, y: yy, style: style)
-        buf.put("│", x: x1, y: yy, style: style)
+        buf.put(vertical, x: rect.x, y: yy, style: style)
+        buf.put(vertical, x: x1, y: yy, style: style)
       }
     }
     // "┌ title ─": the title sits after one line cell, with a space either side.

@@ -1,26 +1,24 @@
 /// Terminal cell widths of scalars, graphemes and strings.
 ///
-/// The table follows what common terminals (and ncurses' `wcwidth`) do for the scripts this
-/// product shows: Chinese, Japanese, Korean, full-width punctuation and the usual emoji blocks.
+/// The scalar table (WidthTable.swift, made by scripts/gen-width-table) is East Asian Width
+/// with emoji presentation; graphemes follow what current terminals draw for emoji sequences.
+/// The command line's text output measures with the same functions, so its columns line up
+/// exactly as the dashboard's do.
 public enum CellWidth {
-  // Sorted, non-overlapping, inclusive ranges of scalars that take two cells.
-  private static let wide: [(lo: UInt32, hi: UInt32)] = [
-    (0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF), (0xA000, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x1F300, 0x1F64F),
-    (0x1F900, 0x1F9FF), (0x20000, 0x3FFFD),
-  ]
+  /// True on a terminal that draws East Asian "Ambiguous" characters (box drawing, `·`, `…`,
+  /// `→`, `“”`) two cells wide. Set once at start-up, before anything is measured, and never
+  /// changed while drawing: measuring is a pure function of the text otherwise.
+  nonisolated(unsafe) public static var ambiguousWide = false
 
-  private static func isWide(_ v: UInt32) -> Bool {
-    if v < wide[0].lo || v > wide[wide.count - 1].hi { return false }
+  static func contains(_ table: [UInt32], _ v: UInt32) -> Bool {
+    if table.isEmpty || v < table[0] || v > table[table.count - 1] { return false }
     var lo = 0
-    var hi = wide.count - 1
+    var hi = table.count / 2 - 1
     while lo <= hi {
       let mid = (lo + hi) / 2
-      let r = wide[mid]
-      if v < r.lo {
+      if v < table[2 * mid] {
         hi = mid - 1
-      } else if v > r.hi {
+      } else if v > table[2 * mid + 1] {
         lo = mid + 1
       } else {
         return true
@@ -29,33 +27,70 @@ public enum CellWidth {
     return false
   }
 
+  /// True for a scalar of East Asian Width "Ambiguous": one cell or two, by terminal.
+  public static func isAmbiguous(_ scalar: Unicode.Scalar) -> Bool {
+    contains(WidthTable.ambiguous, scalar.value)
+  }
+
   /// Cells taken by one scalar on its own: 0, 1 or 2.
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v < 0x7F { return v >= 0x20 ? 1 : 0 }
     if v < 0xA0 { return 0 }
-    // Latin-1 is all single cells except the soft hyphen (a format character).
-    if v < 0x300 { return v == 0xAD ? 0 : 1 }
-    if isWide(v) { return 2 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format, .control:
-      return 0
-    default:
-      return 1
+    if v < 0x300 {
+      // Latin-1 and friends: single cells except the soft hyphen (a format character).
+      if v == 0xAD { return 0 }
+      return ambiguousWide && contains(WidthTable.ambiguous, v) ? 2 : 1
     }
+    if contains(WidthTable.wide, v) { return 2 }
+    if contains(WidthTable.zero, v) { return 0 }
+    if v >= 0xD800 && v <= 0xDFFF { return 0 }
+    if ambiguousWide && contains(WidthTable.ambiguous, v) { return 2 }
+    return 1
   }
 
-  /// Cells taken by one grapheme: the width of its first visible scalar, so combining marks and
-  /// joiners add nothing; an emoji presentation selector (U+FE0F) turns a narrow symbol wide.
+  static func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
+
+  /// Cells taken by one grapheme, as terminals that know emoji sequences draw it: the width of
+  /// its first visible scalar, so combining marks, skin-tone modifiers and the members of a
+  /// ZWJ sequence after the first add nothing; a flag (two regional indicators) is one wide
+  /// symbol; an emoji presentation selector (U+FE0F) turns a narrow symbol wide.
   public static func of(_ c: Character) -> Int {
     if let a = c.asciiValue { return a >= 0x20 && a != 0x7F ? 1 : 0 }
     var base = 0
-    var emoji = false
+    var selector = false
+    var joined = false
+    var wideMember = false
     for s in c.unicodeScalars {
-      if base == 0 { base = of(s) }
-      if s.value == 0xFE0F { emoji = true }
+      let w = of(s)
+      if base == 0 { base = w }
+      if s.value == 0xFE0F { selector = true }
+      if s.value == 0x200D { joined = true }
+      if w == 2 { wideMember = true }
     }
-    return emoji && base == 1 ? 2 : base
+    // A ZWJ sequence with an emoji in it is one emoji even when its first member is a text
+    // symbol written without VS16 (🏳‍🌈).
+    if base == 1 && (selector || (joined && wideMember)) { return 2 }
+    return base
+  }
+
+  /// True when terminals disagree on how many cells `c` takes, or when it holds more than one
+  /// visible scalar: an emoji sequence (VS16, ZWJ, skin tone, flag, keycap), or an ambiguous
+  /// character counted two cells wide. A terminal writer places such a grapheme by absolute
+  /// position, so the cells after it are right whatever width the terminal gave it.
+  public static func isUncertain(_ c: Character) -> Bool {
+    if c.asciiValue != nil { return false }
+    var visible = 0
+    for s in c.unicodeScalars {
+      let v = s.value
+      if v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || v == 0x20E3
+        || isRegionalIndicator(v) || (ambiguousWide && isAmbiguous(s))
+      {
+        return true
+      }
+      if of(s) > 0 { visible += 1 }
+    }
+    return visible > 1
   }
 
   /// Cells taken by a whole string, grapheme by grapheme.
@@ -81,8 +116,8 @@ public enum Align: Sendable, Equatable, Hashable {
   case left, right, center
 }
 
-/// The ellipsis that marks cut text; one cell wide.
-public let ellipsis: Character = "…"
+/// The ellipsis that marks cut text; one cell wide (see `Glyphs`).
+public var ellipsis: Character { Glyphs.current.ellipsis }
 
 /// Cuts `s` to at most `width` cells. When it has to cut, the result ends with "…".
 ///
@@ -92,7 +127,7 @@ public let ellipsis: Character = "…"
 public func fit(_ s: String, width: Int) -> String {
   if width <= 0 { return "" }
   if CellWidth.of(s) <= width { return s }
-  let room = width - 1
+  let room = width - CellWidth.of(ellipsis)
   var used = 0
   var out = ""
   for c in s {

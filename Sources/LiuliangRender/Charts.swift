@@ -63,7 +63,7 @@ public struct BarRow: Sendable, Equatable {
 
 /// Horizontal bars, one per row: label, bar in eighths of a cell, text.
 public struct BarChart: Sendable {
-  public static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+  public static var eighths: [Character] { Glyphs.current.eighths }
 
   public var rows: [BarRow]
   /// The value of a full bar; the largest value or marker when nil.
@@ -93,7 +93,7 @@ public struct BarChart: Sendable {
     }
     let full = eighths / 8
     let part = eighths % 8
-    var s = String(repeating: "█", count: full)
+    var s = String(repeating: Glyphs.current.full, count: full)
     if part > 0 { s.append(eighths8(part)) }
     return s + String(repeating: " ", count: width - full - (part > 0 ? 1 : 0))
   }
@@ -130,8 +130,9 @@ public struct BarChart: Sendable {
       buf.put(bar, x: barX, y: y, style: r.style, maxWidth: barW)
       if let m = r.marker, barW > 0 {
         let col = BarChart.markerColumn(m, of: top, width: barW)
-        let filled = buf[barX + col, y].text == "█"
-        buf.put(filled ? "┃" : "│", x: barX + col, y: y, style: markerStyle)
+        let g = Glyphs.current
+        let filled = buf[barX + col, y].text == String(g.full)
+        buf.put(String(filled ? g.markerOnBar : g.marker), x: barX + col, y: y, style: markerStyle)
       }
       if textW > 0 {
         let tx = barX + barW + 1
@@ -161,8 +162,8 @@ public struct HeatCell: Sendable, Equatable {
 /// A grid of levels with row labels at the left and column labels on top. A nil cell is
 /// closed and shows "·".
 public struct Heatmap: Sendable {
-  public static let levels: [Character] = [" ", "░", "▒", "▓", "█"]
-  public static let closed: Character = "·"
+  public static var levels: [Character] { Glyphs.current.levels }
+  public static var closed: Character { Glyphs.current.closed }
 
   public var rowLabels: [String]
   public var columnLabels: [String]

@@ -148,7 +148,7 @@ public struct HelpOverlay {
 
 /// The one-row bar at the bottom: segments at the left, a note at the right.
 public struct StatusLine: Sendable {
-  public static let separator = " │ "
+  public static var separator: String { Glyphs.current.separator }
 
   public var left: [String]
   public var right: String

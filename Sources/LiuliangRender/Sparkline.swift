@@ -1,6 +1,6 @@
 /// A one-row chart of a series with the eight block heights ▁…█.
 public struct Sparkline: Sendable {
-  public static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+  public static var bars: [Character] { Glyphs.current.heights }
 
   public var values: [Double]
   public var style: Style

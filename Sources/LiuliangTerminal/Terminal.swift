@@ -10,14 +10,25 @@ import LiuliangRender
 public enum TerminalError: Error, Equatable {
   /// Standard input or output is not a terminal.
   case notInteractive
-  /// curses could not start (unknown TERM, for example).
+  /// curses could not start.
   case cannotStart
+  /// $TERM (given here, empty when unset) is unknown to terminfo or cannot move the cursor.
+  case cannotAddress(term: String)
+}
+
+/// How wide the terminal draws East Asian "Ambiguous" characters (box drawing, `·`, `…`).
+public enum AmbiguousWidth: String, Sendable, CaseIterable {
+  case narrow, wide
+  /// Ask the terminal at start-up.
+  case auto
 }
 
 /// The full-screen terminal: draws buffers, reads keys, and always gives the terminal back.
 public final class Terminal {
   private var previous: Buffer?
-  private var running = false
+  // Rows where graphemes were placed past curses on the last draw.
+  private var placedRows = Set<Int>()
+  private(set) var running = false
   private let attributes: [Role: (attr: UInt32, pair: Int32)]
   public let colors: Bool
 
@@ -35,9 +46,24 @@ public final class Terminal {
   /// Takes over the screen. `colors` false (for NO_COLOR, say) or a terminal without colours
   /// gives a monochrome mapping where every role still looks different enough.
   /// `raw` true delivers Ctrl-C, Ctrl-Z and Ctrl-S as keys instead of signals or flow control.
-  public init(colors: Bool, raw: Bool = true) throws {
+  /// `ambiguous` `.auto` asks the terminal (see `startAmbiguousProbe`); the answer is in
+  /// `ambiguousWide`.
+  public init(colors: Bool, raw: Bool = true, ambiguous: AmbiguousWidth = .auto) throws {
     guard Terminal.isInteractive() else { throw TerminalError.notInteractive }
     _ = ll_setup_locale()
+    // curses starts on a terminal it cannot address (TERM=dumb) and draws a status line only.
+    if ll_term_can_address() != 1 {
+      throw TerminalError.cannotAddress(term: getenv("TERM").map { String(cString: $0) } ?? "")
+    }
+    switch ambiguous {
+    case .narrow: ambiguousWide = false
+    case .wide: ambiguousWide = true
+    case .auto:
+      let answer =
+        ll_probe_pending() == 1 ? ll_probe_result() : ll_probe_ambiguous(Int32(Terminal.probeWaitMs))
+      ambiguousWide = answer == 2
+      lateAnswer = answer == 0
+    }
     ll_install_exit_handlers()
     if ll_start(raw ? 1 : 0) != 0 { throw TerminalError.cannotStart }
     running = true
@@ -47,6 +73,28 @@ public final class Terminal {
   }
 
   deinit { stop() }
+
+  /// True when the terminal draws East Asian "Ambiguous" characters two cells wide.
+  public let ambiguousWide: Bool
+  // The probe had no answer in time: one may still come, and must not be read as keys.
+  var lateAnswer = false
+  var pending: [Key] = []
+
+  /// How long a terminal has to answer the probe. A local terminal answers in a few ms; the
+  /// demo's first frame comes about 60 ms after the request on a terminal that does not, so
+  /// 120 ms keeps that start-up under 200 ms; an answer later than this is dropped (see
+  /// `readKey`) and `--ambiguous` is there for a slow link to a CJK-width terminal.
+  public static let probeWaitMs = 120
+
+  /// Asks the terminal where its cursor went after one ambiguous character, as vim's `t_u7`
+  /// does; a terminal that does not answer within `timeoutMs` counts as narrow, the common
+  /// case. Sent now, before curses starts, on the ordinary screen, so the answer travels while
+  /// the store loads; `init` with `.auto` reads it (or asks then) and erases the probe.
+  /// Nothing is sent to a terminal that cannot take it.
+  public static func startAmbiguousProbe(timeoutMs: Int = probeWaitMs) {
+    guard isInteractive(), ll_term_can_address() == 1 else { return }
+    ll_probe_start(Int32(timeoutMs))
+  }
 
   private static let bold = ll_attr_bold()
   private static let reverse = ll_attr_reverse()
@@ -107,9 +155,27 @@ public final class Terminal {
   }
 
   /// Writes what changed since the previous frame, then places (or hides) the cursor.
+  ///
+  /// Curses measures each scalar with the C library's wcwidth, and terminals disagree about
+  /// emoji sequences and ambiguous characters, so no single width is right for those. Curses
+  /// gets blanks in their cells; after its refresh they are written at their own position, and
+  /// the rest of their row after each one, so every later cell lands where it belongs however
+  /// wide the terminal drew the grapheme. A changed row holding one is repainted whole.
   public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
     guard running else { return }
-    for change in buffer.changes(since: previous) { write(change) }
+    let changes = buffer.changes(since: previous)
+    // Changed rows drawn whole, and whether each holds graphemes to place.
+    var whole: [Int: Bool] = [:]
+    var seen = Set<Int>()
+    for change in changes where seen.insert(change.y).inserted {
+      let places = Terminal.rowPlaces(buffer, y: change.y)
+      if places || placedRows.contains(change.y) { whole[change.y] = places }
+    }
+    for change in changes where whole[change.y] == nil { write(change) }
+    for y in whole.keys.sorted() {
+      write(Change(x: 0, y: y, cells: Terminal.row(buffer, y)))
+      ll_redraw_line(Int32(y))
+    }
     previous = buffer
     if let c = cursor, c.x >= 0, c.y >= 0, c.x < buffer.width, c.y < buffer.height {
       ll_cursor(1, Int32(c.y), Int32(c.x))
@@ -117,10 +183,48 @@ public final class Terminal {
       ll_cursor(0, 0, 0)
     }
     ll_refresh()
+    var placing = false
+    for (y, places) in whole.sorted(by: { $0.key < $1.key }) {
+      if places {
+        place(Terminal.row(buffer, y), y: y, lastRow: y == buffer.height - 1)
+        placedRows.insert(y)
+        placing = true
+      } else {
+        placedRows.remove(y)
+      }
+    }
+    if placing { ll_place_end() }
   }
 
-  // Writes a run in as few calls as possible: consecutive cells of one style go together,
-  // and a grapheme whose width the C library sees differently goes alone at its own cell.
+  private static func row(_ buffer: Buffer, _ y: Int) -> [Cell] {
+    (0..<buffer.width).map { buffer[$0, y] }
+  }
+
+  private static func rowPlaces(_ buffer: Buffer, y: Int) -> Bool {
+    for x in 0..<buffer.width {
+      let t = buffer[x, y].text
+      if let a = t.utf8.first, a >= 0x80, needsPlacing(t) { return true }
+    }
+    return false
+  }
+
+  // True for a grapheme whose width this program and curses or the terminal may see
+  // differently (see `CellWidth.isUncertain`), or one curses cannot measure at all.
+  static func needsPlacing(_ grapheme: String) -> Bool {
+    guard let c = grapheme.first else { return false }
+    if c.asciiValue != nil { return false }
+    if CellWidth.isUncertain(c) { return true }
+    var sum = 0
+    for s in grapheme.unicodeScalars {
+      let w = Int(ll_wcwidth(s.value))
+      if w < 0 { return true }
+      sum += w
+    }
+    return sum != CellWidth.of(c)
+  }
+
+  // Writes a run in as few calls as possible: consecutive cells of one style go together.
+  // A grapheme to be placed later leaves blanks in its cells.
   private func write(_ change: Change) {
     var text = ""
     var startX = change.x
@@ -143,97 +247,65 @@ public final class Terminal {
       }
       if let a = cell.text.utf8.first, a < 0x80, cell.text.utf8.count == 1 {
         text += cell.text
-        continue
+      } else if Terminal.needsPlacing(cell.text) {
+        text += String(repeating: " ", count: max(1, CellWidth.of(cell.text)))
+      } else {
+        text += cell.text
       }
-      let ours = CellWidth.of(cell.text)
-      let (shown, agrees) = Terminal.terminalText(cell.text, width: ours)
-      if agrees {
-        text += shown
-        continue
-      }
-      flush()
-      startX = x
-      text = shown
-      flush()
-      startX = x + ours
     }
     flush()
   }
 
-  // What to send for one grapheme that takes `width` cells here, and whether curses will
-  // advance by the same width. Curses measures scalar by scalar with wcwidth, so an emoji
-  // sequence is cut to its first symbol, and what it would draw wider becomes U+FFFD.
-  private static func terminalText(_ grapheme: String, width: Int) -> (String, Bool) {
-    var sum = 0
-    var printable = true
-    var base: (scalar: Unicode.Scalar, width: Int)?
-    for s in grapheme.unicodeScalars {
-      let w = Int(ll_wcwidth(s.value))
-      if w < 0 {
-        printable = false
-      } else {
-        sum += w
-        if base == nil && w > 0 { base = (s, w) }
+  // Writes, past curses, each grapheme of `cells` that needs placing at its own column, and
+  // after each the rest of the row up to the next, starting at the column where it belongs.
+  // The bottom-right cell is left alone: writing it scrolls some terminals.
+  private func place(_ cells: [Cell], y: Int, lastRow: Bool) {
+    let limit = lastRow ? cells.count - 1 : cells.count
+    var run = ""
+    var runX = 0
+    var runStyle: Style?
+    var after = false
+    func flush() {
+      if !run.isEmpty, let s = runStyle {
+        let a = attributes(of: s)
+        ll_place_text(Int32(y), Int32(runX), run, a.attr, a.pair)
       }
+      run = ""
     }
-    if printable && sum == width { return (grapheme, true) }
-    guard let b = base else { return (width == 2 ? "\u{FFFD} " : "\u{FFFD}", true) }
-    if b.width == width { return (String(Character(b.scalar)), true) }
-    // Narrower for curses: sent alone, the next write repositions after it.
-    if b.width < width { return (printable ? grapheme : String(Character(b.scalar)), false) }
-    return (width == 2 ? "\u{FFFD} " : "\u{FFFD}", true)
+    var x = 0
+    while x < cells.count {
+      let cell = cells[x]
+      if cell.isContinuation {
+        x += 1
+        continue
+      }
+      let w = max(1, CellWidth.of(cell.text))
+      if x + w > limit { break }
+      if Terminal.needsPlacing(cell.text) {
+        flush()
+        let a = attributes(of: cell.style)
+        ll_place_text(Int32(y), Int32(x), cell.text, a.attr, a.pair)
+        after = true
+        runStyle = nil
+      } else if after {
+        if cell.style != runStyle || run.isEmpty {
+          flush()
+          runStyle = cell.style
+          runX = x
+        }
+        run += cell.text
+      }
+      x += w
+    }
+    flush()
   }
 
   /// Repaints the whole screen on the next draw (Ctrl-L, after a resize).
   public func forceRedraw() {
     guard running else { return }
     previous = nil
+    placedRows.removeAll()
     ll_force_clear()
-  }
-
-  /// The next key, waiting at most `timeoutMs` milliseconds (negative waits forever); nil when
-  /// none came or the key has no meaning here.
-  public func readKey(timeoutMs: Int) -> Key? {
-    guard running else { return nil }
-    var isCode: Int32 = 0
-    var ch: UInt32 = 0
-    if ll_get_key(Int32(clamping: timeoutMs), &isCode, &ch) != 0 { return nil }
-    if isCode != 0 { return Terminal.functionKey(Int32(bitPattern: ch)) }
-    return Terminal.characterKey(ch)
-  }
-
-  static func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case ll_key_up(): return .up
-    case ll_key_down(): return .down
-    case ll_key_left(): return .left
-    case ll_key_right(): return .right
-    case ll_key_npage(): return .pageDown
-    case ll_key_ppage(): return .pageUp
-    case ll_key_home(): return .home
-    case ll_key_end(): return .end
-    case ll_key_btab(): return .backTab
-    case ll_key_dc(): return .delete
-    case ll_key_backspace(): return .backspace
-    case ll_key_enter(): return .enter
-    case ll_key_resize(): return .resize
-    case ll_key_f0() + 1...ll_key_f0() + 63: return .function(Int(code - ll_key_f0()))
-    default: return nil
-    }
-  }
-
-  static func characterKey(_ ch: UInt32) -> Key? {
-    switch ch {
-    case 13, 10: return .enter
-    case 9: return .tab
-    case 127, 8: return .backspace
-    case 27: return .escape
-    case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 0x60)))
-    case 0..<32: return nil
-    default:
-      guard let s = Unicode.Scalar(ch) else { return nil }
-      return .char(Character(s))
-    }
   }
 
   /// Gives the terminal back (cursor shown, modes restored). Safe to call more than once.

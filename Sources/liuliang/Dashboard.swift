@@ -13,6 +13,7 @@ import LiuliangTerminal
 struct Dashboard {
   let store: Store
   var state: AppState
+  var ambiguous = AmbiguousWidth.auto
 
   init(store: Store, today: Day, maskPhones: Bool) {
     self.store = store
@@ -29,11 +30,14 @@ struct Dashboard {
   mutating func run() throws {
     let terminal: Terminal
     do {
-      terminal = try Terminal(colors: Terminal.colorsAllowed())
+      terminal = try Terminal(colors: Terminal.colorsAllowed(), ambiguous: ambiguous)
+    } catch TerminalError.cannotAddress(let term) {
+      throw CLIError(cliText("cli.err.term", term))
     } catch {
       throw CLIError(cliText["cli.err.no_terminal"])
     }
     defer { terminal.stop() }
+    Glyphs.useAmbiguousWide(terminal.ambiguousWide)
     if let r = state.readOnly { state.flash(r, error: true) }
     var first = true
     var size = (width: 0, height: 0)
@@ -152,9 +156,12 @@ struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "open", abstract: cliText["cli.open"])
   @OptionGroup var store: StoreOptions
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+  @OptionGroup var width: WidthOptions
 
   func run() throws {
+    let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     let today = try store.day()
     let s: Store
     do {
@@ -163,6 +170,7 @@ struct OpenCommand: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     var d = Dashboard(store: s, today: today, maskPhones: maskPhones)
+    d.ambiguous = ambiguous
     try d.run()
   }
 }
@@ -173,6 +181,7 @@ struct DemoCommand: ParsableCommand {
     String?
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
+  @OptionGroup var width: WidthOptions
 
   func validate() throws { try validateLanguage(lang) }
 
@@ -194,7 +203,9 @@ struct DemoCommand: ParsableCommand {
   }
 
   func run() throws {
+    let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
+    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     guard let seeds = Self.seeds() else { throw CLIError(cliText["cli.err.no_seeds"]) }
     var t = GeneratorOptions.demoToday
     if let today {
@@ -218,8 +229,31 @@ struct DemoCommand: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     var d = Dashboard(store: s, today: t, maskPhones: maskPhones)
+    d.ambiguous = ambiguous
     try d.run()
     emit(cliText("cli.demo_left", folder) + "\n")
+  }
+}
+
+/// How wide the terminal draws ambiguous characters: `--ambiguous`, else
+/// `$LIULIANG_AMBIGUOUS`, else asked of the terminal.
+struct WidthOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.ambiguous"], valueName: "narrow|wide|auto"))
+  var ambiguous: String?
+
+  func mode() throws -> AmbiguousWidth {
+    if let a = ambiguous { return try parse(a, source: "--ambiguous") }
+    if let e = ProcessInfo.processInfo.environment["LIULIANG_AMBIGUOUS"], !e.isEmpty {
+      return try parse(e, source: "LIULIANG_AMBIGUOUS")
+    }
+    return .auto
+  }
+
+  func parse(_ text: String, source: String) throws -> AmbiguousWidth {
+    guard let m = AmbiguousWidth(rawValue: text) else {
+      throw CLIError(cliText("cli.err.bad_ambiguous", source, text))
+    }
+    return m
   }
 }
 

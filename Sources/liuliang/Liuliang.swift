@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiuliangModel
+import LiuliangRender
 import LiuliangText
 
 /// The interface language (`Text.choose`). Help text is made before any store is open, so it
@@ -45,11 +46,14 @@ struct Liuliang: ParsableCommand {
 
   /// ArgumentParser's own main, except that every message shows the controls it holds (an
   /// error quotes a file name or a value from the owner's files, and goes to a terminal) and
-  /// that files are made owner-only.
+  /// that files are made owner-only. Text output on a CJK-width terminal lines up when told
+  /// so by `LIULIANG_AMBIGUOUS=wide`: it cannot ask the terminal (its output may be a pipe);
+  /// the dashboard decides again.
   static func main() {
     // Every file liuliang makes holds customers' phones or WeChat ids: owner-only, whatever
     // the shell's umask (an export, a rejects file, a folder of a new store).
     umask(0o077)
+    if ProcessInfo.processInfo.environment["LIULIANG_AMBIGUOUS"] == "wide" { Glyphs.useAmbiguousWide(true) }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -33,7 +33,8 @@ final class CellWidthTests: XCTestCase {
     XCTAssertEqual(CellWidth.of("é" as Unicode.Scalar), 1)
     XCTAssertEqual(CellWidth.of("\u{1100}" as Unicode.Scalar), 2)
     XCTAssertEqual(CellWidth.of("\u{115F}" as Unicode.Scalar), 2)
-    XCTAssertEqual(CellWidth.of("\u{1160}" as Unicode.Scalar), 1)
+    // A Hangul vowel jamo joins the consonant before it (wcwidth and terminals agree).
+    XCTAssertEqual(CellWidth.of("\u{1160}" as Unicode.Scalar), 0)
     XCTAssertEqual(CellWidth.of("\u{303F}" as Unicode.Scalar), 1)
     XCTAssertEqual(CellWidth.of("\u{FF60}" as Unicode.Scalar), 2)
     XCTAssertEqual(CellWidth.of("\u{FF61}" as Unicode.Scalar), 1)

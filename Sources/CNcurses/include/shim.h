@@ -96,3 +96,30 @@ void ll_force_clear(void);
 void ll_refresh(void);
 
 #endif
+
+/// Asks the terminal, before curses starts, how wide it draws an East Asian "Ambiguous"
+/// character: writes one at the start of the line, requests the cursor position (ESC [6n) and
+/// waits at most `timeout_ms` for the answer, then erases the line and restores the tty modes.
+/// Returns 2 (two cells), 1 (one cell) or 0 (no answer, or one that cannot be read).
+int ll_probe_ambiguous(int timeout_ms);
+
+/// The same probe in two halves, so the program can do other work while the answer travels:
+/// `ll_probe_start` writes the request (and restores the tty at exit if nothing reads it),
+/// `ll_probe_result` waits out the rest of the time and answers as `ll_probe_ambiguous`;
+/// `ll_probe_pending` is 1 between the two.
+void ll_probe_start(int timeout_ms);
+int ll_probe_result(void);
+int ll_probe_pending(void);
+
+/// 1 when $TERM names a terminal whose cursor can be addressed (terminfo `cup`), 0 when it
+/// cannot (`dumb`), -1 when terminfo does not know it.
+int ll_term_can_address(void);
+
+/// Makes curses repaint row `y` whole on the next refresh instead of trusting what it drew.
+void ll_redraw_line(int y);
+
+/// Writing past curses, after a refresh, for graphemes placed by absolute position:
+/// `ll_place_text` moves to row y, column x and writes UTF-8 text in the given attributes;
+/// `ll_place_end` restores plain attributes and the cursor where curses left it, and sends it all.
+void ll_place_text(int y, int x, const char *utf8, unsigned int attr, int pair);
+void ll_place_end(void);
