@@ -23,6 +23,8 @@ struct GenerateCommand: ParsableCommand {
   var today: String?
   @Option(name: .customLong("walk-ins"), help: ArgumentHelp(cliText["cli.opt.walk_ins"], valueName: "N"))
   var walkIns: Double?
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
+  var lang: String?
   @Option(name: .customLong("till"), help: ArgumentHelp(cliText["cli.opt.till"], valueName: "FILE"))
   var till: String?
   @Option(
@@ -40,6 +42,7 @@ struct GenerateCommand: ParsableCommand {
   static let maxVisits = 20_000_000
 
   func validate() throws {
+    try validateLanguage(lang)
     guard customers >= 1 else { throw ValidationError(cliText("cli.err.positive", "--customers")) }
     guard days >= 1 else { throw ValidationError(cliText("cli.err.positive", "--days")) }
     if let w = walkIns, !(w >= 0) { throw ValidationError(cliText("cli.err.not_negative", "--walk-ins")) }
