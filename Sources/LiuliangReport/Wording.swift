@@ -81,6 +81,8 @@ public struct Wording: Sendable {
     case .changedOnDisk(let f): return text("error.changed_on_disk", f)
     case .readOnly(let r): return readOnly(r)
     case .unwritableFile(let f): return text("error.unwritable_file", f)
+    case .insideStore(let p, let f): return text("error.inside_store", p, f)
+    case .fileExists(let p): return text("error.file_exists", p)
     }
   }
 

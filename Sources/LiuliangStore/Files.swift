@@ -146,7 +146,11 @@ enum Files {
 
   /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
   /// folder: a crash leaves either the old file or the new one, never half of either.
-  static func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
+  /// Without `replace` the temp file is linked to the name instead, which fails with EEXIST
+  /// rather than replace a file that appeared meanwhile.
+  static func writeAtomically(
+    folder: String, name: String, bytes: [UInt8], replace: Bool = true
+  ) throws(StoreError) {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
@@ -160,11 +164,13 @@ enum Files {
       throw .cannotWrite(file: name, errno: e)
     }
     close(fd)
-    guard rename(temp, folder + "/" + name) == 0 else {
+    let target = folder + "/" + name
+    guard replace ? rename(temp, target) == 0 : link(temp, target) == 0 else {
       let e = errno
       unlink(temp)
       throw .cannotWrite(file: name, errno: e)
     }
+    if !replace { unlink(temp) }
     syncFolder(folder)
   }
 

@@ -68,6 +68,10 @@ public enum StoreError: Error, Sendable, Equatable {
   case changedOnDisk(file: String)
   case readOnly(ReadOnlyReason)
   case unwritableFile(String)
+  /// A file outside the store (an export) asked for inside the store folder.
+  case insideStore(path: String, folder: String)
+  /// A file outside the store that exists and was not to be replaced.
+  case fileExists(String)
 }
 
 public enum ReadOnlyReason: Error, Sendable, Equatable {

@@ -251,6 +251,8 @@ struct ExportCommand: ParsableCommand {
   var excel = false
   @Option(help: ArgumentHelp(cliText["export.opt.output"], valueName: "FILE"))
   var output: String?
+  @Flag(help: ArgumentHelp(cliText["export.opt.force"]))
+  var force = false
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
@@ -283,9 +285,9 @@ struct ExportCommand: ParsableCommand {
       return
     }
     do {
-      try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+      try OutsideFile.write(bytes, to: output, replace: force, storeFolder: l.store.folder)
     } catch {
-      throw CLIError(cliText("import.err.write", output, error.localizedDescription))
+      throw CLIError(l.wording.error(error))
     }
   }
 }
