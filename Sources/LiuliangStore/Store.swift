@@ -25,22 +25,20 @@ public final class Store {
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
 
   public enum Mode: Sendable {
-    /// Take the lock; create the folder when it doesn't exist.
+    /// Take the lock.
     case readWrite
     /// Read only, no lock (scriptable commands that only report).
     case readOnly
   }
 
-  /// Opens the store. A missing folder is an error in `.readOnly` mode and is created (0700)
-  /// in `.readWrite` mode.
+  /// Opens the store. A missing folder is an error in either mode: a folder is made only when
+  /// asked for, by `initialize` (a mistyped --data must not become an empty shop).
   public init(folder: String, mode: Mode) throws(StoreError) {
     self.folder = folder
     dataset = Dataset()
     saved = dataset
     switch Files.isDirectory(folder) {
-    case nil:
-      guard mode == .readWrite else { throw .folderMissing(folder) }
-      guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
+    case nil: throw .folderMissing(folder)
     case false?: throw .notAFolder(folder)
     case true?: break
     }

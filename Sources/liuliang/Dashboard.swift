@@ -147,9 +147,17 @@ struct OpenCommand: ParsableCommand {
   func run() throws {
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
     let today = try store.day()
+    let folder = store.folder()
+    switch Store.presence(of: folder) {
+    case .store: break
+    case .notAFolder: throw CLIError(Wording(cliText).error(.notAFolder(folder)))
+    case .missing, .empty:
+      guard askToMakeStore(folder) else { throw CLIError(cliText("cli.err.not_made", folder)) }
+      try makeStore(folder)
+    }
     let s: Store
     do {
-      s = try Store(folder: store.folder(), mode: .readWrite)
+      s = try Store(folder: folder, mode: .readWrite)
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }

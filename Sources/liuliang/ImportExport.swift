@@ -32,6 +32,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     let wording = Wording(cliText)
+    let folder = try store.existingStore()
     let bytes: [UInt8]
     do {
       bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -51,7 +52,7 @@ struct ImportCommand: ParsableCommand {
       let sheet = try Sheet.read(bytes, encoding: encoding)
       let columns = try Columns.map(header: sheet.header, kind: kind, overrides: overrides)
       do {
-        s = try Store(folder: store.folder(), mode: dryRun ? .readOnly : .readWrite)
+        s = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
       } catch {
         throw CLIError(wording.error(error))
       }
