@@ -6,6 +6,9 @@ import LiuliangRender
 public enum Check: Equatable, Sendable {
   case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
   case flag, category, status, count, slot, kind, weekdays, endTime, audience, customer
+  /// A customer's name. It and `mobile` are the model's CustomerRules, which import and check
+  /// apply too.
+  case name
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
@@ -16,10 +19,8 @@ public enum Check: Equatable, Sendable {
     case .date: return t.isEmpty || Day(t) != nil ? nil : "form.err.date"
     case .requiredDate: return Day(t) != nil ? nil : "form.err.date"
     case .time: return TimeOfDay(t) != nil ? nil : "form.err.time"
-    case .mobile:
-      let digits = t.filter { $0 != " " && $0 != "-" }
-      return t.isEmpty || (digits.count == 11 && digits.first == "1" && digits.allSatisfy(\.isASCIIDigit))
-        ? nil : "form.err.mobile"
+    case .name: return CustomerRules.isName(t) ? nil : "form.err.required"
+    case .mobile: return CustomerRules.isPhone(t) ? nil : "form.err.mobile"
     case .tier: return Tier(rawValue: t) != nil ? nil : "form.err.tier"
     case .money: return Money(yuan: t).map { $0.fen >= 0 } == true ? nil : "form.err.money"
     case .partySize: return Int(t).map { $0 >= 1 && $0 < 1000 } == true ? nil : "form.err.party"

@@ -27,6 +27,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case unknownPromotion(String)
   case badSetting(key: String, value: String)
   case badTOML(String)
+  /// A customer's phone that is not a mobile number (CustomerRules); the row is still loaded.
+  case notAMobile(String)
 
   /// The Resources key that words this kind; its arguments follow in `arguments`.
   public var key: String {
@@ -41,6 +43,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownPromotion: return "problem.unknown_promotion"
     case .badSetting: return "problem.bad_setting"
     case .badTOML: return "problem.bad_toml"
+    case .notAMobile: return "problem.not_a_mobile"
     }
   }
 
@@ -55,6 +58,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .unknownCustomer(let id), .unknownPromotion(let id): return [id]
     case .badSetting(let k, let v): return [k, v]
     case .badTOML(let m): return [m]
+    case .notAMobile(let v): return [v.count > 40 ? String(v.prefix(40)) + "…" : v]
     }
   }
 }

@@ -89,7 +89,8 @@ public final class Store {
       return out
     }
     ds.customers = ChunkedArray(
-      try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) })
+      try read(.customers) { r, notes throws(ProblemKind) in try RecordCodec.checkedCustomer(r, notes: &notes)
+      })
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }

@@ -148,6 +148,7 @@ struct ImportReport {
     case .noIdentity: return cliText["reject.no_identity"]
     case .badValue(let c, let v): return cliText("reject.bad_value", c, v)
     case .missingValue(let c): return cliText("reject.missing_value", c)
+    case .notAMobile(let c, let v): return cliText("reject.not_a_mobile", c, v)
     case .twoCustomers(let a, let b): return cliText("reject.two_customers", a, b)
     case .unknownCustomer(let c): return cliText("reject.unknown_customer", c)
     case .ambiguousCustomer(let c): return cliText("reject.ambiguous_customer", c)
