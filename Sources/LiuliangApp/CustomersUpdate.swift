@@ -153,7 +153,7 @@ func customerForm(_ s: AppState, _ i: Int?) -> Form {
     i == nil ? .addCustomer : .editCustomer(id: c.id),
     title: s.text[i == nil ? "form.add_title" : "form.edit_title"],
     [
-      FormField("field.name", c.name, .name), FormField("field.wechat", c.wechat),
+      FormField("field.name", c.name, .required), FormField("field.wechat", c.wechat),
       FormField("field.phone", c.phone, .mobile),
       FormField("field.tier", c.tier.rawValue, .tier), FormField("field.tags", c.tags.joined(separator: " ")),
       FormField("field.source", c.source), FormField("field.joined", c.joined?.description ?? "", .date),

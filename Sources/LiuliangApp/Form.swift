@@ -6,20 +6,18 @@ import LiuliangRender
 public enum Check: Equatable, Sendable {
   case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
   case flag, category, status, count, slot, kind, weekdays, endTime, audience, customer
-  /// A customer's name. It and `mobile` are the model's CustomerRules, which import and check
-  /// apply too.
-  case name
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
     let t = text.trimmingCharacters(in: .whitespaces)
     switch self {
     case .any: return nil
-    case .required: return t.isEmpty ? "form.err.required" : nil
+    // A customer's name and phone are `required` and `mobile`: the model's CustomerRules, which
+    // import and check apply too.
+    case .required: return isFilled(t) ? nil : "form.err.required"
     case .date: return t.isEmpty || Day(t) != nil ? nil : "form.err.date"
     case .requiredDate: return Day(t) != nil ? nil : "form.err.date"
     case .time: return TimeOfDay(t) != nil ? nil : "form.err.time"
-    case .name: return CustomerRules.isName(t) ? nil : "form.err.required"
     case .mobile: return CustomerRules.isPhone(t) ? nil : "form.err.mobile"
     case .tier: return Tier(rawValue: t) != nil ? nil : "form.err.tier"
     case .money: return Money(yuan: t).map { $0.fen >= 0 } == true ? nil : "form.err.money"

@@ -10,8 +10,7 @@ public enum CustomerRules {
     case notAMobile(String)
   }
 
-  /// A name has something besides spaces.
-  public static func isName(_ text: String) -> Bool { text.contains { !$0.isWhitespace } }
+  public static func isName(_ text: String) -> Bool { isFilled(text) }
 
   /// A phone is empty, or a mainland mobile number: 11 digits starting with 1, with spaces and
   /// dashes allowed between them (`138 0013 8000`, `138-0013-8000`). Read by bytes: a million
@@ -38,3 +37,6 @@ public enum CustomerRules {
     return nil
   }
 }
+
+/// A required text (a customer's name, any field a form requires) has something besides spaces.
+public func isFilled(_ text: String) -> Bool { text.contains { !$0.isWhitespace } }
