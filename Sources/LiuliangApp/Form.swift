@@ -12,14 +12,13 @@ public enum Check: Equatable, Sendable {
     let t = text.trimmingCharacters(in: .whitespaces)
     switch self {
     case .any: return nil
-    case .required: return t.isEmpty ? "form.err.required" : nil
+    // A customer's name and phone are `required` and `mobile`: the model's CustomerRules, which
+    // import and check apply too.
+    case .required: return isFilled(t) ? nil : "form.err.required"
     case .date: return t.isEmpty || Day(t) != nil ? nil : "form.err.date"
     case .requiredDate: return Day(t) != nil ? nil : "form.err.date"
     case .time: return TimeOfDay(t) != nil ? nil : "form.err.time"
-    case .mobile:
-      let digits = t.filter { $0 != " " && $0 != "-" }
-      return t.isEmpty || (digits.count == 11 && digits.first == "1" && digits.allSatisfy(\.isASCIIDigit))
-        ? nil : "form.err.mobile"
+    case .mobile: return CustomerRules.isPhone(t) ? nil : "form.err.mobile"
     case .tier: return Tier(rawValue: t) != nil ? nil : "form.err.tier"
     case .money: return Money(yuan: t).map { $0.fen >= 0 } == true ? nil : "form.err.money"
     case .partySize: return Int(t).map { $0 >= 1 && $0 < 1000 } == true ? nil : "form.err.party"

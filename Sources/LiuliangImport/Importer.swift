@@ -86,6 +86,17 @@ public struct Importer {
     }
   }
 
+  /// A rule of CustomerRules the row breaks, told with the input's own column name.
+  func reason(_ b: CustomerRules.Broken) -> RejectReason {
+    func column(_ field: String) -> String {
+      columns.column(of: field, in: kind).map { sheet.header[$0] } ?? field
+    }
+    switch b {
+    case .noName: return .missingValue(column: column("name"))
+    case .notAMobile(let v): return .notAMobile(column: column("phone"), value: v)
+    }
+  }
+
   static func isBlank(_ row: Sheet.Row) -> Bool { row.cells.allSatisfy { $0.trimmed.isEmpty } }
 
   mutating func reject(_ row: Sheet.Row, _ why: RejectReason) {
@@ -156,11 +167,16 @@ public struct Importer {
         reject(row, .noIdentity)
         continue
       }
-      // The file's values must stand on their own before any of them is merged.
+      // The file's values must stand on their own before any of them is merged; only the name
+      // may come from the customer the row merges into (the whole record is checked below).
       var probe = f
       probe[0] = "-"
+      if probe[1].isEmpty { probe[1] = "-" }
       do throws(ProblemKind) {
-        _ = try StoreRows.customer(probe)
+        if let broken = CustomerRules.broken(try StoreRows.customer(probe)) {
+          reject(row, reason(broken))
+          continue
+        }
       } catch {
         reject(row, reason(error))
         continue
@@ -187,7 +203,12 @@ public struct Importer {
           continue
         }
         do throws(ProblemKind) {
-          list[i] = try StoreRows.customer(current)
+          let merged = try StoreRows.customer(current)
+          if let broken = CustomerRules.broken(merged) {
+            reject(row, reason(broken))
+            continue
+          }
+          list[i] = merged
         } catch {
           reject(row, reason(error))
           continue
@@ -197,7 +218,12 @@ public struct Importer {
       } else {
         f[0] = !f[0].isEmpty && ids.taken.insert(f[0]).inserted ? f[0] : ids.make()
         do throws(ProblemKind) {
-          list.append(try StoreRows.customer(f))
+          let added = try StoreRows.customer(f)
+          if let broken = CustomerRules.broken(added) {
+            reject(row, reason(broken))
+            continue
+          }
+          list.append(added)
         } catch {
           reject(row, reason(error))
           continue

@@ -11,6 +11,8 @@ public enum RejectReason: Error, Sendable, Equatable {
   case noIdentity
   case badValue(column: String, value: String)
   case missingValue(column: String)
+  /// A phone that is not a mobile number (CustomerRules, as the dashboard's form refuses it).
+  case notAMobile(column: String, value: String)
   /// The row's WeChat id and phone (or id) belong to two different customers.
   case twoCustomers(String, String)
   case unknownCustomer(String)

@@ -82,6 +82,8 @@ public struct Wording: Sendable {
     case .readOnly(let r): return readOnly(r)
     case .unwritableFile(let f): return text("error.unwritable_file", f)
     case .notAFile(let f): return text("error.not_a_file", f)
+    case .insideStore(let p, let f): return text("error.inside_store", p, f)
+    case .fileExists(let p): return text("error.file_exists", p)
     }
   }
 

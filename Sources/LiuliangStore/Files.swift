@@ -157,7 +157,11 @@ enum Files {
 
   /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
   /// folder: a crash leaves either the old file or the new one, never half of either.
-  static func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
+  /// Without `replace` the temp file is linked to the name instead, which fails with EEXIST
+  /// rather than replace a file that appeared meanwhile.
+  static func writeAtomically(
+    folder: String, name: String, bytes: [UInt8], replace: Bool = true
+  ) throws(StoreError) {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
     // A leftover of the same name (a reused pid) goes first; then the temp file is only ever
     // one this call created, never a link someone planted.
@@ -177,15 +181,17 @@ enum Files {
     close(fd)
     // The rename would replace a link with a plain file, silently cutting what the owner
     // linked; Store refuses such a store before this (read-only), this is the last word.
-    if isSpecial(folder + "/" + name) {
+    let target = folder + "/" + name
+    if isSpecial(target) {
       unlink(temp)
       throw .notAFile(name)
     }
-    guard rename(temp, folder + "/" + name) == 0 else {
+    guard replace ? rename(temp, target) == 0 : link(temp, target) == 0 else {
       let e = errno
       unlink(temp)
       throw .cannotWrite(file: name, errno: e)
     }
+    if !replace { unlink(temp) }
     syncFolder(folder)
   }
 

@@ -30,6 +30,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case badTOML(TOMLError.Reason, subject: String)
   /// A promotion whose `to` is not after its `from`: both read, the order is wrong.
   case windowOrder(to: String, from: String)
+  /// A customer's phone that is not a mobile number (CustomerRules); the row is still loaded.
+  case notAMobile(String)
 
   /// The Resources key that words this kind; its arguments follow in `arguments`.
   public var key: String {
@@ -45,6 +47,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .badSetting: return "problem.bad_setting"
     case .badTOML(let r, _): return "problem.toml." + r.rawValue
     case .windowOrder: return "problem.window_order"
+    case .notAMobile: return "problem.not_a_mobile"
     }
   }
 
@@ -60,6 +63,7 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .badSetting(let k, let v): return [k, v]
     case .badTOML(_, let subject): return [subject]
     case .windowOrder(let t, let f): return [t, f]
+    case .notAMobile(let v): return [v.count > 40 ? String(v.prefix(40)) + "…" : v]
     }
   }
 }
@@ -75,6 +79,10 @@ public enum StoreError: Error, Sendable, Equatable {
   case unwritableFile(String)
   /// A symbolic link, a FIFO or a device where the store keeps a plain file.
   case notAFile(String)
+  /// A file outside the store (an export) asked for inside the store folder.
+  case insideStore(path: String, folder: String)
+  /// A file outside the store that exists and was not to be replaced.
+  case fileExists(String)
 }
 
 public enum ReadOnlyReason: Error, Sendable, Equatable {

@@ -25,22 +25,20 @@ public final class Store {
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
 
   public enum Mode: Sendable {
-    /// Take the lock; create the folder when it doesn't exist.
+    /// Take the lock.
     case readWrite
     /// Read only, no lock (scriptable commands that only report).
     case readOnly
   }
 
-  /// Opens the store. A missing folder is an error in `.readOnly` mode and is created (0700)
-  /// in `.readWrite` mode.
+  /// Opens the store. A missing folder is an error in either mode: a folder is made only when
+  /// asked for, by `initialize` (a mistyped --data must not become an empty shop).
   public init(folder: String, mode: Mode) throws(StoreError) {
     self.folder = folder
     dataset = Dataset()
     saved = dataset
     switch Files.isDirectory(folder) {
-    case nil:
-      guard mode == .readWrite else { throw .folderMissing(folder) }
-      guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
+    case nil: throw .folderMissing(folder)
     case false?: throw .notAFolder(folder)
     case true?: break
     }
@@ -96,7 +94,8 @@ public final class Store {
       return out
     }
     ds.customers = ChunkedArray(
-      try read(.customers) { r, _ throws(ProblemKind) in try RecordCodec.customer(r) })
+      try read(.customers) { r, notes throws(ProblemKind) in try RecordCodec.checkedCustomer(r, notes: &notes)
+      })
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
@@ -171,6 +170,7 @@ public final class Store {
 
   func path(_ name: String) -> String { folder + "/" + name }
 
+  /// The store's own files: their presence makes a folder a store, and none may be a link.
   static let fileNames = [ShopFile.name] + Kind.allCases.map(\.fileName)
 
   /// Files whose bytes on disk are no longer those this store read or wrote.

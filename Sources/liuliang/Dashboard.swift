@@ -163,9 +163,17 @@ struct OpenCommand: ParsableCommand {
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
     if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     let today = try store.day()
+    let folder = store.folder()
+    switch Store.presence(of: folder) {
+    case .store: break
+    case .notAFolder: throw CLIError(Wording(cliText).error(.notAFolder(folder)))
+    case .missing, .empty:
+      guard askToMakeStore(folder) else { throw CLIError(cliText("cli.err.not_made", folder)) }
+      try makeStore(folder)
+    }
     let s: Store
     do {
-      s = try Store(folder: store.folder(), mode: .readWrite)
+      s = try Store(folder: folder, mode: .readWrite)
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }

@@ -34,6 +34,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     var wording = Wording(cliText)
+    let folder = try store.existingStore()
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(file)
@@ -52,7 +53,7 @@ struct ImportCommand: ParsableCommand {
     do {
       let (sheet, columns) = try ImportInput.read(bytes, encoding: encoding, kind: kind, overrides: overrides)
       do {
-        s = try Store(folder: store.folder(), mode: dryRun ? .readOnly : .readWrite)
+        s = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
       } catch {
         throw CLIError(wording.error(error))
       }
@@ -173,6 +174,7 @@ struct ImportReport {
     case .noIdentity: return cliText["reject.no_identity"]
     case .badValue(let c, let v): return cliText("reject.bad_value", c, v)
     case .missingValue(let c): return cliText("reject.missing_value", c)
+    case .notAMobile(let c, let v): return cliText("reject.not_a_mobile", c, v)
     case .twoCustomers(let a, let b): return cliText("reject.two_customers", a, b)
     case .unknownCustomer(let c): return cliText("reject.unknown_customer", c)
     case .ambiguousCustomer(let c): return cliText("reject.ambiguous_customer", c)
@@ -323,6 +325,8 @@ struct ExportCommand: ParsableCommand {
   var excel = false
   @Option(help: ArgumentHelp(cliText["export.opt.output"], valueName: "FILE"))
   var output: String?
+  @Flag(help: ArgumentHelp(cliText["export.opt.force"]))
+  var force = false
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
@@ -355,9 +359,9 @@ struct ExportCommand: ParsableCommand {
       return
     }
     do {
-      try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+      try OutsideFile.write(bytes, to: output, replace: force, storeFolder: l.store.folder)
     } catch {
-      throw CLIError(cliText("import.err.write", output, error.localizedDescription))
+      throw CLIError(l.wording.error(error))
     }
   }
 }

@@ -40,7 +40,7 @@ struct Liuliang: ParsableCommand {
     subcommands: [
       OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self,
-      DrillCommand.self,
+      DrillCommand.self, InitCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LiuliangModel
 import LiuliangText
+import LiuliangReport
+import LiuliangStore
 
 /// Where the store is and which day the numbers are as of.
 struct StoreOptions: ParsableArguments {
@@ -23,6 +25,18 @@ struct StoreOptions: ParsableArguments {
     if let d = env["LIULIANG_DATA"], !d.isEmpty { return d }
     if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/liuliang" }
     return (env["HOME"] ?? ".") + "/.local/share/liuliang"
+  }
+
+  /// The folder, once it is known to hold a store: a missing or empty one is one sentence that
+  /// names it and says how to make a store there. Nothing is created here.
+  func existingStore() throws -> String {
+    let f = folder()
+    switch Store.presence(of: f) {
+    case .store: return f
+    case .missing: throw CLIError(Wording(cliText).error(.folderMissing(f)))
+    case .notAFolder: throw CLIError(Wording(cliText).error(.notAFolder(f)))
+    case .empty: throw CLIError(cliText("cli.err.no_store", f))
+    }
   }
 
   /// `--today`, else `$LIULIANG_TODAY`, else the clock's local date.

@@ -18,8 +18,9 @@ struct Loaded {
 
   init(_ options: StoreOptions) throws {
     today = try options.day()
+    let folder = try options.existingStore()
     do {
-      store = try Store(folder: options.folder(), mode: .readOnly)
+      store = try Store(folder: folder, mode: .readOnly)
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }

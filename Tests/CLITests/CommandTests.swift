@@ -166,7 +166,7 @@ final class CommandTests: XCTestCase {
     let missing = try runLiuliang(["today", "--data", "/nonexistent/shop", "--lang", "en"])
     XCTAssertNotEqual(missing.status, 0)
     XCTAssertTrue(
-      missing.stderr.contains("The store folder /nonexistent/shop does not exist."), missing.stderr)
+      missing.stderr.contains("The store folder /nonexistent/shop does not exist;"), missing.stderr)
     let date = try runLiuliang(["today", "--data", Repo.seeds.path, "--today", "2026-02-30", "--lang", "en"])
     XCTAssertNotEqual(date.status, 0)
     XCTAssertTrue(

@@ -201,8 +201,7 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(try String(contentsOf: customers, encoding: .utf8), before, "nothing written before y")
     try t.send("y")
     // The message names the long temp path and is cut at 80 columns: wait for the file instead.
-    let deadline = Date().addingTimeInterval(10)
-    while Date() < deadline, try String(contentsOf: customers, encoding: .utf8) == before { usleep(50_000) }
+    XCTAssertTrue(try waitUntil { try String(contentsOf: customers, encoding: .utf8) != before })
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try String(contentsOf: customers, encoding: .utf8)

@@ -57,6 +57,7 @@ final class ImportTests: XCTestCase {
     bytes += Array("12".utf8) + [0xD4, 0xC2] + Array("1".utf8) + [0xC8, 0xD5] + Array("\r\n".utf8)
 
     let folder = try tempFolder() + "/store"
+    try Store.initialize(folder: folder, shop: Shop())
     let s = try Store(folder: folder, mode: .readWrite)
     let r = try plan(bytes, into: s.dataset)
     XCTAssertEqual(r.header, ["姓名", "微信号", "手机", "生日"])

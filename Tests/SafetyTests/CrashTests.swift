@@ -17,12 +17,21 @@ final class CrashTests: XCTestCase {
     Int(ProcessInfo.processInfo.environment["LIULIANG_CRASH_KILLS"] ?? "") ?? 25
   }
 
-  /// Starts the binary, kills it after `delayMs`, and returns whether it was still running.
-  /// With `afterFirstWrite` the delay counts from the first write the writer logs (waited for
-  /// as long as it takes), so that a busy machine, where loading alone can take longer than the
-  /// delay, still kills writers in the middle of their writes.
+  /// When to kill: a time after the start (which may fall while the store is still loading), or
+  /// as soon as the writer has logged a number of writes, whatever time that takes on a busy
+  /// machine.
+  enum Moment {
+    case afterMs(Int)
+    case afterWrites(Int)
+  }
+
+  static func logLines(_ log: URL) -> Int {
+    ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count
+  }
+
+  /// Starts the binary, kills it at `moment`, and returns whether it was still running.
   @discardableResult
-  func killAfter(_ delayMs: Int, _ args: [String], log: URL, afterFirstWrite: Bool = false) throws -> Bool {
+  func killAt(_ moment: Moment, _ args: [String], log: URL) throws -> Bool {
     let p = Process()
     p.executableURL = Repo.binary
     p.arguments = args
@@ -34,15 +43,12 @@ final class CrashTests: XCTestCase {
     p.standardError = FileHandle.nullDevice
     p.standardInput = FileHandle.nullDevice
     try p.run()
-    if afterFirstWrite {
-      let deadline = Date().addingTimeInterval(60)
-      while p.isRunning && Date() < deadline
-        && ((try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0) == 0
-      {
-        usleep(2000)
-      }
+    switch moment {
+    case .afterMs(let ms): usleep(UInt32(ms) * 1000)
+    case .afterWrites(let n):
+      let reached = waitUntil { !p.isRunning || Self.logLines(log) >= n }
+      XCTAssertTrue(reached, "the writer never logged \(n) writes")
     }
-    usleep(UInt32(delayMs) * 1000)
     let running = p.isRunning
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
@@ -51,20 +57,18 @@ final class CrashTests: XCTestCase {
 
   /// Copies `store` aside, runs `args` until killed, and checks the store against the copy.
   /// Returns the number of temp files the kill left.
-  func killAndCheck(
-    store: URL, delayMs: Int, _ args: [String], seed: Int, afterFirstWrite: Bool = false
-  ) throws -> Int {
+  func killAndCheck(store: URL, at moment: Moment, _ args: [String], seed: Int) throws -> Int {
     let fm = FileManager.default
     let before = store.deletingLastPathComponent().appendingPathComponent("before")
     let log = store.deletingLastPathComponent().appendingPathComponent("versions.log")
     try? fm.removeItem(at: before)
     try? fm.removeItem(at: log)
     try fm.copyItem(at: store, to: before)
-    try killAfter(delayMs, args, log: log, afterFirstWrite: afterFirstWrite)
+    try killAt(moment, args, log: log)
     let check = try runLiuliang([
       "drill", "check", "--data", store.path, "--before", before.path, "--log", log.path,
     ])
-    XCTAssertEqual(check.status, 0, "kill \(seed) after \(delayMs) ms:\n\(check.stdout)\(check.stderr)")
+    XCTAssertEqual(check.status, 0, "kill \(seed) at \(moment):\n\(check.stdout)\(check.stderr)")
     let leftovers = try fm.contentsOfDirectory(atPath: store.path).filter { $0.hasPrefix(".liuliang-tmp-") }
     if !leftovers.isEmpty {
       // The next start cleans up after the killed writer.
@@ -83,15 +87,15 @@ final class CrashTests: XCTestCase {
     var leftovers = 0
     var writes = 0
     for k in 0..<Self.kills {
-      // One kill in five from the first instant (killed while loading); the others well into
-      // the stream of writes, counted from the first one.
-      let whileLoading = k % 5 == 0
-      let delay = Int.random(in: whileLoading ? 0...300 : 0...400, using: &rng)
+      // One kill in four at a moment from the first instant (often while loading), the others
+      // in the stream of writes: after the first to the eighth, counted, not timed, so a busy
+      // machine still kills mid-write.
+      let moment: Moment =
+        k % 4 == 0
+        ? .afterMs(Int.random(in: 0...700, using: &rng)) : .afterWrites(Int.random(in: 1...8, using: &rng))
       leftovers += try killAndCheck(
-        store: store, delayMs: delay, ["drill", "write", "--data", store.path, "--seed", "\(k + 1)"], seed: k,
-        afterFirstWrite: !whileLoading)
-      let log = store.deletingLastPathComponent().appendingPathComponent("versions.log")
-      writes += ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count
+        store: store, at: moment, ["drill", "write", "--data", store.path, "--seed", "\(k + 1)"], seed: k)
+      writes += Self.logLines(store.deletingLastPathComponent().appendingPathComponent("versions.log"))
     }
     XCTAssertGreaterThan(writes, Self.kills, "the drill wrote too little to prove anything")
     print("crash drill: \(Self.kills) kills, \(writes) writes begun, \(leftovers) temp files cleaned up")
@@ -116,7 +120,8 @@ final class CrashTests: XCTestCase {
       let delay = Int.random(in: 0...600, using: &rng)
       let (file, kind) = k % 2 == 0 ? (customersFile, "customers") : (visitsFile, "visits")
       _ = try killAndCheck(
-        store: store, delayMs: delay, ["import", file.path, "--kind", kind, "--data", store.path], seed: k)
+        store: store, at: .afterMs(delay), ["import", file.path, "--kind", kind, "--data", store.path],
+        seed: k)
     }
   }
 

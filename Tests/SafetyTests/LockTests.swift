@@ -23,7 +23,7 @@ final class LockTests: XCTestCase {
     p.standardError = FileHandle.nullDevice
     try p.run()
     defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
-    for _ in 0..<200 where !FileManager.default.fileExists(atPath: log.path) { usleep(50_000) }
+    XCTAssertTrue(waitUntil { FileManager.default.fileExists(atPath: log.path) }, "the drill never wrote")
     let held = try Store(folder: store.path, mode: .readWrite).readOnly
     XCTAssertEqual(held, .locked(pid: p.processIdentifier), "the second store says who holds it")
     kill(p.processIdentifier, SIGKILL)

@@ -123,12 +123,13 @@ final class StoreTests: XCTestCase {
 
   func testAtomicWriteLeavesNoTempAndOwnerOnlyFiles() throws {
     let sub = folder + "/new/shop"
+    try Store.initialize(folder: sub, shop: Shop())
     let s = try Store(folder: sub, mode: .readWrite)
     var ds = s.dataset
     ds.customers = [Customer(id: "C1", name: "张伟", phone: "13800001234")]
     try s.save(ds)
     let names = try FileManager.default.contentsOfDirectory(atPath: sub).sorted()
-    XCTAssertEqual(names, [".liuliang.lock", "customers.csv"])
+    XCTAssertEqual(names, [".liuliang.lock", "customers.csv", "shop.toml"])
     let fileMode =
       try FileManager.default.attributesOfItem(atPath: sub + "/customers.csv")[.posixPermissions] as? Int
     let dirMode = try FileManager.default.attributesOfItem(atPath: sub)[.posixPermissions] as? Int
@@ -206,11 +207,31 @@ final class StoreTests: XCTestCase {
     XCTAssertEqual(s.problems, [Problem(file: "visits.csv", line: 2, kind: .unknownCustomer("C9"))])
   }
 
-  func testMissingFolderIsAnErrorForReadersAndCreatedForTheDashboard() throws {
-    XCTAssertThrowsError(try Store(folder: folder + "/nope", mode: .readOnly)) {
-      XCTAssertEqual($0 as? StoreError, .folderMissing(folder + "/nope"))
+  /// Opening never makes a folder, whatever the mode: only `initialize` does, and it never
+  /// replaces the shop.toml of a store already there.
+  func testMissingFolderIsAnErrorUntilInitializeMakesIt() throws {
+    for mode in [Store.Mode.readOnly, .readWrite] {
+      XCTAssertThrowsError(try Store(folder: folder + "/nope", mode: mode)) {
+        XCTAssertEqual($0 as? StoreError, .folderMissing(folder + "/nope"))
+      }
     }
-    XCTAssertNoThrow(try Store(folder: folder + "/made", mode: .readWrite))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/nope"))
+    XCTAssertEqual(Store.presence(of: folder + "/nope"), .missing)
+    try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: false)
+    XCTAssertEqual(Store.presence(of: folder + "/empty"), .empty)
+    try write("customers.csv", "id,name\n")
+    XCTAssertEqual(Store.presence(of: folder), .store)
+    XCTAssertEqual(Store.presence(of: folder + "/customers.csv"), .notAFolder)
+
+    try Store.initialize(folder: folder + "/made", shop: Shop(name: "新店", language: "en"))
+    XCTAssertEqual(Store.presence(of: folder + "/made"), .store)
+    let s = try Store(folder: folder + "/made", mode: .readWrite)
+    XCTAssertEqual(s.dataset.shop.name, "新店")
+    XCTAssertEqual(s.problems, [])
+    let mode = try FileManager.default.attributesOfItem(atPath: folder + "/made")[.posixPermissions] as? Int
+    XCTAssertEqual(mode, 0o700)
+    XCTAssertThrowsError(try Store.initialize(folder: folder + "/made", shop: Shop(name: "另一家")))
+    XCTAssertEqual(try Store(folder: folder + "/made", mode: .readOnly).dataset.shop.name, "新店")
   }
 
   func testShopTomlSettingsDefaultsAndBadValues() throws {

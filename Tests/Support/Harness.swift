@@ -31,6 +31,7 @@ public enum Repo {
   /// One folder per test process for every temporary store, so that a single removal at exit
   /// leaves nothing behind, whichever test failed.
   static let testRoot: URL = {
+    CPUHog.startIfAsked()
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "liuliang-test-\(getpid())-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -57,6 +58,7 @@ public struct RunResult {
 
 /// Runs the real binary with the given arguments and environment additions, no stdin.
 public func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+  CPUHog.startIfAsked()
   let p = Process()
   p.executableURL = Repo.binary
   p.arguments = args

@@ -13,11 +13,14 @@ public final class TmuxSession {
   /// Starts `command` in an 80×24 (or given) terminal with LANG=C.UTF-8; the shell writes the
   /// exit status to a file so the test can check it after `q`.
   public init(command: String, width: Int = 80, height: Int = 24, env: [String: String] = [:]) throws {
+    CPUHog.startIfAsked()
     name = "liuliang-\(UUID().uuidString.prefix(8))"
     exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit")
     let envText = (["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(env) { $1 })
       .map { "\($0.key)=\(shellQuote($0.value))" }.sorted().joined(separator: " ")
-    let script = "env \(envText) \(command); echo $? > \(exitFile.path); sleep 30"
+    // Written aside and renamed, so that a reader never sees the file before the status is in it.
+    let script =
+      "env \(envText) \(command); echo $? > \(exitFile.path).part; mv \(exitFile.path).part \(exitFile.path); sleep 120"
     try TmuxSession.tmux([
       "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script,
     ])
@@ -89,31 +92,35 @@ public final class TmuxSession {
   /// Waits until the screen contains `text`, up to `timeout` seconds; returns the last screen.
   @discardableResult
   public func waitFor(
-    _ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line
+    _ text: String, timeout: Double = Wait.long, file: StaticString = #filePath, line: UInt = #line
   )
     throws -> String
   {
-    let deadline = Date().addingTimeInterval(timeout)
     var last = ""
-    while Date() < deadline {
-      last = try screen()
-      if last.contains(text) { return last }
-      usleep(50_000)
+    if try waitUntil(
+      timeout: timeout,
+      {
+        last = try screen()
+        return last.contains(text)
+      })
+    {
+      return last
     }
     XCTFail("screen never showed \(text.debugDescription); last screen:\n\(last)", file: file, line: line)
     return last
   }
 
-  /// The program's exit status once it has ended, or nil after `timeout` seconds.
-  public func exitStatus(timeout: Double = 10) -> Int32? {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      if let s = try? String(contentsOf: exitFile, encoding: .utf8) {
-        return Int32(s.trimmingCharacters(in: .whitespacesAndNewlines))
+  /// The program's exit status once it has ended, or nil after `timeout` seconds. A file
+  /// without a whole status in it yet is not an answer: keep waiting.
+  public func exitStatus(timeout: Double = Wait.long) -> Int32? {
+    var status: Int32?
+    waitUntil(timeout: timeout) {
+      status = (try? String(contentsOf: exitFile, encoding: .utf8)).flatMap {
+        Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
       }
-      usleep(50_000)
+      return status != nil
     }
-    return nil
+    return status
   }
 }
 
