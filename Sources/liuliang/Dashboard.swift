@@ -161,7 +161,6 @@ struct OpenCommand: ParsableCommand {
   func run() throws {
     let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
-    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     let today = try store.day()
     let folder = store.folder()
     switch Store.presence(of: folder) {
@@ -171,6 +170,9 @@ struct OpenCommand: ParsableCommand {
       guard askToMakeStore(folder) else { throw CLIError(cliText("cli.err.not_made", folder)) }
       try makeStore(folder)
     }
+    // After the question: the terminal's answer to the probe would otherwise be read as the
+    // owner's. It still overlaps the store's loading.
+    if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     let s: Store
     do {
       s = try Store(folder: folder, mode: .readWrite)

@@ -55,8 +55,7 @@ final class CarefulFilesTests: XCTestCase {
 
   func testLinkedLockFileIsNeitherTruncatedNorWritten() throws {
     let dir = try Repo.tempFolder("in")
-    let store = dir.appendingPathComponent("store")
-    try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+    let store = try Repo.newStore(in: dir)
     let victim = dir.appendingPathComponent("precious.txt")
     try Data("the owner's notes\n".utf8).write(to: victim)
     symlink(victim.path, store.appendingPathComponent(".liuliang.lock").path)
@@ -83,7 +82,7 @@ final class CarefulFilesTests: XCTestCase {
       symlink(victim.path, dir.appendingPathComponent(".liuliang-rejects-\(pid).csv").path)
     }
     let r = try runLiuliang([
-      "import", try input(in: dir).path, "--data", dir.appendingPathComponent("store").path, "--lang", "en",
+      "import", try input(in: dir).path, "--data", try Repo.newStore(in: dir).path, "--lang", "en",
     ])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "untouched\n")
@@ -94,7 +93,7 @@ final class CarefulFilesTests: XCTestCase {
   func testRejectsAndExportAreOwnerOnlyAndEarlierRejectsAreKept() throws {
     let dir = try Repo.tempFolder("in")
     let list = try input(in: dir)
-    let store = dir.appendingPathComponent("store").path
+    let store = try Repo.newStore(in: dir).path
     let first = try runUnderUmask000(["import", list.path, "--data", store, "--lang", "en"])
     XCTAssertEqual(first.status, 0, first.stderr)
     let rejects = dir.appendingPathComponent("list.rejects.csv").path
@@ -142,10 +141,10 @@ final class CarefulFilesTests: XCTestCase {
   func testRootImportLeavesFilesToTheStoreOwner() throws {
     try XCTSkipUnless(geteuid() == 0, "needs root")
     let dir = try Repo.tempFolder("in")
-    let store = dir.appendingPathComponent("store")
-    try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+    let store = try Repo.newStore(in: dir)
     let uid: uid_t = 54321
     XCTAssertEqual(chown(store.path, uid, uid), 0)
+    XCTAssertEqual(chown(store.appendingPathComponent("shop.toml").path, uid, uid), 0)
     XCTAssertEqual(chown(dir.path, uid, uid), 0)
     let r = try runLiuliang([
       "import", try input(in: dir).path, "--data", store.path, "--lang", "en",

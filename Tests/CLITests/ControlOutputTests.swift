@@ -127,7 +127,7 @@ final class ControlOutputTests: XCTestCase {
     let dir = try Repo.tempFolder("in")
     let input = dir.appendingPathComponent("friends.csv")
     try Data("name,wechat\n\"A\u{1B}]0;t\u{07}\",wa\nplain,wb\n".utf8).write(to: input)
-    let store = dir.appendingPathComponent("store")
+    let store = try Repo.newStore(in: dir)
     let r = try runLiuliang(["import", input.path, "--data", store.path, "--lang", "en"])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("Warning: 1 names hold control characters"), r.stdout)

@@ -39,7 +39,7 @@ final class SmallSafetyTests: XCTestCase {
     let dir = try Repo.tempFolder("in")
     let fifo = dir.appendingPathComponent("list.csv").path
     XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-    let store = dir.appendingPathComponent("store").path
+    let store = try Repo.newStore(in: dir).path
     let cases = [
       (dir.path, "is a folder, not a file"), (fifo, "is not a regular file"),
       ("/dev/zero", "is not a regular file"),
@@ -54,7 +54,7 @@ final class SmallSafetyTests: XCTestCase {
   }
 
   func testAnUnknownLanguageIsAUsageError() throws {
-    let dir = try Repo.tempFolder()
+    let dir = try Repo.newStore()
     for args in [["today", "--lang", "fr"], ["customers", "--lang=fr"], ["check", "--lang", "de"]] {
       let r = try run(args + ["--data", dir.path])
       XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")

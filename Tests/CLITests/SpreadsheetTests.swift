@@ -47,7 +47,7 @@ final class SpreadsheetTests: XCTestCase {
     var csv = "name,wechat,phone,=cmd|' /C calc'!A0\n"
     for f in Self.formulas { csv += ",,,\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n" }
     try Data(csv.utf8).write(to: input)
-    let r = try runLiuliang(["import", input.path, "--data", dir.appendingPathComponent("store").path])
+    let r = try runLiuliang(["import", input.path, "--data", try Repo.newStore(in: dir).path])
     XCTAssertEqual(r.status, 0, r.stderr)
     guard let rows = try pythonCSV(dir.appendingPathComponent("list.rejects.csv")) else {
       throw XCTSkip("no python3")

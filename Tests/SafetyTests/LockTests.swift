@@ -67,8 +67,8 @@ final class LockTests: XCTestCase {
     let t = try TmuxSession(
       command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(mnt.path)) --lang en", width: 120,
       height: 30)
-    let screen = try t.waitFor("READ-ONLY")
-    XCTAssertTrue(screen.contains("Read-only file system"), screen)
+    let screen = try t.waitFor("Read-only file system")
+    XCTAssertTrue(screen.contains("READ-ONLY"), screen)
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
   }

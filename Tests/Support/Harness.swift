@@ -22,6 +22,18 @@ public enum Repo {
 
   /// A fresh empty folder under the system's temporary directory, removed when the test
   /// process ends.
+  /// A new, empty store (a folder holding only a shop.toml) as `liuliang init` makes one:
+  /// commands other than the dashboard make no store of their own.
+  public static func newStore(_ name: String = "store", in parent: URL? = nil) throws -> URL {
+    let url = try parent.map { $0.appendingPathComponent(name) } ?? tempFolder(name)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let toml = url.appendingPathComponent("shop.toml")
+    if !FileManager.default.fileExists(atPath: toml.path) {
+      try Data("name = \"\"\n".utf8).write(to: toml)
+    }
+    return url
+  }
+
   public static func tempFolder(_ name: String = "store") throws -> URL {
     let url = testRoot.appendingPathComponent(UUID().uuidString).appendingPathComponent(name)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
