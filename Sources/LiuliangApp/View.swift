@@ -38,7 +38,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   }
   if let c = drawOverlay(s, &buf) { cursor = c }
   if case .help(let offset) = s.overlay {
-    let sections = Keymap.help(s.pane, text: { s.text[$0] })
+    let sections = Keymap.help(s.pane, text: { s.text[$0] }, unmet: { s.unmet($0) })
     var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)
     let area = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     h.offset = min(offset, max(0, h.lineCount - h.visibleLines(in: area)))

@@ -65,6 +65,7 @@ struct Dashboard {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
+        case .editHistory: break
         case .reload: reload()
         case .export(let path, let text): export(path, text)
         case .planImport(let path, let kind): planImport(path, kind)

@@ -46,7 +46,7 @@ struct Runner {
       counts[Runner.name(e), default: 0] += 1
       switch e {
       case .quit: quit = true
-      case .redraw, .export: break
+      case .redraw, .export, .editHistory: break
       case .reload:
         try? store.load()
         state.undo.removeAll()
@@ -76,6 +76,7 @@ struct Runner {
     case .removeLastVisit: return "removeLastVisit"
     case .export: return "export"
     case .planImport: return "planImport"
+    case .editHistory: return "editHistory"
     }
   }
 
