@@ -127,13 +127,8 @@ struct Dashboard {
   mutating func reload() {
     do {
       try store.load()
-      // Undo steps were taken on the old contents: replaying them could write over the new.
-      state.undo.removeAll()
-      state.redo.removeAll()
-      state.pendingOverwrite = nil
-      state.unsaved = []
-      state.setData(store.dataset, problems: store.problems, today: state.today)
-      state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
+      // Undo steps carry over where the rows they touched are unchanged (AppState.reloaded).
+      state.reloaded(store.dataset, problems: store.problems)
     } catch {
       state.flash(Wording(cliText).error(error), error: true)
     }

@@ -49,11 +49,7 @@ struct Runner {
       case .redraw, .export, .editHistory: break
       case .reload:
         try? store.load()
-        state.undo.removeAll()
-        state.redo.removeAll()
-        state.pendingOverwrite = nil
-        state.unsaved = []
-        state.setData(store.dataset, problems: store.problems, today: state.today)
+        state.reloaded(store.dataset, problems: store.problems)
       default:
         if writing { writing = perform(e, then: effects[(i + 1)...].filter(\.writes)) }
       }
