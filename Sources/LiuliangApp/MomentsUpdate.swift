@@ -126,8 +126,9 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
       Form(
         .markPosted(id: p.id), title: x("form.posted_title", p.id, firstLineOf(p.text)),
         [
-          FormField("field.likes", "\(p.likes)", .count),
-          FormField("field.comments", "\(p.comments)", .count),
+          // Empty rather than 0, so the number typed is the number saved.
+          FormField("field.likes", p.likes == 0 ? "" : "\(p.likes)", .count),
+          FormField("field.comments", p.comments == 0 ? "" : "\(p.comments)", .count),
         ]))
   default: return nil
   }

@@ -7,9 +7,10 @@ import LiuliangRender
 public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   buf.clear()
   if s.width < Layouts.minWidth || s.height < Layouts.minHeight {
-    let lines = [
-      s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height),
-    ]
+    // The message too: `q` with changes not yet on disk answers here.
+    let lines =
+      [s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height)]
+      + (s.message.map { [$0] } ?? [])
     for (i, l) in lines.enumerated() {
       let w = min(s.width, CellWidth.of(l))
       buf.put(
