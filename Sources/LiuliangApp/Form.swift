@@ -111,6 +111,8 @@ public struct Form: Equatable, Sendable {
   public var showAll = false
   /// A template's blanks that the text must no longer hold.
   public var placeholders: [String] = []
+  /// The dashboard's date, for the fields that compare with it (a post marked posted).
+  public var today: Day?
   /// The values it opened with, to tell whether anything was typed.
   public let original: [String]
 
@@ -143,6 +145,13 @@ public struct Form: Equatable, Sendable {
       if from.isEmpty != to.isEmpty { return "form.err.window_half" }
       if let a = TimeOfDay(from), let b = TimeOfDay(to, allowEndOfDay: true), b <= a {
         return "form.err.to_before_from"
+      }
+    case "field.status":
+      // A post dated after today cannot have gone out, nor been skipped.
+      if let t = today, PostStatus(rawValue: fields[i].text).map({ $0 == .posted || $0 == .skipped }) == true,
+        let date = text(of: "field.date").flatMap({ Day($0) }), date > t
+      {
+        return "form.err.posted_future"
       }
     case "field.end":
       if let start = text(of: "field.start").flatMap({ Day($0) }), let end = Day(fields[i].text), end < start

@@ -140,7 +140,7 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
     purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
     ? s.text("form.add_post", p.date.map { "\($0)" } ?? "", p.slot?.description ?? "")
     : s.text("form.edit_post", p.id)
-  return Form(
+  var form = Form(
     purpose, title: title,
     [
       FormField("field.category", p.category.rawValue, .category),
@@ -155,6 +155,8 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
       FormField("field.likes", "\(p.likes)", .count),
       FormField("field.comments", "\(p.comments)", .count),
     ])
+  form.today = s.today
+  return form
 }
 
 func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {

@@ -224,4 +224,28 @@ final class EditSafetyTests: XCTestCase {
     XCTAssertEqual(effects.first, .editHistory([.post(id: "M0043")]))
     XCTAssertEqual(post(s, "M0043").media, "photov")
   }
+
+  // 11. Nor can the edit form mark a future post posted.
+  func testTheFormRefusesAFuturePostMarkedPosted() {
+    var s = Demo.state()
+    _ = press(&s, .char("3"), .char("l"), .char("e"))
+    for _ in 0..<6 { _ = press(&s, .tab) }
+    _ = press(&s, .ctrl("u"))
+    typed(&s, "posted")
+    XCTAssertEqual(press(&s, .ctrl("s")), [])
+    XCTAssertEqual(post(s, "M0049").status, .planned)
+  }
+
+  /// A key that cannot act now says why in the help, from the same binding that refuses it.
+  func testHelpMarksKeysThatCannotActNow() {
+    var s = Demo.state("en")
+    s.readOnly = "another liuliang has the store"
+    _ = press(&s, .char("2"), .char("?"))
+    let screen = Demo.lines(s).joined(separator: "\n")
+    XCTAssertTrue(screen.contains("✗ another liuliang"), screen)
+    _ = press(&s, .escape)
+    XCTAssertEqual(press(&s, .char("a")), [])
+    XCTAssertEqual(s.overlay, .none)
+    XCTAssertEqual(s.message, "another liuliang has the store")
+  }
 }
