@@ -15,16 +15,33 @@ public enum Action: Hashable, Sendable {
   case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
 }
 
-/// One line of a binding table: the keys, the action, and the strings key of its help text.
+/// What must hold for a key to act now. Dispatch refuses a key whose need is unmet and the
+/// help marks it, both from the binding, so they agree.
+public enum Need: Sendable {
+  /// The pane is on screen: the terminal is big enough to show it.
+  case screen
+  /// The store can be written.
+  case writable
+}
+
+/// One line of a binding table: the keys, the action, the strings key of its help text, and
+/// what must hold for it to act.
 public struct Binding: Sendable {
   public var keys: [Key]
   public var action: Action
   public var help: String
+  public var needs: [Need]
 
-  public init(_ keys: [Key], _ action: Action, _ help: String) {
+  public init(_ keys: [Key], _ action: Action, _ help: String, needs: [Need] = [.screen]) {
     self.keys = keys
     self.action = action
     self.help = help
+    self.needs = needs
+  }
+
+  /// A key that changes the store: it needs the screen and a writable store.
+  static func edit(_ keys: [Key], _ action: Action, _ help: String) -> Binding {
+    Binding(keys, action, help, needs: [.screen, .writable])
   }
 }
 
@@ -36,11 +53,12 @@ public enum Keymap {
     Binding([.backTab], .previousPane, "key.previous_pane"),
     Binding([.char("?")], .help, "key.help"),
     Binding([.char(":")], .command, "key.command"),
-    Binding([.char("u")], .undo, "key.undo"),
-    Binding([.ctrl("r")], .redo, "key.redo"),
+    Binding.edit([.char("u")], .undo, "key.undo"),
+    Binding.edit([.ctrl("r")], .redo, "key.redo"),
     Binding([.char("r")], .reload, "key.reload"),
-    Binding([.ctrl("l")], .redraw, "key.redraw"),
-    Binding([.char("q"), .ctrl("c")], .quit, "key.quit"),
+    // The two keys that act while the terminal is too small to show anything else.
+    Binding([.ctrl("l")], .redraw, "key.redraw", needs: []),
+    Binding([.char("q"), .ctrl("c")], .quit, "key.quit", needs: []),
   ]
 
   static let listMoves: [Binding] = [
@@ -67,17 +85,17 @@ public enum Keymap {
         Binding([.char("s")], .sort, "key.sort"),
         Binding([.char("f")], .filter, "key.filter"),
         Binding([.char("F")], .clearFilters, "key.clear_filters"),
-        Binding([.char("a")], .add, "key.add"),
-        Binding([.char("e")], .edit, "key.edit"),
-        Binding([.char("d")], .delete, "key.delete"),
-        Binding([.char("v")], .logVisit, "key.log_visit"),
-        Binding([.char("c")], .churn, "key.churn"),
-        Binding([.char("C")], .complaint, "key.complaint"),
-        Binding([.char("w")], .welcomed, "key.welcomed"),
+        Binding.edit([.char("a")], .add, "key.add"),
+        Binding.edit([.char("e")], .edit, "key.edit"),
+        Binding.edit([.char("d")], .delete, "key.delete"),
+        Binding.edit([.char("v")], .logVisit, "key.log_visit"),
+        Binding.edit([.char("c")], .churn, "key.churn"),
+        Binding.edit([.char("C")], .complaint, "key.complaint"),
+        Binding.edit([.char("w")], .welcomed, "key.welcomed"),
         Binding([.char("m")], .mask, "key.mask"),
         Binding([.char(" ")], .mark, "key.mark"),
-        Binding([.char("t")], .tagMarked, "key.tag_marked"),
-        Binding([.char("T")], .untagMarked, "key.untag_marked"),
+        Binding.edit([.char("t")], .tagMarked, "key.tag_marked"),
+        Binding.edit([.char("T")], .untagMarked, "key.untag_marked"),
         Binding([.char("E")], .exportMarked, "key.export_marked"),
       ]
     case .moments:
@@ -89,37 +107,42 @@ public enum Keymap {
         Binding([.char("[")], .previousWeek, "key.previous_week"),
         Binding([.char("]")], .nextWeek, "key.next_week"),
         Binding([.char("t")], .thisWeek, "key.this_week"),
-        Binding([.char("a")], .add, "key.add_post"),
-        Binding([.char("n")], .fromTemplate, "key.from_template"),
-        Binding([.char("i")], .ideas, "key.ideas"),
-        Binding([.char("e"), .enter], .edit, "key.edit_post"),
-        Binding([.char("d")], .delete, "key.delete_post"),
-        Binding([.char("H")], .movePostLeft, "key.move_left"),
-        Binding([.char("L")], .movePostRight, "key.move_right"),
-        Binding([.char("K")], .movePostUp, "key.move_up"),
-        Binding([.char("J")], .movePostDown, "key.move_down"),
-        Binding([.char("y")], .duplicate, "key.duplicate"),
-        Binding([.char("p")], .posted, "key.posted"),
+        Binding.edit([.char("a")], .add, "key.add_post"),
+        Binding.edit([.char("n")], .fromTemplate, "key.from_template"),
+        Binding.edit([.char("i")], .ideas, "key.ideas"),
+        Binding.edit([.char("e"), .enter], .edit, "key.edit_post"),
+        Binding.edit([.char("d")], .delete, "key.delete_post"),
+        Binding.edit([.char("H")], .movePostLeft, "key.move_left"),
+        Binding.edit([.char("L")], .movePostRight, "key.move_right"),
+        Binding.edit([.char("K")], .movePostUp, "key.move_up"),
+        Binding.edit([.char("J")], .movePostDown, "key.move_down"),
+        Binding.edit([.char("y")], .duplicate, "key.duplicate"),
+        Binding.edit([.char("p")], .posted, "key.posted"),
       ]
     case .promotions:
       return listMoves + [
         Binding([.char("h"), .left], .left, "key.heat_left"),
         Binding([.char("l"), .right], .right, "key.heat_right"),
         Binding([.char("w")], .switchBox, "key.switch_heat"),
-        Binding([.char("a")], .add, "key.add_promotion"),
-        Binding([.char("e"), .enter], .edit, "key.edit_promotion"),
-        Binding([.char("x")], .endPromotion, "key.end_promotion"),
+        Binding.edit([.char("a")], .add, "key.add_promotion"),
+        Binding.edit([.char("e"), .enter], .edit, "key.edit_promotion"),
+        Binding.edit([.char("x")], .endPromotion, "key.end_promotion"),
         Binding([.char("o")], .onlyOnDiscount, "key.only_on_discount"),
       ]
     case .churn:
       return listMoves + [
         Binding([.char("w")], .switchBox, "key.switch_churn"),
-        Binding([.char("b")], .winBack, "key.win_back"),
-        Binding([.char("a")], .add, "key.add_complaint"),
-        Binding([.char("x")], .resolve, "key.resolve"),
+        Binding.edit([.char("b")], .winBack, "key.win_back"),
+        Binding.edit([.char("a")], .add, "key.add_complaint"),
+        Binding.edit([.char("x")], .resolve, "key.resolve"),
         Binding([.enter], .open, "key.open_complaint_customer"),
       ]
     }
+  }
+
+  /// The binding of a key in a pane: the pane's table first, then the global one.
+  public static func binding(for key: Key, in pane: Pane) -> Binding? {
+    (bindings(pane) + global).first { $0.keys.contains(key) }
   }
 
   /// The action of a key in a pane: the pane's table first, then the global one.
@@ -135,9 +158,17 @@ public enum Keymap {
   }
 
   /// Help for a pane, in sections, straight from the tables above.
-  public static func help(_ pane: Pane, text: (String) -> String) -> [HelpOverlay.Section] {
+  /// `unmet` says in words why a key cannot act now, or nil when it can.
+  public static func help(
+    _ pane: Pane, text: (String) -> String, unmet: (Binding) -> String? = { _ in nil }
+  ) -> [HelpOverlay.Section] {
     func entries(_ bs: [Binding]) -> [HelpOverlay.Entry] {
-      bs.map { b in (keys: b.keys.map(\.label).joined(separator: " "), text: text(b.help)) }
+      bs.map { b in
+        (
+          keys: b.keys.map(\.label).joined(separator: " "),
+          text: text(b.help) + (unmet(b).map { " ✗ " + $0 } ?? "")
+        )
+      }
     }
     let panel: [Binding] = bindings(pane)
     let globalEntries = entries(global).map { e in

@@ -73,7 +73,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
       return []
     }
     s.pendingOverwrite = nil
-    var effects = s.commit(ds, s.text["done.kept"])
+    var effects = s.commitNamed(ds, s.text["done.kept"])
     effects = effects.map { if case .save(let d) = $0 { return .overwrite(d) } else { return $0 } }
     return effects
   case "mask":

@@ -97,6 +97,11 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         ]))
   case .welcomed:
     guard let i = current else { return [] }
+    // PRODUCT: an existing welcomed_on is never overwritten.
+    if s.dataset.customers[i].welcomedOn != nil {
+      s.flash(s.fixedSentence(.welcomed(customer: s.dataset.customers[i].id)), error: true)
+      return []
+    }
     var ds = s.dataset
     ds.customers[i].welcomedOn = s.today
     return s.commit(ds, x("done.welcomed", ds.customers[i].name))
@@ -154,7 +159,9 @@ func customerForm(_ s: AppState, _ i: Int?) -> Form {
     title: s.text[i == nil ? "form.add_title" : "form.edit_title"],
     [
       FormField("field.name", c.name, .required), FormField("field.wechat", c.wechat),
-      FormField("field.phone", c.phone, .mobile),
+      s.maskPhones && !c.phone.isEmpty
+        ? FormField("field.phone", hiding: c.phone, as: s.phone(c.phone), .mobile)
+        : FormField("field.phone", c.phone, .mobile),
       FormField("field.tier", c.tier.rawValue, .tier), FormField("field.tags", c.tags.joined(separator: " ")),
       FormField("field.source", c.source), FormField("field.joined", c.joined?.description ?? "", .date),
       FormField("field.birthday", c.birthday?.description ?? "", .date), FormField("field.notes", c.notes),
@@ -259,69 +266,6 @@ func picked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [
   return []
 }
 
-func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [Effect] {
-  switch key {
-  case .char("y"), .char("Y"):
-    s.overlay = .none
-    switch purpose {
-    case .deleteCustomer(let id):
-      guard let i = s.dataset.customers.firstIndex(where: { $0.id == id }) else { return [] }
-      var ds = s.dataset
-      let name = ds.customers[i].name
-      ds.customers.remove(at: i)
-      // Later customers move up one place; their visits follow them.
-      for k in ds.visits.indices where ds.visits[k].customer > Int32(i) { ds.visits[k].customer -= 1 }
-      s.detail = nil
-      return s.commit(ds, s.text("done.deleted", name))
-    case .deletePost(let id):
-      return deletePost(&s, id)
-    }
-  case .char("n"), .char("N"), .escape, .char("q"), .enter:
-    s.overlay = .none
-  default: break
-  }
-  return []
-}
-
-func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
-  var f = form
-  let promos = s.dataset.promotions.map(\.id)
-  switch key {
-  case .escape:
-    s.overlay = .none
-    return []
-  case .tab:
-    f.focus = (f.focus + 1) % f.fields.count
-  case .backTab:
-    f.focus = (f.focus + f.fields.count - 1) % f.fields.count
-  case .down where f.fields[f.focus].area == nil:
-    f.focus = (f.focus + 1) % f.fields.count
-  case .up where f.fields[f.focus].area == nil:
-    f.focus = (f.focus + f.fields.count - 1) % f.fields.count
-  case .enter where f.fields[f.focus].area != nil:
-    f.fields[f.focus].area!.newline()
-  case .enter, .ctrl("s"):
-    if key == .enter && f.focus < f.fields.count - 1 {
-      f.focus += 1
-    } else if f.isValid(promotions: promos) {
-      s.overlay = .none
-      return submit(&s, f)
-    } else {
-      f.showAll = true
-      f.focus = f.fields.indices.first { f.problem($0, promotions: promos) != nil } ?? f.focus
-      s.flash(s.text["form.err.fix_first"], error: true)
-    }
-  default:
-    if f.fields[f.focus].area != nil {
-      _ = f.fields[f.focus].area!.handle(key, width: formFieldWidth(s, f))
-    } else {
-      _ = f.fields[f.focus].input.handle(key)
-    }
-  }
-  s.overlay = .form(f)
-  return []
-}
-
 /// Applies a valid form: every field was checked, so the parses below cannot fail.
 func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
   let v = f.fields.map(\.text)
@@ -391,6 +335,8 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
     return submitPromotion(&s, f)
   case .addComplaint:
     return submitComplaint(&s, f)
+  case .markPosted(let id):
+    return submitPosted(&s, f, id)
   }
 }
 

@@ -10,13 +10,20 @@ extension AppState {
     return false
   }
 
-  mutating func commit(_ ds: Dataset, _ what: String) -> [Effect] {
+  /// `named`: the history rows the owner chose to change; any other history row the step
+  /// would change refuses it whole, with a sentence saying which row stays.
+  mutating func commit(_ ds: Dataset, _ what: String, editing named: [HistoryRow] = []) -> [Effect] {
     guard mayEdit() else { return [] }
+    let rows = dataset.historyChanged(to: ds, today: today)
+    if let fixed = rows.first(where: { !named.contains($0) }) {
+      flash(fixedSentence(fixed), error: true)
+      return []
+    }
     undo.append(.data(before: dataset, after: ds, what: what))
     redo.removeAll()
     setData(ds, problems: problems, today: today)
     flash(what)
-    return queued([.save(ds)])
+    return queued((rows.isEmpty ? [] : [.editHistory(rows)]) + [.save(ds)])
   }
 
   mutating func appendVisit(_ v: Visit, _ what: String) -> [Effect] {
@@ -40,8 +47,9 @@ extension AppState {
     flash(text("msg.undone", c.what))
     switch c {
     case .data(let before, _, _):
+      let names = naming(before)
       setData(before, problems: problems, today: today)
-      return queued([.save(before)])
+      return queued(names + [.save(before)])
     case .visit:
       var ds = dataset
       ds.visits.removeLast()
@@ -60,8 +68,9 @@ extension AppState {
     flash(text("msg.redone", c.what))
     switch c {
     case .data(_, let after, _):
+      let names = naming(after)
       setData(after, problems: problems, today: today)
-      return queued([.save(after)])
+      return queued(names + [.save(after)])
     case .visit(let v, _):
       var ds = dataset
       ds.visits.append(v)

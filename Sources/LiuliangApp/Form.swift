@@ -61,6 +61,8 @@ public struct FormField: Equatable, Sendable {
   /// Set for a field of several lines (a post's text): it takes Enter as a new line.
   public var area: TextArea?
   public var check: Check
+  /// The value while the field shows only a mask of it (a phone while phones are masked).
+  public var hidden: String?
 
   public init(_ label: String, _ text: String = "", _ check: Check = .any, lines: Bool = false) {
     self.label = label
@@ -69,8 +71,14 @@ public struct FormField: Equatable, Sendable {
     self.check = check
   }
 
+  /// A field that shows `shown` in place of `value` until something is typed into it.
+  public init(_ label: String, hiding value: String, as shown: String, _ check: Check = .any) {
+    self.init(label, shown, check)
+    hidden = value
+  }
+
   /// The value, trimmed of spaces at the ends (a text area keeps its lines as typed).
-  public var text: String { area?.text ?? input.text.trimmingCharacters(in: .whitespaces) }
+  public var text: String { hidden ?? area?.text ?? input.text.trimmingCharacters(in: .whitespaces) }
 
   /// Rows the field takes in the form.
   var rows: Int { area == nil ? 1 : 4 }
@@ -89,6 +97,8 @@ public enum FormPurpose: Equatable, Sendable {
   case addPromotion
   case editPromotion(id: String)
   case addComplaint
+  /// `p` on a post: its likes and comments, then it is posted.
+  case markPosted(id: String)
 }
 
 public struct Form: Equatable, Sendable {
@@ -98,15 +108,58 @@ public struct Form: Equatable, Sendable {
   public var focus = 0
   /// Set after a refused submit, so every problem shows, not only the focused one's.
   public var showAll = false
+  /// A template's blanks that the text must no longer hold.
+  public var placeholders: [String] = []
+  /// The dashboard's date, for the fields that compare with it (a post marked posted).
+  public var today: Day?
+  /// The values it opened with, to tell whether anything was typed.
+  public let original: [String]
 
   public init(_ purpose: FormPurpose, title: String, _ fields: [FormField]) {
     self.purpose = purpose
     self.title = title
     self.fields = fields
+    original = fields.map(\.text)
   }
 
+  /// Whether a value differs from the one it opened with: leaving would lose it.
+  public var isEdited: Bool { fields.map(\.text) != original }
+
   public func problem(_ i: Int, promotions: [String]) -> String? {
-    fields[i].check.problem(fields[i].text, promotions: promotions)
+    if fields[i].area != nil, placeholders.contains(where: { fields[i].text.contains($0) }) {
+      return "form.err.placeholder"
+    }
+    return fields[i].check.problem(fields[i].text, promotions: promotions) ?? pairProblem(i)
+  }
+
+  /// What is wrong with a field together with the one it pairs with: a time window needs both
+  /// ends and its "to" after its "from" (as promotions.csv is read); an end date is not before
+  /// the start date. Shown on the later field.
+  func pairProblem(_ i: Int) -> String? {
+    func text(of label: String) -> String? { fields.first { $0.label == label }?.text }
+    switch fields[i].label {
+    case "field.to":
+      guard let from = text(of: "field.from") else { return nil }
+      let to = fields[i].text
+      if from.isEmpty != to.isEmpty { return "form.err.window_half" }
+      if let a = TimeOfDay(from), let b = TimeOfDay(to, allowEndOfDay: true), b <= a {
+        return "form.err.to_before_from"
+      }
+    case "field.status":
+      // A post dated after today cannot have gone out, nor been skipped.
+      if let t = today, PostStatus(rawValue: fields[i].text).map({ $0 == .posted || $0 == .skipped }) == true,
+        let date = text(of: "field.date").flatMap({ Day($0) }), date > t
+      {
+        return "form.err.posted_future"
+      }
+    case "field.end":
+      if let start = text(of: "field.start").flatMap({ Day($0) }), let end = Day(fields[i].text), end < start
+      {
+        return "form.err.end_before_start"
+      }
+    default: break
+    }
+    return nil
   }
 
   public func isValid(promotions: [String]) -> Bool {
@@ -150,4 +203,8 @@ public struct Picker: Equatable, Sendable {
 public enum ConfirmPurpose: Equatable, Sendable {
   case deleteCustomer(id: String)
   case deletePost(id: String)
+  /// An edit of saved past facts, waiting for yes.
+  case edit(PendingEdit)
+  /// Esc or Ctrl-C on a form with edits: drop them (and quit, for Ctrl-C)?
+  case dropForm(Form, quit: Bool)
 }

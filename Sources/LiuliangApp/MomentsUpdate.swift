@@ -75,16 +75,26 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let target = s.slots[row]
     var ds = s.dataset
     // A post already in the target cell trades places with the one moved: a swap.
-    if let other = ds.posts.indices.first(where: { ds.posts[$0].date == day && ds.posts[$0].slot == target })
-    {
+    let other = ds.posts.indices.first { ds.posts[$0].date == day && ds.posts[$0].slot == target }
+    if let other {
       ds.posts[other].date = s.selectedDay
       ds.posts[other].slot = slot
     }
     ds.posts[i].date = day
     ds.posts[i].slot = target
+    // A posted or skipped post stays on its day, whichever of the two it is.
+    if let fixed = s.dataset.historyChanged(to: ds, today: s.today).first {
+      s.flash(s.fixedSentence(fixed), error: true)
+      return []
+    }
     s.slotRow = row
     s.weekOffset += (day.weekStart - s.shownWeek) / 7
     s.day = day.weekday - 1
+    if let other {
+      return s.commit(
+        ds,
+        x("done.swapped", ds.posts[i].id, "\(day) \(target)", ds.posts[other].id, "\(s.selectedDay) \(slot)"))
+    }
     return s.commit(ds, x("done.moved", ds.posts[i].id, "\(day)", "\(target)"))
   case .duplicate:
     guard s.mayEdit(), let i = s.selectedPost else { return [] }
@@ -101,10 +111,25 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     ds.posts.append(copy)
     return s.commit(ds, x("done.duplicated", ds.posts[i].id, copy.id))
   case .posted:
-    guard s.mayEdit(), let i = s.selectedPost else { return [] }
-    var ds = s.dataset
-    ds.posts[i].status = ds.posts[i].status == .posted ? .planned : .posted
-    return s.commit(ds, x("done.status", ds.posts[i].id, s.wording.status(ds.posts[i].status)))
+    guard let i = s.selectedPost else { return [] }
+    let p = s.dataset.posts[i]
+    if p.isHistory {
+      s.flash(s.fixedSentence(.post(id: p.id)), error: true)
+      return []
+    }
+    guard let date = p.date, date <= s.today else {
+      s.flash(x("msg.post_in_future", p.id, p.date?.description ?? ""), error: true)
+      return []
+    }
+    // PRODUCT: marked posted with its likes and comments, asked now while the owner has them.
+    s.overlay = .form(
+      Form(
+        .markPosted(id: p.id), title: x("form.posted_title", p.id, firstLineOf(p.text)),
+        [
+          // Empty rather than 0, so the number typed is the number saved.
+          FormField("field.likes", p.likes == 0 ? "" : "\(p.likes)", .count),
+          FormField("field.comments", p.comments == 0 ? "" : "\(p.comments)", .count),
+        ]))
   default: return nil
   }
   return []
@@ -115,7 +140,7 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
     purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
     ? s.text("form.add_post", p.date.map { "\($0)" } ?? "", p.slot?.description ?? "")
     : s.text("form.edit_post", p.id)
-  return Form(
+  var form = Form(
     purpose, title: title,
     [
       FormField("field.category", p.category.rawValue, .category),
@@ -130,6 +155,8 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
       FormField("field.likes", "\(p.likes)", .count),
       FormField("field.comments", "\(p.comments)", .count),
     ])
+  form.today = s.today
+  return form
 }
 
 func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
@@ -155,7 +182,7 @@ func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
   if p.date == nil { p.status = .idea }
   if let at {
     ds.posts[at] = p
-    return s.commit(ds, s.text("done.post_saved", p.id))
+    return s.commitAsking(ds, s.text("done.post_saved", p.id))
   }
   ds.posts.append(p)
   return s.commit(ds, s.text("done.post_added", p.id))
@@ -169,17 +196,19 @@ func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Strin
     else { return [] }
     let templates = s.text.templates(category: cat.rawValue)
     guard k < templates.count else { return [] }
-    var ds = s.dataset
-    // The three tests a category usually passes; the owner adjusts them in the edit form.
+    // The three tests a category usually passes; the owner adjusts them in the form, where the
+    // template's blanks (【数量】, [dish]) must be filled before it saves.
     let useful: Set<PostCategory> = [.sourcing, .video, .promotion, .newDish]
     let meaningful: Set<PostCategory> = [.review, .ownerDay, .sourcing]
     let fun: Set<PostCategory> = [.game, .newDish]
     let p = Post(
-      id: s.nextPostID(), date: Day(day), slot: TimeOfDay(slot), category: cat, text: templates[k],
+      id: "", date: Day(day), slot: TimeOfDay(slot), category: cat, text: templates[k],
       benefit: useful.contains(cat), meaning: meaningful.contains(cat), fun: fun.contains(cat),
       status: .planned)
-    ds.posts.append(p)
-    return s.commit(ds, s.text("done.post_added", p.id))
+    var form = postForm(s, p, .addPost(day: day, slot: slot))
+    form.placeholders = templateBlanks(templates[k])
+    s.overlay = .form(form)
+    return []
   case .idea(let day, let slot):
     guard let i = s.dataset.posts.firstIndex(where: { $0.id == value }) else { return [] }
     var ds = s.dataset
@@ -195,5 +224,35 @@ func deletePost(_ s: inout AppState, _ id: String) -> [Effect] {
   guard let i = s.dataset.posts.firstIndex(where: { $0.id == id }) else { return [] }
   var ds = s.dataset
   ds.posts.remove(at: i)
-  return s.commit(ds, s.text("done.post_deleted", id))
+  return s.commitNamed(ds, s.text("done.post_deleted", id))
+}
+
+/// The blanks of a template that the owner fills in: 【…】 and [...].
+func templateBlanks(_ t: String) -> [String] {
+  var out: [String] = []
+  var open: (Character, String)?
+  for ch in t {
+    if ch == "【" || ch == "[" {
+      open = (ch, String(ch))
+    } else if var o = open {
+      o.1.append(ch)
+      if (o.0 == "【" && ch == "】") || (o.0 == "[" && ch == "]") {
+        if !out.contains(o.1) { out.append(o.1) }
+        open = nil
+      } else {
+        open = o
+      }
+    }
+  }
+  return out
+}
+
+/// `p`'s form: the post goes out with the likes and comments it has so far.
+func submitPosted(_ s: inout AppState, _ f: Form, _ id: String) -> [Effect] {
+  guard let i = s.dataset.posts.firstIndex(where: { $0.id == id }) else { return [] }
+  var ds = s.dataset
+  ds.posts[i].status = .posted
+  ds.posts[i].likes = Int(f.fields[0].text) ?? 0
+  ds.posts[i].comments = Int(f.fields[1].text) ?? 0
+  return s.commit(ds, s.text("done.status", id, s.wording.status(.posted)))
 }

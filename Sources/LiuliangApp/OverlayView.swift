@@ -21,6 +21,17 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
         title: s.text["confirm.delete_title"], message: s.text("confirm.delete_post", id, text),
         yes: s.text["confirm.yes"], no: s.text["confirm.no"]
       ).draw(into: &buf, in: area)
+    case .edit(let p):
+      ConfirmDialog(
+        title: s.text["confirm.edit_title"], message: p.question, yes: s.text["confirm.edit_yes"],
+        no: s.text["confirm.edit_no"]
+      ).draw(into: &buf, in: area)
+    case .dropForm(let f, let quit):
+      ConfirmDialog(
+        title: s.text["confirm.drop_title"],
+        message: s.text(quit ? "confirm.drop_form_quit" : "confirm.drop_form", f.title),
+        yes: s.text["confirm.drop_yes"], no: s.text["confirm.drop_no"]
+      ).draw(into: &buf, in: area)
     }
   case .importPreview(let p):
     let box = area.inset(dx: 2, dy: 1)

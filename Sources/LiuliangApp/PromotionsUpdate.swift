@@ -36,15 +36,24 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         to: p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
         .editPromotion(id: p.id)))
   case .endPromotion:
-    guard s.mayEdit(), s.promotions.index < s.dataset.promotions.count else { return [] }
+    guard s.promotions.index < s.dataset.promotions.count else { return [] }
     var ds = s.dataset
     let i = s.promotions.index
-    // Its last day was yesterday: from today it covers nothing.
-    ds.promotions[i].end = s.today.adding(-1)
-    if let start = ds.promotions[i].start, start > s.today.adding(-1) {
-      ds.promotions[i].start = s.today.adding(-1)
+    let p = ds.promotions[i]
+    // An ended promotion is history: ending it again would move its last day.
+    if p.isHistory(today: s.today) {
+      s.flash(x("msg.promotion_already_ended", p.name, p.end?.description ?? ""), error: true)
+      return []
     }
-    return s.commit(ds, x("done.promotion_ended", ds.promotions[i].name))
+    if let start = p.start, start > s.today {
+      s.flash(x("msg.promotion_not_started", p.name, "\(start)"), error: true)
+      return []
+    }
+    // Its last day was yesterday, so from today it covers nothing; one that began today ends
+    // today, never before it began.
+    let last = p.start == s.today ? s.today : s.today.adding(-1)
+    ds.promotions[i].end = last
+    return s.commit(ds, x(last == s.today ? "done.promotion_ends_today" : "done.promotion_ended", p.name))
   case .onlyOnDiscount:
     s.pane = .customers
     s.detail = nil
@@ -86,6 +95,7 @@ func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
   p.kind = PromotionKind(rawValue: v[1]) ?? p.kind
   p.discount = v[2]
   p.weekdays = parseWeekdays(v[3]) ?? []
+  // The form refused a half window and a "to" not after "from" (Form.pairProblem).
   if let a = TimeOfDay(v[4]), let b = TimeOfDay(v[5], allowEndOfDay: true), a < b {
     p.window = ClosedOpenTime(from: a, to: b)
   } else {
@@ -96,7 +106,7 @@ func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
   p.end = Day(v[8])
   if let at {
     ds.promotions[at] = p
-    return s.commit(ds, s.text("done.promotion_saved", p.name))
+    return s.commitAsking(ds, s.text("done.promotion_saved", p.name))
   }
   ds.promotions.append(p)
   let effects = s.commit(ds, s.text("done.promotion_added", p.name))

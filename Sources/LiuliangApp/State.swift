@@ -40,7 +40,7 @@ public enum Change: Sendable {
   case data(before: Dataset, after: Dataset, what: String)
   case visit(Visit, what: String)
 
-  var what: String {
+  public var what: String {
     switch self {
     case .data(_, _, let w), .visit(_, let w): return w
     }

@@ -30,6 +30,9 @@ public enum Effect: Equatable, Sendable {
   case export(path: String, text: String)
   /// Read a file and plan its import into the pool; the plan comes back as `.importPlanned`.
   case planImport(path: String, kind: String)
+  /// Names the history rows that the save after it changes, by the owner's own edit (or undo
+  /// of one); it writes nothing.
+  case editHistory([HistoryRow])
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -53,6 +56,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     return []
   case .key(let key):
     if key == .resize { return [] }
+    if !s.fits { return smallScreenKey(&s, key) }
+    if key == .ctrl("c"), s.overlay != .none, !s.overlay.isForm { return interruptKey(&s) }
     switch s.overlay {
     case .help(let offset): return helpKey(&s, key, offset)
     case .command(let field): return commandKey(&s, key, field)
@@ -64,8 +69,13 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .none: break
     }
     s.message = nil
-    guard let action = Keymap.action(for: key, in: s.pane) else {
+    guard let action = Keymap.action(for: key, in: s.pane), let binding = Keymap.binding(for: key, in: s.pane)
+    else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
+      return []
+    }
+    if let why = s.unmet(binding) {
+      s.flash(why, error: true)
       return []
     }
     return perform(&s, action)
@@ -218,7 +228,7 @@ func importKey(_ s: inout AppState, _ key: Key, _ p: ImportPreview) -> [Effect] 
     if !p.visits.isEmpty {
       return p.visits.flatMap { s.appendVisit($0, s.text("done.imported_visit", "\($0.date)")) }
     }
-    return s.commit(p.dataset, s.text("done.imported", p.title))
+    return s.commitNamed(p.dataset, s.text("done.imported", p.title))
   case .char("n"), .char("N"), .escape, .char("q"):
     s.overlay = .none
     s.flash(s.text["msg.import_cancelled"])

@@ -7,9 +7,10 @@ import LiuliangRender
 public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   buf.clear()
   if s.width < Layouts.minWidth || s.height < Layouts.minHeight {
-    let lines = [
-      s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height),
-    ]
+    // The message too: `q` with changes not yet on disk answers here.
+    let lines =
+      [s.text("small.title"), s.text("small.need", Layouts.minWidth, Layouts.minHeight, s.width, s.height)]
+      + (s.message.map { [$0] } ?? [])
     for (i, l) in lines.enumerated() {
       let w = min(s.width, CellWidth.of(l))
       buf.put(
@@ -38,7 +39,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   }
   if let c = drawOverlay(s, &buf) { cursor = c }
   if case .help(let offset) = s.overlay {
-    let sections = Keymap.help(s.pane, text: { s.text[$0] })
+    let sections = Keymap.help(s.pane, text: { s.text[$0] }, unmet: { s.unmet($0) })
     var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)
     let area = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     h.offset = min(offset, max(0, h.lineCount - h.visibleLines(in: area)))

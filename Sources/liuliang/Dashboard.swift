@@ -70,6 +70,7 @@ struct Dashboard {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
+        case .editHistory: break
         case .reload: reload()
         case .export(let path, let text): export(path, text)
         case .planImport(let path, let kind): planImport(path, kind)
@@ -138,13 +139,8 @@ struct Dashboard {
         state.readOnly = Wording(cliText).readOnly(r)
       }
       try store.load()
-      // Undo steps were taken on the old contents: replaying them could write over the new.
-      state.undo.removeAll()
-      state.redo.removeAll()
-      state.pendingOverwrite = nil
-      state.unsaved = []
-      state.setData(store.dataset, problems: store.problems, today: state.today)
-      state.flash(cliText("msg.reloaded", store.dataset.customers.count, store.problems.count))
+      // Undo steps carry over where the rows they touched are unchanged (AppState.reloaded).
+      state.reloaded(store.dataset, problems: store.problems)
       if wasReadOnly && store.readOnly == nil { state.flash(cliText["msg.now_writable"]) }
     } catch {
       state.flash(Wording(cliText).error(error), error: true)

@@ -135,7 +135,8 @@ final class CustomersPaneTests: XCTestCase {
     XCTAssertEqual(s.dataset.visits.count, 4)
     XCTAssertEqual(press(&s, .char("u")), [.removeLastVisit])
     XCTAssertEqual(s.dataset.visits.count, 3)
-    XCTAssertEqual(press(&s, .char("u")), [.save(original)])
+    // Taking back the welcome changes a welcomed_on, so the undo names the row.
+    XCTAssertEqual(press(&s, .char("u")), [.editHistory([.welcomed(customer: "C0001")]), .save(original)])
     XCTAssertEqual(s.dataset, original)
     XCTAssertEqual(press(&s, .char("u")), [], "nothing more to undo")
     XCTAssertEqual(press(&s, .ctrl("r")), [.save(welcomed)])

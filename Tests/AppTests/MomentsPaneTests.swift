@@ -79,7 +79,14 @@ final class MomentsPaneTests: XCTestCase {
     guard case .picker(let p) = s.overlay else { return XCTFail("a template picker") }
     XCTAssertFalse(p.items.isEmpty)
     let first = p.items[0].value
+    // The template opens in the form, to be filled in and saved.
     _ = press(&s, .enter)
+    XCTAssertEqual(s.dataset.posts.count, 3)
+    guard case .form(var f) = s.overlay else { return XCTFail("the post form") }
+    let template = f.fields[1].text
+    f.placeholders = []
+    s.overlay = .form(f)
+    _ = press(&s, .ctrl("s"))
     let new = s.dataset.posts.last!
     XCTAssertEqual(new.id, "M0004")
     XCTAssertEqual(new.date, Day("2026-11-17"))
@@ -87,6 +94,7 @@ final class MomentsPaneTests: XCTestCase {
     XCTAssertEqual(new.status, .planned)
     XCTAssertEqual(new.category.rawValue, String(first.prefix { $0 != "#" }))
     XCTAssertEqual(new.text, s.text.templates(category: new.category.rawValue)[0])
+    XCTAssertEqual(new.text, template)
     _ = press(&s, .char("u"))
     XCTAssertEqual(s.dataset.posts.count, 3)
   }
@@ -146,17 +154,20 @@ final class MomentsPaneTests: XCTestCase {
     var s = small()
     // Monday has 2 posts, the other six days none.
     XCTAssertEqual(s.checks.emptyDays.count, 6)
-    _ = press(&s, .char("l"), .char("n"), .enter)
+    _ = press(&s, .char("l"), .char("a"), .tab)
+    for c in "早市" { _ = press(&s, .char(c)) }
+    _ = press(&s, .ctrl("s"))
     XCTAssertEqual(s.checks.emptyDays.count, 5)
     _ = press(&s, .char("u"))
     XCTAssertEqual(s.checks.emptyDays.count, 6)
   }
 
-  func testMarkPostedAndBack() {
+  func testMarkPostedAndUndo() {
     var s = small()
-    _ = press(&s, .char("p"))
+    _ = press(&s, .char("p"), .ctrl("s"))
     XCTAssertEqual(s.dataset.posts[0].status, .posted)
-    _ = press(&s, .char("p"))
+    // Taking it back is the owner's undo, which names the row it changes.
+    XCTAssertEqual(press(&s, .char("u")).first, .editHistory([.post(id: "M0001")]))
     XCTAssertEqual(s.dataset.posts[0].status, .planned)
   }
 }

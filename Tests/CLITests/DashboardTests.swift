@@ -125,7 +125,11 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("周三 2026-11-18")
     try t.send("l", "n")
     try t.waitFor("从模板开始")
+    // The first six templates have blanks (【食材】) to fill before they save; the seventh none.
+    for _ in 0..<6 { try t.send("j") }
     try t.send("Enter")
+    try t.waitFor("的新内容")
+    try t.send("C-s")
     try t.waitFor("已新增")
     try t.send("J")
     try t.waitFor("已把")

@@ -32,9 +32,11 @@ final class DashboardSafetyTests: XCTestCase {
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
 
-  func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
-    let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
-    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
+  /// Customers whose win-back mark changed: `5 b` is the one-key customer edit (a welcome
+  /// date, once set, stays).
+  func winBackChanges(_ a: Dataset, _ b: Dataset) -> Int {
+    let old = Dictionary(a.customers.map { ($0.id, $0.winBackOn) }, uniquingKeysWith: { x, _ in x })
+    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.winBackOn }.count
   }
 
   func testHandEditThenKeepMineWritesMineOverTheirs() throws {
@@ -42,7 +44,7 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("2", "w")
+    try t.send("5", "b")
     try t.waitFor("customers.csv was changed by someone else")
     XCTAssertTrue(
       try Store(folder: store.path, mode: .readOnly).dataset.customers.contains { $0.id == "C9001" },
@@ -55,7 +57,7 @@ final class DashboardSafetyTests: XCTestCase {
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertFalse(after.dataset.customers.contains { $0.id == "C9001" }, "mine replaced theirs")
-    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
+    XCTAssertEqual(winBackChanges(original, after.dataset), 1)
     XCTAssertEqual(after.problems, [])
   }
 
@@ -64,17 +66,17 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("2", "w")
+    try t.send("5", "b")
     try t.waitFor("customers.csv was changed by someone else")
     try t.send("r")
     try t.waitFor("Read again: 2001 customers")
-    try t.send("w")
-    try t.waitFor("marked welcomed today")
+    try t.send("b")
+    try t.waitFor("win-back tried today")
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertTrue(after.dataset.customers.contains { $0.id == "C9001" }, "their row stays")
-    XCTAssertEqual(welcomedChanges(original, after.dataset), 1, "and my edit, made again, is saved")
+    XCTAssertEqual(winBackChanges(original, after.dataset), 1, "and my edit, made again, is saved")
     XCTAssertEqual(after.problems, [])
   }
 
@@ -90,8 +92,8 @@ final class DashboardSafetyTests: XCTestCase {
     XCTAssertEqual(kill(pid, SIGKILL), 0)
     XCTAssertNotNil(first.exitStatus())
     let third = try open(store)
-    try third.send("2", "w")
-    try third.waitFor("marked welcomed today")
+    try third.send("5", "b")
+    try third.waitFor("win-back tried today")
     XCTAssertFalse(try third.screen().contains("READ-ONLY"))
     try third.send("q")
     XCTAssertEqual(third.exitStatus(), 0)
@@ -147,7 +149,7 @@ final class DashboardSafetyTests: XCTestCase {
     let filler = base.appendingPathComponent("filler")
     let t = try open(store)
     shell("dd if=/dev/zero of='\(filler.path)' bs=4k 2>/dev/null")
-    try t.send("2", "w")
+    try t.send("5", "b")
     try t.waitFor("No space left on device")
     try t.waitFor("kept on screen")
     try t.send("q")
@@ -161,6 +163,6 @@ final class DashboardSafetyTests: XCTestCase {
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
-    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
+    XCTAssertEqual(winBackChanges(original, after.dataset), 1)
   }
 }

@@ -30,12 +30,13 @@ final class DiskFailureTests: XCTestCase {
     let store = try Repo.demoCopy()
     let aside = store.deletingLastPathComponent().appendingPathComponent("aside")
     var r = Runner(store: try Store(folder: store.path, mode: .readWrite))
-    r.press(.char("2"), .char("w"))
+    // A win-back mark: a one-key customer edit (a welcome date, once set, stays).
+    r.press(.char("5"), .char("b"))
     let changed = r.state.dataset
     XCTAssertTrue(changed.customers == r.store.dataset.customers, "saved at once")
     // Saved at once; now the folder goes away under the running store.
     try FileManager.default.moveItem(at: store, to: aside)
-    r.press(.char("j"), .char("w"))
+    r.press(.char("j"), .char("b"))
     let wanted = r.state.dataset
     XCTAssertTrue(r.state.unsaved == [.save(wanted)], "the failed write waits")
     XCTAssertTrue(r.state.messageIsError)
@@ -43,7 +44,7 @@ final class DiskFailureTests: XCTestCase {
     XCTAssertEqual(r.press(.char("q")), false, "the first q warns")
     XCTAssertEqual(r.state.message, r.state.text["msg.unsaved_quit"])
     // A visit logged meanwhile waits behind the save.
-    r.press(.char("v"))
+    r.press(.char("2"), .char("v"))
     r.type("12.5")
     r.press(.ctrl("s"))
     XCTAssertEqual(r.state.unsaved.count, 2, "\(r.state.unsaved)")
@@ -73,10 +74,10 @@ final class DiskFailureTests: XCTestCase {
     } else {
       WriteProbe.failWith = ENOSPC
     }
-    r.press(.char("2"), .char("w"))
+    r.press(.char("5"), .char("b"))
     XCTAssertEqual(r.state.unsaved.count, 1)
     XCTAssertTrue(r.state.message?.contains(String(cString: strerror(ENOSPC))) == true, r.state.message ?? "")
-    r.press(.char("v"))
+    r.press(.char("2"), .char("v"))
     r.type("30")
     r.press(.ctrl("s"))
     XCTAssertEqual(r.state.unsaved.count, 2)

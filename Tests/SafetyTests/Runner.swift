@@ -46,14 +46,10 @@ struct Runner {
       counts[Runner.name(e), default: 0] += 1
       switch e {
       case .quit: quit = true
-      case .redraw, .export: break
+      case .redraw, .export, .editHistory: break
       case .reload:
         try? store.load()
-        state.undo.removeAll()
-        state.redo.removeAll()
-        state.pendingOverwrite = nil
-        state.unsaved = []
-        state.setData(store.dataset, problems: store.problems, today: state.today)
+        state.reloaded(store.dataset, problems: store.problems)
       default:
         if writing { writing = perform(e, then: effects[(i + 1)...].filter(\.writes)) }
       }
@@ -76,6 +72,7 @@ struct Runner {
     case .removeLastVisit: return "removeLastVisit"
     case .export: return "export"
     case .planImport: return "planImport"
+    case .editHistory: return "editHistory"
     }
   }
 
