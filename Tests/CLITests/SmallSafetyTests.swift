@@ -78,16 +78,22 @@ final class SmallSafetyTests: XCTestCase {
     try second.send("r")
     let screen = try second.waitFor("can now save changes", timeout: 30)
     XCTAssertFalse(screen.contains("READ-ONLY"), screen)
-    // And it writes: the welcomed mark of the first customer lands in customers.csv.
-    try second.send("2")
-    try second.waitFor("Customers")
-    let before = try Data(contentsOf: store.appendingPathComponent("customers.csv"))
-    try second.send("w")
-    let deadline = Date().addingTimeInterval(30)
-    while Date() < deadline, try Data(contentsOf: store.appendingPathComponent("customers.csv")) == before {
-      usleep(50_000)
+    // And it writes: a win-back mark on the first at-risk customer lands in the store.
+    func files() throws -> [String: Data] {
+      var out: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: store.path) where name.hasSuffix(".csv")
+      {
+        out[name] = try Data(contentsOf: store.appendingPathComponent(name))
+      }
+      return out
     }
-    XCTAssertNotEqual(try Data(contentsOf: store.appendingPathComponent("customers.csv")), before)
+    try second.send("5")
+    try second.waitFor("At risk")
+    let before = try files()
+    try second.send("b")
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline, try files() == before { usleep(50_000) }
+    XCTAssertNotEqual(try files(), before)
     try second.send("q")
   }
 }
