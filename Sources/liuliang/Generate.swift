@@ -39,13 +39,21 @@ struct GenerateCommand: ParsableCommand {
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))
     }
-    let ds = Generator.make(
-      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t))
-    do {
-      try Store.create(folder: folder, ds)
-    } catch {
-      throw CLIError(Wording(cliText).error(error))
-    }
+    let ds = try generateStore(
+      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t),
+      folder: folder)
     emit(cliText("cli.generated", folder, ds.customers.count, ds.visits.count, t) + "\n")
   }
+}
+
+/// The one way a store is generated: `generate` makes seeds/ with it, and `demo` makes its fresh
+/// copy with it, so the demo needs no file beside the program and is always seeds/ byte for byte.
+func generateStore(_ options: GeneratorOptions, folder: String) throws -> Dataset {
+  let ds = Generator.make(options)
+  do {
+    try Store.create(folder: folder, ds)
+  } catch {
+    throw CLIError(Wording(cliText).error(error))
+  }
+  return ds
 }
