@@ -145,14 +145,18 @@ enum Files {
   static let tempMarker = ".liuliang-tmp-"
 
   /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
-  /// folder: a crash leaves either the old file or the new one, never half of either.
-  static func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StoreError) {
+  /// folder: a crash leaves either the old file or the new one, never half of either. A folder
+  /// nobody keeps (the demo's fresh copy) is written without the fsyncs, which take a loaded disk
+  /// longer than everything else the demo does before its first frame.
+  static func writeAtomically(folder: String, name: String, bytes: [UInt8], durable: Bool = true)
+    throws(StoreError)
+  {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
     fchmod(fd, 0o600)
     WriteProbe.willWrite?(folder + "/" + name, bytes, false)
-    guard WriteProbe.failWith == nil, writeAll(fd, bytes), fsync(fd) == 0 else {
+    guard WriteProbe.failWith == nil, writeAll(fd, bytes), !durable || fsync(fd) == 0 else {
       if let injected = WriteProbe.failWith { errno = injected }
       let e = errno
       close(fd)
@@ -165,7 +169,7 @@ enum Files {
       unlink(temp)
       throw .cannotWrite(file: name, errno: e)
     }
-    syncFolder(folder)
+    if durable { syncFolder(folder) }
   }
 
   /// Appends whole lines with one write and an fsync: the log only grows.

@@ -178,7 +178,7 @@ struct DemoCommand: ParsableCommand {
       throw CLIError(cliText("cli.err.demo_folder", NSTemporaryDirectory(), String(cString: strerror(errno))))
     }
     let folder = String(cString: made)
-    _ = try generateStore(.demo, folder: folder)
+    _ = try generateStore(.demo, folder: folder, durable: false)
     let s: Store
     do {
       s = try Store(folder: folder, mode: .readWrite)

@@ -48,10 +48,10 @@ struct GenerateCommand: ParsableCommand {
 
 /// The one way a store is generated: `generate` makes seeds/ with it, and `demo` makes its fresh
 /// copy with it, so the demo needs no file beside the program and is always seeds/ byte for byte.
-func generateStore(_ options: GeneratorOptions, folder: String) throws -> Dataset {
+func generateStore(_ options: GeneratorOptions, folder: String, durable: Bool = true) throws -> Dataset {
   let ds = Generator.make(options)
   do {
-    try Store.create(folder: folder, ds)
+    try Store.create(folder: folder, ds, durable: durable)
   } catch {
     throw CLIError(Wording(cliText).error(error))
   }
