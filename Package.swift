@@ -12,6 +12,10 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
+    // The .txt files of a target (strings, templates, words) compiled into it: the installed
+    // program is one file that finds its words wherever it is copied.
+    .executableTarget(name: "embed-text", path: "Plugins/embed-text"),
+    .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
     // Records and every number of the product: pure Swift, no I/O, no terminal.
     .target(name: "LiuliangModel"),
     // The folder of CSV files and shop.toml: codec, atomic writes, lock, problems.
@@ -24,23 +28,23 @@ let package = Package(
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
     // Every user-facing string (zh-Hans, en) and the Moments templates.
     .target(
-      name: "LiuliangText", path: "Resources", exclude: [],
-      sources: ["Text.swift"], resources: [.copy("strings"), .copy("templates")]),
+      name: "LiuliangText", path: "Resources", exclude: ["strings", "templates"],
+      sources: ["Text.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
       name: "LiuliangReport",
       dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText"]),
     // Seeded generator of the demo shop and of synthetic stores of any size.
     .target(
-      name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], resources: [.copy("words")]
-    ),
+      name: "LiuliangGenerator", dependencies: ["LiuliangModel", "LiuliangStore"], exclude: ["words"],
+      plugins: ["EmbedText"]),
     // Spreadsheets in (CSV in UTF-8 or GB18030, xlsx) and the store's own files out.
     .target(
       name: "LiuliangImport",
       dependencies: [
         "LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
-      resources: [.copy("words")]),
+      exclude: ["words"], plugins: ["EmbedText"]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",

@@ -53,16 +53,10 @@ public struct Text: Sendable {
   public var keys: Set<String> { Set(table.keys) }
 
   static func load(_ lang: String) -> [String: String] {
-    guard
-      let dir = Bundle.module.url(forResource: "strings", withExtension: nil)?.appendingPathComponent(lang),
-      let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
-    else { return [:] }
+    let prefix = "strings/\(lang)/"
     var out: [String: String] = [:]
-    for f in files.sorted() where f.hasSuffix(".txt") {
-      guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(f).path),
-        let text = String(data: data, encoding: .utf8)
-      else { continue }
-      out.merge(parse(text)) { a, _ in a }
+    for name in embeddedText.keys.sorted() where name.hasPrefix(prefix) {
+      out.merge(parse(embeddedText[name]!)) { a, _ in a }
     }
     return out
   }
@@ -82,10 +76,7 @@ public struct Text: Sendable {
 
   /// A Moments template file's posts for a category, one per paragraph.
   public func templates(category: String) -> [String] {
-    let name = "\(category).\(language)"
-    guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "templates"),
-      let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8)
-    else { return [] }
+    guard let text = embeddedText["templates/\(category).\(language).txt"] else { return [] }
     // Paragraphs are templates; `#` lines are notes for whoever edits the file.
     return text.components(separatedBy: "\n\n").map { paragraph in
       paragraph.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }

@@ -22,9 +22,7 @@ struct Words {
 
   init() {
     func lines(_ name: String) -> [String] {
-      guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "words"),
-        let text = try? String(contentsOf: url, encoding: .utf8)
-      else { return [] }
+      guard let text = embeddedText["words/\(name).txt"] else { return [] }
       return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
     func spaced(_ name: String) -> [String] {

@@ -14,9 +14,7 @@ struct Vocabulary: Sendable {
 
   init() {
     func entries(_ name: String, normalize: Bool = true) -> [(key: String, words: [String])] {
-      guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "words"),
-        let text = try? String(contentsOf: url, encoding: .utf8)
-      else { return [] }
+      guard let text = embeddedText["words/\(name).txt"] else { return [] }
       return text.split(separator: "\n").compactMap { line in
         guard !line.hasPrefix("#"), let eq = line.firstIndex(of: "=") else { return nil }
         let words = line[line.index(after: eq)...].split(separator: "|").map {

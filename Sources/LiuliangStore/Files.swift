@@ -158,9 +158,11 @@ enum Files {
   /// Writes a temp file in the same folder, fsyncs it, renames it over the target and fsyncs the
   /// folder: a crash leaves either the old file or the new one, never half of either.
   /// Without `replace` the temp file is linked to the name instead, which fails with EEXIST
-  /// rather than replace a file that appeared meanwhile.
+  /// rather than replace a file that appeared meanwhile. A folder nobody keeps (the demo's
+  /// fresh copy) is written without the fsyncs, which take a loaded disk longer than
+  /// everything else the demo does before its first frame.
   static func writeAtomically(
-    folder: String, name: String, bytes: [UInt8], replace: Bool = true
+    folder: String, name: String, bytes: [UInt8], replace: Bool = true, durable: Bool = true
   ) throws(StoreError) {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
     // A leftover of the same name (a reused pid) goes first; then the temp file is only ever
@@ -171,7 +173,7 @@ enum Files {
     fchmod(fd, 0o600)
     FileOwner.matchFolder(fd, folder: folder)
     WriteProbe.willWrite?(folder + "/" + name, bytes, false)
-    guard WriteProbe.failWith == nil, writeAll(fd, bytes), fsync(fd) == 0 else {
+    guard WriteProbe.failWith == nil, writeAll(fd, bytes), !durable || fsync(fd) == 0 else {
       if let injected = WriteProbe.failWith { errno = injected }
       let e = errno
       close(fd)
@@ -192,7 +194,7 @@ enum Files {
       throw .cannotWrite(file: name, errno: e)
     }
     if !replace { unlink(temp) }
-    syncFolder(folder)
+    if durable { syncFolder(folder) }
   }
 
   /// Appends whole lines with one write and an fsync: the log only grows.

@@ -233,10 +233,12 @@ public final class Store {
     dataset.shop = ds.shop
   }
 
-  /// Writes the whole store as `ds` into a folder that has no store yet (the generator's way).
-  public static func create(folder: String, _ ds: Dataset) throws(StoreError) {
+  /// Writes the whole store as `ds` into a folder that has no store yet (the generator's way);
+  /// `durable: false` skips the fsyncs, for a throwaway copy.
+  public static func create(folder: String, _ ds: Dataset, durable: Bool = true) throws(StoreError) {
     guard Files.makeFolder(folder) else { throw .cannotWrite(file: folder, errno: errno) }
-    try Files.writeAtomically(folder: folder, name: ShopFile.name, bytes: Array(ShopFile.text(ds.shop).utf8))
+    try Files.writeAtomically(
+      folder: folder, name: ShopFile.name, bytes: Array(ShopFile.text(ds.shop).utf8), durable: durable)
     func write<C: Collection>(_ kind: Kind, _ records: C, _ fields: (C.Element) -> [String])
       throws(StoreError)
     {
@@ -248,7 +250,7 @@ public final class Store {
       var out: [UInt8] = []
       CSV.appendRecord(keep.map { kind.columns[$0] }, lineEnding: [CSV.lf], to: &out)
       for r in rows { CSV.appendRecord(keep.map { r[$0] }, lineEnding: [CSV.lf], to: &out) }
-      try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: out)
+      try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: out, durable: durable)
     }
     try write(.customers, ds.customers, RecordCodec.fields)
     try write(.promotions, ds.promotions, RecordCodec.fields)
@@ -269,7 +271,7 @@ public final class Store {
       RecordCodec.appendFields(
         v, promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : [], to: &out)
     }
-    try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out)
+    try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out, durable: durable)
   }
 
   func encode<C: RandomAccessCollection>(

@@ -191,43 +191,22 @@ struct DemoCommand: ParsableCommand {
 
   func validate() throws { try validateLanguage(lang) }
 
-  /// seeds/ beside the repository the binary was built in, or in the current folder.
-  static func seeds() -> URL? {
-    let fm = FileManager.default
-    var candidates: [URL] = []
-    if let env = ProcessInfo.processInfo.environment["LIULIANG_SEEDS"] {
-      candidates.append(URL(fileURLWithPath: env))
-    }
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-    for _ in 0..<5 {
-      candidates.append(dir.appendingPathComponent("seeds"))
-      dir = dir.deletingLastPathComponent()
-    }
-    candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("seeds"))
-    return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("customers.csv").path) }
-  }
-
   func run() throws {
     let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
     if ambiguous == .auto { Terminal.startAmbiguousProbe() }
-    guard let seeds = Self.seeds() else { throw CLIError(cliText["cli.err.no_seeds"]) }
     var t = GeneratorOptions.demoToday
     if let today {
       guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
       t = d
     }
-    // A fresh copy each time: seeds/ itself never changes.
+    // A fresh copy each time, made by the generator as `generate` made seeds/.
     var template = Array((NSTemporaryDirectory() + "liuliang-demo-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else { throw CLIError(cliText("cli.err.copy", seeds.path)) }
-    let folder = String(cString: made)
-    let fm = FileManager.default
-    for name in try fm.contentsOfDirectory(atPath: seeds.path) where !name.hasPrefix(".") {
-      let dst = folder + "/" + name
-      try fm.copyItem(atPath: seeds.path + "/" + name, toPath: dst)
-      chmod(dst, 0o600)
+    guard let made = mkdtemp(&template) else {
+      throw CLIError(cliText("cli.err.demo_folder", NSTemporaryDirectory(), String(cString: strerror(errno))))
     }
+    let folder = String(cString: made)
+    _ = try generateStore(.demo, folder: folder, durable: false)
     let s: Store
     do {
       s = try Store(folder: folder, mode: .readWrite)

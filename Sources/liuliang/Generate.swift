@@ -78,13 +78,9 @@ struct GenerateCommand: ParsableCommand {
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))
     }
-    let ds = Generator.make(
-      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t))
-    do {
-      try Store.create(folder: folder, ds)
-    } catch {
-      throw CLIError(Wording(cliText).error(error))
-    }
+    let ds = try generateStore(
+      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t),
+      folder: folder)
     emit(cliText("cli.generated", folder, ds.customers.count, ds.visits.count, t) + "\n")
     if let till {
       let bytes = TillExport.make(ds, orders: tillOrders, seed: seed, today: t)
@@ -99,4 +95,16 @@ struct GenerateCommand: ParsableCommand {
       emit(cliText("cli.generated_till", till, tillOrders) + "\n")
     }
   }
+}
+
+/// The one way a store is generated: `generate` makes seeds/ with it, and `demo` makes its fresh
+/// copy with it, so the demo needs no file beside the program and is always seeds/ byte for byte.
+func generateStore(_ options: GeneratorOptions, folder: String, durable: Bool = true) throws -> Dataset {
+  let ds = Generator.make(options)
+  do {
+    try Store.create(folder: folder, ds, durable: durable)
+  } catch {
+    throw CLIError(Wording(cliText).error(error))
+  }
+  return ds
 }

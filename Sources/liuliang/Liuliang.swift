@@ -37,6 +37,7 @@ struct Liuliang: ParsableCommand {
     commandName: "liuliang",
     abstract: cliText["cli.abstract"],
     discussion: cliText["cli.discussion"],
+    version: liuliangVersion,
     subcommands: [
       OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self,
