@@ -9,8 +9,8 @@ public enum Command {
   ]
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
-  /// backslash takes the next character as it is, so `:import "私域 名单.xlsx"` and
-  /// `:import 私域\ 名单.xlsx` name one file.
+  /// backslash takes the next character as it is, so `:import "friends list.xlsx"` and
+  /// `:import friends\ list.xlsx` name one file.
   public static func words(_ line: String) -> [String] {
     var out: [String] = []
     var word = ""
