@@ -26,7 +26,7 @@ extension AppState {
     return queued((rows.isEmpty ? [] : [.editHistory(rows)]) + [.save(ds)])
   }
 
-  mutating func appendVisit(_ v: Visit, _ what: String) -> [Effect] {
+  mutating func appendVisit(_ v: Visit, _ what: String, extra: [String: String] = [:]) -> [Effect] {
     guard mayEdit() else { return [] }
     var ds = dataset
     ds.visits.append(v)
@@ -34,7 +34,7 @@ extension AppState {
     redo.removeAll()
     setData(ds, problems: problems, today: today)
     flash(what)
-    return queued([.appendVisit(v)])
+    return queued([.appendVisit(v, extra: extra)])
   }
 
   mutating func undoLast() -> [Effect] {

@@ -23,15 +23,20 @@ public struct ImportPreview: Equatable, Sendable {
   public var lines: [String]
   /// The records after the import (customers, posts, promotions, complaints).
   public var dataset: Dataset
-  /// Visits the import would append to the log.
+  /// Visits the import would append to the log, and each one's values for the log's own
+  /// columns (its order number, so that the next import of the same orders skips them).
   public var visits: [Visit]
+  public var visitExtras: [[String: String]]
   public var offset = 0
 
-  public init(title: String, lines: [String], dataset: Dataset, visits: [Visit]) {
+  public init(
+    title: String, lines: [String], dataset: Dataset, visits: [Visit], visitExtras: [[String: String]] = []
+  ) {
     self.title = title
     self.lines = lines
     self.dataset = dataset
     self.visits = visits
+    self.visitExtras = visitExtras
   }
 }
 

@@ -11,7 +11,7 @@ extension AppState {
       switch effect {
       case .save(let ds): try store.save(ds)
       case .overwrite(let ds): try store.save(ds, overwrite: true)
-      case .appendVisit(let v): try store.appendVisit(v)
+      case .appendVisit(let v, let extra): try store.appendVisit(v, extra: extra)
       case .removeLastVisit: try store.removeLastAppendedVisit()
       default: break
       }

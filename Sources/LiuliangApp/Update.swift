@@ -24,7 +24,8 @@ public enum Effect: Equatable, Sendable {
   case save(Dataset)
   /// The same, over files that someone else changed: the owner chose to keep their version.
   case overwrite(Dataset)
-  case appendVisit(Visit)
+  /// A visit for the log; `extra` fills the log's own columns (an imported order number).
+  case appendVisit(Visit, extra: [String: String] = [:])
   case removeLastVisit
   /// Write a new file (an export), never over an existing one.
   case export(path: String, text: String)
@@ -226,7 +227,11 @@ func importKey(_ s: inout AppState, _ key: Key, _ p: ImportPreview) -> [Effect] 
   case .char("y"), .char("Y"):
     s.overlay = .none
     if !p.visits.isEmpty {
-      return p.visits.flatMap { s.appendVisit($0, s.text("done.imported_visit", "\($0.date)")) }
+      return p.visits.enumerated().flatMap { i, v in
+        s.appendVisit(
+          v, s.text("done.imported_visit", "\(v.date)"),
+          extra: i < p.visitExtras.count ? p.visitExtras[i] : [:])
+      }
     }
     return s.commitNamed(p.dataset, s.text("done.imported", p.title))
   case .char("n"), .char("N"), .escape, .char("q"):

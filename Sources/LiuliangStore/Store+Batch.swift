@@ -83,15 +83,7 @@ extension Store {
     guard !visits.isEmpty else { return }
     let name = Kind.visits.fileName
     try checkWritable(name)
-    var missing: [String] = []
-    for e in extra {
-      for (k, v) in e.sorted(by: { $0.key < $1.key })
-      where !v.isEmpty && !missing.contains(k) && !Kind.visits.columns.contains(k)
-        && !(tables[.visits]!.header.contains(k))
-      {
-        missing.append(k)
-      }
-    }
+    let missing = missingLogColumns(extra)
     if !missing.isEmpty { try widenLog(with: missing) }
     var table = tables[.visits]!
     let dataset = self.dataset
@@ -126,6 +118,20 @@ extension Store {
       }
     }
     return out
+  }
+
+  /// The columns of `extra` with a value that the log has no column for yet.
+  func missingLogColumns(_ extra: [[String: String]]) -> [String] {
+    var missing: [String] = []
+    for e in extra {
+      for (k, v) in e.sorted(by: { $0.key < $1.key })
+      where !v.isEmpty && !missing.contains(k) && !Kind.visits.columns.contains(k)
+        && !(tables[.visits]!.header.contains(k))
+      {
+        missing.append(k)
+      }
+    }
+    return missing
   }
 
   /// Rewrites visits.csv once with `columns` added to its header and an empty field added to
@@ -173,6 +179,9 @@ extension Store {
       }
     }
     try Files.writeAtomically(folder: folder, name: name, bytes: out)
+    // The appends before this one were cut back by the log's old length, which is gone: their
+    // undo is refused (as a file changed elsewhere) rather than cutting the wrong bytes.
+    appends.removeAll()
     try load()
   }
 }

@@ -344,15 +344,18 @@ public final class Store {
     return nil
   }
 
-  /// Appends one visit to visits.csv and to the dataset: the log is never rewritten.
-  public func appendVisit(_ v: Visit) throws(StoreError) {
+  /// Appends one visit to visits.csv and to the dataset: the log is never rewritten, except
+  /// once to add a column of `extra` it lacks (see `appendVisits`).
+  public func appendVisit(_ v: Visit, extra: [String: String] = [:]) throws(StoreError) {
     let name = Kind.visits.fileName
     try checkWritable(name)
+    let missing = missingLogColumns([extra])
+    if !missing.isEmpty { try widenLog(with: missing) }
     let ds = dataset
     let fields = RecordCodec.fields(
       v, customerID: v.customer >= 0 ? ds.customers[Int(v.customer)].id : "",
       promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
-    let bytes = tables[.visits]!.appendBytes(fields)
+    let bytes = tables[.visits]!.appendBytes(fields, extra: extra)
     let before = Files.signature(path(name))
     try Files.append(folder: folder, name: name, bytes: bytes)
     appends.append((before: before, visits: dataset.visits.count, table: tables[.visits]!))

@@ -127,7 +127,7 @@ struct BenchCommand: ParsableCommand {
     _ = view(state, into: &buf)
     report("dashboard_log_visit_ms", w.lap())
     let logged = effects.compactMap { e -> Visit? in
-      if case .appendVisit(let v) = e { return v }
+      if case .appendVisit(let v, _) = e { return v }
       return nil
     }
     guard let visit = logged.first else { throw CLIError("bench: the visit form did not log a visit") }

@@ -111,7 +111,8 @@ struct Dashboard {
         // The screen would drop the controls; the preview shows them, as `import` does.
         title: Visible.text(cliText("import.preview_title", path), keepingNewlines: false),
         lines: lines.map { Visible.text($0, keepingNewlines: false) }, dataset: result.dataset,
-        visits: kind == .visits ? result.newVisits : [])
+        visits: kind == .visits ? result.newVisits : [],
+        visitExtras: kind == .visits ? result.newVisitExtras : [])
       _ = update(&state, .importPlanned(preview))
     } catch {
       state.flash(ImportCommand.message(error, file: path, kind: kind), error: true)

@@ -212,4 +212,40 @@ final class DashboardTests: XCTestCase {
     XCTAssertTrue(after.hasPrefix(before))
     XCTAssertEqual(String(after.dropFirst(before.count)), "C2001,新朋友甲,wx_new_1,13900000001,,,,friend,,,,,\n")
   }
+
+  /// A till export imported twice from the dashboard adds each order once: the first import
+  /// keeps the order numbers in visits.csv's own column, the second finds them there.
+  func testATillExportImportedTwiceFromTheDashboardAddsEachOrderOnce() throws {
+    let store = try Repo.demoCopy()
+    let file = try Repo.tempFolder("in").appendingPathComponent("orders.csv")
+    try Data("订单号,下单时间,实收金额,就餐人数\nA1,2026-11-15 12:00,58,2\nA2,2026-11-15 12:30,96,3\n".utf8)
+      .write(to: file)
+    let visits = store.appendingPathComponent("visits.csv")
+    let before = try String(contentsOf: visits, encoding: .utf8)
+    let t = try TmuxSession(
+      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en"
+    )
+    try t.waitFor("Reach out today")
+    for round in 0..<2 {
+      try t.send(":")
+      try t.type("import \(file.path) visits")
+      try t.send("Enter")
+      let screen = try t.waitFor("y imports it")
+      if round == 0 {
+        try t.send("y")
+        XCTAssertTrue(try waitUntil { try String(contentsOf: visits, encoding: .utf8).hasSuffix(",A2\n") })
+      } else {
+        XCTAssertTrue(screen.contains("Already in the log (same order number, or the same visit): 2"), screen)
+        try t.send("y")
+      }
+    }
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+    let lines = try String(contentsOf: visits, encoding: .utf8).split(separator: "\n")
+    // The header gained the column, every old row an empty field, and the two orders came once.
+    XCTAssertEqual(lines.first, "customer,date,time,amount,party,promotion,channel,order")
+    XCTAssertEqual(lines.count, before.split(separator: "\n").count + 2)
+    XCTAssertEqual(
+      Array(lines.suffix(2)), [",2026-11-15,12:00,58,2,,dine-in,A1", ",2026-11-15,12:30,96,3,,dine-in,A2"])
+  }
 }
