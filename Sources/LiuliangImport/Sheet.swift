@@ -165,6 +165,20 @@ extension String {
   var trimmed: String {
     guard let first = utf8.first, let last = utf8.last else { return self }
     if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
+    if let a = unicodeScalars.first, let z = unicodeScalars.last, a.value > 0x20, z.value > 0x20,
+      !a.properties.isWhitespace, !z.properties.isWhitespace
+    {
+      return self
+    }
+    // ASCII at both ends (an order number ending in a tab): cut the ASCII spaces by bytes.
+    if first < 0x80 && last < 0x80 {
+      let space: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+      let bytes = utf8.drop(while: space).reversed().drop(while: space).reversed()
+      if let f = bytes.first, let l = bytes.last, f < 0x80, l < 0x80 {
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      if bytes.isEmpty { return "" }
+    }
     return trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

@@ -33,7 +33,7 @@ extension Importer {
     var fen: Int64
     var party: Int16
     var promotion: Int32
-    var channel: String
+    var channel: Channel
 
     init(_ v: Visit) {
       customer = v.customer
@@ -42,7 +42,7 @@ extension Importer {
       fen = v.amount.fen
       party = v.party
       promotion = v.promotion
-      channel = v.channel.rawValue
+      channel = v.channel
     }
   }
 
@@ -58,17 +58,24 @@ extension Importer {
   /// the log instead (as many times as they are there), so an export imported back adds nothing.
   mutating func visits() {
     var ds = result.dataset
-    var people = People(ds)
+    let named = columns.column(of: "customer", in: .visits) != nil
+    let lookups = columns.lookup
+    let has = { (name: String) in lookups[name] != nil }
+    var people = People(
+      ds, phones: named || has("phone"), wechats: named || has("wechat") || has("payer"),
+      names: named || has("payer"))
     var promotions: [String: Int32] = [:]
     var promotionNames: [String: [String]] = [:]
     for (i, p) in ds.promotions.enumerated().reversed() {
       promotions[p.id] = Int32(i)
       promotionNames[p.name, default: []].append(p.id)
     }
-    var present: [VisitKey: Int] = [:]
-    for v in ds.visits { present[VisitKey(v), default: 0] += 1 }
+    // Made only for the first row without an order number: a till's export has one on every
+    // row, and the log can hold ten million visits.
+    var present: [VisitKey: Int]?
     var orders = options.existingOrders
-    var ids = IDMaker(ds.customers.map(\.id), defaultPrefix: "C", defaultWidth: 4)
+    // Made only when a new customer is: it reads every id.
+    var ids: IDMaker?
     let bill = Bill.detect(sheet.header)
     result.bill = bill
     let dateColumn = columns.column(of: "date", in: .visits)
@@ -110,7 +117,8 @@ extension Importer {
         } else if !usablePhone.isEmpty || !wechat.isEmpty {
           if options.addCustomers, let day = Day(f[1]) {
             let name = payer.isEmpty || payer == "/" ? (wechat.isEmpty ? usablePhone : wechat) : payer
-            let c = Customer(id: ids.make(), name: name, wechat: wechat, phone: usablePhone, joined: day)
+            if ids == nil { ids = IDMaker(ds.customers.map(\.id), defaultPrefix: "C", defaultWidth: 4) }
+            let c = Customer(id: ids!.make(), name: name, wechat: wechat, phone: usablePhone, joined: day)
             ds.customers.append(c)
             people.add(c, at: ds.customers.count - 1)
             result.newCustomers.append(Change(line: row.line, id: c.id, fields: []))
@@ -149,9 +157,14 @@ extension Importer {
           continue
         }
       } else {
+        if present == nil {
+          var counts: [VisitKey: Int] = [:]
+          for v in ds.visits { counts[VisitKey(v), default: 0] += 1 }
+          present = counts
+        }
         let key = VisitKey(v)
-        if let n = present[key], n > 0 {
-          present[key] = n - 1
+        if let n = present?[key], n > 0 {
+          present?[key] = n - 1
           result.alreadyThere.append(row.line)
           continue
         }

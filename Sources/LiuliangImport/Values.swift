@@ -119,6 +119,8 @@ enum Values {
 
   /// An id the store knows, from the id itself in any case or a word in words/values.txt.
   static func word(_ text: String, field: String) -> String {
+    // Most cells are a word of the list as it is written there (堂食, vip).
+    if let id = Vocabulary.shared.values[field]?[text] { return id }
     let key = Columns.normalize(text)
     return Vocabulary.shared.values[field]?[key] ?? key
   }

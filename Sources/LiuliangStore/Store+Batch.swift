@@ -103,7 +103,10 @@ extension Store {
   /// records keep nothing beyond their known fields. Unreadable rows give nothing.
   public func visitColumn(_ column: String) throws(StoreError) -> [String] {
     let name = Kind.visits.fileName
-    guard let bytes = try Files.read(path(name), name: name) else { return [] }
+    // A log without the column (as read) has nothing to give: ten million rows need no reading.
+    guard tables[.visits]?.header.contains(column) ?? false,
+      let bytes = try Files.read(path(name), name: name)
+    else { return [] }
     var out: [String] = []
     var index: Int?
     var seenHeader = false
