@@ -22,6 +22,8 @@ public struct Analysis: Sendable {
   public let slots: SlotTable
   public let discount: DiscountDependence
   public let churn: ChurnBreakdown
+  /// Whether the reach-out messages worked (contacts.csv against the visit log).
+  public let rates: ReachOutRates
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -64,11 +66,13 @@ public struct Analysis: Sendable {
       slots = SlotTable(ds, today: t)
       discount = DiscountDependence(ds, figures: figures, today: t)
       churn = ChurnBreakdown(ds, today: t)
+      rates = ReachOutRates(ds, today: t)
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)
       discount = DiscountDependence(Dataset(shop: ds.shop), figures: [], today: t)
       churn = ChurnBreakdown(Dataset(shop: ds.shop), today: t)
+      rates = ReachOutRates(today: t)
     }
   }
 }

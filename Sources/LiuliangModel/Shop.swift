@@ -81,10 +81,12 @@ public struct Dataset: Sendable, Equatable {
   public var posts: [Post]
   public var promotions: [Promotion]
   public var complaints: [Complaint]
+  /// contacts.csv: what was sent to whom, oldest row first.
+  public var contacts: [Contact]
 
   public init(
     shop: Shop = Shop(), customers: ChunkedArray<Customer> = [], visits: VisitLog = [], posts: [Post] = [],
-    promotions: [Promotion] = [], complaints: [Complaint] = []
+    promotions: [Promotion] = [], complaints: [Complaint] = [], contacts: [Contact] = []
   ) {
     self.shop = shop
     self.customers = customers
@@ -92,6 +94,7 @@ public struct Dataset: Sendable, Equatable {
     self.posts = posts
     self.promotions = promotions
     self.complaints = complaints
+    self.contacts = contacts
   }
 
   /// customers.csv id → index.

@@ -1,0 +1,98 @@
+/// Whether the messages brought anyone back, as PRODUCT.md "The reach-out loop" defines it.
+public struct ContactOutcome: Sendable, Equatable {
+  /// Contacts counted (for the uncontacted: customers).
+  public var count: Int
+  /// Of them, those followed by a visit in time.
+  public var followed: Int
+
+  public init(count: Int = 0, followed: Int = 0) {
+    self.count = count
+    self.followed = followed
+  }
+
+  public var rate: Double? { count == 0 ? nil : Double(followed) / Double(count) }
+}
+
+/// The win-back, welcome and birthday rates over contacts dated T−364 … T−30, and beside the
+/// win-back rate the come-back rate of the at-risk customers nobody contacted.
+public struct ReachOutRates: Sendable, Equatable {
+  public let today: Day
+  public var winBack = ContactOutcome()
+  public var welcome = ContactOutcome()
+  public var birthday = ContactOutcome()
+  /// Customers at risk on T−30 with no contact in T−60 … T−30, and those who visited in T−29 … T.
+  public var uncontacted = ContactOutcome()
+
+  /// Days a contact must be old to be counted: its whole follow-up window has passed.
+  public static let settleDays = 30
+  public static let windowDays = 365
+
+  public func outcome(_ kind: ContactKind) -> ContactOutcome? {
+    switch kind {
+    case .winBack: return winBack
+    case .welcome: return welcome
+    case .birthday: return birthday
+    case .complaint, .other: return nil
+    }
+  }
+
+  /// No contacts, nobody at risk: the figures of an empty store.
+  public init(today t: Day) { today = t }
+
+  /// `atRiskThen` is each customer's segment as of T−30 being at risk; computed here when not
+  /// given (the dashboard may pass what it already has).
+  public init(_ ds: Dataset, today t: Day, atRiskThen: [Bool]? = nil) {
+    today = t
+    let index = ds.customerIndex()
+    let first = t.adding(-(Self.windowDays - 1))
+    let last = t.adding(-Self.settleDays)
+    // Known contacts of the three rated kinds in the window, and all contacts by customer.
+    var rated: [(customer: Int, date: Day, days: Int, kind: ContactKind)] = []
+    var contactedThen = Set<Int>()
+    for c in ds.contactLog {
+      guard let i = index[c.customer].map(Int.init) else { continue }
+      if c.date >= t.adding(-60) && c.date <= last { contactedThen.insert(i) }
+      if let days = c.kind.followUpDays, c.date >= first, c.date <= last {
+        rated.append((i, c.date, days, c.kind))
+      }
+    }
+    let atRisk =
+      atRiskThen
+      ?? {
+        let a = Analysis(ds, today: last, shopWide: false)
+        return a.segments.map { $0 == .atRisk }
+      }()
+    let uncontacted = atRisk.indices.filter { atRisk[$0] && !contactedThen.contains($0) }
+    // Only the visit dates of the customers asked about: one pass over the log.
+    var wanted = [Bool](repeating: false, count: ds.customers.count)
+    for r in rated { wanted[r.customer] = true }
+    for i in uncontacted { wanted[i] = true }
+    var dates: [Int: [Day]] = [:]
+    for v in ds.visits where v.customer >= 0 && Int(v.customer) < wanted.count && wanted[Int(v.customer)] {
+      if v.date <= t { dates[Int(v.customer), default: []].append(v.date) }
+    }
+    func visited(_ i: Int, from a: Day, to b: Day) -> Bool {
+      dates[i]?.contains { $0 >= a && $0 <= b } ?? false
+    }
+    for r in rated {
+      let ok = visited(r.customer, from: r.date.adding(1), to: r.date.adding(r.days))
+      let add = ContactOutcome(count: 1, followed: ok ? 1 : 0)
+      switch r.kind {
+      case .winBack: winBack.add(add)
+      case .welcome: welcome.add(add)
+      case .birthday: birthday.add(add)
+      case .complaint, .other: break
+      }
+    }
+    for i in uncontacted {
+      self.uncontacted.add(ContactOutcome(count: 1, followed: visited(i, from: t.adding(-29), to: t) ? 1 : 0))
+    }
+  }
+}
+
+extension ContactOutcome {
+  mutating func add(_ o: ContactOutcome) {
+    count += o.count
+    followed += o.followed
+  }
+}
