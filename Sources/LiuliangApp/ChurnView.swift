@@ -47,7 +47,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
   let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
     .draw(into: &buf, in: rect)
-  let days = s.analysis.thresholds.winBackDays
+  let tried = s.triedLately
   let a = s.analysis
   Table(
     columns: [
@@ -59,7 +59,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     row: { i in
       let c = list[i]
       let cust = s.dataset.customers[c]
-      let back = cust.winBackOn.map { s.today - $0 >= 0 && s.today - $0 < days } ?? false
+      let back = tried.contains(c)
       return [
         (back ? "↺" : "") + cust.name, money(a.figures[c].monetary),
         shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why(c, s.dataset.customers[c])))),

@@ -97,9 +97,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         ]))
   case .welcomed:
     guard let i = current else { return [] }
-    var ds = s.dataset
-    ds.customers[i].welcomedOn = s.today
-    return s.commit(ds, x("done.welcomed", ds.customers[i].name))
+    return s.logContact(i, .welcome)
   case .mark:
     guard let i = current else { return [] }
     let id = s.dataset.customers[i].id

@@ -1,0 +1,26 @@
+import LiuliangModel
+
+/// Marking a customer contacted: one contacts.csv row, appended, and undoable like any change.
+extension AppState {
+  /// Appends a `kind` contact of customer i dated today. A welcome also sets `welcomed_on`, but
+  /// only when it is empty: the first welcome's date is a fact that a later one doesn't change.
+  mutating func logContact(_ i: Int, _ kind: ContactKind, note: String = "") -> [Effect] {
+    guard mayEdit(), i >= 0, i < dataset.customers.count else { return [] }
+    var ds = dataset
+    let c = ds.customers[i]
+    ds.contacts.append(Contact(customer: c.id, date: today, kind: kind, note: note))
+    if kind == .welcome && c.welcomedOn == nil { ds.customers[i].welcomedOn = today }
+    return commit(ds, text("done.contact." + kind.rawValue, c.name))
+  }
+
+  /// The customers with a win_back contact (or a legacy `win_back_on`) in the last 30 days up
+  /// to today: the at-risk list marks them.
+  var triedLately: Set<Int> {
+    let days = analysis.thresholds.winBackDays
+    var out = ReachOut.recentWinBacks(dataset, today: today)
+    for (i, c) in dataset.customers.enumerated() {
+      if let d = c.winBackOn, today - d >= 0, today - d < days { out.insert(i) }
+    }
+    return out
+  }
+}
