@@ -94,9 +94,9 @@ struct CheckCommand: ParsableCommand {
 }
 
 struct ReportCommand: ParsableCommand {
-  enum Topic: String, ExpressibleByArgument, CaseIterable { case churn, offpeak, content }
+  enum Topic: String, ExpressibleByArgument, CaseIterable { case churn, offpeak, content, reachout }
   static let configuration = CommandConfiguration(commandName: "report", abstract: cliText["cli.report"])
-  @Argument(help: ArgumentHelp(cliText["cli.arg.topic"], valueName: "churn|offpeak|content"))
+  @Argument(help: ArgumentHelp(cliText["cli.arg.topic"], valueName: "churn|offpeak|content|reachout"))
   var topic: Topic
   @OptionGroup var store: StoreOptions
   @OptionGroup var output: FormatOptions
@@ -112,6 +112,9 @@ struct ReportCommand: ParsableCommand {
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     case .content:
       let r = ContentReport(l.ds, today: l.today, wording: l.wording)
+      emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    case .reachout:
+      let r = ReachOutReport(l.analysis(), wording: l.wording)
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     }
   }
