@@ -13,6 +13,7 @@ public enum Action: Hashable, Sendable {
     exportMarked
   case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
   case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
+  case prepareMessage, greeted, followedUp
 }
 
 /// One line of a binding table: the keys, the action, and the strings key of its help text.
@@ -52,11 +53,24 @@ public enum Keymap {
     Binding([.pageUp, .ctrl("b")], .pageUp, "key.page_up"),
   ]
 
+  /// The Today list worked as a queue: each mark appends a contact and moves on.
+  static let reachQueueKeys: [Binding] = [
+    Binding([.char("f")], .filter, "key.filter_reach"),
+    Binding([.char("y")], .prepareMessage, "key.prepare_message"),
+    Binding([.char("w")], .welcomed, "key.welcome_contact"),
+    Binding([.char("b")], .winBack, "key.win_back_contact"),
+    Binding([.char("g")], .greeted, "key.greeted"),
+    Binding([.char("x")], .followedUp, "key.followed_up"),
+  ]
+
   /// Each pane's own keys, checked before the global ones.
   public static func bindings(_ pane: Pane) -> [Binding] {
     switch pane {
     case .today:
-      return listMoves + [Binding([.enter], .open, "key.open_customer")]
+      // g is "birthday greeted" here: the first row is Home.
+      return reachQueueKeys + listMoves.map { b in
+        b.action == .top ? Binding([.home], .top, b.help) : b
+      } + [Binding([.enter], .open, "key.open_customer")]
     case .customers:
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),
@@ -74,6 +88,8 @@ public enum Keymap {
         Binding([.char("c")], .churn, "key.churn"),
         Binding([.char("C")], .complaint, "key.complaint"),
         Binding([.char("w")], .welcomed, "key.welcomed"),
+        Binding([.char("y")], .prepareMessage, "key.prepare_message"),
+        Binding([.char("b")], .winBack, "key.win_back_contact"),
         Binding([.char("m")], .mask, "key.mask"),
         Binding([.char(" ")], .mark, "key.mark"),
         Binding([.char("t")], .tagMarked, "key.tag_marked"),
@@ -115,6 +131,7 @@ public enum Keymap {
       return listMoves + [
         Binding([.char("w")], .switchBox, "key.switch_churn"),
         Binding([.char("b")], .winBack, "key.win_back"),
+        Binding([.char("y")], .prepareMessage, "key.prepare_message"),
         Binding([.char("a")], .add, "key.add_complaint"),
         Binding([.char("x")], .resolve, "key.resolve"),
         Binding([.enter], .open, "key.open_complaint_customer"),

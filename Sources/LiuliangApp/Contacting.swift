@@ -24,3 +24,24 @@ extension AppState {
     return out
   }
 }
+
+/// `y` (and `b` in Customers) where one customer is chosen outside the Today list: the
+/// Customers table or detail view, the Churn pane's at-risk list.
+func contactAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
+  let who: Int?
+  switch s.pane {
+  case .customers: who = s.detail ?? s.currentCustomer
+  case .churn where !s.complaintFocus:
+    who = s.atRisk.index < s.atRiskList.count ? s.atRiskList[s.atRisk.index] : nil
+  default: return nil
+  }
+  switch action {
+  case .prepareMessage:
+    guard let i = who else { return [] }
+    return s.prepare(i, s.pane == .churn ? .winBack : s.messageKind(for: i))
+  case .winBack where s.pane == .customers:
+    guard let i = who else { return [] }
+    return s.logContact(i, .winBack)
+  default: return nil
+  }
+}

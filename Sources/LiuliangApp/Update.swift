@@ -30,6 +30,8 @@ public enum Effect: Equatable, Sendable {
   case export(path: String, text: String)
   /// Read a file and plan its import into the pool; the plan comes back as `.importPlanned`.
   case planImport(path: String, kind: String)
+  /// Put the text on the clipboard (OSC 52, and a clipboard tool when there is one).
+  case copy(String)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -64,6 +66,7 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .none: break
     }
     s.message = nil
+    s.queue.prepared = nil
     guard let action = Keymap.action(for: key, in: s.pane) else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
       return []
@@ -87,6 +90,8 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .undo: return s.undoLast()
   case .redo: return s.redoLast()
   default:
+    if let effects = contactAction(&s, action) { return effects }
+    if s.pane == .today, let effects = todayAction(&s, action) { return effects }
     if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
     if s.pane == .moments, let effects = momentsAction(&s, action) { return effects }
     if s.pane == .promotions, let effects = promotionsAction(&s, action) { return effects }
@@ -110,14 +115,7 @@ func paneAction(_ s: inout AppState, _ action: Action) {
     }
   }
   switch s.pane {
-  case .today:
-    if action == .open {
-      guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer
-      else { return }
-      openCustomer(&s, c)
-    } else {
-      move(&s.reach, Layouts.todayListRows(s))
-    }
+  case .today: move(&s.reach, Layouts.todayListRows(s))
   case .customers:
     if let _ = s.detail {
       switch action {

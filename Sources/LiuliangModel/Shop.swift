@@ -39,6 +39,9 @@ public struct Shop: Sendable, Equatable {
   /// Opening hours by weekday 1 (Monday) … 7; an empty list = closed.
   public var hours: [Int: [ClosedOpenTime]]
   public var thresholds: Thresholds
+  /// The store's own message templates (messages.toml), by contact kind; a kind missing here
+  /// uses the one in Resources.
+  public var messages: [ContactKind: String] = [:]
 
   public init(
     name: String = "", language: String = "zh-Hans",

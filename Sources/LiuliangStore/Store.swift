@@ -70,6 +70,12 @@ public final class Store {
       ds.shop = shop
       problems += p
     }
+    signatures[MessagesFile.name] = Files.signature(path(MessagesFile.name))
+    if let bytes = try Files.read(path(MessagesFile.name), name: MessagesFile.name) {
+      let (m, p) = MessagesFile.parse(String(decoding: bytes, as: UTF8.self))
+      ds.shop.messages = m
+      problems += p
+    }
     var tables: [Kind: TableFile] = [:]
     var notes: [Problem] = []
     func read<R>(_ kind: Kind, plain: PlainDecoder<R>? = nil, _ decode: RowDecoder<R>) throws(StoreError)

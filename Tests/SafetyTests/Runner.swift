@@ -76,6 +76,7 @@ struct Runner {
     case .removeLastVisit: return "removeLastVisit"
     case .export: return "export"
     case .planImport: return "planImport"
+    case .copy: return "copy"
     }
   }
 
