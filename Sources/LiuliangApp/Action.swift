@@ -68,9 +68,10 @@ public enum Keymap {
     switch pane {
     case .today:
       // g is "birthday greeted" here: the first row is Home.
-      return reachQueueKeys + listMoves.map { b in
-        b.action == .top ? Binding([.home], .top, b.help) : b
-      } + [Binding([.enter], .open, "key.open_customer")]
+      return reachQueueKeys
+        + listMoves.map { b in
+          b.action == .top ? Binding([.home], .top, b.help) : b
+        } + [Binding([.enter], .open, "key.open_customer")]
     case .customers:
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),

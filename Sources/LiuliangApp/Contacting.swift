@@ -45,3 +45,19 @@ func contactAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   default: return nil
   }
 }
+
+/// `:message KIND TEXT` makes TEXT the store's template for KIND (in messages.toml); without a
+/// text the built-in one is used again. Undoable like every change.
+func setTemplate(_ s: inout AppState, _ words: [String]) -> [Effect] {
+  guard words.count >= 2, let kind = ContactKind(rawValue: words[1]) else {
+    s.flash(
+      s.text("msg.message_usage", ContactKind.allCases.map(\.rawValue).joined(separator: " ")), error: true)
+    return []
+  }
+  var ds = s.dataset
+  let text = words.dropFirst(2).joined(separator: " ")
+  ds.shop.messages[kind] = text.isEmpty ? nil : text
+  let effects = s.commit(ds, s.text(text.isEmpty ? "done.message_reset" : "done.message_set", kind.rawValue))
+  s.queue.showsTemplates = true
+  return effects
+}

@@ -37,6 +37,8 @@ public struct ReachQueue: Sendable {
   /// `id|kind` of today's contacts, to mark the entries already done.
   public private(set) var contactedToday: Set<String> = []
   public var prepared: PreparedMessage?
+  /// `:messages` shows every template until the next key.
+  public var showsTemplates = false
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
     let list = a.reachOut
@@ -49,9 +51,11 @@ public struct ReachQueue: Sendable {
       entries = list.indices.filter { list[$0].kindID == id }
     } else {
       // Open complaints first: they are few and urgent.
-      entries = list.indices.filter { list[$0].kindID == "complaint" } + list.indices.filter {
-        list[$0].kindID != "complaint"
-      }
+      entries =
+        list.indices.filter { list[$0].kindID == "complaint" }
+        + list.indices.filter {
+          list[$0].kindID != "complaint"
+        }
     }
     contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
   }
@@ -120,7 +124,8 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
       return []
     }
     let kind: ContactKind =
-      action == .welcomed ? .welcome : action == .winBack ? .winBack : action == .greeted ? .birthday : .complaint
+      action == .welcomed
+      ? .welcome : action == .winBack ? .winBack : action == .greeted ? .birthday : .complaint
     var note = ""
     if case .complaint(let k) = r.reason { note = s.dataset.complaints[k].date.description }
     // The entry after this one, found again once the list is made anew without or with it.

@@ -103,8 +103,30 @@ func drawReachFilters(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
   }
 }
 
+/// The message templates (`:messages`): each kind's, from messages.toml or Resources.
+func drawTemplates(_ s: AppState, _ buf: inout Buffer) {
+  guard s.queue.showsTemplates else { return }
+  let box = Rect(x: 0, y: 1, width: s.width, height: s.height - 2).inset(dx: 2, dy: 1)
+  let inner = Block(title: s.text["messages.title"], clearsInside: true).draw(into: &buf, in: box)
+  var lines: [(String, Style)] = []
+  for k in ContactKind.allCases {
+    let own = s.dataset.shop.messages[k]
+    lines.append(
+      (
+        s.text["messages.kind." + k.rawValue] + " · "
+          + s.text[own == nil ? "messages.builtin" : "messages.own"], .accent
+      ))
+    lines += wrap(own ?? s.text["message." + k.rawValue], width: inner.width).map { ($0, .plain) }
+  }
+  lines.append((s.text["messages.hint"], .dim))
+  for (k, l) in lines.prefix(inner.height).enumerated() {
+    buf.put(fit(l.0, width: inner.width), x: inner.x, y: inner.y + k, style: l.1, maxWidth: inner.width)
+  }
+}
+
 /// The message prepared with `y`, over the lower part of the pane until the next key.
 func drawPrepared(_ s: AppState, _ buf: inout Buffer) {
+  drawTemplates(s, &buf)
   guard let m = s.queue.prepared else { return }
   let width = min(s.width - 4, 76)
   let lines = wrap(m.text, width: width - 2)
@@ -112,7 +134,8 @@ func drawPrepared(_ s: AppState, _ buf: inout Buffer) {
   let rect = Rect(x: (s.width - width) / 2, y: s.height - 2 - height, width: width, height: height)
   buf.fill(rect, style: .plain)
   let wechat = m.wechat.isEmpty ? s.text["queue.no_wechat"] : m.wechat
-  let inner = Block(title: s.text("queue.message_title", m.name, wechat), style: .accent).draw(into: &buf, in: rect)
+  let inner = Block(title: s.text("queue.message_title", m.name, wechat), style: .accent).draw(
+    into: &buf, in: rect)
   for (k, l) in lines.prefix(inner.height).enumerated() {
     buf.put(l, x: inner.x, y: inner.y + k, maxWidth: inner.width)
   }

@@ -67,6 +67,7 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     }
     s.message = nil
     s.queue.prepared = nil
+    s.queue.showsTemplates = false
     guard let action = Keymap.action(for: key, in: s.pane) else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
       return []

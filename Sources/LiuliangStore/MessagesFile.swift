@@ -24,7 +24,8 @@ public enum MessagesFile {
         out[kind] = s
       } else {
         problems.append(
-          Problem(file: name, line: ShopFile.line(of: key, in: text), kind: .badSetting(key: key, value: "\(v)")))
+          Problem(
+            file: name, line: ShopFile.line(of: key, in: text), kind: .badSetting(key: key, value: "\(v)")))
       }
     }
     return (out, problems)

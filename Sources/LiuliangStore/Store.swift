@@ -235,6 +235,7 @@ public final class Store {
       tables[kind] = table
       landed(kind, from: ds)
     }
+    if messagesChanged(ds) { try saveMessages(ds, overwrite: overwrite) }
     if let newContacts { try appendContacts(newContacts, of: ds) }
     if let cutBack { try cutContacts(back: cutBack, to: ds) }
     let visits = dataset.visits

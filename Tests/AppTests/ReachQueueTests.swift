@@ -122,3 +122,24 @@ final class ReachQueueTests: XCTestCase {
     }
   }
 }
+
+extension ReachQueueTests {
+  func testMessagesCommandShowsAndSetsTemplates() {
+    var s = Demo.state("en")
+    _ = press(&s, .char(":"))
+    for c in "messages" { _ = press(&s, .char(c)) }
+    _ = press(&s, .enter)
+    var screen = Demo.lines(s).joined(separator: "\n")
+    XCTAssertTrue(screen.contains("Message templates"), screen)
+    XCTAssertTrue(screen.contains("win-back · built in"), screen)
+    _ = press(&s, .char(":"))
+    for c in "message win_back Hi {name}, come back!" { _ = press(&s, .char(c)) }
+    let effects = press(&s, .enter)
+    XCTAssertEqual(s.dataset.shop.messages, [.winBack: "Hi {name}, come back!"])
+    XCTAssertEqual(effects, [.save(s.dataset)])
+    screen = Demo.lines(s).joined(separator: "\n")
+    XCTAssertTrue(screen.contains("win-back · the store's messages.toml"), screen)
+    _ = press(&s, .char("u"))
+    XCTAssertEqual(s.dataset.shop.messages, [:])
+  }
+}

@@ -127,3 +127,19 @@ extension ContactsStoreTests {
       Self.log.replacingOccurrences(of: "\"生日, 快乐\"", with: "改"))
   }
 }
+
+extension ContactsStoreTests {
+  func testMessagesTomlOverridesAndBadKeysAreProblems() throws {
+    try write("messages.toml", "# 本店\nwin_back = \"{name}，好久不见！\"\nhello = \"x\"\nbirthday = 3\n")
+    let s = try Store(folder: folder, mode: .readWrite)
+    XCTAssertEqual(s.dataset.shop.messages, [.winBack: "{name}，好久不见！"])
+    XCTAssertEqual(s.problems.map(\.place), ["messages.toml:4", "messages.toml:3"].sorted())
+    var ds = s.dataset
+    ds.shop.messages[.welcome] = "欢迎 \"新朋友\""
+    try s.save(ds)
+    XCTAssertEqual(
+      try text("messages.toml"), "welcome = \"欢迎 \\\"新朋友\\\"\"\nwin_back = \"{name}，好久不见！\"\n")
+    try s.load()
+    XCTAssertEqual(s.dataset.shop.messages[.welcome], "欢迎 \"新朋友\"")
+  }
+}
