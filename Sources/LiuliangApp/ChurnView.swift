@@ -5,7 +5,9 @@ import LiuliangReport
 /// Pane 5: why customers left, the trend, who is about to, and what they complained about.
 func drawChurn(_ s: AppState, _ buf: inout Buffer) {
   let l = Layouts.churn(s)
-  drawChurnBars(s, &buf, l.reasons, compact: false)
+  let (reasons, rates) = l.reasons.splitTop(max(0, l.reasons.height - ReachOutRatesBox.height))
+  drawChurnBars(s, &buf, reasons, compact: false)
+  ReachOutRatesBox.draw(s, &buf, rates)
   drawChurnTrend(s, &buf, l.trend)
   drawAtRisk(s, &buf, l.atRisk)
   drawComplaints(s, &buf, l.complaints)
