@@ -26,7 +26,9 @@ enum ReachOutRatesBox {
       let x = inner.x + (k % 2) * half
       let width = k % 2 == 0 ? half - 1 : inner.width - half
       let w = buf.put(fit(c.0 + " ", width: width), x: x, y: y, style: c.2, maxWidth: width)
-      let figure = Wording.percent(c.1.rate, digits: 0) + " " + "\(c.1.followed)/\(c.1.count)"
+      var figure = Wording.percent(c.1.rate, digits: 0) + " " + "\(c.1.followed)/\(c.1.count)"
+      // Where the whole count does not fit (English at 80 columns), the contacts alone.
+      if w + CellWidth.of(figure) > width { figure = Wording.percent(c.1.rate, digits: 0) + " /\(c.1.count)" }
       buf.put(fit(figure, width: width - w), x: x + w, y: y, maxWidth: width - w)
     }
   }
