@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangReport
 
 /// The Today list's filter, by reason.
 public enum ReachFilter: Int, CaseIterable, Sendable {
@@ -50,12 +51,7 @@ public struct ReachQueue: Sendable {
     if let id = filter.kindID {
       entries = list.indices.filter { list[$0].kindID == id }
     } else {
-      // Open complaints first: they are few and urgent.
-      entries =
-        list.indices.filter { list[$0].kindID == "complaint" }
-        + list.indices.filter {
-          list[$0].kindID != "complaint"
-        }
+      entries = Messages.queueOrder(list)
     }
     contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
   }
@@ -75,11 +71,7 @@ extension AppState {
 
   /// The message of `kind` for customer i: the store's template or the one in Resources.
   func message(for i: Int, _ kind: ContactKind) -> String {
-    let c = dataset.customers[i]
-    let template = dataset.shop.messages[kind] ?? text["message." + kind.rawValue]
-    return Messages.fill(
-      template, name: c.name, shop: dataset.shop.name, days: analysis.figures[i].recency,
-      offer: Messages.offer(for: i, dataset, analysis))
+    MessageText.make(i, kind, dataset, analysis, text)
   }
 
   /// `y`: the message is made, shown with the WeChat id, and copied (the runner writes it to

@@ -11,6 +11,13 @@ public enum Messages {
     }
   }
 
+  /// The order the owner works through the list (indexes into it): open complaints first,
+  /// being few and urgent, then the rest as listed.
+  public static func queueOrder(_ list: [ReachOut]) -> [Int] {
+    list.indices.filter { list[$0].kindID == "complaint" }
+      + list.indices.filter { list[$0].kindID != "complaint" }
+  }
+
   /// Fills a template. With an empty offer, the sentence holding `{offer}` is left out whole,
   /// so that no "Come for ." is ever sent.
   public static func fill(_ template: String, name: String, shop: String, days: Int?, offer: String) -> String

@@ -54,14 +54,21 @@ extension Segment: ExpressibleByArgument {}
 extension Tier: ExpressibleByArgument {}
 
 struct TodayCommand: ParsableCommand {
+  /// The formats of every command, and `brief`: the day in 40 columns.
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, brief }
   static let configuration = CommandConfiguration(commandName: "today", abstract: cliText["cli.today"])
   @OptionGroup var store: StoreOptions
-  @OptionGroup var output: FormatOptions
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format_today"], valueName: "text|csv|json|brief"))
+  var format: Format = .text
 
   func run() throws {
     let l = try Loaded(store)
+    if format == .brief {
+      emit(BriefReport(l.ds, l.analysis(), wording: l.wording).text())
+      return
+    }
     let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording)
-    emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    emit(OutputFormat(rawValue: format.rawValue)!, text: r.text, csv: r.csv, json: r.json)
   }
 }
 
