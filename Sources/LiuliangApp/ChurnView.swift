@@ -49,7 +49,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
   let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
     .draw(into: &buf, in: rect)
-  let tried = s.triedLately
+  let tried = s.queue.triedLately
   let a = s.analysis
   Table(
     columns: [

@@ -13,16 +13,6 @@ extension AppState {
     return commit(ds, text("done.contact." + kind.rawValue, c.name))
   }
 
-  /// The customers with a win_back contact (or a legacy `win_back_on`) in the last 30 days up
-  /// to today: the at-risk list marks them.
-  var triedLately: Set<Int> {
-    let days = analysis.thresholds.winBackDays
-    var out = ReachOut.recentWinBacks(dataset, today: today)
-    for (i, c) in dataset.customers.enumerated() {
-      if let d = c.winBackOn, today - d >= 0, today - d < days { out.insert(i) }
-    }
-    return out
-  }
 }
 
 /// `y` (and `b` in Customers) where one customer is chosen outside the Today list: the

@@ -43,14 +43,16 @@ public struct ReachOutRates: Sendable, Equatable {
   /// given (the dashboard may pass what it already has).
   public init(_ ds: Dataset, today t: Day, atRiskThen: [Bool]? = nil) {
     today = t
-    let index = ds.customerIndex()
+    let log = ds.contactLog
+    // The customers of the contacts only: a million-entry id index is not needed for them.
+    let index = ReachOut.firstIndexes(of: Set(log.map(\.customer)), in: ds.customers)
     let first = t.adding(-(Self.windowDays - 1))
     let last = t.adding(-Self.settleDays)
     // Known contacts of the three rated kinds in the window, and all contacts by customer.
     var rated: [(customer: Int, date: Day, days: Int, kind: ContactKind)] = []
     var contactedThen = Set<Int>()
-    for c in ds.contactLog {
-      guard let i = index[c.customer].map(Int.init) else { continue }
+    for c in log {
+      guard let i = index[c.customer] else { continue }
       if c.date >= t.adding(-60) && c.date <= last { contactedThen.insert(i) }
       if let days = c.kind.followUpDays, c.date >= first, c.date <= last {
         rated.append((i, c.date, days, c.kind))

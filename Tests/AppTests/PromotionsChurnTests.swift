@@ -78,6 +78,7 @@ final class PromotionsChurnTests: XCTestCase {
     XCTAssertNil(s.dataset.customers[first].winBackOn, "win_back_on is only read now")
     XCTAssertFalse(s.analysis.reachOut.contains { $0.customer == first && $0.kindID == "at_risk" })
     XCTAssertEqual(s.atRisk.index, 1, "on to the next one")
+    XCTAssertTrue(Demo.lines(s).contains { $0.contains("↺" + s.dataset.customers[first].name) })
     _ = press(&s, .char("u"))
     XCTAssertEqual(s.dataset.contacts.count, contacts)
     XCTAssertTrue(s.analysis.reachOut.contains { $0.customer == first })
