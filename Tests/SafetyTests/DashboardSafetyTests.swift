@@ -32,6 +32,14 @@ final class DashboardSafetyTests: XCTestCase {
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
 
+  /// `w` on a customer not welcomed yet (莫涛平, WeChat nxbjvdc809): welcomed_on is filled,
+  /// so customers.csv is rewritten (an existing welcomed_on is never overwritten).
+  func welcomeOne(_ t: TmuxSession) throws {
+    try t.send("2", "/")
+    try t.type("nxbjvdc809")
+    try t.send("Enter", "w")
+  }
+
   func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
     let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
     return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
@@ -42,7 +50,7 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("2", "w")
+    try welcomeOne(t)
     try t.waitFor("customers.csv was changed by someone else")
     XCTAssertTrue(
       try Store(folder: store.path, mode: .readOnly).dataset.customers.contains { $0.id == "C9001" },
@@ -64,7 +72,7 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("2", "w")
+    try welcomeOne(t)
     try t.waitFor("customers.csv was changed by someone else")
     try t.send("r")
     try t.waitFor("Read again: 2001 customers")
@@ -148,7 +156,7 @@ final class DashboardSafetyTests: XCTestCase {
     let filler = base.appendingPathComponent("filler")
     let t = try open(store)
     shell("dd if=/dev/zero of='\(filler.path)' bs=4k 2>/dev/null")
-    try t.send("2", "w")
+    try welcomeOne(t)
     try t.waitFor("No space left on device")
     try t.waitFor("kept on screen")
     try t.send("q")
