@@ -66,7 +66,7 @@ public struct Analysis: Sendable {
       slots = SlotTable(ds, today: t)
       discount = DiscountDependence(ds, figures: figures, today: t)
       churn = ChurnBreakdown(ds, today: t)
-      rates = ReachOutRates(ds, today: t)
+      rates = ReachOutRates(ds, today: t, index: index)
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)

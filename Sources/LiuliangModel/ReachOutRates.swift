@@ -41,40 +41,33 @@ public struct ReachOutRates: Sendable, Equatable {
 
   /// `atRiskThen` is each customer's segment as of T−30 being at risk; computed here when not
   /// given (the dashboard may pass what it already has).
-  public init(_ ds: Dataset, today t: Day, atRiskThen: [Bool]? = nil) {
+  public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, atRiskThen: [Bool]? = nil) {
     today = t
     let log = ds.contactLog
-    // The customers of the contacts only: a million-entry id index is not needed for them.
-    let index = ReachOut.firstIndexes(of: Set(log.map(\.customer)), in: ds.customers)
+    let lookup = CustomerLookup(ds.customers)
     let first = t.adding(-(Self.windowDays - 1))
     let last = t.adding(-Self.settleDays)
     // Known contacts of the three rated kinds in the window, and all contacts by customer.
     var rated: [(customer: Int, date: Day, days: Int, kind: ContactKind)] = []
     var contactedThen = Set<Int>()
     for c in log {
-      guard let i = index[c.customer] else { continue }
+      guard let i = lookup.index(of: c.customer) else { continue }
       if c.date >= t.adding(-60) && c.date <= last { contactedThen.insert(i) }
       if let days = c.kind.followUpDays, c.date >= first, c.date <= last {
         rated.append((i, c.date, days, c.kind))
       }
     }
+    // The dashboard's index serves both the segments on T−30 and each customer's visit dates.
+    let index = index ?? VisitIndex(ds)
     let atRisk =
       atRiskThen
       ?? {
-        let a = Analysis(ds, today: last, shopWide: false)
+        let a = Analysis(ds, today: last, index: index, shopWide: false)
         return a.segments.map { $0 == .atRisk }
       }()
     let uncontacted = atRisk.indices.filter { atRisk[$0] && !contactedThen.contains($0) }
-    // Only the visit dates of the customers asked about: one pass over the log.
-    var wanted = [Bool](repeating: false, count: ds.customers.count)
-    for r in rated { wanted[r.customer] = true }
-    for i in uncontacted { wanted[i] = true }
-    var dates: [Int: [Day]] = [:]
-    for v in ds.visits where v.customer >= 0 && Int(v.customer) < wanted.count && wanted[Int(v.customer)] {
-      if v.date <= t { dates[Int(v.customer), default: []].append(v.date) }
-    }
     func visited(_ i: Int, from a: Day, to b: Day) -> Bool {
-      dates[i]?.contains { $0 >= a && $0 <= b } ?? false
+      index.hasVisit(of: i, from: a, to: b, in: ds.visits)
     }
     for r in rated {
       let ok = visited(r.customer, from: r.date.adding(1), to: r.date.adding(r.days))

@@ -110,3 +110,16 @@ final class ReachOutRatesTests: XCTestCase {
     XCTAssertEqual(f.analysis().reachOut.map(\.customer), [1])
   }
 }
+
+extension ReachOutRatesTests {
+  /// The byte-hashed lookup answers as `customerIndex()` does: the first of equal ids wins.
+  func testCustomerLookupIsTheFirstCustomerWithTheID() {
+    var f = Fixture()
+    for id in ["C1", "张三", "C1", "", "C10", "c1"] { f.customer(id) }
+    let lookup = CustomerLookup(f.ds.customers)
+    let index = f.ds.customerIndex()
+    for id in ["C1", "张三", "", "C10", "c1", "C2", "张"] {
+      XCTAssertEqual(lookup.index(of: id), index[id].map(Int.init), id)
+    }
+  }
+}
