@@ -13,6 +13,7 @@ public enum Action: Hashable, Sendable {
     exportMarked
   case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
   case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
+  case prepareMessage, greeted, followedUp
 }
 
 /// What must hold for a key to act now. Dispatch refuses a key whose need is unmet and the
@@ -70,11 +71,25 @@ public enum Keymap {
     Binding([.pageUp, .ctrl("b")], .pageUp, "key.page_up"),
   ]
 
+  /// The Today list worked as a queue: each mark appends a contact and moves on.
+  static let reachQueueKeys: [Binding] = [
+    Binding([.char("f")], .filter, "key.filter_reach"),
+    Binding([.char("y")], .prepareMessage, "key.prepare_message"),
+    Binding([.char("w")], .welcomed, "key.welcome_contact"),
+    Binding([.char("b")], .winBack, "key.win_back_contact"),
+    Binding([.char("g")], .greeted, "key.greeted"),
+    Binding([.char("x")], .followedUp, "key.followed_up"),
+  ]
+
   /// Each pane's own keys, checked before the global ones.
   public static func bindings(_ pane: Pane) -> [Binding] {
     switch pane {
     case .today:
-      return listMoves + [Binding([.enter], .open, "key.open_customer")]
+      // g is "birthday greeted" here: the first row is Home.
+      return reachQueueKeys
+        + listMoves.map { b in
+          b.action == .top ? Binding([.home], .top, b.help) : b
+        } + [Binding([.enter], .open, "key.open_customer")]
     case .customers:
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),
@@ -92,6 +107,8 @@ public enum Keymap {
         Binding.edit([.char("c")], .churn, "key.churn"),
         Binding.edit([.char("C")], .complaint, "key.complaint"),
         Binding.edit([.char("w")], .welcomed, "key.welcomed"),
+        Binding.edit([.char("y")], .prepareMessage, "key.prepare_message"),
+        Binding.edit([.char("b")], .winBack, "key.win_back_contact"),
         Binding([.char("m")], .mask, "key.mask"),
         Binding([.char(" ")], .mark, "key.mark"),
         Binding.edit([.char("t")], .tagMarked, "key.tag_marked"),
@@ -133,6 +150,7 @@ public enum Keymap {
       return listMoves + [
         Binding([.char("w")], .switchBox, "key.switch_churn"),
         Binding.edit([.char("b")], .winBack, "key.win_back"),
+        Binding([.char("y")], .prepareMessage, "key.prepare_message"),
         Binding.edit([.char("a")], .add, "key.add_complaint"),
         Binding.edit([.char("x")], .resolve, "key.resolve"),
         Binding([.enter], .open, "key.open_complaint_customer"),

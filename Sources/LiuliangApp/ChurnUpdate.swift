@@ -19,14 +19,10 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .bottom where s.complaintFocus:
     s.complaintCursor.jump(to: s.complaintCursor.count - 1, visible: visible)
   case .winBack:
-    guard s.mayEdit(), s.atRisk.index < s.atRiskList.count else { return [] }
-    var ds = s.dataset
-    let i = s.atRiskList[s.atRisk.index]
-    let marked =
-      ds.customers[i].winBackOn.map { s.today - $0 >= 0 && s.today - $0 < s.analysis.thresholds.winBackDays }
-      ?? false
-    ds.customers[i].winBackOn = marked ? nil : s.today
-    return s.commit(ds, x(marked ? "done.win_back_off" : "done.win_back", ds.customers[i].name))
+    guard s.atRisk.index < s.atRiskList.count else { return [] }
+    let effects = s.logContact(s.atRiskList[s.atRisk.index], .winBack)
+    s.atRisk.move(by: 1, visible: Layouts.atRiskRows(s))
+    return effects
   case .add:
     guard s.mayEdit() else { return [] }
     let who =

@@ -5,7 +5,9 @@ import LiuliangReport
 /// Pane 5: why customers left, the trend, who is about to, and what they complained about.
 func drawChurn(_ s: AppState, _ buf: inout Buffer) {
   let l = Layouts.churn(s)
-  drawChurnBars(s, &buf, l.reasons, compact: false)
+  let (reasons, rates) = l.reasons.splitTop(max(0, l.reasons.height - ReachOutRatesBox.height))
+  drawChurnBars(s, &buf, reasons, compact: false)
+  ReachOutRatesBox.draw(s, &buf, rates)
   drawChurnTrend(s, &buf, l.trend)
   drawAtRisk(s, &buf, l.atRisk)
   drawComplaints(s, &buf, l.complaints)
@@ -58,7 +60,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
   let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
     .draw(into: &buf, in: rect)
-  let days = s.analysis.thresholds.winBackDays
+  let tried = s.queue.triedLately
   let a = s.analysis
   Table(
     columns: [
@@ -70,7 +72,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     row: { i in
       let c = list[i]
       let cust = s.dataset.customers[c]
-      let back = cust.winBackOn.map { s.today - $0 >= 0 && s.today - $0 < days } ?? false
+      let back = tried.contains(c)
       return [
         (back ? "↺" : "") + cust.name, money(a.figures[c].monetary),
         shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why(c, s.dataset.customers[c])))),

@@ -5,7 +5,7 @@ public enum Command {
   /// Command words and what they do, for help and for completion in the message.
   public static let names = [
     "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
-    "mask",
+    "mask", "messages", "message",
   ]
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
@@ -76,6 +76,8 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     var effects = s.commitNamed(ds, s.text["done.kept"])
     effects = effects.map { if case .save(let d) = $0 { return .overwrite(d) } else { return $0 } }
     return effects
+  case "messages": s.queue.showsTemplates = true
+  case "message": return setTemplate(&s, words)
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

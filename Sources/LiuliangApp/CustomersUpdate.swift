@@ -97,14 +97,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         ]))
   case .welcomed:
     guard let i = current else { return [] }
-    // PRODUCT: an existing welcomed_on is never overwritten.
-    if s.dataset.customers[i].welcomedOn != nil {
-      s.flash(s.fixedSentence(.welcomed(customer: s.dataset.customers[i].id)), error: true)
-      return []
-    }
-    var ds = s.dataset
-    ds.customers[i].welcomedOn = s.today
-    return s.commit(ds, x("done.welcomed", ds.customers[i].name))
+    return s.logContact(i, .welcome)
   case .mark:
     guard let i = current else { return [] }
     let id = s.dataset.customers[i].id

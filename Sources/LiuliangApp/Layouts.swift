@@ -16,7 +16,8 @@ public enum Layouts {
     return (tiles, list, side)
   }
 
-  static func todayListRows(_ s: AppState) -> Int { max(1, today(s).list.height - 3) }
+  /// The list's box less its border, the filter bar and the header.
+  static func todayListRows(_ s: AppState) -> Int { max(1, today(s).list.height - 4) }
 
   static func customerRows(_ s: AppState) -> Int { max(1, body(s).height - 3) }
 

@@ -77,6 +77,8 @@ public struct AppState {
   public var clock = TimeOfDay(minutes: 12 * 60)
 
   public var reach = ListCursor()
+  /// The reach-out list as a queue: filter, order, what was sent today, the prepared message.
+  public var queue = ReachQueue()
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
@@ -157,6 +159,7 @@ public struct AppState {
     let index = VisitIndex(ds, keepingOrder: false)
     analysis = Analysis(ds, today: t, index: index)
     trends = Trends(ds, today: t, weeks: 12, index: index)
+    queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)
     atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
       .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
@@ -191,7 +194,7 @@ public struct AppState {
   }
 
   public mutating func clampCursors() {
-    reach.setCount(analysis.reachOut.count, visible: Layouts.todayListRows(self))
+    reach.setCount(queue.entries.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
     promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))

@@ -51,36 +51,94 @@ func share(_ n: Int?, _ d: Int) -> Double? { d == 0 ? nil : Double(n ?? 0) / Dou
 
 func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.analysis.reachOut
+  let q = s.queue
   let inner = Block(title: s.text("today.reach", list.count)).draw(into: &buf, in: rect)
   if list.isEmpty {
     buf.put(fit(s.text["today.reach_empty"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
+  drawReachFilters(s, &buf, Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
+  let rows = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
   let t = Table(
     columns: [
       TableColumn(title: s.text["col.reach_kind"], width: .fixed(4)),
       TableColumn(title: s.text["col.name"], width: .fixed(8)),
-      TableColumn(title: s.text["col.spend_365"], width: .fixed(6), align: .right),
-      TableColumn(title: s.text["col.why"], width: .flex(min: 10, weight: 1)),
+      TableColumn(title: s.text["col.wechat"], width: .fixed(9)),
+      TableColumn(title: s.text["col.spend_365"], width: .fixed(5), align: .right),
+      TableColumn(title: s.text["col.why"], width: .flex(min: 8, weight: 1)),
     ],
-    rowCount: list.count,
+    rowCount: q.entries.count,
     row: { i in
-      let r = list[i]
+      let r = list[q.entries[i]]
+      let c = r.customer.map { s.dataset.customers[$0] }
       return [
         s.text["reach.kind." + r.kindID],
-        r.customer.map { s.dataset.customers[$0].name } ?? "–",
+        (s.doneToday(r) ? "✓" : "") + (c?.name ?? "–"),
+        c?.wechat ?? "",
         r.customer.map { money(s.analysis.figures[$0].monetary) } ?? "",
         shortReach(s, r),
       ]
     }, selected: s.pane == .today ? s.reach.index : nil, offset: s.reach.offset,
     rowStyle: { i in
-      switch list[i].reason {
+      let r = list[q.entries[i]]
+      if s.doneToday(r) { return .dim }
+      switch r.reason {
       case .atRisk: return .warn
       case .complaint: return .bad
       default: return nil
       }
     })
-  t.draw(into: &buf, in: inner)
+  t.draw(into: &buf, in: rows)
+}
+
+/// all 507 · at risk 480 · birthdays 12 · welcome 10 · complaints 5, the chosen one marked.
+func drawReachFilters(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
+  var x = row.x
+  for f in ReachFilter.allCases {
+    let label = s.text["queue.filter." + (f.kindID ?? "all")] + " \(s.queue.counts[f] ?? 0)"
+    let w = CellWidth.of(label)
+    guard x + w <= row.maxX else { break }
+    buf.put(label, x: x, y: row.y, style: f == s.queue.filter ? .selection : .dim)
+    x += w + 1
+  }
+}
+
+/// The message templates (`:messages`): each kind's, from messages.toml or Resources.
+func drawTemplates(_ s: AppState, _ buf: inout Buffer) {
+  guard s.queue.showsTemplates else { return }
+  let box = Rect(x: 0, y: 1, width: s.width, height: s.height - 2).inset(dx: 2, dy: 1)
+  let inner = Block(title: s.text["messages.title"], clearsInside: true).draw(into: &buf, in: box)
+  var lines: [(String, Style)] = []
+  for k in ContactKind.allCases {
+    let own = s.dataset.shop.messages[k]
+    lines.append(
+      (
+        s.text["messages.kind." + k.rawValue] + " · "
+          + s.text[own == nil ? "messages.builtin" : "messages.own"], .accent
+      ))
+    lines += wrap(own ?? s.text["message." + k.rawValue], width: inner.width).map { ($0, .plain) }
+  }
+  lines.append((s.text["messages.hint"], .dim))
+  for (k, l) in lines.prefix(inner.height).enumerated() {
+    buf.put(fit(l.0, width: inner.width), x: inner.x, y: inner.y + k, style: l.1, maxWidth: inner.width)
+  }
+}
+
+/// The message prepared with `y`, over the lower part of the pane until the next key.
+func drawPrepared(_ s: AppState, _ buf: inout Buffer) {
+  drawTemplates(s, &buf)
+  guard let m = s.queue.prepared else { return }
+  let width = min(s.width - 4, 76)
+  let lines = wrap(m.text, width: width - 2)
+  let height = min(lines.count + 2, max(3, s.height / 2))
+  let rect = Rect(x: (s.width - width) / 2, y: s.height - 2 - height, width: width, height: height)
+  buf.fill(rect, style: .plain)
+  let wechat = m.wechat.isEmpty ? s.text["queue.no_wechat"] : m.wechat
+  let inner = Block(title: s.text("queue.message_title", m.name, wechat), style: .accent).draw(
+    into: &buf, in: rect)
+  for (k, l) in lines.prefix(inner.height).enumerated() {
+    buf.put(l, x: inner.x, y: inner.y + k, maxWidth: inner.width)
+  }
 }
 
 /// Whole yuan for tables: the fen matter in the detail view, not in a column.

@@ -34,6 +34,8 @@ public enum Effect: Equatable, Sendable {
   /// Names the history rows that the save after it changes, by the owner's own edit (or undo
   /// of one); it writes nothing.
   case editHistory([HistoryRow])
+  /// Put the text on the clipboard (OSC 52, and a clipboard tool when there is one).
+  case copy(String)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -70,6 +72,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .none: break
     }
     s.message = nil
+    s.queue.prepared = nil
+    s.queue.showsTemplates = false
     guard let action = Keymap.action(for: key, in: s.pane), let binding = Keymap.binding(for: key, in: s.pane)
     else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
@@ -98,6 +102,8 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .undo: return s.undoLast()
   case .redo: return s.redoLast()
   default:
+    if let effects = contactAction(&s, action) { return effects }
+    if s.pane == .today, let effects = todayAction(&s, action) { return effects }
     if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
     if s.pane == .moments, let effects = momentsAction(&s, action) { return effects }
     if s.pane == .promotions, let effects = promotionsAction(&s, action) { return effects }
@@ -121,14 +127,7 @@ func paneAction(_ s: inout AppState, _ action: Action) {
     }
   }
   switch s.pane {
-  case .today:
-    if action == .open {
-      guard s.reach.index < s.analysis.reachOut.count, let c = s.analysis.reachOut[s.reach.index].customer
-      else { return }
-      openCustomer(&s, c)
-    } else {
-      move(&s.reach, Layouts.todayListRows(s))
-    }
+  case .today: move(&s.reach, Layouts.todayListRows(s))
   case .customers:
     if let _ = s.detail {
       switch action {

@@ -27,6 +27,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   case .promotions: drawPromotions(s, &buf)
   case .churn: drawChurn(s, &buf)
   }
+  drawPrepared(s, &buf)
   var cursor: (x: Int, y: Int)?
   let bottom = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
   switch s.overlay {

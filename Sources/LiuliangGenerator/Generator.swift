@@ -88,6 +88,7 @@ public enum Generator {
     ds.posts = Content.posts(today: t, words: words, rng: &rng)
     ds.complaints = complaints(customers: customers, first: first, today: t, words: words, rng: &rng)
     if o.customers >= 100 { People.plantReachOutCases(&ds, today: t) }
+    ds.contacts = ContactHistory.make(ds, first: first, today: t, seed: o.seed)
     return ds
   }
 

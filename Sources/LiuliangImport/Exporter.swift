@@ -17,6 +17,7 @@ public enum Exporter {
     case .posts: rows = ds.posts.map(StoreRows.fields)
     case .promotions: rows = ds.promotions.map(StoreRows.fields)
     case .complaints: rows = ds.complaints.map(StoreRows.fields)
+    case .contacts: rows = ds.contacts.map(StoreRows.fields)
     }
     return (kind.columns, rows)
   }

@@ -20,6 +20,7 @@ public struct Importer {
     case .customers: i.customers()
     case .visits: i.visits()
     case .complaints: i.complaints()
+    case .contacts: i.contacts()
     case .posts:
       i.byID(
         \.posts, prefix: "M", width: 4, fields: StoreRows.fields, decode: StoreRows.post, id: \.id,
@@ -66,6 +67,7 @@ public struct Importer {
     case "amount": return Values.amount(raw)
     case "phone": return Values.phone(raw)
     case "tags": return Values.tags(raw)
+    case "kind" where kind == .contacts: return Values.word(raw, field: "contact_kind")
     case "tier", "channel", "category", "status", "kind": return Values.word(raw, field: field)
     case "churn_reason", "reason": return Values.word(raw, field: "reason")
     default: return raw.trimmed

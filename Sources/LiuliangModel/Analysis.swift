@@ -27,6 +27,8 @@ public struct Analysis: Sendable {
   /// Each promotion's effect and audience size, in promotions.csv order.
   public let effects: [PromotionEffect]
   public let audienceSizes: [Int]
+  /// Whether the reach-out messages worked (contacts.csv against the visit log).
+  public let rates: ReachOutRates
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -72,6 +74,7 @@ public struct Analysis: Sendable {
       cohorts = Cohort.table(ds, today: t, index: index)
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
+      rates = ReachOutRates(ds, today: t, index: index)
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)
@@ -80,6 +83,7 @@ public struct Analysis: Sendable {
       cohorts = []
       effects = []
       audienceSizes = []
+      rates = ReachOutRates(today: t)
     }
   }
 }

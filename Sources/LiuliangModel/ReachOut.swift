@@ -38,6 +38,7 @@ public struct ReachOut: Sendable, Equatable {
     let th = ds.shop.thresholds
     let customers = ds.customers
     let window = BirthdayWindow(from: t, within: th.birthdayDays)
+    let triedLately = recentWinBacks(ds, today: t)
     // One pass over the customers on every core, each chunk's finds kept in customer order.
     let chunk = 16384
     var found = [Found](repeating: Found(), count: (customers.count + chunk - 1) / chunk)
@@ -48,7 +49,7 @@ public struct ReachOut: Sendable, Equatable {
         var f = Found()
         for i in range {
           // A customer the owner already tried to win back in the last days isn't asked for again.
-          if segments[i] == .atRisk
+          if segments[i] == .atRisk && !triedLately.contains(i)
             && !(customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
           {
             f.atRisk.append((figures[i].monetary.fen, i))
@@ -72,6 +73,15 @@ public struct ReachOut: Sendable, Equatable {
     let first = firstIndexes(of: Set(open.map { ds.complaints[$0].customer }), in: customers)
     out += open.map { ReachOut(customer: first[ds.complaints[$0].customer], reason: .complaint($0)) }
     return out
+  }
+
+  /// The customers with a win_back contact in the last `winBackDays` days up to T: a few
+  /// hundred rows, looked up once rather than per customer.
+  public static func recentWinBacks(_ ds: Dataset, today t: Day) -> Set<Int> {
+    let days = ds.shop.thresholds.winBackDays
+    let ids = Set(
+      ds.contacts.filter { $0.kind == .winBack && t - $0.date >= 0 && t - $0.date < days }.map(\.customer))
+    return Set(firstIndexes(of: ids, in: ds.customers).values)
   }
 
   /// What one chunk of customers adds to the list: (M, customer), (days, customer) and

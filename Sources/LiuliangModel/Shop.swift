@@ -40,6 +40,9 @@ public struct Shop: Sendable, Equatable {
   /// Opening hours by weekday 1 (Monday) … 7; an empty list = closed.
   public var hours: [Int: [ClosedOpenTime]]
   public var thresholds: Thresholds
+  /// The store's own message templates (messages.toml), by contact kind; a kind missing here
+  /// uses the one in Resources.
+  public var messages: [ContactKind: String] = [:]
 
   public init(
     name: String = "", language: String = "",
@@ -82,10 +85,12 @@ public struct Dataset: Sendable, Equatable {
   public var posts: [Post]
   public var promotions: [Promotion]
   public var complaints: [Complaint]
+  /// contacts.csv: what was sent to whom, oldest row first.
+  public var contacts: [Contact]
 
   public init(
     shop: Shop = Shop(), customers: ChunkedArray<Customer> = [], visits: VisitLog = [], posts: [Post] = [],
-    promotions: [Promotion] = [], complaints: [Complaint] = []
+    promotions: [Promotion] = [], complaints: [Complaint] = [], contacts: [Contact] = []
   ) {
     self.shop = shop
     self.customers = customers
@@ -93,6 +98,7 @@ public struct Dataset: Sendable, Equatable {
     self.posts = posts
     self.promotions = promotions
     self.complaints = complaints
+    self.contacts = contacts
   }
 
   /// customers.csv id → index.

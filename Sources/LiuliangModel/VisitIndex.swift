@@ -149,3 +149,26 @@ public struct VisitIndex: Sendable {
     return order[Int(offsets[customer])..<Int(offsets[customer + 1])]
   }
 }
+
+extension VisitIndex {
+  /// Whether customer c has a visit dated a … b: a binary search in their visits, which the
+  /// index keeps by date.
+  public func hasVisit(of c: Int, from a: Day, to b: Day, in log: VisitLog) -> Bool {
+    guard c >= 0, c + 1 < offsets.count else { return false }
+    var lo = Int(offsets[c])
+    var hi = Int(offsets[c + 1])
+    if let entries {
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if entries[mid].date < a.raw { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < Int(offsets[c + 1]) && entries[lo].date <= b.raw
+    }
+    // Without entries the order is kept: the same search through the log's dates.
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if log[Int(order[mid])].date < a { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < Int(offsets[c + 1]) && log[Int(order[lo])].date <= b
+  }
+}

@@ -8,7 +8,7 @@ import LiuliangModel
 
 /// The six kinds of store file, their names and columns exactly as PRODUCT.md lists them.
 public enum Kind: String, CaseIterable, Sendable {
-  case customers, visits, posts, promotions, complaints
+  case customers, visits, posts, promotions, complaints, contacts
 
   public var fileName: String { rawValue + ".csv" }
 
@@ -28,6 +28,7 @@ public enum Kind: String, CaseIterable, Sendable {
     case .promotions:
       return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
     case .complaints: return ["customer", "date", "reason", "text", "resolved"]
+    case .contacts: return ["customer", "date", "kind", "note"]
     }
   }
 
@@ -43,6 +44,7 @@ public enum Kind: String, CaseIterable, Sendable {
     case .posts: return ["benefit": "0", "meaning": "0", "fun": "0", "likes": "0", "comments": "0"]
     case .promotions: return ["audience": "everyone"]
     case .complaints: return ["reason": "unknown", "resolved": "0"]
+    case .contacts: return [:]
     }
   }
 
@@ -53,6 +55,7 @@ public enum Kind: String, CaseIterable, Sendable {
     case .visits: return ["date", "time"]
     case .promotions: return ["id", "kind"]
     case .complaints: return ["date"]
+    case .contacts: return ["customer", "date", "kind"]
     }
   }
 }
@@ -395,6 +398,15 @@ enum RecordCodec {
       customer: r.text(0), date: try r.requiredDay(1), reason: try r.value(2, Reason.self, empty: .unknown),
       text: r.text(3), resolved: try r.flag(4))
   }
+
+  static func contact(_ r: RowReader) throws(ProblemKind) -> Contact {
+    guard let kind = ContactKind(rawValue: r.text(2)) else {
+      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    }
+    return Contact(customer: try r.nonEmpty(0), date: try r.requiredDay(1), kind: kind, note: r.text(3))
+  }
+
+  static func fields(_ c: Contact) -> [String] { [c.customer, c.date.description, c.kind.rawValue, c.note] }
 
   static func fields(_ c: Complaint) -> [String] {
     [

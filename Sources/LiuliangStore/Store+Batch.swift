@@ -7,6 +7,7 @@ public enum StoreRows {
   public static func fields(_ p: Post) -> [String] { RecordCodec.fields(p) }
   public static func fields(_ p: Promotion) -> [String] { RecordCodec.fields(p) }
   public static func fields(_ c: Complaint) -> [String] { RecordCodec.fields(c) }
+  public static func fields(_ c: Contact) -> [String] { RecordCodec.fields(c) }
 
   /// A visit's row; a customer or promotion the dataset doesn't know is written empty, since
   /// the record keeps only that it was unknown, not its id.
@@ -30,6 +31,10 @@ public enum StoreRows {
 
   public static func complaint(_ fields: [String]) throws(ProblemKind) -> Complaint {
     try decode(fields, .complaints, RecordCodec.complaint)
+  }
+
+  public static func contact(_ fields: [String]) throws(ProblemKind) -> Contact {
+    try decode(fields, .contacts, RecordCodec.contact)
   }
 
   /// A visit whose customer and promotion ids must already be in the given indexes: an import

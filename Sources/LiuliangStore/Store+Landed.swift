@@ -24,6 +24,9 @@ extension Store {
     case .complaints:
       saved.complaints = ds.complaints
       dataset.complaints = ds.complaints
+    case .contacts:
+      saved.contacts = ds.contacts
+      dataset.contacts = ds.contacts
     case .visits: break
     }
   }

@@ -23,6 +23,8 @@ public final class Store {
   var lock: FolderLock?
   /// The log's state before each append of this session, newest last, so an append can be undone.
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
+  /// The same for contacts.csv: its size and table before each append, and the contacts then.
+  var contactAppends: [(size: Int64, contacts: Int, table: TableFile)] = []
 
   public enum Mode: Sendable {
     /// Take the lock.
@@ -64,10 +66,17 @@ public final class Store {
   public func load() throws(StoreError) {
     var problems: [Problem] = []
     var ds = Dataset()
+    contactAppends = []
     signatures[ShopFile.name] = Files.signature(path(ShopFile.name))
     if let bytes = try Files.read(path(ShopFile.name), name: ShopFile.name) {
       let (shop, p) = ShopFile.parse(String(decoding: bytes, as: UTF8.self))
       ds.shop = shop
+      problems += p
+    }
+    signatures[MessagesFile.name] = Files.signature(path(MessagesFile.name))
+    if let bytes = try Files.read(path(MessagesFile.name), name: MessagesFile.name) {
+      let (m, p) = MessagesFile.parse(String(decoding: bytes, as: UTF8.self))
+      ds.shop.messages = m
       problems += p
     }
     var tables: [Kind: TableFile] = [:]
@@ -99,6 +108,7 @@ public final class Store {
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
+    ds.contacts = try read(.contacts) { r, _ throws(ProblemKind) in try RecordCodec.contact(r) }
     let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
@@ -137,6 +147,7 @@ public final class Store {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
+    problems += unknownContactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     self.tables = tables
     self.problems = problems
@@ -211,6 +222,15 @@ public final class Store {
     if ds.complaints != saved.complaints {
       jobs.append((.complaints, encode(ds.complaints, saved.complaints, .complaints, RecordCodec.fields)))
     }
+    let newContacts = appendedContacts(ds)
+    let cutBack = newContacts == nil ? contactsCutBack(ds) : nil
+    if ds.contacts != saved.contacts && newContacts == nil && cutBack == nil {
+      jobs.append((.contacts, encode(ds.contacts, saved.contacts, .contacts, RecordCodec.fields)))
+    }
+    if newContacts != nil || cutBack != nil {
+      try checkWritable(Kind.contacts.fileName, overwrite: overwrite)
+      if tables[.contacts]?.unreadableHeader == true { throw .unwritableFile(Kind.contacts.fileName) }
+    }
     // Check every file first, so a save is refused whole rather than half done.
     for (kind, _) in jobs {
       try checkWritable(kind.fileName, overwrite: overwrite)
@@ -222,6 +242,9 @@ public final class Store {
       tables[kind] = table
       landed(kind, from: ds)
     }
+    if messagesChanged(ds) { try saveMessages(ds, overwrite: overwrite) }
+    if let newContacts { try appendContacts(newContacts, of: ds) }
+    if let cutBack { try cutContacts(back: cutBack, to: ds) }
     let visits = dataset.visits
     dataset = ds
     dataset.visits = visits
@@ -229,6 +252,7 @@ public final class Store {
     saved.posts = ds.posts
     saved.promotions = ds.promotions
     saved.complaints = ds.complaints
+    saved.contacts = ds.contacts
     saved.shop = ds.shop
     dataset.shop = ds.shop
   }
@@ -256,6 +280,7 @@ public final class Store {
     try write(.promotions, ds.promotions, RecordCodec.fields)
     try write(.posts, ds.posts, RecordCodec.fields)
     try write(.complaints, ds.complaints, RecordCodec.fields)
+    try write(.contacts, ds.contacts, RecordCodec.fields)
     // The log is written without a String per field: it is most of a big store's bytes.
     var out: [UInt8] = []
     out.reserveCapacity(64 + ds.visits.count * 40)

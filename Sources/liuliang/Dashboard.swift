@@ -74,6 +74,9 @@ struct Dashboard {
         case .reload: reload()
         case .export(let path, let text): export(path, text)
         case .planImport(let path, let kind): planImport(path, kind)
+        case .copy(let text):
+          terminal.copyToClipboard(text)
+          ClipboardTool.copy(text)
         case .save, .overwrite, .appendVisit, .removeLastVisit:
           if writing { writing = perform(effect, then: effects[(i + 1)...].filter(\.writes)) }
         }

@@ -17,7 +17,8 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp(cliText["import.arg.file"], valueName: "FILE"))
   var file: String
   @Option(
-    help: ArgumentHelp(cliText["import.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+    help: ArgumentHelp(
+      cliText["import.opt.kind"], valueName: "customers|visits|posts|promotions|complaints|contacts"))
   var kind: Kind = .customers
   @Option(help: ArgumentHelp(cliText["import.opt.map"], valueName: "COLUMN=field"))
   var map: [String] = []
@@ -316,7 +317,8 @@ struct ExportCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(commandName: "export", abstract: cliText["export.abstract"])
   @Option(
-    help: ArgumentHelp(cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints"))
+    help: ArgumentHelp(
+      cliText["export.opt.kind"], valueName: "customers|visits|posts|promotions|complaints|contacts"))
   var kind: Kind = .customers
   @OptionGroup var filter: CustomerFilterOptions
   @Option(help: ArgumentHelp(cliText["export.opt.format"], valueName: "csv|json"))

@@ -67,16 +67,23 @@ extension Segment: ExpressibleByArgument {}
 extension Tier: ExpressibleByArgument {}
 
 struct TodayCommand: ParsableCommand {
+  /// The formats of every command, and `brief`: the day in 40 columns.
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, brief }
   static let configuration = CommandConfiguration(commandName: "today", abstract: cliText["cli.today"])
   @OptionGroup var store: StoreOptions
-  @OptionGroup var output: FormatOptions
+  @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format_today"], valueName: "text|csv|json|brief"))
+  var format: Format = .text
 
   func run() throws {
     let l = try Loaded(store)
+    if format == .brief {
+      emit(BriefReport(l.ds, l.analysis(), wording: l.wording).text())
+      return
+    }
     // The sparklines' weekly points cost a walk of their own, so only the JSON has them.
-    let trends = output.format == .json ? Trends(l.ds, today: l.today, weeks: 12) : nil
+    let trends = format == .json ? Trends(l.ds, today: l.today, weeks: 12) : nil
     let r = TodayReport(l.ds, l.analysis(), problems: l.store.problems, wording: l.wording, trends: trends)
-    emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    emit(OutputFormat(rawValue: format.rawValue)!, text: r.text, csv: r.csv, json: r.json)
   }
 }
 
@@ -110,11 +117,12 @@ struct CheckCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
   enum Topic: String, ExpressibleByArgument, CaseIterable {
-    case churn, offpeak, content, retention, promotions
+    case churn, offpeak, content, retention, promotions, reachout
   }
   static let configuration = CommandConfiguration(commandName: "report", abstract: cliText["cli.report"])
   @Argument(
-    help: ArgumentHelp(cliText["cli.arg.topic"], valueName: "churn|offpeak|content|retention|promotions"))
+    help: ArgumentHelp(
+      cliText["cli.arg.topic"], valueName: "churn|offpeak|content|retention|promotions|reachout"))
   var topic: Topic
   @OptionGroup var store: StoreOptions
   @OptionGroup var output: FormatOptions
@@ -136,6 +144,9 @@ struct ReportCommand: ParsableCommand {
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     case .promotions:
       let r = PromotionsReport(l.ds, l.analysis(), wording: l.wording)
+      emit(output.format, text: r.text, csv: r.csv, json: r.json)
+    case .reachout:
+      let r = ReachOutReport(l.analysis(), wording: l.wording)
       emit(output.format, text: r.text, csv: r.csv, json: r.json)
     }
   }

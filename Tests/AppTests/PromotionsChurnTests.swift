@@ -69,11 +69,19 @@ final class PromotionsChurnTests: XCTestCase {
     _ = press(&s, .char("5"))
     let first = s.atRiskList[0]
     XCTAssertTrue(s.analysis.reachOut.contains { $0.customer == first })
+    let contacts = s.dataset.contacts.count
     _ = press(&s, .char("b"))
-    XCTAssertEqual(s.dataset.customers[first].winBackOn, Demo.today)
-    XCTAssertFalse(s.analysis.reachOut.contains { $0.customer == first && $0.reason != .birthday(inDays: 0) })
-    _ = press(&s, .char("b"))
-    XCTAssertNil(s.dataset.customers[first].winBackOn)
+    XCTAssertEqual(
+      s.dataset.contacts.last,
+      Contact(customer: s.dataset.customers[first].id, date: Demo.today, kind: .winBack))
+    XCTAssertEqual(s.dataset.contacts.count, contacts + 1)
+    XCTAssertNil(s.dataset.customers[first].winBackOn, "win_back_on is only read now")
+    XCTAssertFalse(s.analysis.reachOut.contains { $0.customer == first && $0.kindID == "at_risk" })
+    XCTAssertEqual(s.atRisk.index, 1, "on to the next one")
+    XCTAssertTrue(Demo.lines(s).contains { $0.contains("↺" + s.dataset.customers[first].name) })
+    _ = press(&s, .char("u"))
+    XCTAssertEqual(s.dataset.contacts.count, contacts)
+    XCTAssertTrue(s.analysis.reachOut.contains { $0.customer == first })
   }
 
   func testResolveAComplaintAndUndo() {

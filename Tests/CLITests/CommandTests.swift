@@ -187,7 +187,10 @@ final class CommandTests: XCTestCase {
     try FileManager.default.removeItem(at: b)
     XCTAssertEqual(try runLiuliang(["generate", a.path, "--customers", "300", "--seed", "7"]).status, 0)
     XCTAssertEqual(try runLiuliang(["generate", b.path, "--customers", "300", "--seed", "7"]).status, 0)
-    for f in ["customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "shop.toml"] {
+    for f in [
+      "customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "contacts.csv",
+      "shop.toml",
+    ] {
       XCTAssertEqual(
         try Data(contentsOf: a.appendingPathComponent(f)), try Data(contentsOf: b.appendingPathComponent(f)),
         f)
@@ -201,7 +204,10 @@ final class CommandTests: XCTestCase {
     let a = try Repo.tempFolder("demo")
     try FileManager.default.removeItem(at: a)
     XCTAssertEqual(try runLiuliang(["generate", a.path]).status, 0)
-    for f in ["customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "shop.toml"] {
+    for f in [
+      "customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "contacts.csv",
+      "shop.toml",
+    ] {
       XCTAssertEqual(
         try Data(contentsOf: a.appendingPathComponent(f)),
         try Data(contentsOf: Repo.seeds.appendingPathComponent(f)), f)

@@ -32,11 +32,17 @@ final class DashboardSafetyTests: XCTestCase {
     try text.write(to: file, atomically: true, encoding: .utf8)
   }
 
-  /// Customers whose win-back mark changed: `5 b` is the one-key customer edit (a welcome
-  /// date, once set, stays).
-  func winBackChanges(_ a: Dataset, _ b: Dataset) -> Int {
-    let old = Dictionary(a.customers.map { ($0.id, $0.winBackOn) }, uniquingKeysWith: { x, _ in x })
-    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.winBackOn }.count
+  /// `w` on a customer not welcomed yet (莫涛平, WeChat nxbjvdc809): welcomed_on is filled,
+  /// so customers.csv is rewritten (an existing welcomed_on is never overwritten).
+  func welcomeOne(_ t: TmuxSession) throws {
+    try t.send("2", "/")
+    try t.type("nxbjvdc809")
+    try t.send("Enter", "w")
+  }
+
+  func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
+    let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
+    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
   }
 
   func testHandEditThenKeepMineWritesMineOverTheirs() throws {
@@ -44,7 +50,7 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("5", "b")
+    try welcomeOne(t)
     try t.waitFor("customers.csv was changed by someone else")
     XCTAssertTrue(
       try Store(folder: store.path, mode: .readOnly).dataset.customers.contains { $0.id == "C9001" },
@@ -57,7 +63,7 @@ final class DashboardSafetyTests: XCTestCase {
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertFalse(after.dataset.customers.contains { $0.id == "C9001" }, "mine replaced theirs")
-    XCTAssertEqual(winBackChanges(original, after.dataset), 1)
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
     XCTAssertEqual(after.problems, [])
   }
 
@@ -66,7 +72,7 @@ final class DashboardSafetyTests: XCTestCase {
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
-    try t.send("5", "b")
+    try welcomeOne(t)
     try t.waitFor("customers.csv was changed by someone else")
     try t.send("r")
     try t.waitFor("Read again: 2001 customers")
@@ -76,7 +82,7 @@ final class DashboardSafetyTests: XCTestCase {
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertTrue(after.dataset.customers.contains { $0.id == "C9001" }, "their row stays")
-    XCTAssertEqual(winBackChanges(original, after.dataset), 1, "and my edit, made again, is saved")
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1, "and my edit, made again, is saved")
     XCTAssertEqual(after.problems, [])
   }
 
@@ -149,7 +155,7 @@ final class DashboardSafetyTests: XCTestCase {
     let filler = base.appendingPathComponent("filler")
     let t = try open(store)
     shell("dd if=/dev/zero of='\(filler.path)' bs=4k 2>/dev/null")
-    try t.send("5", "b")
+    try welcomeOne(t)
     try t.waitFor("No space left on device")
     try t.waitFor("kept on screen")
     try t.send("q")
@@ -163,6 +169,6 @@ final class DashboardSafetyTests: XCTestCase {
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
-    XCTAssertEqual(winBackChanges(original, after.dataset), 1)
+    XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
   }
 }

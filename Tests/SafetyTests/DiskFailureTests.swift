@@ -30,8 +30,10 @@ final class DiskFailureTests: XCTestCase {
     let store = try Repo.demoCopy()
     let aside = store.deletingLastPathComponent().appendingPathComponent("aside")
     var r = Runner(store: try Store(folder: store.path, mode: .readWrite))
-    // A win-back mark: a one-key customer edit (a welcome date, once set, stays).
-    r.press(.char("5"), .char("b"))
+    // A customer not welcomed yet: welcomed_on is filled, so customers.csv is rewritten.
+    r.press(.char("2"), .char("/"))
+    r.type("nxbjvdc809")
+    r.press(.enter, .char("w"))
     let changed = r.state.dataset
     XCTAssertTrue(changed.customers == r.store.dataset.customers, "saved at once")
     // Saved at once; now the folder goes away under the running store.
@@ -74,7 +76,10 @@ final class DiskFailureTests: XCTestCase {
     } else {
       WriteProbe.failWith = ENOSPC
     }
-    r.press(.char("5"), .char("b"))
+    // A customer not welcomed yet: welcomed_on is filled, so customers.csv is rewritten.
+    r.press(.char("2"), .char("/"))
+    r.type("nxbjvdc809")
+    r.press(.enter, .char("w"))
     XCTAssertEqual(r.state.unsaved.count, 1)
     XCTAssertTrue(r.state.message?.contains(String(cString: strerror(ENOSPC))) == true, r.state.message ?? "")
     r.press(.char("2"), .char("v"))

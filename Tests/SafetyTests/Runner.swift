@@ -73,6 +73,7 @@ struct Runner {
     case .export: return "export"
     case .planImport: return "planImport"
     case .editHistory: return "editHistory"
+    case .copy: return "copy"
     }
   }
 

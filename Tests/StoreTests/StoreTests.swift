@@ -277,6 +277,7 @@ final class StoreTests: XCTestCase {
         customer: 0, date: Day("2026-09-01")!, time: TimeOfDay("14:30")!, amount: Money(fen: 9990),
         promotion: 0)
     ]
+    ds.contacts = [Contact(customer: "C1", date: Day("2026-09-02")!, kind: .complaint, note: "道歉, 送菜")]
     try Store.create(folder: folder, ds)
     let s = try Store(folder: folder, mode: .readOnly)
     XCTAssertEqual(s.problems, [])
@@ -285,6 +286,7 @@ final class StoreTests: XCTestCase {
     XCTAssertEqual(s.dataset.posts, ds.posts)
     XCTAssertEqual(s.dataset.complaints, ds.complaints)
     XCTAssertEqual(s.dataset.visits, ds.visits)
+    XCTAssertEqual(s.dataset.contacts, ds.contacts)
     XCTAssertEqual(s.dataset.shop.hours[1], ds.shop.hours[1])
   }
 

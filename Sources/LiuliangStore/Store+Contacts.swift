@@ -1,0 +1,91 @@
+import LiuliangModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// contacts.csv is a log like visits.csv: a new contact is appended with one write and an
+/// fsync, never by rewriting the file. Only taking one back (undo) rewrites it, atomically,
+/// with every other row, unreadable ones included, as it was.
+extension Store {
+  /// The contacts `ds` adds after the saved ones, or nil when it changes more than that.
+  func appendedContacts(_ ds: Dataset) -> [Contact]? {
+    let old = saved.contacts
+    guard ds.contacts.count > old.count, ds.contacts.starts(with: old) else { return nil }
+    return Array(ds.contacts[old.count...])
+  }
+
+  func appendContacts(_ contacts: [Contact], of ds: Dataset) throws(StoreError) {
+    let name = Kind.contacts.fileName
+    var table = tables[.contacts]!
+    var bytes: [UInt8] = []
+    for c in contacts {
+      let more = table.appendBytes(RecordCodec.fields(c))
+      table.appended(more)
+      bytes += more
+    }
+    let before = Files.signature(path(name)).size
+    try Files.append(folder: folder, name: name, bytes: bytes)
+    contactAppends.append((size: before, contacts: saved.contacts.count, table: tables[.contacts]!))
+    signatures[name] = Files.signature(path(name))
+    // The table is read again from what is now on disk, so that a later rewrite (an undo)
+    // knows where every row is; the file holds a few thousand rows at most.
+    var reread = TableFile(name: name, columns: Kind.contacts.columns, emptyEquivalents: [:])
+    var problems: [Problem] = []
+    var notes: [Problem] = []
+    let all = (try? Files.read(path(name), name: name)) ?? nil
+    _ = reread.read(all ?? [], kind: .contacts, problems: &problems, notes: &notes) {
+      r, _ throws(ProblemKind) in try RecordCodec.contact(r)
+    }
+    tables[.contacts] = reread
+    landed(.contacts, from: ds)
+  }
+
+  /// Which append of this session `ds` takes back (the last one, when `ds` holds the contacts
+  /// from before it): then the file is cut back to its old size, every byte as it was.
+  func contactsCutBack(_ ds: Dataset) -> Int? {
+    guard let last = contactAppends.last, last.contacts < saved.contacts.count,
+      ds.contacts.count == last.contacts, saved.contacts.starts(with: ds.contacts)
+    else { return nil }
+    return contactAppends.count - 1
+  }
+
+  func cutContacts(back k: Int, to ds: Dataset) throws(StoreError) {
+    let name = Kind.contacts.fileName
+    let last = contactAppends[k]
+    if last.size <= 0 {
+      // The append made the file: without it the store is as it was.
+      guard unlink(path(name)) == 0 else { throw .cannotWrite(file: name, errno: errno) }
+      Files.syncFolder(folder)
+    } else {
+      let fd = open(path(name), O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
+      defer { Glibc.close(fd) }
+      guard ftruncate(fd, off_t(last.size)) == 0, fsync(fd) == 0 else {
+        throw .cannotWrite(file: name, errno: errno)
+      }
+    }
+    tables[.contacts] = last.table
+    contactAppends.removeLast(contactAppends.count - k)
+    signatures[name] = Files.signature(path(name))
+    landed(.contacts, from: ds)
+  }
+
+  /// Contacts naming a customer that customers.csv lacks (and no unreadable row of it holds).
+  func unknownContactCustomers(
+    _ ds: Dataset, _ customers: ByteIDIndex, unreadable: Set<String>, tables: [Kind: TableFile]
+  ) -> [Problem] {
+    var out: [Problem] = []
+    for (k, c) in ds.contacts.enumerated()
+    where customers.lookup(c.customer) == nil && !unreadable.contains(c.customer) {
+      out.append(
+        Problem(
+          file: Kind.contacts.fileName, line: tables[.contacts]!.lineOfRecord(k),
+          kind: .unknownCustomer(c.customer)
+        ))
+    }
+    return out
+  }
+}
