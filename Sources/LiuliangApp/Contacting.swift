@@ -8,8 +8,14 @@ extension AppState {
     guard mayEdit(), i >= 0, i < dataset.customers.count else { return [] }
     var ds = dataset
     let c = ds.customers[i]
+    // A customer welcomed before keeps that date, and a second welcome would count twice in
+    // the welcome rate: it is refused with the date it was.
+    if kind == .welcome && c.welcomedOn != nil {
+      flash(fixedSentence(.welcomed(customer: c.id)), error: true)
+      return []
+    }
     ds.contacts.append(Contact(customer: c.id, date: today, kind: kind, note: note))
-    if kind == .welcome && c.welcomedOn == nil { ds.customers[i].welcomedOn = today }
+    if kind == .welcome { ds.customers[i].welcomedOn = today }
     return commit(ds, text("done.contact." + kind.rawValue, c.name))
   }
 
