@@ -63,6 +63,10 @@ public struct FormField: Equatable, Sendable {
   public var check: Check
   /// The value while the field shows only a mask of it (a phone while phones are masked).
   public var hidden: String?
+  /// What was typed into a choice field to narrow it; the value itself stays an id.
+  public var query = ""
+  /// The customers a customer field's query found (indices into the pool), best first.
+  public var found: [Int32]?
 
   public init(_ label: String, _ text: String = "", _ check: Check = .any, lines: Bool = false) {
     self.label = label
