@@ -180,6 +180,8 @@ public enum PickerPurpose: Equatable, Sendable {
   case template(day: String, slot: String)
   /// An idea (a post without a date) to put into the given cell.
   case idea(day: String, slot: String)
+  /// `:problems`: every problem of the store; Enter says what to fix.
+  case problems
 }
 
 public struct Picker: Equatable, Sendable {

@@ -66,12 +66,15 @@ func drawTabs(_ s: AppState, _ buf: inout Buffer) {
 
 func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
   let problems =
-    s.problems.isEmpty ? s.text["status.no_problems"] : s.text("status.problems", s.problems.count)
-  let left = [
-    s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
-    s.today.description + " " + s.wording.weekday(s.today.weekday),
-    shortPath(s.folder, width: max(12, s.width / 4)), problems,
-  ]
+    s.problems.first.map { s.text.counted("status.problems", s.problems.count, $0.place) }
+    ?? s.text["status.no_problems"]
+  let path = shortPath(s.folder, width: max(12, s.width / 4))
+  // A problem's file:line matters more than the folder, so it comes first when there is one.
+  let left =
+    [
+      s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
+      s.today.description + " " + s.wording.weekday(s.today.weekday),
+    ] + (s.problems.isEmpty ? [path, problems] : [problems, path])
   if let m = s.message {
     // A message is short-lived and says something just done: it gets the whole line.
     StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
