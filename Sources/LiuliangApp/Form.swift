@@ -133,6 +133,9 @@ public struct Form: Equatable, Sendable {
     if fields[i].area != nil, placeholders.contains(where: { fields[i].text.contains($0) }) {
       return "form.err.placeholder"
     }
+    if fields[i].check == .customer, fields[i].text.isEmpty, !fields[i].query.isEmpty {
+      return "form.err.customer_not_found"
+    }
     return fields[i].check.problem(fields[i].text, promotions: promotions) ?? pairProblem(i)
   }
 

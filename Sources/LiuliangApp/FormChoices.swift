@@ -66,7 +66,8 @@ extension AppState {
         }
     case .customer:
       out = (field.found ?? []).map { customerChoice(Int($0)) }
-      if out.isEmpty, !field.text.isEmpty,
+      // Before any search, the customer the form opened with.
+      if field.found == nil, !field.text.isEmpty,
         let k = dataset.customers.firstIndex(where: { $0.id == field.text })
       {
         out = [customerChoice(k)]
@@ -74,6 +75,15 @@ extension AppState {
     default: out = []
     }
     return out
+  }
+
+  /// The promotion ids a form may save: in a form with a promotion choice, those running on
+  /// its date (a date changed after the choice can leave one that does not run then).
+  func validPromotions(_ f: Form) -> [String] {
+    guard let i = f.fields.firstIndex(where: { $0.check == .promotion }) else {
+      return dataset.promotions.map(\.id)
+    }
+    return choices(f, i).map(\.id).filter { !$0.isEmpty }
   }
 
   /// A customer as the picker shows them: name and phone, so that two of one name differ.

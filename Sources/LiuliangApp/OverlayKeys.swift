@@ -36,7 +36,7 @@ func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [
 
 func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
   var f = form
-  let promos = s.dataset.promotions.map(\.id)
+  let promos = s.validPromotions(f)
   switch key {
   case .escape:
     s.overlay = f.isEdited ? .confirm(.dropForm(f, quit: false)) : .none
@@ -91,7 +91,10 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
     }
   }
   // Coming back to a choice starts a new search.
-  if f.focus != form.focus { f.fields[form.focus].query = "" }
+  // A customer search that found no one stays, so that the form can say so.
+  if f.focus != form.focus, !(f.fields[form.focus].check == .customer && f.fields[form.focus].text.isEmpty) {
+    f.fields[form.focus].query = ""
+  }
   s.overlay = .form(f)
   return []
 }

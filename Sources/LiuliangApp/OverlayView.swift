@@ -81,7 +81,7 @@ func formLayout(_ s: AppState, _ f: Form) -> (box: Rect, labelWidth: Int, fieldW
 func formFieldWidth(_ s: AppState, _ f: Form) -> Int { formLayout(s, f).fieldWidth }
 
 func drawForm(_ s: AppState, _ f: Form, _ buf: inout Buffer, _ area: Rect) -> (x: Int, y: Int)? {
-  let promos = s.dataset.promotions.map(\.id)
+  let promos = s.validPromotions(f)
   let (box, lw, fieldWidth) = formLayout(s, f)
   let inner = Block(title: f.title, clearsInside: true).draw(into: &buf, in: box)
   var cursor: (x: Int, y: Int)?
@@ -138,6 +138,9 @@ func choiceHint(_ s: AppState, _ f: Form) -> String {
     return field.query.isEmpty && field.check == .customer
       ? s.text["form.hint_customer"] : s.text("form.no_match", field.query)
   }
-  let words = list.prefix(30).map { $0.id == field.text ? "[" + $0.word + "]" : $0.word }
-  return s.text["form.hint_choice"] + " " + words.joined(separator: " ")
+  // From just before the chosen one, so that it shows on a narrow line.
+  let at = list.firstIndex { $0.id == field.text } ?? 0
+  let start = max(0, at - 1)
+  let words = list[start...].prefix(30).map { $0.id == field.text ? "[" + $0.word + "]" : $0.word }
+  return s.text["form.hint_choice"] + (start > 0 ? " … " : " ") + words.joined(separator: " ")
 }

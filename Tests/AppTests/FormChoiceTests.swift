@@ -98,4 +98,36 @@ final class FormChoiceTests: XCTestCase {
     _ = press(&s, .char(" "))
     XCTAssertEqual(form(s)!.fields[3].text, before)
   }
+
+  /// P01 runs Monday to Friday: chosen for Monday 2026-11-16, it cannot be saved once the
+  /// visit's date is moved to Saturday 2026-11-21; the save goes to the promotion field.
+  func testAPromotionNotRunningOnTheVisitDateIsRefused() {
+    var s = Demo.state()
+    let before = s.dataset.visits.count
+    _ = press(&s, .char("2"), .char("v"))
+    typed(&s, "30")
+    _ = press(&s, .tab, .tab)
+    typed(&s, "下午茶")
+    XCTAssertEqual(form(s)?.fields[2].text, "P01")
+    _ = press(&s, .tab, .tab, .ctrl("u"))
+    typed(&s, "2026-11-21")
+    XCTAssertEqual(press(&s, .ctrl("s")), [])
+    XCTAssertEqual(s.dataset.visits.count, before)
+    XCTAssertEqual(form(s)?.focus, 2)
+    XCTAssertEqual(form(s)?.showAll, true)
+  }
+
+  /// A customer search that finds no one is not saved as a complaint without a customer.
+  func testACustomerNobodyMatchesIsRefused() {
+    var s = Demo.state()
+    let before = s.dataset.complaints.count
+    _ = press(&s, .char("5"), .char("a"))
+    typed(&s, "qqqqzzzz")
+    XCTAssertEqual(form(s)?.fields[0].text, "")
+    _ = press(&s, .tab, .tab)
+    typed(&s, "没人理")
+    XCTAssertEqual(press(&s, .ctrl("s")), [])
+    XCTAssertEqual(s.dataset.complaints.count, before)
+    XCTAssertEqual(form(s)?.focus, 0)
+  }
 }

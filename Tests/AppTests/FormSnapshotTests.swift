@@ -4,20 +4,22 @@ import LiuliangModel
 import LiuliangRender
 import XCTest
 
-/// Every form on the demo shop at 80×24, in Chinese and English, compared with the approved
+/// Every form on the demo shop at 80×24 and 120×40, in Chinese and English, compared with the approved
 /// screens in Snapshots/. `LIULIANG_RECORD=1` writes them anew for review.
 final class FormSnapshotTests: XCTestCase {
-  func check(_ name: String, _ keys: [Key], lang: String, file: StaticString = #filePath, line: UInt = #line)
-  {
-    var s = Demo.state(lang, width: 80, height: 24)
+  func check(
+    _ name: String, _ keys: [Key], lang: String, width w: Int = 80, height h: Int = 24,
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    var s = Demo.state(lang, width: w, height: h)
     for k in keys { _ = update(&s, .key(k)) }
     guard case .form = s.overlay else { return XCTFail("\(name): no form", file: file, line: line) }
     let lines = Demo.lines(s)
-    XCTAssertEqual(lines.count, 24, file: file, line: line)
+    XCTAssertEqual(lines.count, h, file: file, line: line)
     for (i, l) in lines.enumerated() {
-      XCTAssertEqual(referenceWidth(l), 80, "row \(i): \(l)", file: file, line: line)
+      XCTAssertEqual(referenceWidth(l), w, "row \(i): \(l)", file: file, line: line)
     }
-    let url = SnapshotTests.folder.appendingPathComponent("form-\(name)-\(lang)-80x24.txt")
+    let url = SnapshotTests.folder.appendingPathComponent("form-\(name)-\(lang)-\(w)x\(h).txt")
     let text = lines.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["LIULIANG_RECORD"] == "1" {
       try? text.write(to: url, atomically: true, encoding: .utf8)
@@ -40,7 +42,10 @@ final class FormSnapshotTests: XCTestCase {
       ("promotion", [.char("4"), .char("a"), .tab, .tab, .tab]),
     ]
     for lang in ["zh-Hans", "en"] {
-      for (name, keys) in forms { check(name, keys, lang: lang) }
+      for (name, keys) in forms {
+        check(name, keys, lang: lang)
+        check(name, keys, lang: lang, width: 120, height: 40)
+      }
     }
   }
 
