@@ -152,7 +152,7 @@ func choiceKey(_ s: inout AppState, _ f: inout Form, _ key: Key) -> Bool {
       f.fields[i].found = nil
     } else {
       s.ensureSearchIndex()
-      f.fields[i].found = Array((s.search?.search(q) ?? []).prefix(50))
+      f.fields[i].found = rankedByName(s, s.search?.search(q) ?? [], q)
     }
   }
   guard !f.fields[i].query.isEmpty else { return true }
@@ -163,4 +163,21 @@ func choiceKey(_ s: inout AppState, _ f: inout Form, _ key: Key) -> Bool {
     f.fields[i].input = TextField()
   }
   return true
+}
+
+/// The first matches, those whose name (or its pinyin) holds the query first: `dky` finds
+/// 丁凯怡 before a WeChat id that happens to contain the letters.
+func rankedByName(_ s: AppState, _ hits: [Int32], _ query: String) -> [Int32] {
+  let q = query.lowercased()
+  var py = Pinyin()
+  func rank(_ k: Int32) -> Int {
+    let name = s.dataset.customers[Int(k)].name
+    if name.lowercased().contains(q) { return 0 }
+    let syl = py.syllables(name)
+    return syl.joined().hasPrefix(q) || String(syl.compactMap(\.first)).hasPrefix(q) ? 1 : 2
+  }
+  let ranked = hits.prefix(500).map { (rank($0), $0) }
+  return Array(
+    ranked.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+      .prefix(50))
 }
