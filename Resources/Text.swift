@@ -50,6 +50,18 @@ public struct Text: Sendable {
   }
 
   public func has(_ key: String) -> Bool { table[key] != nil }
+
+  /// A sentence about `n` things: `key.one` when there is one and the language has it
+  /// ("1 problem", not "1 problems"), else `key`; `n` is `{1}`, then `more`.
+  public func counted(_ key: String, _ n: Int, _ more: CustomStringConvertible...) -> String {
+    // Only this language's own form for one: English's would not fit another language.
+    let k = n == 1 && table[key + ".one"] != nil ? key + ".one" : key
+    var s = self[k]
+    for (i, a) in ([n as CustomStringConvertible] + more).enumerated() {
+      s = s.replacingOccurrences(of: "{\(i + 1)}", with: a.description)
+    }
+    return s
+  }
   public var keys: Set<String> { Set(table.keys) }
 
   static func load(_ lang: String) -> [String: String] {

@@ -5,7 +5,7 @@ public enum Command {
   /// Command words and what they do, for help and for completion in the message.
   public static let names = [
     "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
-    "mask", "messages", "message",
+    "mask", "messages", "message", "problems",
   ]
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
@@ -78,6 +78,15 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     return effects
   case "messages": s.queue.showsTemplates = true
   case "message": return setTemplate(&s, words)
+  case "problems":
+    guard !s.problems.isEmpty else {
+      s.flash(s.text["status.no_problems"])
+      return []
+    }
+    s.overlay = .picker(
+      Picker(
+        .problems, title: s.text.counted("picker.problems", s.problems.count),
+        items: s.problems.enumerated().map { (s.wording.problem($0.element), "\($0.offset)") }))
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

@@ -255,6 +255,9 @@ func picked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [
     return s.commit(ds, s.text("done.churned", ds.customers[i].name, s.wording.reason(r)))
   case .template, .idea:
     return momentsPicked(&s, purpose, value)
+  case .problems:
+    guard let k = Int(value), k < s.problems.count else { return [] }
+    s.flash(s.text("msg.problem_fix", s.wording.problem(s.problems[k])), error: true)
   }
   return []
 }

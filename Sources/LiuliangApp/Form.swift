@@ -63,6 +63,10 @@ public struct FormField: Equatable, Sendable {
   public var check: Check
   /// The value while the field shows only a mask of it (a phone while phones are masked).
   public var hidden: String?
+  /// What was typed into a choice field to narrow it; the value itself stays an id.
+  public var query = ""
+  /// The customers a customer field's query found (indices into the pool), best first.
+  public var found: [Int32]?
 
   public init(_ label: String, _ text: String = "", _ check: Check = .any, lines: Bool = false) {
     self.label = label
@@ -129,6 +133,9 @@ public struct Form: Equatable, Sendable {
     if fields[i].area != nil, placeholders.contains(where: { fields[i].text.contains($0) }) {
       return "form.err.placeholder"
     }
+    if fields[i].check == .customer, fields[i].text.isEmpty, !fields[i].query.isEmpty {
+      return "form.err.customer_not_found"
+    }
     return fields[i].check.problem(fields[i].text, promotions: promotions) ?? pairProblem(i)
   }
 
@@ -176,6 +183,8 @@ public enum PickerPurpose: Equatable, Sendable {
   case template(day: String, slot: String)
   /// An idea (a post without a date) to put into the given cell.
   case idea(day: String, slot: String)
+  /// `:problems`: every problem of the store; Enter says what to fix.
+  case problems
 }
 
 public struct Picker: Equatable, Sendable {

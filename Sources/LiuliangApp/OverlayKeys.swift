@@ -36,7 +36,7 @@ func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [
 
 func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
   var f = form
-  let promos = s.dataset.promotions.map(\.id)
+  let promos = s.validPromotions(f)
   switch key {
   case .escape:
     s.overlay = f.isEdited ? .confirm(.dropForm(f, quit: false)) : .none
@@ -76,7 +76,10 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
       s.flash(s.text["form.err.fix_first"], error: true)
     }
   default:
-    if f.fields[f.focus].area != nil {
+    if choiceKey(&s, &f, key) {
+    } else if f.fields[f.focus].isChoice || f.fields[f.focus].isToggle {
+      // A choice is never typed as an id: other keys do nothing here.
+    } else if f.fields[f.focus].area != nil {
       _ = f.fields[f.focus].area!.handle(key, width: formFieldWidth(s, f))
     } else {
       // A masked phone is never shown: typing into it starts a new number.
@@ -86,6 +89,11 @@ func formKey(_ s: inout AppState, _ key: Key, _ form: Form) -> [Effect] {
       }
       _ = f.fields[f.focus].input.handle(key)
     }
+  }
+  // Coming back to a choice starts a new search.
+  // A customer search that found no one stays, so that the form can say so.
+  if f.focus != form.focus, !(f.fields[form.focus].check == .customer && f.fields[form.focus].text.isEmpty) {
+    f.fields[form.focus].query = ""
   }
   s.overlay = .form(f)
   return []

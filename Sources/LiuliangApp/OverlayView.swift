@@ -81,37 +81,66 @@ func formLayout(_ s: AppState, _ f: Form) -> (box: Rect, labelWidth: Int, fieldW
 func formFieldWidth(_ s: AppState, _ f: Form) -> Int { formLayout(s, f).fieldWidth }
 
 func drawForm(_ s: AppState, _ f: Form, _ buf: inout Buffer, _ area: Rect) -> (x: Int, y: Int)? {
-  let promos = s.dataset.promotions.map(\.id)
+  let promos = s.validPromotions(f)
   let (box, lw, fieldWidth) = formLayout(s, f)
   let inner = Block(title: f.title, clearsInside: true).draw(into: &buf, in: box)
   var cursor: (x: Int, y: Int)?
   var y = inner.y
   for (i, field) in f.fields.enumerated() where y + field.rows <= inner.maxY - 2 {
     let focused = i == f.focus
-    buf.put(s.text[field.label], x: inner.x, y: y, style: focused ? .title : .dim, maxWidth: lw)
+    // A field that cannot be saved carries a mark that needs no colour.
+    let bad = f.showAll && f.problem(i, promotions: promos) != nil
+    let label = (bad ? "✗" : "") + s.text[field.label]
+    buf.put(label, x: inner.x, y: y, style: bad ? .bad : focused ? .title : .dim, maxWidth: lw)
     let r = Rect(x: inner.x + lw, y: y, width: fieldWidth, height: field.rows)
     buf.fill(r, style: focused ? Style.plain.underlined : .plain)
-    let c =
-      field.area.map { $0.draw(into: &buf, in: r, focused: focused) }
-      ?? field.input.draw(into: &buf, in: r, focused: focused)
-    if focused { cursor = c }
+    if field.isChoice || field.isToggle {
+      let word = s.choiceWord(f, i)
+      let shown = field.isToggle ? word : "‹" + word + "›"
+      buf.put(shown, x: r.x, y: r.y, style: focused ? Style.plain.underlined : .plain, maxWidth: r.width)
+      let at = min(r.maxX - 1, r.x + CellWidth.of(shown) + 1)
+      if !field.query.isEmpty {
+        buf.put(field.query, x: at, y: r.y, style: .dim, maxWidth: max(0, r.maxX - at))
+      }
+      if focused { cursor = (min(r.maxX - 1, at + CellWidth.of(field.query)), r.y) }
+    } else {
+      let c =
+        field.area.map { $0.draw(into: &buf, in: r, focused: focused) }
+        ?? field.input.draw(into: &buf, in: r, focused: focused)
+      if focused { cursor = c }
+    }
     y += field.rows
   }
   // The line under the fields: what is wrong with the focused field (or the first wrong one),
-  // else the ids it accepts, else how to save.
+  // else what the focused choice offers, else how to save.
   let hintY = inner.maxY - 1
   let focusProblem = f.problem(f.focus, promotions: promos)
   let firstProblem =
     f.showAll ? f.fields.indices.lazy.compactMap { f.problem($0, promotions: promos) }.first : nil
-  let choices = f.fields[f.focus].check.choices
-  let promoHint = f.fields[f.focus].check == .promotion ? promos.joined(separator: " ") : ""
   let hint: (String, Style) =
-    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) } else if !choices.isEmpty {
-      (choices.joined(separator: " "), .dim)
-    } else if !promoHint.isEmpty { (promoHint, .dim) } else if f.fields[f.focus].area != nil {
+    if let p = focusProblem ?? firstProblem { (s.text[p], .bad) } else if f.fields[f.focus].isToggle {
+      (s.text["form.hint_toggle"], .dim)
+    } else if f.fields[f.focus].isChoice {
+      (choiceHint(s, f), .dim)
+    } else if f.fields[f.focus].area != nil {
       (s.text["form.hint_area"], .dim)
     } else { (s.text["form.hint"], .dim) }
   buf.put(fit(hint.0, width: inner.width), x: inner.x, y: hintY, style: hint.1, maxWidth: inner.width)
   _ = area
   return cursor
+}
+
+/// The focused choice's matches, the chosen one in brackets, after the keys that move it.
+func choiceHint(_ s: AppState, _ f: Form) -> String {
+  let list = s.narrowed(f, f.focus)
+  let field = f.fields[f.focus]
+  if list.isEmpty {
+    return field.query.isEmpty && field.check == .customer
+      ? s.text["form.hint_customer"] : s.text("form.no_match", field.query)
+  }
+  // From just before the chosen one, so that it shows on a narrow line.
+  let at = list.firstIndex { $0.id == field.text } ?? 0
+  let start = max(0, at - 1)
+  let words = list[start...].prefix(30).map { $0.id == field.text ? "[" + $0.word + "]" : $0.word }
+  return s.text["form.hint_choice"] + (start > 0 ? " … " : " ") + words.joined(separator: " ")
 }

@@ -33,7 +33,7 @@ extension AppState {
     unsaved = []
     warnedUnsaved = false
     setData(fresh, problems: ps, today: today)
-    var note = text("msg.reloaded", fresh.customers.count, ps.count)
+    var note = text.counted("msg.reloaded", ps.count, fresh.customers.count)
     let dropped = droppedUndo + droppedRedo
     if !dropped.isEmpty {
       note += " " + text("msg.undo_dropped", dropped.count, dropped.joined(separator: "; "))

@@ -178,9 +178,21 @@ func paneAction(_ s: inout AppState, _ action: Action) {
 func helpKey(_ s: inout AppState, _ key: Key, _ offset: Int) -> [Effect] {
   switch key {
   case .escape, .char("q"), .char("?"), .enter: s.overlay = .none
-  case .char("j"), .down: s.overlay = .help(offset: offset + 1)
-  case .char("k"), .up: s.overlay = .help(offset: max(0, offset - 1))
-  case .char("g"), .home: s.overlay = .help(offset: 0)
+  case .char("j"), .down, .char("k"), .up, .char("g"), .home, .char("G"), .end, .pageDown, .pageUp:
+    let (h, area) = helpOverlay(s)
+    let last = h.lastOffset(in: area)
+    let page = max(1, h.visibleLines(in: area) - 1)
+    let here = min(offset, last)
+    let to: Int
+    switch key {
+    case .char("j"), .down: to = here + 1
+    case .char("k"), .up: to = here - 1
+    case .pageDown: to = here + page
+    case .pageUp: to = here - page
+    case .char("G"), .end: to = last
+    default: to = 0
+    }
+    s.overlay = .help(offset: max(0, min(last, to)))
   default: break
   }
   return []

@@ -40,13 +40,20 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
   }
   if let c = drawOverlay(s, &buf) { cursor = c }
   if case .help(let offset) = s.overlay {
-    let sections = Keymap.help(s.pane, text: { s.text[$0] }, unmet: { s.unmet($0) })
-    var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)
-    let area = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
-    h.offset = min(offset, max(0, h.lineCount - h.visibleLines(in: area)))
+    var (h, area) = helpOverlay(s)
+    h.offset = min(offset, h.lastOffset(in: area))
     h.draw(into: &buf, in: area)
   }
   return cursor
+}
+
+/// The help of the pane, and the area it is drawn in; keys scroll by the same measure.
+func helpOverlay(_ s: AppState) -> (HelpOverlay, Rect) {
+  let sections = Keymap.help(s.pane, text: { s.text[$0] }, unmet: { s.unmet($0) })
+  var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)
+  h.moreBelow = s.text["help.more_below"]
+  h.moreAbove = s.text["help.more_above"]
+  return (h, Rect(x: 0, y: 1, width: s.width, height: s.height - 2))
 }
 
 func drawTabs(_ s: AppState, _ buf: inout Buffer) {
@@ -67,18 +74,39 @@ func drawTabs(_ s: AppState, _ buf: inout Buffer) {
 
 func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
   let problems =
-    s.problems.isEmpty ? s.text["status.no_problems"] : s.text("status.problems", s.problems.count)
-  let left = [
-    s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
-    s.today.description + " " + s.wording.weekday(s.today.weekday),
-    shortPath(s.folder, width: max(12, s.width / 4)), problems,
-  ]
+    s.problems.first.map { s.text.counted("status.problems", s.problems.count, $0.place) }
+    ?? s.text["status.no_problems"]
+  let path = shortPath(s.folder, width: max(12, s.width / 4))
+  // A problem's file:line matters more than the folder, so it comes first when there is one.
+  let left =
+    [
+      s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
+      s.today.description + " " + s.wording.weekday(s.today.weekday),
+    ] + (s.problems.isEmpty ? [path, problems] : [problems, path])
   if let m = s.message {
     // A message is short-lived and says something just done: it gets the whole line.
     StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
     return
   }
-  StatusLine(left: left, right: s.text["hint." + String(describing: s.pane)]).draw(into: &buf, in: row)
+  let room = row.width - CellWidth.of(" " + left.joined(separator: StatusLine.separator)) - 2
+  StatusLine(
+    left: left, right: keyHints(s.text["hint." + String(describing: s.pane)], room: room), keepsRight: true
+  )
+  .draw(into: &buf, in: row)
+}
+
+/// The pane's key hints cut to `room` cells: hints go from the last (least important) back,
+/// except `?` help, which always stays. Hints are parted by two spaces, or by one when none
+/// holds a space (`/搜索 s排序 ?帮助`).
+func keyHints(_ line: String, room: Int) -> String {
+  let sep = line.contains("  ") ? "  " : " "
+  var items = line.components(separatedBy: sep).filter { !$0.isEmpty }
+  while CellWidth.of(items.joined(separator: sep)) > room,
+    let k = items.lastIndex(where: { !$0.hasPrefix("?") })
+  {
+    items.remove(at: k)
+  }
+  return items.joined(separator: sep)
 }
 
 /// A path cut at the left to `width` cells, so its last, telling part stays.

@@ -70,6 +70,9 @@ public struct HelpOverlay {
   public var style: Style
   public var headingStyle: Style
   public var keyStyle: Style
+  /// Said on the bottom border while lines are hidden below, or (at the end) above.
+  public var moreBelow = ""
+  public var moreAbove = ""
 
   public init(
     title: String, sections: [Section], offset: Int = 0, style: Style = .plain,
@@ -117,6 +120,9 @@ public struct HelpOverlay {
   /// Content lines visible in `rect`; scrolling beyond `lineCount - visibleLines` shows nothing new.
   public func visibleLines(in rect: Rect) -> Int { max(0, frame(in: rect).height - 2) }
 
+  /// The largest useful offset: the last line at the bottom.
+  public func lastOffset(in rect: Rect) -> Int { max(0, lineCount - visibleLines(in: rect)) }
+
   public func draw(into buf: inout Buffer, in rect: Rect) {
     let box = frame(in: rect)
     let inner = Block(title: title, style: style, clearsInside: true).draw(into: &buf, in: box)
@@ -143,6 +149,11 @@ public struct HelpOverlay {
         break
       }
     }
+    let note = first + inner.height < lines.count ? moreBelow : first > 0 ? moreAbove : ""
+    if !note.isEmpty {
+      let n = fit(" " + note + " ", width: max(0, box.width - 4))
+      buf.put(n, x: box.maxX - 2 - CellWidth.of(n), y: box.maxY - 1, style: headingStyle)
+    }
   }
 }
 
@@ -153,11 +164,14 @@ public struct StatusLine: Sendable {
   public var left: [String]
   public var right: String
   public var style: Style
+  /// Whether the right part stays whole, the left being cut instead.
+  public var keepsRight = false
 
-  public init(left: [String], right: String = "", style: Style = .status) {
+  public init(left: [String], right: String = "", style: Style = .status, keepsRight: Bool = false) {
     self.left = left
     self.right = right
     self.style = style
+    self.keepsRight = keepsRight
   }
 
   /// The full row as text, exactly `width` cells. When short of room the right part is cut
@@ -168,6 +182,10 @@ public struct StatusLine: Sendable {
     let lw = CellWidth.of(l)
     var r = right.isEmpty ? "" : right + " "
     let room = width - lw - 1
+    if keepsRight && CellWidth.of(r) < width {
+      // The right part was already cut to what matters most; the left gives way to it.
+      return pad(l, width: width - CellWidth.of(r)) + r
+    }
     if !r.isEmpty {
       if room < 2 {
         r = ""

@@ -14,7 +14,8 @@ public struct CheckReport {
 
   public func text() -> String {
     var out = problems.map { w.problem($0) + "\n" }.joined()
-    out += problems.isEmpty ? w.text("check.ok", folder) : w.text("check.problems", problems.count, folder)
+    out +=
+      problems.isEmpty ? w.text("check.ok", folder) : w.text.counted("check.problems", problems.count, folder)
     return out + "\n"
   }
 

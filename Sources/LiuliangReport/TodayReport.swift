@@ -180,7 +180,8 @@ public struct TodayReport {
     if a.reachOut.count > 20 { out += "  " + x("today.more", a.reachOut.count - 20) + "\n" }
     out += "\n" + x("today.churn", a.churn.total, a.churn.complaints, a.churn.silentEstimate) + "\n"
     out += ChurnReport(ds, a, wording: w).reasonsTable().text(indent: "  ")
-    out += "\n" + (problems.isEmpty ? x["today.no_problems"] : x("today.problems", problems.count)) + "\n"
+    out +=
+      "\n" + (problems.isEmpty ? x["today.no_problems"] : x.counted("today.problems", problems.count)) + "\n"
     return out
   }
 }

@@ -131,16 +131,14 @@ final class MomentsPaneTests: XCTestCase {
     var s = small()
     _ = press(&s, .char("l"), .char("a"))
     guard case .form = s.overlay else { return XCTFail("a form") }
-    _ = press(
-      &s, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace,
-      .backspace)
-    for c in "review" { _ = press(&s, .char(c)) }
+    // The category is chosen by its words; typing never appends to the one shown.
+    for c in "顾客" { _ = press(&s, .char(c)) }
     _ = press(&s, .tab)
     for c in "谢谢王姐" { _ = press(&s, .char(c)) }
     _ = press(&s, .enter)  // a new line inside the text
     for c in "六年了" { _ = press(&s, .char(c)) }
     _ = press(&s, .tab, .tab, .tab)  // media, useful → meaningful
-    _ = press(&s, .backspace, .char("1"))
+    _ = press(&s, .char(" "))  // a toggle: Space makes it ✓
     XCTAssertEqual(press(&s, .ctrl("s")).count, 1)
     let p = s.dataset.posts.last!
     XCTAssertEqual(p.text, "谢谢王姐\n六年了")

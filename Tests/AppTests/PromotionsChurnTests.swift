@@ -46,14 +46,21 @@ final class PromotionsChurnTests: XCTestCase {
     XCTAssertEqual(s.analysis.slots.slot(weekday: 1, hour: 15).coveredBy, [])
   }
 
-  func testInvalidWeekdaysAreRefused() {
+  /// Weekdays are chosen, never typed: a digit that names no day changes nothing, 周末 by its
+  /// pinyin initials chooses Saturday and Sunday, and the file gets the days as numbers.
+  func testWeekdaysAreChosenNotTyped() {
     var s = Demo.state()
     _ = press(&s, .char("4"), .char("a"))
     typed(&s, "x")
     _ = press(&s, .tab, .tab, .tab)
     typed(&s, "8")
-    XCTAssertEqual(press(&s, .ctrl("s")), [])
-    XCTAssertEqual(s.dataset.promotions.count, 6)
+    guard case .form(let f) = s.overlay else { return XCTFail("the form stays open") }
+    XCTAssertEqual(f.fields[3].text, "")
+    _ = press(&s, .ctrl("u"))
+    typed(&s, "zm")
+    XCTAssertEqual(press(&s, .ctrl("s")).count, 1)
+    XCTAssertEqual(s.dataset.promotions.count, 7)
+    XCTAssertEqual(s.dataset.promotions.last?.weekdays, [6, 7])
   }
 
   func testOnlyOnDiscountCustomersAreOneKeyAway() {

@@ -96,7 +96,9 @@ final class BadFileTests: XCTestCase {
     _ = update(&s, .resize(width: 120, height: 30))
     var buf = Buffer(width: 120, height: 30)
     view(s, into: &buf)
-    let want = problems.isEmpty ? text["status.no_problems"] : text("status.problems", problems.count)
+    let want =
+      problems.first.map { text.counted("status.problems", problems.count, $0.place) }
+      ?? text["status.no_problems"]
     return buf.lines().contains { $0.contains(want) }
   }
 
