@@ -32,7 +32,15 @@ final class EmojiScreenTests: XCTestCase {
     let dir = try store()
     let t = try TmuxSession(
       command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(dir.path)) --lang en --today 2026-11-16")
-    let screen = try t.waitFor("Lily")
+    _ = try t.waitFor("Lily")
+    // The queue shows open complaints first: its at-risk filter shows only the at-risk rows.
+    try t.send("f")
+    var screen = ""
+    XCTAssertTrue(
+      try waitUntil {
+        screen = try t.screen()
+        return screen.split(separator: "\n").filter { $0.hasPrefix("│risk ") }.count >= 10
+      })
     try t.send("q")
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let widths = try TmuxWidths.measure(lines.joined())
