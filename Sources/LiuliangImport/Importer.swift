@@ -19,8 +19,8 @@ public struct Importer {
     switch kind {
     case .customers: i.customers()
     case .visits: i.visits()
-    case .complaints: i.complaints()
-    case .contacts: i.contacts()
+    case .complaints: i.log(\.complaints, decode: StoreRows.complaint)
+    case .contacts: i.log(\.contacts, decode: StoreRows.contact)
     case .posts:
       i.byID(
         \.posts, prefix: "M", width: 4, fields: StoreRows.fields, decode: StoreRows.post, id: \.id,
@@ -105,6 +105,16 @@ public struct Importer {
     result.rejects.append(Reject(line: row.line, cells: row.cells, reason: why))
   }
 
+  /// The row's fields, or nil once it is rejected with the reason.
+  mutating func fieldsOrReject(_ row: Sheet.Row) -> [String]? {
+    switch fields(row) {
+    case .failure(let why):
+      reject(row, why)
+      return nil
+    case .success(let v): return v
+    }
+  }
+
   // MARK: Merging into a record
 
   /// Fills the record's empty fields from the file. A field both fill differently is a
@@ -157,13 +167,7 @@ public struct Importer {
     let wechat = 2
     let phone = 3
     for row in sheet.rows where !Importer.isBlank(row) {
-      var f: [String]
-      switch fields(row) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let v): f = v
-      }
+      guard var f = fieldsOrReject(row) else { continue }
       let known = byID[f[0]]
       if known == nil && f[1].isEmpty && f[wechat].isEmpty && f[phone].isEmpty {
         reject(row, .noIdentity)
@@ -248,13 +252,7 @@ public struct Importer {
     var byID: [String: Int] = [:]
     for (i, r) in list.enumerated() where byID[r[keyPath: id]] == nil { byID[r[keyPath: id]] = i }
     for row in sheet.rows where !Importer.isBlank(row) {
-      var f: [String]
-      switch fields(row) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let v): f = v
-      }
+      guard var f = fieldsOrReject(row) else { continue }
       var probe = f
       probe[0] = "-"
       do throws(ProblemKind) {
@@ -328,37 +326,36 @@ public struct Importer {
     }
   }
 
-  mutating func complaints() {
+  /// A log without ids (complaints, contacts), whose customer may be named by id, WeChat id,
+  /// phone or a name only one customer has; rows already in the store (as many times as they
+  /// are there) are not added again.
+  mutating func log<R: Hashable>(
+    _ path: WritableKeyPath<Dataset, [R]>, decode: ([String]) throws(ProblemKind) -> R
+  ) {
     let people = People(result.dataset)
-    var present: [Complaint: Int] = [:]
-    for c in result.dataset.complaints { present[c, default: 0] += 1 }
+    var present: [R: Int] = [:]
+    for r in result.dataset[keyPath: path] { present[r, default: 0] += 1 }
     for row in sheet.rows where !Importer.isBlank(row) {
-      var f: [String]
-      switch fields(row) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let v): f = v
-      }
+      guard var f = fieldsOrReject(row) else { continue }
       switch people.resolve(f[0]) {
       case .failure(let why):
         reject(row, why)
         continue
       case .success(let id): f[0] = id
       }
-      let c: Complaint
+      let r: R
       do throws(ProblemKind) {
-        c = try StoreRows.complaint(f)
+        r = try decode(f)
       } catch {
         reject(row, reason(error))
         continue
       }
-      if let n = present[c], n > 0 {
-        present[c] = n - 1
+      if let n = present[r], n > 0 {
+        present[r] = n - 1
         result.unchanged += 1
         continue
       }
-      result.dataset.complaints.append(c)
+      result.dataset[keyPath: path].append(r)
       result.added.append(Change(line: row.line, id: f[0], fields: []))
     }
   }

@@ -92,13 +92,7 @@ extension Importer {
         continue
       case .visit?, nil: break
       }
-      var f: [String]
-      switch fields(row) {
-      case .failure(let why):
-        reject(row, why)
-        continue
-      case .success(let v): f = v
-      }
+      guard var f = fieldsOrReject(row) else { continue }
       // A till's export often has one date-and-time column: text, or a spreadsheet serial
       // whose fraction is the time of day.
       if f[2].isEmpty, let c = dateColumn, c < row.cells.count {
