@@ -18,7 +18,8 @@ public enum MessagesFile {
       if let kind = ContactKind(rawValue: key), let s = v.string {
         out[kind] = s
       } else {
-        problems.append(Problem(file: name, line: table.line(of: key), kind: .badSetting(key: key, value: "\(v)")))
+        problems.append(
+          Problem(file: name, line: table.line(of: key), kind: .badSetting(key: key, value: "\(v)")))
       }
     }
     return (out, problems)

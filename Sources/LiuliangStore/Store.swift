@@ -14,7 +14,7 @@ public final class Store {
   public internal(set) var dataset: Dataset
   public private(set) var problems: [Problem] = []
   /// Why changes can't be saved, or nil when this process holds the folder.
-  public private(set) var readOnly: ReadOnlyReason?
+  public internal(set) var readOnly: ReadOnlyReason?
 
   var tables: [Kind: TableFile] = [:]
   var signatures: [String: FileSignature] = [:]
@@ -387,27 +387,6 @@ public final class Store {
     signatures[name] = Files.signature(path(name))
     tables[.visits]!.appended(bytes)
     dataset.visits.append(v)
-  }
-
-  /// Tries again to take the lock of a store opened read-only because it could not be had
-  /// (another liuliang held it, a link stood in a file's place); true when this store can now
-  /// write. A store opened read-only on purpose stays so.
-  public func retakeLock() -> Bool {
-    guard let r = readOnly, r != .requested else { return false }
-    switch FolderLock.acquire(folder: folder) {
-    case .success(let l):
-      if let special = Store.fileNames.first(where: { Files.isSpecial(path($0)) }) {
-        readOnly = .notAFile(special)
-        return false
-      }
-      lock = l
-      readOnly = nil
-      Files.removeLeftovers(folder: folder)
-      return true
-    case .failure(let reason):
-      readOnly = reason
-      return false
-    }
   }
 
   /// Releases the lock (also released when the process ends, however it ends).

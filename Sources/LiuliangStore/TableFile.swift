@@ -167,7 +167,8 @@ public struct TableFile: Sendable {
       out.append(contentsOf: lineEnding)
     }
     let fields =
-      header.isEmpty ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? extra[h] ?? "" }
+      header.isEmpty
+      ? record : header.map { h in columns.firstIndex(of: h).map { record[$0] } ?? extra[h] ?? "" }
     CSV.appendRecord(fields, lineEnding: lineEnding, to: &out)
     return out
   }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import LiuliangModel
-import LiuliangText
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 /// Where the store is and which day the numbers are as of.
 struct StoreOptions: ParsableArguments {

@@ -129,7 +129,9 @@ final class CustomersPaneTests: XCTestCase {
     _ = type(&s, "58.5")
     let logged = press(&s, .ctrl("s"))
     XCTAssertEqual(logged.count, 1)
-    guard case .appendVisit(let v, _) = logged[0] else { return XCTFail("a visit is appended, not rewritten") }
+    guard case .appendVisit(let v, _) = logged[0] else {
+      return XCTFail("a visit is appended, not rewritten")
+    }
     XCTAssertEqual(v.amount, Money(fen: 5850))
     XCTAssertEqual(v.date, Day("2026-11-16"))
     XCTAssertEqual(s.dataset.visits.count, 4)

@@ -1,0 +1,178 @@
+import LiuliangModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The visit log's rows: read through the general reader or straight from their bytes.
+extension RecordCodec {
+  /// A visit, with the customer and promotion ids resolved to indexes by the caller's tables.
+  static func visit(_ r: RowReader, customer: (String) -> Int32?, promotion: (String) -> Int32?)
+    throws(ProblemKind) -> (Visit, unknown: ProblemKind?)
+  {
+    var unknown: ProblemKind?
+    var who = Visit.walkIn
+    if !r.isEmpty(0) {
+      let id = r.text(0)
+      if let i = customer(id) {
+        who = i
+      } else {
+        who = Visit.unknownCustomer
+        unknown = .unknownCustomer(id)
+      }
+    }
+    let date = try r.requiredDay(1)
+    guard let time = try r.time(2) else { throw .missingValue(field: "time") }
+    var amount = Money.zero
+    if !r.isEmpty(3) {
+      let t = r.text(3)
+      guard let m = Money(yuan: t), m.fen >= 0 else { throw .badValue(field: "amount", value: t) }
+      amount = m
+    }
+    let party = r.isEmpty(4) ? 1 : try r.count(4)
+    guard party <= Int(Int16.max) else { throw .badValue(field: "party", value: r.text(4)) }
+    var promo = Visit.noPromotion
+    if !r.isEmpty(5) {
+      let id = r.text(5)
+      if let i = promotion(id) {
+        promo = i
+      } else {
+        promo = Visit.unknownPromotion
+        if unknown == nil { unknown = .unknownPromotion(id) }
+      }
+    }
+    let channel = try r.value(6, Channel.self, empty: .dineIn)
+    return (
+      Visit(
+        customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo,
+        channel: channel), unknown
+    )
+  }
+
+  /// The channel these bytes name. The first byte picks the one candidate and its whole name
+  /// must match; a channel not listed here just takes the general path. (Walking
+  /// `Channel.allCases` would make both cores fight over that array's reference count.)
+  static func channel(_ b: UnsafeBufferPointer<UInt8>) -> Channel? {
+    let c: Channel
+    switch b.first {
+    case UInt8(ascii: "d"): c = .dineIn
+    case UInt8(ascii: "t"): c = .takeaway
+    case UInt8(ascii: "g"): c = .groupBuy
+    case UInt8(ascii: "m"): c = .momentsOrder
+    default: return nil
+    }
+    let name = c.rawValue.utf8
+    guard name.count == b.count else { return nil }
+    let same = name.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
+    return same == true ? c : nil
+  }
+
+  /// A visit read straight from the row's bytes, for rows like the generator and the dashboard
+  /// write; nil for anything else (quotes, an unknown id, a value to complain about), which
+  /// `visit(_:customers:promotions:)` then reads — so both give the same visit or problem.
+  static func plainVisit(
+    _ field: (Int) -> UnsafeBufferPointer<UInt8>?, customers: ByteIDIndex.View, promotions: ByteIDIndex.View
+  ) -> Visit? {
+    guard let cb = field(0), let db = field(1), let tb = field(2), let ab = field(3), let pb = field(4),
+      let xb = field(5), let chb = field(6)
+    else { return nil }
+    var who = Visit.walkIn
+    if cb.count > 0 {
+      guard let i = customers.lookup(cb) else { return nil }
+      who = i
+    }
+    guard let date = Day(utf8: db), let time = TimeOfDay(utf8: tb) else { return nil }
+    var amount = Money.zero
+    if ab.count > 0 {
+      guard let m = Money(yuanUTF8: ab), m.fen >= 0 else { return nil }
+      amount = m
+    }
+    var party = 1
+    if pb.count > 0 {
+      guard pb.count <= 4 else { return nil }
+      party = 0
+      for b in pb {
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        party = party * 10 + Int(b - 0x30)
+      }
+    }
+    var promo = Visit.noPromotion
+    if xb.count > 0 {
+      guard let i = promotions.lookup(xb) else { return nil }
+      promo = i
+    }
+    var channel = Channel.dineIn
+    if chb.count > 0 {
+      guard let c = RecordCodec.channel(chb) else { return nil }
+      channel = c
+    }
+    return Visit(
+      customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo,
+      channel: channel)
+  }
+
+  static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
+    [
+      customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID,
+      v.channel.rawValue,
+    ]
+  }
+
+  /// The row of `fields(_:customerID:promotionID:)` after its customer field, as bytes, with
+  /// its line ending: the same bytes `CSV.appendRecord` makes of those fields.
+  static func appendFields(_ v: Visit, promotionID: [UInt8], to out: inout [UInt8]) {
+    out.append(CSV.comma)
+    let c = v.date.civil
+    appendDigits(c.year, 4, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.month, 2, &out)
+    out.append(UInt8(ascii: "-"))
+    appendDigits(c.day, 2, &out)
+    out.append(CSV.comma)
+    appendDigits(Int(v.time.minutes) / 60, 2, &out)
+    out.append(UInt8(ascii: ":"))
+    appendDigits(Int(v.time.minutes) % 60, 2, &out)
+    out.append(CSV.comma)
+    let fen = v.amount.fen
+    if fen < 0 { out.append(UInt8(ascii: "-")) }
+    let a = fen.magnitude
+    appendDigits(Int(a / 100), 1, &out)
+    if a % 100 != 0 {
+      out.append(UInt8(ascii: "."))
+      appendDigits(Int(a % 100), 2, &out)
+    }
+    out.append(CSV.comma)
+    if v.party < 0 { out.append(UInt8(ascii: "-")) }
+    appendDigits(Int(v.party.magnitude), 1, &out)
+    out.append(CSV.comma)
+    out.append(contentsOf: promotionID)
+    out.append(CSV.comma)
+    out.append(contentsOf: v.channel.rawValue.utf8)
+    out.append(CSV.lf)
+  }
+
+  /// Decimal digits of a non-negative value, zero-padded to `width`.
+  static func appendDigits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[n] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+        v /= 10
+        n += 1
+      } while v > 0 || n < width
+      while n > 0 {
+        n -= 1
+        out.append(d[n])
+      }
+    }
+  }
+}
