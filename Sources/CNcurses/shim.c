@@ -60,6 +60,25 @@ void ll_stop(void) {
 
 static void ll_at_exit(void) { ll_stop(); }
 
+void ll_suspend(void) {
+  ll_stop();
+  fflush(stdout);
+  // The default action stops the process; curses' own handler would not hand the terminal
+  // back the way ll_stop does. Execution continues here after SIGCONT.
+  struct sigaction dfl, old;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(SIGTSTP, &dfl, &old);
+  sigset_t set, was;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &set, &was);
+  raise(SIGTSTP);
+  sigprocmask(SIG_SETMASK, &was, NULL);
+  sigaction(SIGTSTP, &old, NULL);
+}
+
 static void ll_on_signal(int sig) {
   // endwin is not async-signal-safe in theory, but restoring the terminal is worth it here:
   // the process exits right after without returning to the interrupted code.

@@ -3,7 +3,7 @@ import LiuliangRender
 /// What a key asks for. Keys map to actions through the binding tables below, so the `?` help
 /// is generated from the very tables that dispatch keys.
 public enum Action: Hashable, Sendable {
-  case quit, help, command, reload, redraw
+  case quit, help, command, reload, redraw, suspend
   case pane(Pane), nextPane, previousPane
   case down, up, top, bottom, pageDown, pageUp, open, back
   case previousWeek, nextWeek, thisWeek, previousDay, nextDay
@@ -59,6 +59,7 @@ public enum Keymap {
     // The two keys that act while the terminal is too small to show anything else.
     Binding([.ctrl("l")], .redraw, "key.redraw", needs: []),
     Binding([.char("q"), .ctrl("c")], .quit, "key.quit", needs: []),
+    Binding([.ctrl("z")], .suspend, "key.suspend", needs: []),
   ]
 
   static let listMoves: [Binding] = [

@@ -30,6 +30,8 @@ public enum Effect: Equatable, Sendable {
   case export(path: String, text: String)
   /// Read a file and plan its import into the pool; the plan comes back as `.importPlanned`.
   case planImport(path: String, kind: String)
+  /// Stop the program as the shell's Ctrl-Z would; the same screen comes back on `fg`.
+  case suspend
   /// Names the history rows that the save after it changes, by the owner's own edit (or undo
   /// of one); it writes nothing.
   case editHistory([HistoryRow])
@@ -58,6 +60,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     if key == .resize { return [] }
     if !s.fits { return smallScreenKey(&s, key) }
     if key == .ctrl("c"), s.overlay != .none, !s.overlay.isForm { return interruptKey(&s) }
+    // Suspending leaves every overlay and half-typed field as it is, to come back to.
+    if key == .ctrl("z") { return [.suspend] }
     switch s.overlay {
     case .help(let offset): return helpKey(&s, key, offset)
     case .command(let field): return commandKey(&s, key, field)
@@ -91,6 +95,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     s.overlay = .command(TextField())
   case .reload: return s.leave(.reload)
   case .redraw: return [.redraw]
+  case .suspend: return [.suspend]
   case .pane(let p): s.pane = p
   case .nextPane: s.pane = s.pane.next
   case .previousPane: s.pane = s.pane.previous

@@ -315,6 +315,15 @@ public final class Terminal {
     ll_stop()
   }
 
+  /// Stops the process as the shell's Ctrl-Z does and, once `fg` continues it, takes the
+  /// screen again: the next draw repaints it whole.
+  public func suspend() {
+    guard running else { return }
+    running = false
+    ll_suspend()
+    resume()
+  }
+
   /// Takes the screen again after `stop`, for example after running another program.
   public func resume() {
     guard !running else { return }

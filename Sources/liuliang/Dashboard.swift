@@ -70,6 +70,7 @@ struct Dashboard {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
+        case .suspend: terminal.suspend()
         case .editHistory: break
         case .reload: reload()
         case .export(let path, let text): export(path, text)

@@ -68,6 +68,11 @@ int ll_start(int raw_mode);
 /// Ends curses mode if it is on; safe to call more than once and from a signal handler path.
 void ll_stop(void);
 
+/// Gives the terminal back and stops the process with SIGTSTP (its default action), as the
+/// shell's Ctrl-Z would; returns once the shell continues it (`fg`). ll_start takes the
+/// screen again.
+void ll_suspend(void);
+
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that restore the terminal and exit with
 /// 128 + signal, handlers for crash signals that restore it and pass the signal on, and an
 /// atexit hook doing the same restore.
