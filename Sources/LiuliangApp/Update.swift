@@ -10,6 +10,8 @@ public enum Msg: Sendable {
   case saveFailed(String, conflict: Bool = false)
   /// A planned import, to be shown and confirmed.
   case importPlanned(ImportPreview)
+  /// A click or a turn of the wheel (see `mouseUpdate`).
+  case mouse(Mouse)
   /// The disk or the folder failed the write (full, gone): the change stays, and these writes,
   /// the failed one first, are kept to be tried again.
   case writeFailed(String, [Effect])
@@ -56,8 +58,10 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
   case .importPlanned(let p):
     s.overlay = .importPreview(p)
     return []
+  case .mouse(let m): return mouseUpdate(&s, m)
   case .key(let key):
     if key == .resize { return [] }
+    if case .mouse(let m) = key { return mouseUpdate(&s, m) }
     if !s.fits { return smallScreenKey(&s, key) }
     if key == .ctrl("c"), s.overlay != .none, !s.overlay.isForm { return interruptKey(&s) }
     // Suspending leaves every overlay and half-typed field as it is, to come back to.

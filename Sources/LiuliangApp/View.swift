@@ -50,11 +50,10 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
 
 func drawTabs(_ s: AppState, _ buf: inout Buffer) {
   buf.fill(Rect(x: 0, y: 0, width: s.width, height: 1), style: .plain)
-  var x = buf.put(" " + s.text["app.name"] + " ", x: 0, y: 0, style: Style.title.reversed)
-  x += 1
-  for p in Pane.allCases {
-    let label = " \(p.rawValue) " + s.text[p.titleKey] + " "
-    x += buf.put(label, x: x, y: 0, style: p == s.pane ? .selection : .dim)
+  buf.put(" " + s.text["app.name"] + " ", x: 0, y: 0, style: Style.title.reversed)
+  var x = 0
+  for (p, label, at) in Layouts.tabs(s) {
+    x = at + buf.put(label, x: at, y: 0, style: p == s.pane ? .selection : .dim)
   }
   if let r = s.readOnly {
     let tag = " " + s.text["tab.read_only"] + " "

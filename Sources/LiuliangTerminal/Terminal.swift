@@ -324,11 +324,23 @@ public final class Terminal {
     resume()
   }
 
+  /// Asks the terminal for mouse reports (clicks and the wheel); a terminal without them
+  /// simply sends none.
+  public func enableMouse() {
+    guard running else { return }
+    mouseOn = true
+    _ = ll_mouse_enable()
+  }
+
+  // Asked for once; taken again with the screen after a suspend.
+  private var mouseOn = false
+
   /// Takes the screen again after `stop`, for example after running another program.
   public func resume() {
     guard !running else { return }
     if ll_start(1) == 0 {
       running = true
+      if mouseOn { _ = ll_mouse_enable() }
       forceRedraw()
     }
   }

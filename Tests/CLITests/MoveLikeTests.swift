@@ -39,10 +39,67 @@ final class MoveLikeTests: XCTestCase {
     // Still alive and taking keys after coming back.
     try t.send("j")
     try t.waitFor("客户 4/")
+    // The dashboard asks for mouse reports again once it has the screen back.
+    XCTAssertTrue(
+      waitUntil {
+        (try? TmuxSession.tmux(["display", "-p", "-t", t.name, "#{mouse_sgr_flag}"]))?.hasPrefix("1") == true
+      })
+    // The mouse too: " 3 朋友圈 " spans columns 24–33 of line 1.
+    try t.type("\u{1b}[<0;30;1M")
+    try t.type("\u{1b}[<0;30;1m")
+    try t.waitFor("这一周")
     try t.send("q")
     try t.waitFor("sh-ready$")
     try t.type("echo \"rc=$?\"")
     try t.send("Enter")
     try t.waitFor("rc=0")
+  }
+}
+
+/// The mouse in a real terminal: tmux passes xterm's SGR reports (`ESC [ < b ; x ; y M`, 1-based
+/// cells) to a program that asked for them.
+final class MouseScreenTests: XCTestCase {
+  override func setUpWithError() throws {
+    try XCTSkipUnless(TmuxSession.available, "tmux is not installed (scripts/deps --test installs it)")
+  }
+
+  func press(_ t: TmuxSession, _ button: Int, x: Int, y: Int) throws {
+    try t.type("\u{1b}[<\(button);\(x);\(y)M")
+    if button < 64 { try t.type("\u{1b}[<\(button);\(x);\(y)m") }
+  }
+
+  func testClickTabsRowsAndHeatmapCellsAndWheelTheList() throws {
+    let t = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) demo --lang zh-Hans")
+    try t.waitFor("今日联系")
+    // " 3 朋友圈 " spans columns 24–33 of line 1.
+    try press(t, 0, x: 30, y: 1)
+    try t.waitFor("这一周")
+    try t.send("2")
+    try t.waitFor("客户 1/")
+    // Line 3 is the table's header; line 6 its third row.
+    try press(t, 0, x: 12, y: 6)
+    try t.waitFor("客户 3/")
+    try press(t, 65, x: 12, y: 10)
+    try t.waitFor("客户 6/")
+    try press(t, 64, x: 12, y: 10)
+    try t.waitFor("客户 3/")
+    try t.send("4")
+    try t.waitFor("每周客流")
+    // Saturday's row is line 9; the hour 12 is columns 13–15.
+    try press(t, 0, x: 13, y: 9)
+    try t.waitFor("周六 12:00")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+  }
+
+  func testNoMouseLeavesClicksAlone() throws {
+    let t = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) demo --no-mouse --lang zh-Hans")
+    try t.waitFor("今日联系")
+    try press(t, 0, x: 30, y: 1)
+    try t.send("2")
+    let screen = try t.waitFor("客户 1/")
+    XCTAssertFalse(screen.contains("这一周"), screen)
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
   }
 }
