@@ -79,7 +79,7 @@ public enum Keymap {
     case .customers:
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),
-        Binding([.escape, .char("h"), .left], .back, "key.back"),
+        Binding([.escape, .char("h"), .left, .backspace], .back, "key.back"),
         Binding([.char("/")], .search, "key.search"),
         Binding([.char("n")], .nextMatch, "key.next_match"),
         Binding([.char("N")], .previousMatch, "key.previous_match"),

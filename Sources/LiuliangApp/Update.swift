@@ -91,6 +91,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
 }
 
 func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
+  // A pane chosen by the owner starts a new way; Esc no longer leads back past it.
+  if action.switchesPane { s.back.removeAll() }
   switch action {
   case .quit: return s.leave(.quit)
   case .help:
@@ -140,7 +142,7 @@ func paneAction(_ s: inout AppState, _ action: Action) {
   case .customers:
     if let _ = s.detail {
       switch action {
-      case .back: s.detail = nil
+      case .back: if !s.goBack() { s.detail = nil }
       case .down: s.detailScroll += 1
       case .up: s.detailScroll = max(0, s.detailScroll - 1)
       case .top: s.detailScroll = 0

@@ -76,7 +76,8 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
     StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
     return
   }
-  StatusLine(left: left, right: s.text["hint." + String(describing: s.pane)]).draw(into: &buf, in: row)
+  StatusLine(left: (s.trail.map { [$0] } ?? []) + left, right: s.text["hint." + String(describing: s.pane)])
+    .draw(into: &buf, in: row)
 }
 
 /// A path cut at the left to `width` cells, so its last, telling part stays.

@@ -103,3 +103,28 @@ final class MouseScreenTests: XCTestCase {
     XCTAssertEqual(t.exitStatus(), 0)
   }
 }
+
+/// The way back in a real terminal.
+final class BackScreenTests: XCTestCase {
+  override func setUpWithError() throws {
+    try XCTSkipUnless(TmuxSession.available, "tmux is not installed (scripts/deps --test installs it)")
+  }
+
+  func testEnterOnAReachOutEntryThenEscComesBackToTheSameEntry() throws {
+    let t = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) demo --lang zh-Hans")
+    let today = try t.waitFor("今日联系")
+    // The list's third entry, three lines under its header.
+    let lines = today.split(separator: "\n", omittingEmptySubsequences: false)
+    let header = lines.firstIndex { $0.contains("事由") }!
+    let third = lines[header + 3].dropFirst().split(separator: " ")[1]
+    try t.send("j", "j", "Enter")
+    try t.waitFor("今日 › \(third)")
+    try t.send("Escape")
+    let back = try t.waitFor("今日联系")
+    XCTAssertFalse(back.contains("›"), back)
+    try t.send("Enter")
+    try t.waitFor("今日 › \(third)")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+  }
+}
