@@ -4,6 +4,8 @@ import LiuliangRender
 /// is generated from the very tables that dispatch keys.
 public enum Action: Hashable, Sendable {
   case quit, help, command, reload, redraw, suspend
+  /// The mouse's line in the help; clicks themselves are placed by `mouseUpdate`.
+  case click
   case pane(Pane), nextPane, previousPane
   case down, up, top, bottom, pageDown, pageUp, open, back
   case previousWeek, nextWeek, thisWeek, previousDay, nextDay
@@ -60,6 +62,7 @@ public enum Keymap {
     Binding([.ctrl("l")], .redraw, "key.redraw", needs: []),
     Binding([.char("q"), .ctrl("c")], .quit, "key.quit", needs: []),
     Binding([.ctrl("z")], .suspend, "key.suspend", needs: []),
+    Binding([.mouse(Mouse(.press, x: -1, y: -1))], .click, "key.mouse"),
   ]
 
   static let listMoves: [Binding] = [

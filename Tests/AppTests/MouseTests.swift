@@ -64,4 +64,13 @@ final class MouseTests: XCTestCase {
     _ = click(&s, x: 3, y: 8)
     XCTAssertEqual(s.heatHour, 12, "a weekday label is no cell")
   }
+
+  func testHelpSaysWhatTheMouseDoes() {
+    var s = Demo.state("en", width: 120, height: 60)
+    _ = update(&s, .key(.char("?")))
+    let screen = Demo.lines(s).joined(separator: "\n")
+    XCTAssertTrue(screen.contains("Mouse"), screen)
+    XCTAssertTrue(screen.contains("click a tab"), screen)
+    XCTAssertTrue(screen.contains("Ctrl-Z"), screen)
+  }
 }
