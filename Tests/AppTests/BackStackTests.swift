@@ -51,4 +51,28 @@ final class BackStackTests: XCTestCase {
     XCTAssertEqual(s.pane, .customers, "the owner chose pane 2 themselves")
     XCTAssertNil(s.detail)
   }
+
+  func testTheCustomersFilterComesBackWithEsc() {
+    var s = Demo.state()
+    let c = s.analysis.reachOut[0].customer!
+    _ = update(&s, .key(.char("2")))
+    // A tier the reach-out customer is not in: opening them has to clear the filter.
+    let tier = CustomerList.choices(.tier, s.dataset, s.analysis).map(\.0).first {
+      $0 != s.dataset.customers[c].tier.rawValue
+    }!
+    s.list.filters = [.tier: tier]
+    s.refreshList()
+    press(&s, .char("j"))
+    let filtered = s.list.order.count
+    let row = s.customers.index
+    s.pane = .today
+    press(&s, .enter)
+    XCTAssertEqual(s.detail, c)
+    XCTAssertEqual(s.list.filters, [:])
+    press(&s, .escape)
+    XCTAssertEqual(s.pane, .today)
+    XCTAssertEqual(s.list.filters, [.tier: tier])
+    XCTAssertEqual(s.list.order.count, filtered)
+    XCTAssertEqual(s.customers.index, row)
+  }
 }
