@@ -60,6 +60,25 @@ void ll_stop(void) {
 
 static void ll_at_exit(void) { ll_stop(); }
 
+void ll_suspend(void) {
+  ll_stop();
+  fflush(stdout);
+  // The default action stops the process; curses' own handler would not hand the terminal
+  // back the way ll_stop does. Execution continues here after SIGCONT.
+  struct sigaction dfl, old;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(SIGTSTP, &dfl, &old);
+  sigset_t set, was;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &set, &was);
+  raise(SIGTSTP);
+  sigprocmask(SIG_SETMASK, &was, NULL);
+  sigaction(SIGTSTP, &old, NULL);
+}
+
 static void ll_on_signal(int sig) {
   // endwin is not async-signal-safe in theory, but restoring the terminal is worth it here:
   // the process exits right after without returning to the interrupted code.
@@ -317,4 +336,28 @@ void ll_place_end(void) {
   ll_place_move(getcury(curscr), getcurx(curscr));
   ll_write_all(1, ll_placed, ll_placed_len);
   ll_placed_len = 0;
+}
+
+int ll_mouse_enable(void) {
+  // Raw presses and releases (no click timing, which would hold every event back), and the
+  // wheel, which xterm reports as buttons 4 and 5.
+  mmask_t want = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+  mouseinterval(0);
+  // Off first: after endwin (a suspend) curses still thinks the terminal reports, and would
+  // not ask again.
+  mousemask(0, NULL);
+  return mousemask(want, NULL) != 0 ? 1 : 0;
+}
+
+int ll_mouse_event(int *x, int *y, int *kind) {
+  MEVENT e;
+  if (getmouse(&e) != OK) return -1;
+  *x = e.x;
+  *y = e.y;
+  if (e.bstate & BUTTON4_PRESSED) *kind = 3;
+  else if (e.bstate & BUTTON5_PRESSED) *kind = 4;
+  else if (e.bstate & BUTTON1_PRESSED) *kind = 1;
+  else if (e.bstate & BUTTON1_RELEASED) *kind = 2;
+  else return -1;
+  return 0;
 }

@@ -3,7 +3,9 @@ import LiuliangRender
 /// What a key asks for. Keys map to actions through the binding tables below, so the `?` help
 /// is generated from the very tables that dispatch keys.
 public enum Action: Hashable, Sendable {
-  case quit, help, command, reload, redraw
+  case quit, help, command, reload, redraw, suspend
+  /// The mouse's line in the help; clicks themselves are placed by `mouseUpdate`.
+  case click
   case pane(Pane), nextPane, previousPane
   case down, up, top, bottom, pageDown, pageUp, open, back
   case previousWeek, nextWeek, thisWeek, previousDay, nextDay
@@ -60,6 +62,8 @@ public enum Keymap {
     // The two keys that act while the terminal is too small to show anything else.
     Binding([.ctrl("l")], .redraw, "key.redraw", needs: []),
     Binding([.char("q"), .ctrl("c")], .quit, "key.quit", needs: []),
+    Binding([.ctrl("z")], .suspend, "key.suspend", needs: []),
+    Binding([.mouse(Mouse(.press, x: -1, y: -1))], .click, "key.mouse"),
   ]
 
   static let listMoves: [Binding] = [
@@ -93,7 +97,7 @@ public enum Keymap {
     case .customers:
       return listMoves + [
         Binding([.enter], .open, "key.open_detail"),
-        Binding([.escape, .char("h"), .left], .back, "key.back"),
+        Binding([.escape, .char("h"), .left, .backspace], .back, "key.back"),
         Binding([.char("/")], .search, "key.search"),
         Binding([.char("n")], .nextMatch, "key.next_match"),
         Binding([.char("N")], .previousMatch, "key.previous_match"),

@@ -58,6 +58,7 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
 
 /// The Customers pane with this customer's details, filters cleared if they hid them.
 func openCustomer(_ s: inout AppState, _ c: Int) {
+  s.pushBack()
   s.pane = .customers
   if !s.list.order.contains(c) {
     s.list.filters = [:]

@@ -120,6 +120,8 @@ public struct AppState {
   public private(set) var atRiskList: [Int] = []
   /// Each complaint's customer, for the Churn pane's log: found once per data change, not per frame.
   public private(set) var complaintCustomers: [Int?] = []
+  /// Where customers were opened from, to go back to with Esc (see BackStack.swift).
+  public var back: [BackStep] = []
 
   public init(
     dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80,

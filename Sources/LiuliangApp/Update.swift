@@ -10,6 +10,8 @@ public enum Msg: Sendable {
   case saveFailed(String, conflict: Bool = false)
   /// A planned import, to be shown and confirmed.
   case importPlanned(ImportPreview)
+  /// A click or a turn of the wheel (see `mouseUpdate`).
+  case mouse(Mouse)
   /// The disk or the folder failed the write (full, gone): the change stays, and these writes,
   /// the failed one first, are kept to be tried again.
   case writeFailed(String, [Effect])
@@ -31,6 +33,8 @@ public enum Effect: Equatable, Sendable {
   case export(path: String, text: String)
   /// Read a file and plan its import into the pool; the plan comes back as `.importPlanned`.
   case planImport(path: String, kind: String)
+  /// Stop the program as the shell's Ctrl-Z would; the same screen comes back on `fg`.
+  case suspend
   /// Names the history rows that the save after it changes, by the owner's own edit (or undo
   /// of one); it writes nothing.
   case editHistory([HistoryRow])
@@ -57,10 +61,14 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
   case .importPlanned(let p):
     s.overlay = .importPreview(p)
     return []
+  case .mouse(let m): return mouseUpdate(&s, m)
   case .key(let key):
     if key == .resize { return [] }
+    if case .mouse(let m) = key { return mouseUpdate(&s, m) }
     if !s.fits { return smallScreenKey(&s, key) }
     if key == .ctrl("c"), s.overlay != .none, !s.overlay.isForm { return interruptKey(&s) }
+    // Suspending leaves every overlay and half-typed field as it is, to come back to.
+    if key == .ctrl("z") { return [.suspend] }
     switch s.overlay {
     case .help(let offset): return helpKey(&s, key, offset)
     case .command(let field): return commandKey(&s, key, field)
@@ -88,6 +96,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
 }
 
 func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
+  // A pane chosen by the owner starts a new way; Esc no longer leads back past it.
+  if action.switchesPane { s.back.removeAll() }
   switch action {
   case .quit: return s.leave(.quit)
   case .help:
@@ -96,6 +106,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     s.overlay = .command(TextField())
   case .reload: return s.leave(.reload)
   case .redraw: return [.redraw]
+  case .suspend: return [.suspend]
   case .pane(let p): s.pane = p
   case .nextPane: s.pane = s.pane.next
   case .previousPane: s.pane = s.pane.previous
@@ -131,7 +142,7 @@ func paneAction(_ s: inout AppState, _ action: Action) {
   case .customers:
     if let _ = s.detail {
       switch action {
-      case .back: s.detail = nil
+      case .back: if !s.goBack() { s.detail = nil }
       case .down: s.detailScroll += 1
       case .up: s.detailScroll = max(0, s.detailScroll - 1)
       case .top: s.detailScroll = 0

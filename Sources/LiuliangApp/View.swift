@@ -58,11 +58,10 @@ func helpOverlay(_ s: AppState) -> (HelpOverlay, Rect) {
 
 func drawTabs(_ s: AppState, _ buf: inout Buffer) {
   buf.fill(Rect(x: 0, y: 0, width: s.width, height: 1), style: .plain)
-  var x = buf.put(" " + s.text["app.name"] + " ", x: 0, y: 0, style: Style.title.reversed)
-  x += 1
-  for p in Pane.allCases {
-    let label = " \(p.rawValue) " + s.text[p.titleKey] + " "
-    x += buf.put(label, x: x, y: 0, style: p == s.pane ? .selection : .dim)
+  buf.put(" " + s.text["app.name"] + " ", x: 0, y: 0, style: Style.title.reversed)
+  var x = 0
+  for (p, label, at) in Layouts.tabs(s) {
+    x = at + buf.put(label, x: at, y: 0, style: p == s.pane ? .selection : .dim)
   }
   if let r = s.readOnly {
     let tag = " " + s.text["tab.read_only"] + " "
@@ -78,7 +77,7 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
     ?? s.text["status.no_problems"]
   let path = shortPath(s.folder, width: max(12, s.width / 4))
   // A problem's file:line matters more than the folder, so it comes first when there is one.
-  let left =
+  let fields =
     [
       s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
       s.today.description + " " + s.wording.weekday(s.today.weekday),
@@ -88,6 +87,8 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
     StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
     return
   }
+  // The way to where the owner is (今日 › 杨军) comes first.
+  let left = (s.trail.map { [$0] } ?? []) + fields
   let room = row.width - CellWidth.of(" " + left.joined(separator: StatusLine.separator)) - 2
   StatusLine(
     left: left, right: keyHints(s.text["hint." + String(describing: s.pane)], room: room), keepsRight: true

@@ -202,6 +202,23 @@ public struct Heatmap: Sendable {
     return w >= 3 ? "\(g)\(mid)\(g)" : "\(g)\(mid)"
   }
 
+  /// The row and column of the cell drawn at screen cell (x, y) by `draw(into:in: rect)`, or
+  /// nil when no cell is there.
+  public func cell(atX x: Int, y: Int, in rect: Rect) -> (row: Int, column: Int)? {
+    if rect.isEmpty { return nil }
+    let lw = min(labelWidth, rect.width)
+    let cw = cellWidth(for: rect.width)
+    let gridX = rect.x + lw + (lw > 0 ? 1 : 0)
+    let fitting = max(0, (rect.maxX - gridX) / cw)
+    let rowsShown = min(max(0, rowLabels.count - max(0, rowOffset)), rect.height - 1)
+    let i = y - rect.y - 1
+    guard x >= gridX, i >= 0, i < rowsShown else { return nil }
+    let k = (x - gridX) / cw
+    let c = max(0, columnOffset) + k
+    guard k < fitting, c < columnLabels.count else { return nil }
+    return (max(0, rowOffset) + i, c)
+  }
+
   public func draw(into buf: inout Buffer, in rect: Rect) {
     if rect.isEmpty { return }
     let lw = min(labelWidth, rect.width)

@@ -10,6 +10,8 @@ public enum Key: Sendable, Equatable, Hashable {
   case resize
   /// A function key, F1 is `function(1)`.
   case function(Int)
+  /// The mouse, where the terminal reports it.
+  case mouse(Mouse)
 
   /// The short name shown in help and key hints.
   public var label: String {
@@ -33,6 +35,23 @@ public enum Key: Sendable, Equatable, Hashable {
     case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
     case .resize: return "Resize"
     case .function(let n): return "F\(n)"
+    case .mouse: return "Mouse"
     }
+  }
+}
+
+/// A mouse event in screen cells (0-based).
+public struct Mouse: Sendable, Equatable, Hashable {
+  public enum Kind: Sendable, Equatable, Hashable {
+    case press, release, wheelUp, wheelDown
+  }
+  public var kind: Kind
+  public var x: Int
+  public var y: Int
+
+  public init(_ kind: Kind, x: Int, y: Int) {
+    self.kind = kind
+    self.x = x
+    self.y = y
   }
 }

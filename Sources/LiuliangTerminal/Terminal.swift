@@ -315,11 +315,32 @@ public final class Terminal {
     ll_stop()
   }
 
+  /// Stops the process as the shell's Ctrl-Z does and, once `fg` continues it, takes the
+  /// screen again: the next draw repaints it whole.
+  public func suspend() {
+    guard running else { return }
+    running = false
+    ll_suspend()
+    resume()
+  }
+
+  /// Asks the terminal for mouse reports (clicks and the wheel); a terminal without them
+  /// simply sends none.
+  public func enableMouse() {
+    guard running else { return }
+    mouseOn = true
+    _ = ll_mouse_enable()
+  }
+
+  // Asked for once; taken again with the screen after a suspend.
+  private var mouseOn = false
+
   /// Takes the screen again after `stop`, for example after running another program.
   public func resume() {
     guard !running else { return }
     if ll_start(1) == 0 {
       running = true
+      if mouseOn { _ = ll_mouse_enable() }
       forceRedraw()
     }
   }

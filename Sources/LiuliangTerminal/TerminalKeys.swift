@@ -12,6 +12,7 @@ extension Terminal {
     var ch: UInt32 = 0
     if ll_get_key(Int32(clamping: timeoutMs), &isCode, &ch) != 0 { return nil }
     if isCode != 0 {
+      if Int32(bitPattern: ch) == ll_key_mouse() { return Terminal.mouseEvent() }
       let key = Terminal.functionKey(Int32(bitPattern: ch))
       // A report from the cursor's first rows ("ESC [ 1 ; 2 R") is a shifted F3 to curses. No
       // function key means anything here, so the first such key is taken for the answer.
@@ -47,6 +48,16 @@ extension Terminal {
     }
     pending.append(contentsOf: held.compactMap(Terminal.characterKey))
     return .escape
+  }
+
+  static func mouseEvent() -> Key? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    var kind: Int32 = 0
+    guard ll_mouse_event(&x, &y, &kind) == 0 else { return nil }
+    let kinds: [Int32: Mouse.Kind] = [1: .press, 2: .release, 3: .wheelUp, 4: .wheelDown]
+    guard let k = kinds[kind] else { return nil }
+    return .mouse(Mouse(k, x: Int(x), y: Int(y)))
   }
 
   static func functionKey(_ code: Int32) -> Key? {

@@ -14,6 +14,7 @@ struct Dashboard {
   let store: Store
   var state: AppState
   var ambiguous = AmbiguousWidth.auto
+  var mouse = true
 
   init(store: Store, today: Day, maskPhones: Bool) {
     self.store = store
@@ -37,6 +38,7 @@ struct Dashboard {
       throw CLIError(cliText["cli.err.no_terminal"])
     }
     defer { terminal.stop() }
+    if mouse { terminal.enableMouse() }
     Glyphs.useAmbiguousWide(terminal.ambiguousWide)
     if let r = state.readOnly { state.flash(r, error: true) }
     var first = true
@@ -70,6 +72,7 @@ struct Dashboard {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
+        case .suspend: terminal.suspend()
         case .editHistory: break
         case .reload: reload()
         case .export(let path, let text): export(path, text)
@@ -157,6 +160,7 @@ struct OpenCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
   @OptionGroup var width: WidthOptions
+  @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(cliText["cli.opt.no_mouse"])) var noMouse = false
 
   func run() throws {
     let ambiguous = try width.mode()
@@ -181,6 +185,7 @@ struct OpenCommand: ParsableCommand {
     }
     var d = Dashboard(store: s, today: today, maskPhones: maskPhones)
     d.ambiguous = ambiguous
+    d.mouse = !noMouse
     try d.run()
   }
 }
@@ -192,6 +197,7 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en")) var lang: String?
   @Flag(name: .long, help: ArgumentHelp(cliText["cli.opt.mask"])) var maskPhones = false
   @OptionGroup var width: WidthOptions
+  @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(cliText["cli.opt.no_mouse"])) var noMouse = false
 
   func validate() throws { try validateLanguage(lang) }
 
@@ -219,6 +225,7 @@ struct DemoCommand: ParsableCommand {
     }
     var d = Dashboard(store: s, today: t, maskPhones: maskPhones)
     d.ambiguous = ambiguous
+    d.mouse = !noMouse
     try d.run()
     emit(cliText("cli.demo_left", folder) + "\n")
   }

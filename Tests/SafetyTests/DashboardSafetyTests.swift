@@ -110,7 +110,8 @@ final class DashboardSafetyTests: XCTestCase {
     XCTAssertEqual(third.exitStatus(), 0)
   }
 
-  /// Random keys into the real dashboard: it never dies, and `q` after Escapes exits 0. Keys
+  /// Random keys into the real dashboard: it never dies, and `q` after Escapes (and dropping a
+  /// typed-in form) exits 0. Keys
   /// that quit, suspend or export are left out; every other key is fair.
   func testKeyStormThroughTheRealBinary() throws {
     let keys = Int(ProcessInfo.processInfo.environment["LIULIANG_TMUX_STORM_KEYS"] ?? "") ?? 200

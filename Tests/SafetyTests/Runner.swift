@@ -46,7 +46,7 @@ struct Runner {
       counts[Runner.name(e), default: 0] += 1
       switch e {
       case .quit: quit = true
-      case .redraw, .export, .editHistory: break
+      case .redraw, .export, .editHistory, .suspend: break
       case .reload:
         try? store.load()
         state.reloaded(store.dataset, problems: store.problems)
@@ -74,6 +74,7 @@ struct Runner {
     case .planImport: return "planImport"
     case .editHistory: return "editHistory"
     case .copy: return "copy"
+    case .suspend: return "suspend"
     }
   }
 

@@ -57,6 +57,7 @@ static inline int ll_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int ll_key_enter(void) { return KEY_ENTER; }
 static inline int ll_key_resize(void) { return KEY_RESIZE; }
 static inline int ll_key_f0(void) { return KEY_F0; }
+static inline int ll_key_mouse(void) { return KEY_MOUSE; }
 
 /// Sets the locale from the environment, falling back to C.UTF-8 when that is not UTF-8, so
 /// wide characters reach the terminal. Returns 1 when the result is a UTF-8 locale.
@@ -67,6 +68,19 @@ int ll_start(int raw_mode);
 
 /// Ends curses mode if it is on; safe to call more than once and from a signal handler path.
 void ll_stop(void);
+
+/// Asks the terminal to report the mouse (xterm's SGR mode where terminfo knows it); 1 when
+/// curses could turn it on.
+int ll_mouse_enable(void);
+
+/// The mouse event behind a KEY_MOUSE: cell x, y and kind 1 press, 2 release, 3 wheel up,
+/// 4 wheel down. Returns -1 for an event that means nothing here.
+int ll_mouse_event(int *x, int *y, int *kind);
+
+/// Gives the terminal back and stops the process with SIGTSTP (its default action), as the
+/// shell's Ctrl-Z would; returns once the shell continues it (`fg`). ll_start takes the
+/// screen again.
+void ll_suspend(void);
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that restore the terminal and exit with
 /// 128 + signal, handlers for crash signals that restore it and pass the signal on, and an

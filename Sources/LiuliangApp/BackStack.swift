@@ -1,0 +1,63 @@
+import LiuliangRender
+
+/// Where Enter on another pane's list came from when it opened a customer: the pane, every
+/// list position there and the Customers table's filters, so that Esc puts all of it back.
+public struct BackStep: Equatable, Sendable {
+  var pane: Pane
+  var reach: ListCursor
+  var atRisk: ListCursor
+  var complaintCursor: ListCursor
+  var complaintFocus: Bool
+  var customers: ListCursor
+  var filters: [CustomerList.Dimension: String]
+  var detail: Int?
+  var detailScroll: Int
+}
+
+extension AppState {
+  /// Remembers where the owner is, before a customer is opened from elsewhere.
+  mutating func pushBack() {
+    back.append(
+      BackStep(
+        pane: pane, reach: reach, atRisk: atRisk, complaintCursor: complaintCursor,
+        complaintFocus: complaintFocus, customers: customers, filters: list.filters, detail: detail,
+        detailScroll: detailScroll))
+  }
+
+  /// Returns to where the last customer was opened from; false when nothing was.
+  mutating func goBack() -> Bool {
+    guard let b = back.popLast() else { return false }
+    if list.filters != b.filters {
+      list.filters = b.filters
+      refreshList()
+    }
+    customers = b.customers
+    detail = b.detail
+    detailScroll = b.detailScroll
+    reach = b.reach
+    atRisk = b.atRisk
+    complaintCursor = b.complaintCursor
+    complaintFocus = b.complaintFocus
+    pane = b.pane
+    // The data may have changed meanwhile (a visit logged): the cursors stay inside the lists.
+    clampCursors()
+    return true
+  }
+
+  /// The status line's trail while a customer opened from elsewhere is shown (`今日 › 杨军`).
+  var trail: String? {
+    guard let b = back.last, pane == .customers, let d = detail, d < dataset.customers.count else {
+      return nil
+    }
+    return text("status.trail", text[b.pane.titleKey], dataset.customers[d].name)
+  }
+}
+
+extension Action {
+  var switchesPane: Bool {
+    switch self {
+    case .pane, .nextPane, .previousPane: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import LiuliangRender
+
+extension Layouts {
+  /// The pane tabs on the top line: each pane, its label and the column it starts at. The view
+  /// draws them from here and a click is matched against the same columns.
+  static func tabs(_ s: AppState) -> [(pane: Pane, label: String, x: Int)] {
+    var x = CellWidth.of(" " + s.text["app.name"] + " ") + 1
+    return Pane.allCases.map { p in
+      let label = " \(p.rawValue) " + s.text[p.titleKey] + " "
+      defer { x += CellWidth.of(label) }
+      return (p, label, x)
+    }
+  }
+
+  /// The Customers table's rows on screen: its first row's line and how many show.
+  static func customerTableRows(_ s: AppState) -> (firstY: Int, count: Int) {
+    // Inside the box, under the header line (see drawCustomers).
+    let inner = Block().inner(body(s))
+    return (inner.y + 1, max(0, inner.height - 1))
+  }
+
+  /// The heatmap as the Promotions pane draws it, and the area it is drawn in.
+  static func heatmap(_ s: AppState) -> (map: Heatmap, area: Rect) {
+    let inner = Block().inner(promotions(s).heat)
+    let (area, _) = inner.splitBottom(1)
+    let map = Heatmap(
+      rowLabels: (1...7).map { s.wording.weekday($0) }, columnLabels: heatHours(s).map { "\($0)" }, cells: [])
+    return (map, area)
+  }
+}
+
+/// Rows the wheel moves a list per notch, as in most terminal programs.
+let wheelStep = 3
+
+/// A click or the wheel: the same actions the keys give, found by where the view drew things.
+/// Overlays other than help take no mouse: their keys stay the way to answer them.
+func mouseUpdate(_ s: inout AppState, _ m: Mouse) -> [Effect] {
+  guard s.fits else { return [] }
+  if case .help(let offset) = s.overlay {
+    switch m.kind {
+    case .wheelDown: s.overlay = .help(offset: offset + wheelStep)
+    case .wheelUp: s.overlay = .help(offset: max(0, offset - wheelStep))
+    default: break
+    }
+    return []
+  }
+  guard s.overlay == .none else { return [] }
+  switch m.kind {
+  case .release: return []
+  case .wheelUp, .wheelDown:
+    let down = m.kind == .wheelDown
+    if s.pane == .customers, s.detail != nil {
+      s.detailScroll = max(0, s.detailScroll + (down ? wheelStep : -wheelStep))
+      return []
+    }
+    s.message = nil
+    for _ in 0..<wheelStep { _ = perform(&s, down ? .down : .up) }
+    return []
+  case .press:
+    s.message = nil
+    if m.y == 0 {
+      if let tab = Layouts.tabs(s).last(where: { $0.x <= m.x }),
+        m.x < tab.x + CellWidth.of(tab.label)
+      {
+        return perform(&s, .pane(tab.pane))
+      }
+      return []
+    }
+    switch s.pane {
+    case .customers: return clickCustomers(&s, m)
+    case .promotions: clickHeatmap(&s, m)
+    default: break
+    }
+    return []
+  }
+}
+
+/// A click on a row selects it; a click on the row already selected opens it.
+func clickCustomers(_ s: inout AppState, _ m: Mouse) -> [Effect] {
+  guard s.detail == nil else { return [] }
+  let rows = Layouts.customerTableRows(s)
+  let i = m.y - rows.firstY
+  guard i >= 0, i < rows.count else { return [] }
+  let r = s.customers.offset + i
+  guard r < s.customers.count else { return [] }
+  if r == s.customers.index { return perform(&s, .open) }
+  s.customers.jump(to: r, visible: Layouts.customerRows(s))
+  return []
+}
+
+/// A click on a heatmap cell selects it, as `w` and the arrows would.
+func clickHeatmap(_ s: inout AppState, _ m: Mouse) {
+  let (map, area) = Layouts.heatmap(s)
+  guard let cell = map.cell(atX: m.x, y: m.y, in: area) else { return }
+  s.heatFocus = true
+  s.heatWeekday = cell.row + 1
+  s.heatHour = heatHours(s)[cell.column]
+}

@@ -1,0 +1,78 @@
+import LiuliangApp
+import LiuliangModel
+import LiuliangRender
+import XCTest
+
+/// Enter opens a customer from Today or Churn; Esc (or Backspace) goes back to where it was.
+final class BackStackTests: XCTestCase {
+  func press(_ s: inout AppState, _ keys: Key...) {
+    for k in keys { _ = update(&s, .key(k)) }
+  }
+
+  func testEnterOnAReachOutEntryThenEscShowsTodayWithTheSameEntry() {
+    var s = Demo.state()
+    press(&s, .char("j"), .char("j"))
+    let c = s.analysis.reachOut[2].customer!
+    press(&s, .enter)
+    XCTAssertEqual(s.pane, .customers)
+    XCTAssertEqual(s.detail, c)
+    let status = Demo.lines(s).last!
+    XCTAssertTrue(status.contains("今日 › " + s.dataset.customers[c].name), status)
+    press(&s, .escape)
+    XCTAssertEqual(s.pane, .today)
+    XCTAssertEqual(s.reach.index, 2)
+    XCTAssertNil(s.detail)
+    XCTAssertFalse(Demo.lines(s).last!.contains("›"))
+  }
+
+  func testBackspaceFromAnAtRiskCustomerReturnsToChurn() {
+    var s = Demo.state()
+    press(&s, .char("5"), .char("j"), .char("j"), .char("j"), .enter)
+    XCTAssertEqual(s.pane, .customers)
+    XCTAssertEqual(s.detail, s.atRiskList[3])
+    press(&s, .backspace)
+    XCTAssertEqual(s.pane, .churn)
+    XCTAssertEqual(s.atRisk.index, 3)
+  }
+
+  func testOpeningInTheTableStillClosesToTheTable() {
+    var s = Demo.state()
+    press(&s, .char("2"), .char("j"), .enter)
+    XCTAssertNotNil(s.detail)
+    press(&s, .escape)
+    XCTAssertEqual(s.pane, .customers)
+    XCTAssertNil(s.detail)
+    XCTAssertEqual(s.customers.index, 1)
+  }
+
+  func testSwitchingPanesForgetsTheWayBack() {
+    var s = Demo.state()
+    press(&s, .enter, .char("2"), .escape)
+    XCTAssertEqual(s.pane, .customers, "the owner chose pane 2 themselves")
+    XCTAssertNil(s.detail)
+  }
+
+  func testTheCustomersFilterComesBackWithEsc() {
+    var s = Demo.state()
+    let c = s.analysis.reachOut[0].customer!
+    _ = update(&s, .key(.char("2")))
+    // A tier the reach-out customer is not in: opening them has to clear the filter.
+    let tier = CustomerList.choices(.tier, s.dataset, s.analysis).map(\.0).first {
+      $0 != s.dataset.customers[c].tier.rawValue
+    }!
+    s.list.filters = [.tier: tier]
+    s.refreshList()
+    press(&s, .char("j"))
+    let filtered = s.list.order.count
+    let row = s.customers.index
+    s.pane = .today
+    press(&s, .enter)
+    XCTAssertEqual(s.detail, c)
+    XCTAssertEqual(s.list.filters, [:])
+    press(&s, .escape)
+    XCTAssertEqual(s.pane, .today)
+    XCTAssertEqual(s.list.filters, [.tier: tier])
+    XCTAssertEqual(s.list.order.count, filtered)
+    XCTAssertEqual(s.customers.index, row)
+  }
+}
