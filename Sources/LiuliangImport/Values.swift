@@ -32,6 +32,8 @@ enum Values {
   /// Excel's 1900 system counts 1900-02-29, which never was: from serial 61 on, day 0 is
   /// 1899-12-30; the few serials before March 1900 are no shop's dates.
   static func fromSerial(_ serial: Double, offset: Int) -> Day? {
+    // A cell of 1e400 or nan reads as a Double that no Int holds (the reader fuzz found it).
+    guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
     let whole = Int(serial.rounded(.down)) + offset
     guard whole >= 61, whole < 2_958_466 else { return nil }
     return Day(year: 1899, month: 12, day: 30)?.adding(whole)

@@ -137,6 +137,16 @@ final class TillImportTests: XCTestCase {
     XCTAssertEqual(r.newVisits.map(\.time.description), ["12:00"])
   }
 
+  /// A date cell holding a number no day can be (infinite, not a number) is a rejected row,
+  /// not a trap that ends the program.
+  func testADateThatIsNoNumberOfDaysIsRejected() throws {
+    let (sheet, columns) = try ImportInput.read(
+      Array("name,joined\nA,1e400\nB,nan\nC,45658\n".utf8), kind: .customers)
+    let r = Importer.plan(sheet, kind: .customers, columns: columns, into: Dataset())
+    XCTAssertEqual(r.rejects.map(\.line), [2, 3])
+    XCTAssertEqual(r.dataset.customers.map(\.joined), [Day("2025-01-01")])
+  }
+
   func testAFileWithoutADateColumnSaysWhatItFound() throws {
     XCTAssertThrowsError(try ImportInput.read(Array("名称,价格\n红烧肉,38\n".utf8), kind: .visits)) {
       XCTAssertEqual($0 as? ImportError, .noDateColumn(found: ["名称", "价格"]))
