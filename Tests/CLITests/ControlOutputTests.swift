@@ -103,19 +103,10 @@ final class ControlOutputTests: XCTestCase {
     let file = store.deletingLastPathComponent().appendingPathComponent("out.json")
     try Data(r.stdout.utf8).write(to: file)
     // Python prints each name as its code points, so the comparison needs no decoding here.
-    let py = Process()
-    py.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    py.arguments = [
-      "-c",
-      "import json,sys\nfor c in json.load(open(sys.argv[1])): print(' '.join('%x' % ord(ch) for ch in c['name']))",
-      file.path,
-    ]
-    let out = Pipe()
-    py.standardOutput = out
-    try py.run()
-    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    py.waitUntilExit()
-    XCTAssertEqual(py.terminationStatus, 0)
+    let printed = try XCTUnwrap(
+      try python(
+        "import json,sys\nfor c in json.load(open(sys.argv[1])): print(' '.join('%x' % ord(ch) for ch in c['name']))",
+        file.path), "python3 read the JSON")
     let expected = Self.names.map {
       $0.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
     }
