@@ -1,12 +1,7 @@
 import LiuliangModel
 
 /// Complaints newest first, open ones before resolved: the order the log shows.
-func complaintOrder(_ s: AppState) -> [Int] {
-  let cs = s.dataset.complaints
-  return cs.indices.sorted { a, b in
-    (cs[a].resolved ? 1 : 0, cs[b].date, a) < (cs[b].resolved ? 1 : 0, cs[a].date, b)
-  }
-}
+func complaintOrder(_ s: AppState) -> [Int] { s.analysis.complaintLog.order }
 
 func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let x = s.text

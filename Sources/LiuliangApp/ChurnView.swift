@@ -84,7 +84,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
 func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ds = s.dataset
   let order = complaintOrder(s)
-  let open = ds.complaints.filter { !$0.resolved }.count
+  let open = s.analysis.complaintLog.open
   let title = s.text("churn.complaints_title", open, ds.complaints.count)
   let inner = Block(title: title, style: s.complaintFocus ? .accent : .plain).draw(into: &buf, in: rect)
   let c = s.complaintCursor

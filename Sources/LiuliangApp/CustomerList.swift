@@ -42,32 +42,23 @@ public struct CustomerList: Equatable, Sendable {
   public mutating func refresh(_ ds: Dataset, _ a: Analysis, search: SearchIndex?) {
     let orders = self.orders?.count == ds.customers.count ? self.orders! : SortOrders(ds, a)
     self.orders = orders
-    // Filters compared as values, not as words, since they run over the whole pool.
-    var segment: Segment??
-    var tier: Tier??
-    var tag: String?
-    var source: String?
-    var onlyDiscount: Set<Int>?
+    // Filters compared as values, not as words, since they run over the whole pool; a word
+    // that names no value keeps nobody.
+    var filter = CustomerFilter()
+    var known = true
     for (d, v) in filters {
       switch d {
-      case .segment: segment = .some(Segment(rawValue: v))
-      case .tier: tier = .some(Tier(rawValue: v))
-      case .tag: tag = v
-      case .source: source = v
-      case .onlyOnDiscount: onlyDiscount = Set(a.discount.onlyOnDiscount)
+      case .segment: filter.segment = Segment(rawValue: v)
+      case .tier: filter.tier = Tier(rawValue: v)
+      case .tag: filter.tag = v
+      case .source: filter.source = v
+      case .onlyOnDiscount: filter.onlyOnDiscount = true
       }
+      if (d == .segment && filter.segment == nil) || (d == .tier && filter.tier == nil) { known = false }
     }
     let plain = filters.isEmpty
-    func pass(_ i: Int) -> Bool {
-      if plain { return true }
-      // Fields read one by one: a copy of the whole customer per row would cost more.
-      if let segment, a.segment(i) != segment { return false }
-      if let tier, ds.customers[i].tier != tier { return false }
-      if let tag, !ds.customers[i].tags.contains(tag) { return false }
-      if let source, ds.customers[i].source != source { return false }
-      if let onlyDiscount, !onlyDiscount.contains(i) { return false }
-      return true
-    }
+    let test = filter.test(ds, a)
+    func pass(_ i: Int) -> Bool { known && test(i) }
     var rows: [Int] = []
     rows.reserveCapacity(ds.customers.count)
     if let sort {

@@ -67,7 +67,8 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
   let x = s.text
   let inner = Block(title: c.name + " · " + c.id).draw(into: &buf, in: rect)
   var lines: [(String, Style)] = []
-  lines.append((x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why(i, c))), Style.title))
+  lines.append(
+    (x("detail.segment", w.segment(s.analysis.segment(i)), w.why(s.analysis.why(i, c))), Style.title))
   lines.append((x("detail.tier", w.tier(c.tier), c.source.isEmpty ? "–" : c.source), .plain))
   lines.append(
     (x("detail.contact", c.wechat.isEmpty ? "–" : c.wechat, c.phone.isEmpty ? "–" : s.phone(c.phone)), .plain)
@@ -103,7 +104,7 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
       lines.append(("  " + n, .plain))
     }
   }
-  let complaints = ds.complaints.filter { $0.customer == c.id }
+  let complaints = s.analysis.complaintLog.of(i).map { ds.complaints[$0] }
   if !complaints.isEmpty {
     lines.append((x("detail.complaints", complaints.count), .title))
     for k in complaints {

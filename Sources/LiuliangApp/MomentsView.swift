@@ -27,7 +27,7 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
     buf.put(slot.description, x: inner.x, y: y, style: .dim)
     for d in 0..<7 {
       let day = monday.adding(d)
-      let here = ds.posts.filter { $0.date == day && $0.slot == slot }
+      let here = s.analysis.postCalendar.on(day).map { ds.posts[$0] }.filter { $0.slot == slot }
       let cx = inner.x + slotWidth + d * dayWidth
       let isCursor = d == s.day && k == s.slotRow
       guard let p = here.first else {
@@ -50,7 +50,8 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
     buf.put(s.text["moments.other"], x: inner.x, y: y, style: .dim, maxWidth: slotWidth - 1)
     for d in 0..<7 {
       let day = monday.adding(d)
-      let n = ds.posts.filter { $0.date == day && !($0.slot.map(slots.contains) ?? false) }.count
+      let n = s.analysis.postCalendar.on(day).filter { !(ds.posts[$0].slot.map(slots.contains) ?? false) }
+        .count
       if n > 0 { buf.put("+\(n)", x: inner.x + slotWidth + d * dayWidth, y: y, style: .dim) }
     }
   }
@@ -120,8 +121,9 @@ func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ whole: Rect) {
 func drawWhatWorks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   guard rect.height >= 3 else { return }
   let inner = Block(title: s.text["moments.works"]).draw(into: &buf, in: rect)
-  let perf = ContentReport(s.dataset, today: s.today, wording: s.wording).performance()
-    .filter { $0.posts > 0 }.sorted { ($0.likes + $0.comments) > ($1.likes + $1.comments) }
+  let perf = s.analysis.contentPerformance.filter { $0.posts > 0 }.sorted {
+    ($0.likes + $0.comments) > ($1.likes + $1.comments)
+  }
   if perf.isEmpty {
     buf.put(fit(s.text["moments.works_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return

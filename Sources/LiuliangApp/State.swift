@@ -117,9 +117,9 @@ public struct AppState {
   public var complaintFocus = false
   public var atRisk = ListCursor()
   /// At-risk customers by spend, for the Churn pane.
-  public private(set) var atRiskList: [Int] = []
+  public var atRiskList: [Int] { analysis.atRiskBySpend }
   /// Each complaint's customer, for the Churn pane's log: found once per data change, not per frame.
-  public private(set) var complaintCustomers: [Int?] = []
+  public var complaintCustomers: [Int?] { analysis.complaintLog.customers }
   /// Where customers were opened from, to go back to with Esc (see BackStack.swift).
   public var back: [BackStep] = []
 
@@ -163,9 +163,6 @@ public struct AppState {
     trends = Trends(ds, today: t, weeks: 12, index: index)
     queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)
-    atRiskList = ds.customers.indices.filter { analysis.segment($0) == .atRisk }
-      .sorted { (analysis.figures[$0].monetary, $1) > (analysis.figures[$1].monetary, $0) }
-    complaintCustomers = ReachOut.complaintCustomers(ds)
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the
@@ -207,11 +204,7 @@ public struct AppState {
   public var shownWeek: Day { today.weekStart.adding(7 * weekOffset) }
   public var selectedDay: Day { shownWeek.adding(day) }
 
-  public var postsOfSelectedDay: [Int] {
-    let d = selectedDay
-    return dataset.posts.indices.filter { dataset.posts[$0].date == d }
-      .sorted { (dataset.posts[$0].slot?.minutes ?? -1, $0) < (dataset.posts[$1].slot?.minutes ?? -1, $1) }
-  }
+  public var postsOfSelectedDay: [Int] { analysis.postCalendar.on(selectedDay) }
 
   public func phone(_ p: String) -> String { maskPhones ? Self.mask(p) : p }
 

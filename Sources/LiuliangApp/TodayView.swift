@@ -35,8 +35,7 @@ func drawToday(_ s: AppState, _ buf: inout Buffer) {
   for (t, r) in zip(tiles, cells) { t.draw(into: &buf, in: r) }
   drawReach(s, &buf, l.list)
   let side = l.side
-  let posts = s.dataset.posts.indices.filter { s.dataset.posts[$0].date == s.today }
-    .sorted { (s.dataset.posts[$0].slot?.minutes ?? -1) < (s.dataset.posts[$1].slot?.minutes ?? -1) }
+  let posts = a.postCalendar.on(s.today)
   let windows = a.slots.offPeakWindows(weekday: s.today.weekday)
   let postRows = max(1, min(posts.count, 4))
   let offRows = max(1, min(windows.count + 1, 5))

@@ -29,6 +29,12 @@ public struct Analysis: Sendable {
   public let audienceSizes: [Int]
   /// Whether the reach-out messages worked (contacts.csv against the visit log).
   public let rates: ReachOutRates
+  /// At-risk customers by spend, highest first (ties in file order): the Churn pane's list.
+  public let atRiskBySpend: [Int]
+  public let complaintLog: ComplaintLog
+  public let postCalendar: PostCalendar
+  /// What posted posts earned in the last eight weeks, by category.
+  public let contentPerformance: [CategoryPerformance]
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -44,6 +50,7 @@ public struct Analysis: Sendable {
 
   /// `shopWide: false` skips the reach-out list, slots, discount and churn (for trend points).
   public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, shopWide: Bool = true) {
+    ModelWork.note()
     let th = ds.shop.thresholds
     today = t
     thresholds = th
@@ -75,6 +82,10 @@ public struct Analysis: Sendable {
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
       rates = ReachOutRates(ds, today: t, index: index)
+      atRiskBySpend = Analysis.atRisk(figures, segments)
+      complaintLog = ComplaintLog(ds)
+      postCalendar = PostCalendar(ds.posts)
+      contentPerformance = CategoryPerformance.all(ds.posts, today: t)
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)
@@ -84,11 +95,20 @@ public struct Analysis: Sendable {
       effects = []
       audienceSizes = []
       rates = ReachOutRates(today: t)
+      atRiskBySpend = []
+      complaintLog = ComplaintLog()
+      postCalendar = PostCalendar()
+      contentPerformance = []
     }
   }
 }
 
 extension Analysis {
+  static func atRisk(_ figures: [CustomerFigures], _ segments: [Segment]) -> [Int] {
+    segments.indices.filter { segments[$0] == .atRisk }
+      .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
+  }
+
   /// Every customer's figures as of t, on every core: each customer's are their own.
   static func figures(
     _ ds: Dataset, today t: Day, index: VisitIndex, into out: UnsafeMutableBufferPointer<CustomerFigures>

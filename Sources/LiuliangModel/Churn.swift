@@ -10,6 +10,7 @@ public struct ChurnBreakdown: Sendable {
   public let monthly: [ChurnMonth]
 
   public init(_ ds: Dataset, today t: Day) {
+    ModelWork.note()
     let th = ds.shop.thresholds
     var counts: [Reason: Int] = [:]
     var total = 0

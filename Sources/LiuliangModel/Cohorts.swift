@@ -30,6 +30,7 @@ public struct Cohort: Sendable, Equatable {
   /// Every cohort, oldest first, from the visit index (each customer's visits oldest first):
   /// the pool is split between the cores, each counting into its own table.
   public static func table(_ ds: Dataset, today t: Day, index: VisitIndex) -> [Cohort] {
+    ModelWork.note()
     let customers = ds.customers
     let n = customers.count
     let last = t.monthIndex

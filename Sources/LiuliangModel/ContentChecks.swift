@@ -21,6 +21,7 @@ public struct ContentChecks: Sendable, Equatable {
   }
 
   public init(_ ds: Dataset, today t: Day) {
+    ModelWork.note()
     let th = ds.shop.thresholds
     var perDay: [Day: Int] = [:]
     var perWeek: [Day: (promotion: Int, posts: Int)] = [:]

@@ -11,6 +11,7 @@ public struct DiscountDependence: Sendable {
   public var share: Double? { visits == 0 ? nil : Double(promoted) / Double(visits) }
 
   public init(_ ds: Dataset, figures: [CustomerFigures], today t: Day) {
+    ModelWork.note()
     let th = ds.shop.thresholds
     var n = 0
     var p = 0

@@ -79,6 +79,7 @@ public struct PromotionEffect: Sendable, Equatable {
 
   /// Every promotion's effect as of t, in one pass over the log split between the cores.
   public static func all(_ promotions: [Promotion], visits: VisitLog, today t: Day) -> [PromotionEffect] {
+    ModelWork.note()
     let made = promotions.map { Self.spans($0, today: t) }
     var effects = made.map(\.0)
     let measured = made.indices.filter { made[$0].1 != nil }

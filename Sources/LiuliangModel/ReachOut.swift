@@ -35,6 +35,7 @@ public struct ReachOut: Sendable, Equatable {
   static func list(
     _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day, why: (Int) -> SegmentWhy
   ) -> [ReachOut] {
+    ModelWork.note()
     let th = ds.shop.thresholds
     let customers = ds.customers
     let window = BirthdayWindow(from: t, within: th.birthdayDays)
@@ -78,6 +79,7 @@ public struct ReachOut: Sendable, Equatable {
   /// The customers with a win_back contact in the last `winBackDays` days up to T: a few
   /// hundred rows, looked up once rather than per customer.
   public static func recentWinBacks(_ ds: Dataset, today t: Day) -> Set<Int> {
+    ModelWork.note()
     let days = ds.shop.thresholds.winBackDays
     let ids = Set(
       ds.contacts.filter { $0.kind == .winBack && t - $0.date >= 0 && t - $0.date < days }.map(\.customer))

@@ -42,6 +42,7 @@ public struct ReachOutRates: Sendable, Equatable {
   /// `atRiskThen` is each customer's segment as of T−30 being at risk; computed here when not
   /// given (the dashboard may pass what it already has).
   public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, atRiskThen: [Bool]? = nil) {
+    ModelWork.note()
     today = t
     let log = ds.contactLog
     let lookup = CustomerLookup(ds.customers)

@@ -19,6 +19,7 @@ public struct SlotTable: Sendable {
   public let weeks: Int
 
   public init(_ ds: Dataset, today t: Day) {
+    ModelWork.note()
     let th = ds.shop.thresholds
     weeks = th.slotWeeks
     let first = t.adding(1 - th.slotWeeks * 7)

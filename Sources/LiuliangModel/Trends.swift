@@ -15,6 +15,7 @@ public struct Trends: Sendable, Equatable {
   /// all — first to count F and M into buckets, which place each week's super-user cuts, then
   /// to count the segments — and both walks are spread over every core.
   public init(_ ds: Dataset, today t: Day, weeks: Int = 12, index: VisitIndex? = nil) {
+    ModelWork.note()
     guard weeks > 0 else { return }
     let index = index ?? VisitIndex(ds)
     let days = (0..<weeks).map { t.adding(-7 * (weeks - 1 - $0)) }

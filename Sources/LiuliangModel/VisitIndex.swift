@@ -35,6 +35,7 @@ public struct VisitIndex: Sendable {
   /// fit them): the figures read only the entries, and on a big pool the order is 40 MB more
   /// at the dashboard's busiest moment. `visits(of:)` then has nothing to give.
   public init(_ ds: Dataset, keepingOrder: Bool = true) {
+    ModelWork.note()
     let visits = ds.visits
     let n = ds.customers.count
     let m = visits.count

@@ -29,11 +29,6 @@ public struct ChurnReport {
       }, align: [.left, .right, .right, .right])
   }
 
-  /// Churned customers and complaints per calendar month, the last twelve months up to T.
-  public func monthly() -> [(month: Int, churned: Int, complaints: Int)] {
-    a.churn.monthly.map { ($0.month, $0.churned, $0.complaints) }
-  }
-
   static func monthName(_ m: Int) -> String { Cohort.name(m) }
 
   public func json() -> JSON {
@@ -56,14 +51,14 @@ public struct ChurnReport {
       (
         "monthly",
         .array(
-          monthly().map { m in
+          a.churn.monthly.map { m in
             .obj(
               ("month", .string(Self.monthName(m.month))), ("churned", .int(m.churned)),
               ("complaints", .int(m.complaints)))
           })
       ),
       ("at_risk", .int(a.segmentCounts[.atRisk] ?? 0)),
-      ("complaints_open", .int(ds.complaints.filter { !$0.resolved }.count)),
+      ("complaints_open", .int(a.complaintLog.open)),
       ("complaints_total", .int(ds.complaints.count)),
       ("cohorts", RetentionReport.cohortsJSON(a)))
   }
@@ -89,7 +84,7 @@ public struct ChurnReport {
     out += x["churn.monthly"] + "\n"
     out += Tabular(
       headers: [x["col.month"], x["col.churned"], x["col.complaints"]],
-      rows: monthly().map { [Self.monthName($0.month), "\($0.churned)", "\($0.complaints)"] },
+      rows: a.churn.monthly.map { [Self.monthName($0.month), "\($0.churned)", "\($0.complaints)"] },
       align: [.left, .right, .right]
     ).text(indent: "  ")
     return out

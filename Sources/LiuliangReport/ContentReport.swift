@@ -5,11 +5,16 @@ public struct ContentReport {
   let ds: Dataset
   let today: Day
   let w: Wording
+  /// The model's figures for the posts: what the Moments pane reads from its analysis.
+  let performance: [CategoryPerformance]
+  let checks: ContentChecks
 
   public init(_ ds: Dataset, today: Day, wording: Wording) {
     self.ds = ds
     self.today = today
     w = wording
+    performance = CategoryPerformance.all(ds.posts, today: today)
+    checks = ContentChecks(ds, today: today)
   }
 
   static func checksJSON(_ c: ContentChecks, _ ds: Dataset) -> JSON {
@@ -31,16 +36,6 @@ public struct ContentReport {
       ("no_test_posts", .array(c.noTestPosts.map { .string(ds.posts[$0].id) })))
   }
 
-  /// Posted posts of the last eight weeks up to T, by category: count, likes, comments.
-  public func performance() -> [(category: PostCategory, posts: Int, likes: Int, comments: Int)] {
-    PostCategory.allCases.map { cat in
-      let ps = ds.posts.filter { p in
-        p.category == cat && p.status == .posted && p.date.map { today - $0 >= 0 && today - $0 < 56 } == true
-      }
-      return (cat, ps.count, ps.reduce(0) { $0 + $1.likes }, ps.reduce(0) { $0 + $1.comments })
-    }
-  }
-
   var week: [Post] {
     let monday = today.weekStart
     return ds.posts.filter { p in p.date.map { $0 - monday >= 0 && $0 - monday < 7 } == true }
@@ -51,11 +46,11 @@ public struct ContentReport {
     .obj(
       ("date", .string(today.description)),
       ("week", .array(week.map(TodayReport.postJSON))),
-      ("checks", Self.checksJSON(ContentChecks(ds, today: today), ds)),
+      ("checks", Self.checksJSON(checks, ds)),
       (
         "performance",
         .array(
-          performance().map { p in
+          performance.map { p in
             .obj(
               ("category", .string(p.category.rawValue)), ("posts", .int(p.posts)), ("likes", .int(p.likes)),
               ("comments", .int(p.comments)))
@@ -87,7 +82,7 @@ public struct ContentReport {
         ]
       }
     ).text(indent: "  ")
-    let c = ContentChecks(ds, today: today)
+    let c = checks
     out += "\n" + x["content.checks"] + "\n"
     if c.count == 0 { out += "  " + x["content.all_good"] + "\n" }
     for d in c.emptyDays { out += "  " + x("content.empty_day", w.weekday(d.weekday), d) + "\n" }
@@ -101,7 +96,7 @@ public struct ContentReport {
     out += "\n" + x["content.performance"] + "\n"
     out += Tabular(
       headers: [x["col.category"], x["col.posts"], x["col.likes"], x["col.comments"]],
-      rows: performance().map { [w.category($0.category), "\($0.posts)", "\($0.likes)", "\($0.comments)"] },
+      rows: performance.map { [w.category($0.category), "\($0.posts)", "\($0.likes)", "\($0.comments)"] },
       align: [.left, .right, .right, .right]
     ).text(indent: "  ")
     return out

@@ -14,10 +14,7 @@ public struct CustomersReport {
     self.ds = ds
     self.a = a
     w = wording
-    selection = ds.customers.indices.filter { i in
-      (segment.map { a.segment(i) == $0 } ?? true) && (tier.map { ds.customers[i].tier == $0 } ?? true)
-        && (tag.map { ds.customers[i].tags.contains($0) } ?? true)
-    }
+    selection = CustomerFilter(segment: segment, tier: tier, tag: tag).select(ds, a)
   }
 
   public static let csvColumns = [
