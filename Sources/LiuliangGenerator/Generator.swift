@@ -12,6 +12,10 @@ public struct GeneratorOptions: Sendable {
   public var walkInsPerDay: Double
   public var seed: UInt64
   public var today: Day
+  /// A store shaped like a shop's real files rather than a numbered list: customer ids that
+  /// follow no order (so nothing can find a customer by position), every customer column
+  /// filled (phone, birthday, tags, notes), the visit log in date order as a till writes it.
+  public var realLog = false
 
   public init(customers: Int, historyDays: Int = 200, walkInsPerDay: Double? = nil, seed: UInt64, today: Day)
   {
@@ -60,7 +64,8 @@ public enum Generator {
     var people = PeopleMaker(rng: SeededRandom(seed: o.seed ^ 0xC0FFEE), words: words, today: t)
 
     for i in 0..<o.customers {
-      var c = people.customer(id: "C" + zeroPad(i + 1, width), first: first)
+      let id = o.realLog ? scrambledID(i) : "C" + zeroPad(i + 1, width)
+      var c = people.customer(id: id, first: first, filled: o.realLog)
       let plan = VisitPlanner.plan(for: &c, index: Int32(i), first: first, today: t, rng: &rng)
       for day in plan.days {
         visits.append(
@@ -169,6 +174,20 @@ func sortByDateAndTime(_ visits: inout [Visit]) {
     starts[k] += 1
   }
   visits = out
+}
+
+/// A distinct id for each row that says nothing of its place: the row number times an odd
+/// constant modulo 36^10 (a bijection), in base 36 — like the ids a CRM or a WeChat export gives.
+func scrambledID(_ i: Int) -> String {
+  let space: UInt64 = 3_656_158_440_062_976  // 36^10
+  var v = (UInt64(i + 1) &* 1_442_695_040_888_963_407) % space
+  let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+  var out = [UInt8](repeating: 0, count: 10)
+  for k in (0..<10).reversed() {
+    out[k] = digits[Int(v % 36)]
+    v /= 36
+  }
+  return "u" + String(decoding: out, as: UTF8.self)
 }
 
 func zeroPad(_ v: Int, _ width: Int) -> String {

@@ -6,7 +6,8 @@ struct PeopleMaker {
   let words: Words
   let today: Day
 
-  mutating func customer(id: String, first: Day) -> Customer {
+  /// `filled`: every column has a value, as in a real shop's list (the benchmark's store).
+  mutating func customer(id: String, first: Day, filled: Bool = false) -> Customer {
     let surname = rng.pick(words.surnames)
     let given = rng.chance(0.35) ? rng.pick(words.given) : rng.pick(words.given) + rng.pick(words.given)
     var name = surname + given
@@ -27,12 +28,14 @@ struct PeopleMaker {
       let t = rng.pick(words.tags)
       if !tags.contains(t) { tags.append(t) }
     }
+    if filled && tags.isEmpty { tags.append(rng.pick(words.tags)) }
     let birthday = Day(year: 1960 + rng.below(46), month: 1 + rng.below(12), day: 1 + rng.below(28))
     let welcomed: Day? = today - joined < 10 && rng.chance(0.5) ? nil : joined.adding(rng.below(2))
     return Customer(
-      id: id, name: name, wechat: wechatID(), phone: rng.chance(0.75) ? phone() : "", tags: tags,
+      id: id, name: name, wechat: wechatID(), phone: rng.chance(0.75) || filled ? phone() : "", tags: tags,
       source: words.sources[rng.weighted([55, 20, 15, 10])], joined: joined, tier: tier,
-      birthday: rng.chance(0.6) ? birthday : nil, notes: rng.chance(0.12) ? rng.pick(words.notes) : "",
+      birthday: rng.chance(0.6) || filled ? birthday : nil,
+      notes: rng.chance(0.12) || filled ? rng.pick(words.notes) : "",
       welcomedOn: welcomed.map { min($0, today) })
   }
 

@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
     let load = clock.lap()
     report("rss_after_load_mb", peakRSS() / 1e6)
     _ = clock.lap()
-    var state = AppState(
+    let state = AppState(
       dataset: s.dataset, problems: s.problems, today: today, folder: folder, text: cliText, width: 120,
       height: 40)
     let dashboard = clock.lap()
@@ -54,78 +54,16 @@ struct BenchCommand: ParsableCommand {
     report("load_and_dashboard_ms", load + dashboard + frame)
     report("rss_after_dashboard_mb", peakRSS() / 1e6)
 
-    // One key: the update and the frame drawn after it, as the runner does.
-    func press(_ key: Key) -> Double {
-      var w = Stopwatch()
-      _ = update(&state, .key(key))
-      _ = view(state, into: &buf)
-      return w.lap()
-    }
-    _ = press(.char("2"))
-    var samples: [String: [Double]] = [:]
-    func time(_ name: String, _ key: Key) { samples[name, default: []].append(press(key)) }
-    let n = max(1, rounds)
-    for _ in 0..<n * 5 { time("cursor", .char("j")) }
-    for _ in 0..<n * 5 { time("cursor", .char("k")) }
-    for _ in 0..<n { time("page", .pageDown) }
-    for _ in 0..<n { time("page", .pageUp) }
-    let queries = searchQueries(state.dataset)
-    for _ in 0..<max(1, n / 4) {
-      for (kind, q) in queries {
-        time("search_" + kind, .char("/"))
-        for ch in q { time("search_" + kind, .char(ch)) }
-        time("search_" + kind, .enter)
-        time("search_" + kind, .escape)
-      }
-    }
-    for _ in 0..<max(1, n / 4) {
-      time("filter", .char("f"))
-      time("filter", .char("j"))
-      time("filter", .enter)
-      time("filter", .char("F"))
-    }
-    for _ in 0..<max(1, n / 4) {
-      time("detail", .enter)
-      time("detail", .char("j"))
-      time("detail", .escape)
-    }
-    for k in 0..<max(1, n / 4) {
-      time("sort", .char("s"))
-      for _ in 0..<(k % CustomerList.Column.allCases.count) { time("sort", .char("j")) }
-      time("sort", .enter)
-    }
-    // The Promotions and Churn panes: switching to each and moving in it draws the heatmap, the
-    // effect, the retention triangle and the trend from the analysis, which computes nothing.
-    _ = press(.escape)
-    for _ in 0..<max(1, n / 4) {
-      time("panes", .char("4"))
-      time("panes", .char("5"))
-    }
-    _ = press(.char("4"))
-    for _ in 0..<n {
-      time("promotions", .char("j"))
-      time("promotions", .char("k"))
-    }
-    _ = press(.char("5"))
-    for _ in 0..<n {
-      time("churn", .char("j"))
-      time("churn", .char("k"))
-    }
-    _ = press(.char("2"))
-    for name in samples.keys.sorted() {
-      let v = samples[name]!.sorted()
-      report("key_\(name)_median_ms", v[v.count / 2])
-      report("key_\(name)_p99_ms", v[min(v.count - 1, Int((Double(v.count) * 0.99).rounded(.up)) - 1)])
-      report("key_\(name)_samples", Double(v.count))
-    }
+    // Every key of every pane, median and p99 each (see KeyClock).
+    var keys = KeyClock(state)
+    keys.everyPane(rounds: max(1, rounds), queries: searchQueries(s.dataset))
+    keys.report(report)
 
-    // Logging a visit from the dashboard: the form, then Ctrl-S, after which every figure is
+    // Logging a visit from the dashboard: the form, then Ctrl-S, after which the figures are
     // worked out again; then the store writes it, as the dashboard's runner does.
-    for key in [Key.char("v"), .char("5"), .char("8")] { _ = press(key) }
-    var w = Stopwatch()
-    let effects = update(&state, .key(.ctrl("s")))
-    _ = view(state, into: &buf)
-    report("dashboard_log_visit_ms", w.lap())
+    for key in [Key.char("v"), .char("5"), .char("8")] { keys.press(key) }
+    let (logMs, effects) = keys.press(.ctrl("s"))
+    report("dashboard_log_visit_ms", logMs)
     let logged = effects.compactMap { e -> Visit? in
       if case .appendVisit(let v, _) = e { return v }
       return nil
@@ -134,16 +72,11 @@ struct BenchCommand: ParsableCommand {
     report("rss_after_keys_mb", peakRSS() / 1e6)
     // Writes: that visit appended to the log, one customer's notes changed and saved.
     if let r = s.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
-    let who = Int32(s.dataset.customers.count / 2)
     _ = clock.lap()
     do {
       try s.appendVisit(visit)
       report("append_visit_ms", clock.lap())
-      var ds = s.dataset
-      ds.customers[Int(who)].notes += "+"
-      _ = clock.lap()
-      try s.save(ds)
-      report("save_customer_ms", clock.lap())
+      try saveAnEdit(&keys, s)
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }
@@ -152,13 +85,40 @@ struct BenchCommand: ParsableCommand {
     report("peak_rss_to_files", peak / Double(max(1, onDisk)))
     // What the cohorts and the promotions' effects add to the dashboard's figures, each timed
     // alone after the memory is measured (the cohorts need a visit index of their own here).
-    let ds = state.dataset
+    let ds = keys.state.dataset
     let index = VisitIndex(ds, keepingOrder: false)
     _ = clock.lap()
     _ = Cohort.table(ds, today: today, index: index)
     report("cohorts_ms", clock.lap())
     _ = PromotionEffect.all(ds.promotions, visits: ds.visits, today: today)
     report("promotion_effects_ms", clock.lap())
+  }
+
+  /// One customer edited in the form and saved: Ctrl-S on screen, then the store's rewrite of
+  /// customers.csv, which the runner does before it reads the next key — so keys sent while it
+  /// writes each wait for the rest of it. Those keys are counted as sent every 5 ms from Ctrl-S.
+  func saveAnEdit(_ keys: inout KeyClock, _ s: Store) throws(StoreError) {
+    _ = keys.press(.char("2"))
+    _ = keys.press(.char("e"))
+    for ch in "+1" { _ = keys.press(.char(ch)) }
+    let (screen, effects) = keys.press(.ctrl("s"))
+    report("edit_save_screen_ms", screen)
+    var clock = Stopwatch()
+    for e in effects {
+      if case .save(let ds) = e { try s.save(ds) }
+    }
+    let write = clock.lap()
+    report("save_customer_ms", write)
+    var v: [Double] = []
+    var sent = 0.0
+    repeat {
+      v.append(max(0, write - sent) + keys.press(.char(v.count % 2 == 0 ? "j" : "k")).ms)
+      sent += 5
+    } while sent < write
+    v.sort()
+    report("key_during_save_median_ms", v[v.count / 2])
+    report("key_during_save_p99_ms", v[min(v.count - 1, Int((Double(v.count) * 0.99).rounded(.up)) - 1)])
+    report("key_during_save_samples", Double(v.count))
   }
 
   /// A name's first character, a phone's first digits and a name's pinyin initials, taken from

@@ -25,6 +25,11 @@ struct GenerateCommand: ParsableCommand {
   var walkIns: Double?
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
   var lang: String?
+  /// `plain`: ids numbered in row order, optional columns often empty (the demo's shape);
+  /// `real`: ids in no order and every customer column filled, like a real shop's files.
+  enum Shape: String, ExpressibleByArgument, CaseIterable { case plain, real }
+  @Option(help: ArgumentHelp(cliText["cli.opt.shape"], valueName: "plain|real"))
+  var shape: Shape = .plain
   @Option(name: .customLong("till"), help: ArgumentHelp(cliText["cli.opt.till"], valueName: "FILE"))
   var till: String?
   @Option(
@@ -78,9 +83,10 @@ struct GenerateCommand: ParsableCommand {
     if access(folder + "/customers.csv", F_OK) == 0 {
       throw CLIError(cliText("cli.err.store_exists", folder))
     }
-    let ds = try generateStore(
-      GeneratorOptions(customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t),
-      folder: folder)
+    var options = GeneratorOptions(
+      customers: customers, historyDays: days, walkInsPerDay: walkIns, seed: seed, today: t)
+    options.realLog = shape == .real
+    let ds = try generateStore(options, folder: folder)
     emit(cliText("cli.generated", folder, ds.customers.count, ds.visits.count, t) + "\n")
     if let till {
       let bytes = TillExport.make(ds, orders: tillOrders, seed: seed, today: t)

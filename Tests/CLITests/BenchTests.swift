@@ -8,7 +8,9 @@ final class BenchTests: XCTestCase {
   func testBenchPrintsEveryFigureOnASmallStore() throws {
     let store = try Repo.tempFolder("bench")
     try FileManager.default.removeItem(at: store)
-    let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])
+    let made = try runLiuliang([
+      "generate", store.path, "--customers", "2000", "--walk-ins", "30", "--shape", "real",
+    ])
     XCTAssertEqual(made.status, 0, made.stderr)
     let r = try runLiuliang(["bench", "--data", store.path, "--today", "2026-11-16", "--rounds", "2"])
     XCTAssertEqual(r.status, 0, r.stderr)
@@ -19,18 +21,27 @@ final class BenchTests: XCTestCase {
     }
     var names = [
       "customers", "visits", "files_mb", "load_ms", "dashboard_ms", "first_frame_ms", "load_and_dashboard_ms",
-      "append_visit_ms", "save_customer_ms", "peak_rss_mb", "peak_rss_to_files", "rss_after_load_mb",
+      "append_visit_ms", "save_customer_ms", "edit_save_screen_ms", "dashboard_log_visit_ms", "peak_rss_mb",
+      "peak_rss_to_files", "rss_after_load_mb",
       "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms",
     ]
+    // Every pane: switching to it, its cursor, each toggle and form, the lists, the moves.
     for k in [
-      "cursor", "page", "search_name", "search_phone", "search_pinyin", "filter", "sort", "panes",
-      "promotions",
-      "churn",
+      "today_switch", "today_cursor", "today_filter", "today_message", "today_open",
+      "customers_switch", "customers_cursor", "customers_page", "customers_search_name",
+      "customers_search_phone", "customers_search_pinyin", "customers_filter", "customers_sort",
+      "customers_detail", "customers_mark", "customers_form",
+      "moments_switch", "moments_cursor", "moments_week", "moments_form", "moments_move",
+      "promotions_switch", "promotions_list", "promotions_toggle", "promotions_heat", "promotions_form",
+      "churn_switch", "churn_at_risk", "churn_toggle", "churn_complaints", "churn_open", "churn_form",
+      "during_save",
     ] {
       names += ["key_\(k)_median_ms", "key_\(k)_p99_ms", "key_\(k)_samples"]
     }
     for n in names { XCTAssertNotNil(figures[n], n) }
     XCTAssertEqual(figures["customers"], 2000)
+    // A move in Moments is a change of the data: it is timed only when it happened.
+    XCTAssertGreaterThanOrEqual(figures["key_moments_move_samples"] ?? 0, 2)
     XCTAssertGreaterThan(figures["visits"] ?? 0, 0)
     // The command is for the suite only: not in the list of commands.
     let help = try runLiuliang(["--help", "--lang", "en"])
