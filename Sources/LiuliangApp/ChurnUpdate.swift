@@ -20,14 +20,15 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     return effects
   case .add:
     guard s.mayEdit() else { return [] }
-    let who =
-      s.atRisk.index < s.atRiskList.count && !s.complaintFocus
-      ? s.dataset.customers[s.atRiskList[s.atRisk.index]].id : ""
+    let k = s.atRisk.index < s.atRiskList.count && !s.complaintFocus ? s.atRiskList[s.atRisk.index] : nil
+    var who = FormField("field.customer", k.map { s.dataset.customers[$0].id } ?? "", .customer)
+    // Found already: the form's frames need not look the id up in the pool.
+    who.found = k.map { [Int32($0)] }
     s.overlay = .form(
       Form(
         .addComplaint, title: x["form.add_complaint"],
         [
-          FormField("field.customer", who, .customer), FormField("field.reason", "", .reason),
+          who, FormField("field.reason", "", .reason),
           FormField("field.text", "", .required), FormField("field.date", s.today.description, .requiredDate),
         ]))
   case .resolve:

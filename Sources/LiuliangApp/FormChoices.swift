@@ -51,7 +51,10 @@ extension AppState {
       }
     case .audience:
       let fixed: [Audience] = [.everyone, .friends, .vip, .members] + Segment.allCases.map { .segment($0) }
-      let tags = Set(dataset.customers.lazy.flatMap(\.tags)).sorted().prefix(200).map { Audience.tag($0) }
+      // The pool's tags as counted with the sort orders, once per data: this list is read in
+      // every frame of the form, and a walk over a million customers' tags is not a frame.
+      let counted = list.orders?.choices[.tag] ?? CustomerList.choices(.tag, dataset, analysis)
+      let tags = counted.map(\.value).sorted().prefix(200).map { Audience.tag($0) }
       out = (fixed + tags).map { .init(id: $0.description, word: w.audience($0)) }
       if let a = Audience(field.text), !out.contains(where: { $0.id == field.text }) {
         out.insert(.init(id: field.text, word: w.audience(a)), at: 0)
@@ -149,7 +152,10 @@ func choiceKey(_ s: inout AppState, _ f: inout Form, _ key: Key) -> Bool {
   if f.fields[i].check == .customer {
     let q = f.fields[i].query
     if q.isEmpty {
-      f.fields[i].found = nil
+      // The chosen customer stays found, so that no frame looks for their id in the pool.
+      let chosen = f.fields[i].text
+      let kept = f.fields[i].found?.filter { s.dataset.customers[Int($0)].id == chosen }.prefix(1)
+      f.fields[i].found = chosen.isEmpty || kept?.isEmpty != false ? nil : Array(kept!)
     } else {
       s.ensureSearchIndex()
       f.fields[i].found = rankedByName(s, s.search?.search(q) ?? [], q)

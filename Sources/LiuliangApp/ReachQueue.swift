@@ -43,6 +43,11 @@ public struct ReachQueue: Sendable {
   public private(set) var triedLately: Set<Int> = []
   /// `:messages` shows every template until the next key.
   public var showsTemplates = false
+  /// Each filter's entries, made with the data: `f` only picks one.
+  private var byFilter: [ReachFilter: [Int]] = [:]
+
+  /// The entries of the filter now chosen.
+  mutating func refilter() { entries = byFilter[filter] ?? [] }
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
     let list = a.reachOut
@@ -51,11 +56,11 @@ public struct ReachQueue: Sendable {
       counts[f] = list.reduce(0) { $0 + ($1.kindID == f.kindID ? 1 : 0) }
     }
     self.counts = counts
-    if let id = filter.kindID {
-      entries = list.indices.filter { list[$0].kindID == id }
-    } else {
-      entries = Messages.queueOrder(list)
-    }
+    byFilter = Dictionary(
+      uniqueKeysWithValues: ReachFilter.allCases.map { f in
+        (f, f.kindID.map { id in list.indices.filter { list[$0].kindID == id } } ?? Messages.queueOrder(list))
+      })
+    refilter()
     triedLately = ReachOut.recentWinBacks(ds, today: t)
     let days = a.thresholds.winBackDays
     for (i, c) in ds.customers.enumerated() {
@@ -106,7 +111,7 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   switch action {
   case .filter:
     s.queue.filter = s.queue.filter.next
-    s.queue.refresh(s.analysis, s.dataset, today: s.today)
+    s.queue.refilter()
     s.reach.setCount(s.queue.entries.count, visible: visible)
     s.reach.jump(to: 0, visible: visible)
     return []
