@@ -25,6 +25,8 @@ public final class Store {
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
   /// The same for contacts.csv: its size and table before each append, and the contacts then.
   var contactAppends: [(size: Int64, contacts: Int, table: TableFile)] = []
+  /// Told of each file as loading starts and finishes it (the dashboard's loading screen).
+  let progress: LoadProgress?
 
   public enum Mode: Sendable {
     /// Take the lock.
@@ -35,7 +37,8 @@ public final class Store {
 
   /// Opens the store. A missing folder is an error in either mode: a folder is made only when
   /// asked for, by `initialize` (a mistyped --data must not become an empty shop).
-  public init(folder: String, mode: Mode) throws(StoreError) {
+  public init(folder: String, mode: Mode, progress: LoadProgress? = nil) throws(StoreError) {
+    self.progress = progress
     self.folder = folder
     dataset = Dataset()
     saved = dataset
@@ -85,6 +88,8 @@ public final class Store {
       -> [R]
     {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
+      tell(kind.fileName, done: false)
+      defer { tell(kind.fileName, done: true) }
       var table = TableFile(
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       table.optionalColumns = kind.optionalColumns

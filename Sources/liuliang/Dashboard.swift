@@ -29,19 +29,27 @@ struct Dashboard {
   }
 
   mutating func run() throws {
-    let terminal: Terminal
+    let terminal = try Dashboard.terminal(ambiguous)
+    defer { terminal.stop() }
+    try run(on: terminal, firstFrame: true)
+  }
+
+  static func terminal(_ ambiguous: AmbiguousWidth) throws -> Terminal {
     do {
-      terminal = try Terminal(colors: Terminal.colorsAllowed(), ambiguous: ambiguous)
+      return try Terminal(colors: Terminal.colorsAllowed(), ambiguous: ambiguous)
     } catch TerminalError.cannotAddress(let term) {
       throw CLIError(cliText("cli.err.term", term))
     } catch {
       throw CLIError(cliText["cli.err.no_terminal"])
     }
-    defer { terminal.stop() }
+  }
+
+  /// Keys in, update, view until quit, on a terminal already started (the loading screen's).
+  mutating func run(on terminal: Terminal, firstFrame: Bool) throws {
     if mouse { terminal.enableMouse() }
     Glyphs.useAmbiguousWide(terminal.ambiguousWide)
     if let r = state.readOnly { state.flash(r, error: true) }
-    var first = true
+    var first = firstFrame
     var size = (width: 0, height: 0)
     while true {
       let now = terminal.size
@@ -54,14 +62,7 @@ struct Dashboard {
       terminal.draw(buf, cursor: cursor)
       if first {
         first = false
-        // Scripts measure launch-to-first-frame with this variable; nobody else sets it. The
-        // wall-clock time lets them count the process start too.
-        if let log = ProcessInfo.processInfo.environment["LIULIANG_FIRST_FRAME_LOG"] {
-          var ts = timespec()
-          clock_gettime(CLOCK_REALTIME, &ts)
-          try? "\(Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))\n".write(
-            toFile: log, atomically: true, encoding: .utf8)
-        }
+        logFirstFrame()
       }
       guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
       state.clock = clockTime()
@@ -177,16 +178,7 @@ struct OpenCommand: ParsableCommand {
     // After the question: the terminal's answer to the probe would otherwise be read as the
     // owner's. It still overlaps the store's loading.
     if ambiguous == .auto { Terminal.startAmbiguousProbe() }
-    let s: Store
-    do {
-      s = try Store(folder: folder, mode: .readWrite)
-    } catch {
-      throw CLIError(Wording(cliText).error(error))
-    }
-    var d = Dashboard(store: s, today: today, maskPhones: maskPhones)
-    d.ambiguous = ambiguous
-    d.mouse = !noMouse
-    try d.run()
+    try Dashboard.start(folder, today: today, maskPhones: maskPhones, ambiguous: ambiguous, mouse: !noMouse)
   }
 }
 
@@ -217,16 +209,7 @@ struct DemoCommand: ParsableCommand {
     }
     let folder = String(cString: made)
     _ = try generateStore(.demo, folder: folder, durable: false)
-    let s: Store
-    do {
-      s = try Store(folder: folder, mode: .readWrite)
-    } catch {
-      throw CLIError(Wording(cliText).error(error))
-    }
-    var d = Dashboard(store: s, today: t, maskPhones: maskPhones)
-    d.ambiguous = ambiguous
-    d.mouse = !noMouse
-    try d.run()
+    try Dashboard.start(folder, today: t, maskPhones: maskPhones, ambiguous: ambiguous, mouse: !noMouse)
     emit(cliText("cli.demo_left", folder) + "\n")
   }
 }
@@ -259,4 +242,14 @@ func clockTime() -> TimeOfDay {
   var parts = tm()
   localtime_r(&now, &parts)
   return TimeOfDay(minutes: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
+}
+
+/// Scripts measure launch-to-first-frame with this variable; nobody else sets it. The
+/// wall-clock time lets them count the process start too.
+func logFirstFrame() {
+  guard let log = ProcessInfo.processInfo.environment["LIULIANG_FIRST_FRAME_LOG"] else { return }
+  var ts = timespec()
+  clock_gettime(CLOCK_REALTIME, &ts)
+  try? "\(Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))\n".write(
+    toFile: log, atomically: true, encoding: .utf8)
 }
