@@ -56,7 +56,8 @@ let package = Package(
       dependencies: [
         "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
         "LiuliangStringFunctions",
-      ]),
+      ],
+      exclude: ["pinyin"], plugins: ["EmbedText"]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
