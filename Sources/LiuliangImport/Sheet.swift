@@ -46,6 +46,9 @@ public enum ImportError: Error, Sendable, Equatable {
   case undecodable(TextEncoding?)
   case noHeader
   case badWorkbook(String)
+  /// An xlsx part that declares entities (a DOCTYPE): refused unread, so that it can neither
+  /// read another file nor expand to gigabytes.
+  case entities(String)
   /// `--map` named a column the file lacks.
   case unknownColumn(String)
   /// `--map` named a field the kind lacks.
