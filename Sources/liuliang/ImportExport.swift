@@ -49,6 +49,7 @@ struct ImportCommand: ParsableCommand {
       }
       overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
     }
+    if try importPlainTill(bytes, folder: folder) { return }
     let result: ImportResult
     let s: Store
     do {
