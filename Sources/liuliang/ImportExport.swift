@@ -60,6 +60,7 @@ struct ImportCommand: ParsableCommand {
       }
       overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
     }
+    if try importPlainTill(bytes, folder: folder) { return }
     let result: ImportResult
     let s: Store
     do {
@@ -149,6 +150,7 @@ struct ImportCommand: ParsableCommand {
     case .undecodable(let enc?): return cliText("import.err.undecodable_as", file, enc.rawValue)
     case .noHeader: return cliText("import.err.no_header", file)
     case .badWorkbook(let part): return cliText("import.err.workbook", file, part)
+    case .entities(let part): return cliText("import.err.xlsx_entities", file, part)
     case .unknownColumn(let c): return cliText("import.err.unknown_column", file, c)
     case .unknownField(let f):
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))
