@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LiuliangApp
 import LiuliangModel
 import LiuliangRender
@@ -9,18 +9,24 @@ import LiuliangTerminal
 /// What the loading thread tells the screen: the files begun and read, then the figures, then
 /// the dashboard made (or why none could be).
 private final class LoadingBox: @unchecked Sendable {
-  private let lock = NSLock()
+  /// One queue at a time touches the fields: the loading thread's notes, the screen's reads.
+  private let queue = DispatchQueue(label: "liuliang.loading")
   private var steps: [LoadStep] = []
   private var computing = false
   private var outcome: Result<Dashboard, CLIError>?
+  /// Signalled once the outcome is in.
+  let finished = DispatchSemaphore(value: 0)
 
-  func note(_ s: LoadStep) { lock.withLock { steps.append(s) } }
-  func computingFigures() { lock.withLock { computing = true } }
-  func finish(_ r: Result<Dashboard, CLIError>) { lock.withLock { outcome = r } }
+  func note(_ s: LoadStep) { queue.sync { steps.append(s) } }
+  func computingFigures() { queue.sync { computing = true } }
+  func finish(_ r: Result<Dashboard, CLIError>) {
+    queue.sync { outcome = r }
+    finished.signal()
+  }
 
   /// The steps since the last call, whether the figures are under way, and the outcome.
   func take() -> ([LoadStep], Bool, Result<Dashboard, CLIError>?) {
-    lock.withLock {
+    queue.sync {
       defer { steps = [] }
       return (steps, computing, outcome)
     }
@@ -28,6 +34,8 @@ private final class LoadingBox: @unchecked Sendable {
 }
 
 extension Dashboard {
+  static let quickLoadMs = 40
+
   /// The dashboard on a store folder: the terminal starts at once and shows a bar per file
   /// while another thread reads the store and works out the figures, so the first frame does
   /// not wait for a million customers. Meanwhile `q` quits (nothing is written before the store
@@ -37,9 +45,11 @@ extension Dashboard {
   {
     let terminal = try Dashboard.terminal(ambiguous)
     defer { terminal.stop() }
+    // The loading screen's bars and dashes are measured as this terminal draws them.
+    Glyphs.useAmbiguousWide(terminal.ambiguousWide)
     let text = cliText
     let box = LoadingBox()
-    Thread.detachNewThread {
+    DispatchQueue.global().async {
       do throws(StoreError) {
         let s = try Store(folder: folder, mode: .readWrite, progress: { box.note($0) })
         box.computingFigures()
@@ -48,6 +58,9 @@ extension Dashboard {
         box.finish(.failure(CLIError(Wording(text).error(error))))
       }
     }
+    // A store that loads in a blink (the demo) opens straight on the dashboard, without a
+    // flash of the loading screen.
+    _ = box.finished.wait(timeout: .now() + .milliseconds(Self.quickLoadMs))
     var loading = Loading()
     var first = true
     while true {

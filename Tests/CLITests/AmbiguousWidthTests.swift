@@ -131,7 +131,8 @@ final class AmbiguousWidthTests: XCTestCase {
     }
     let (answered, _) = try firstFrame(.narrow)
     let (silent, s) = try firstFrame(.never)
-    XCTAssertTrue(s.screen.lines[1].hasPrefix("┌"), s.screen.lines.joined(separator: "\n"))
+    // The first frame may be the loading screen on a busy machine; the dashboard follows.
+    XCTAssertTrue(s.pump { $0.lines[1].hasPrefix("┌") }, s.screen.lines.joined(separator: "\n"))
     XCTAssertLessThan(silent - answered, 0.5, "answered in \(answered) s, silent in \(silent) s")
   }
 
