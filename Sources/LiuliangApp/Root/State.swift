@@ -101,6 +101,8 @@ public struct AppState {
   /// Where that customer's visits are in the log, found once when the view opens or the data
   /// changes rather than in every frame.
   public private(set) var detailVisits: [Int] = []
+  /// Each customer's visits, kept with the figures (see `CustomerVisits`).
+  var customerVisits = CustomerVisits()
   public var detailScroll = 0
   /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
   public var weekOffset = 0
@@ -159,7 +161,9 @@ public struct AppState {
     // would be the session's peak of memory.
     analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
-    let index = VisitIndex(ds, keepingOrder: false)
+    customerVisits = CustomerVisits()
+    let index = VisitIndex(ds, keepingOrder: true)
+    customerVisits = CustomerVisits(index) ?? CustomerVisits()
     analysis = Analysis(ds, today: t, index: index)
     trends = Trends(ds, today: t, weeks: 12, index: index)
     queue.refresh(analysis, ds, today: t)
@@ -190,7 +194,11 @@ public struct AppState {
   }
 
   mutating func findDetailVisits() {
-    detailVisits = detail.map { dataset.visits.indexes(of: Int32($0)) } ?? []
+    guard let d = detail else { return detailVisits = [] }
+    // The log is scanned only when no index of it was kept for these customers.
+    detailVisits =
+      customerVisits.count == dataset.customers.count
+      ? customerVisits.of(d) : dataset.visits.indexes(of: Int32(d))
   }
 
   public mutating func clampCursors() {
