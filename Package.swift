@@ -26,10 +26,10 @@ let package = Package(
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The only Swift that calls ncursesw.
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
-    // Every user-facing string (zh-Hans, en) and the Moments templates.
+    // Every user-facing string (zh-Hans, en), the Moments templates, and the model's ids in words.
     .target(
-      name: "LiuliangText", path: "Resources", exclude: ["strings", "templates"],
-      sources: ["Text.swift"], plugins: ["EmbedText"]),
+      name: "LiuliangText", dependencies: ["LiuliangModel"], path: "Resources",
+      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
       name: "LiuliangReport",

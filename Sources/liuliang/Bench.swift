@@ -5,6 +5,7 @@ import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(Glibc)
   import Glibc

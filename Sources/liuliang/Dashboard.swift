@@ -8,6 +8,7 @@ import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangTerminal
+import LiuliangText
 
 /// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
 struct Dashboard {

@@ -3,6 +3,7 @@ import Foundation
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import LiuliangGenerator
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(Glibc)
   import Glibc

@@ -4,6 +4,7 @@ import LiuliangImport
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 extension Kind: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import Foundation
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 /// `liuliang init DIR`: the one command that makes an empty store (besides `generate`, which
 /// fills one, and the dashboard, which asks first).

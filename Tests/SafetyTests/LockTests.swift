@@ -1,4 +1,5 @@
 import Foundation
+import LiuliangModel
 import LiuliangStore
 import LiuliangTestSupport
 import XCTest

@@ -2,6 +2,7 @@ import Foundation
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// The Customers pane's own actions; nil when the action is a plain list move.
 func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {

@@ -1,6 +1,4 @@
 import LiuliangModel
-import LiuliangStore
-import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
