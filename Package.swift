@@ -54,12 +54,28 @@ let package = Package(
         "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
         "LiuliangSearch",
       ]),
+    // What the two programs share of the command line: the store options, the language, output.
+    .target(
+      name: "LiuliangCLI",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText",
+      ]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText", "LiuliangImport",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangCLI",
+      ]),
+    // The benchmark and the crash drill: built beside liuliang for scripts/bench, scripts/crash-test
+    // and the safety tests, never installed.
+    .executableTarget(
+      name: "liuliang-tools",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
+        "LiuliangText", "LiuliangImport",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiuliangApp
+import LiuliangCLI
 import LiuliangGenerator
 import LiuliangImport
 import LiuliangModel

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangGenerator
 import LiuliangModel
 import LiuliangReport

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiuliangCLI
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiuliangCLI
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiuliangCLI
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
@@ -12,39 +13,11 @@ import LiuliangText
 /// The crash drill behind scripts/crash-test: `write` edits a store through the same Store
 /// calls the dashboard uses, as fast as it can, logging every version a file is about to take;
 /// `check` proves, after the writer was killed, that each file is a whole version and that no
-/// row went missing. Hidden: a tool for testing the store, not for the shop.
+/// row went missing. In liuliang-tools: a tool for testing the store, not for the shop.
 struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "drill", abstract: cliText["drill.abstract"], shouldDisplay: false,
+    commandName: "drill", abstract: cliText["drill.abstract"],
     subcommands: [DrillWrite.self, DrillCheck.self, DrillRead.self])
-}
-
-/// 64-bit FNV-1a: the drill needs a fingerprint of a file version, not a secure hash.
-func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {
-  var h: UInt64 = 0xcbf2_9ce4_8422_2325
-  for b in bytes {
-    h ^= UInt64(b)
-    h = h &* 0x100_0000_01b3
-  }
-  return h
-}
-
-/// `LIULIANG_WRITE_LOG=FILE`: every version the store is about to give a file goes into FILE
-/// as `name fingerprint size` before the write that could be cut short.
-enum WriteLog {
-  static func installFromEnvironment() {
-    guard let log = ProcessInfo.processInfo.environment["LIULIANG_WRITE_LOG"], !log.isEmpty else { return }
-    WriteProbe.willWrite = { path, bytes, append in
-      var whole = bytes
-      if append, let old = FileManager.default.contents(atPath: path) { whole = [UInt8](old) + bytes }
-      let name = path.split(separator: "/").last.map(String.init) ?? path
-      let line = Array("\(name) \(String(fingerprint(whole), radix: 16)) \(whole.count)\n".utf8)
-      let fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-      guard fd >= 0 else { return }
-      _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      close(fd)
-    }
-  }
 }
 
 /// A small seeded generator (SplitMix64), so a failing run can be repeated from its seed.

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import LiuliangRender
+
+/// ArgumentParser's own main for either program, except that every message shows the controls it holds (an
+/// error quotes a file name or a value from the owner's files, and goes to a terminal) and
+/// that files are made owner-only. Text output on a CJK-width terminal lines up when told
+/// so by `LIULIANG_AMBIGUOUS=wide`: it cannot ask the terminal (its output may be a pipe);
+/// the dashboard decides again.
+public func runCommand<C: ParsableCommand>(_ command: C.Type) {
+  // Every file liuliang makes holds customers' phones or WeChat ids: owner-only, whatever
+  // the shell's umask (an export, a rejects file, a folder of a new store).
+  umask(0o077)
+  if ProcessInfo.processInfo.environment["LIULIANG_AMBIGUOUS"] == "wide" { Glyphs.useAmbiguousWide(true) }
+  do {
+    var command = try C.parseAsRoot()
+    try command.run()
+  } catch {
+    let code = C.exitCode(for: error)
+    let message = C.fullMessage(for: error)
+    if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
+    Foundation.exit(code.rawValue)
+  }
+}
