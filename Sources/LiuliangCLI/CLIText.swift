@@ -1,6 +1,11 @@
-import Foundation
 import LiuliangModel
 import LiuliangText
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The interface language (`Text.choose`). Help text is made before any store is open, so it
 /// speaks the language of `--lang`, `$LIULIANG_LANG` or the locale; a command that opens a

@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
 import LiuliangRender
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// ArgumentParser's own main for either program, except that every message shows the controls it holds (an
 /// error quotes a file name or a value from the owner's files, and goes to a terminal) and
@@ -19,6 +29,9 @@ public func runCommand<C: ParsableCommand>(_ command: C.Type) {
     let code = C.exitCode(for: error)
     let message = C.fullMessage(for: error)
     if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
-    Foundation.exit(code.rawValue)
+    processExit(code.rawValue)
   }
 }
+
+/// libc's `exit`, which `ParsableCommand.exit(withError:)` hides inside the command.
+private func processExit(_ code: Int32) -> Never { exit(code) }

@@ -1,11 +1,11 @@
 import ArgumentParser
-import Foundation
 import LiuliangApp
 import LiuliangCLI
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
 import LiuliangText
 
 #if canImport(Glibc)
@@ -188,7 +188,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func report(_ name: String, _ value: Double) {
-    emit(name + " " + String(format: "%.2f", value) + "\n")
+    emit(name + " " + String(fixed: value, places: 2) + "\n")
   }
 }
 

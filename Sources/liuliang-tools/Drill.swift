@@ -1,10 +1,15 @@
 import ArgumentParser
-import Foundation
 import LiuliangCLI
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
 import LiuliangText
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

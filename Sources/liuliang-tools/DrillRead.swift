@@ -1,9 +1,14 @@
 import ArgumentParser
-import Foundation
 import LiuliangCLI
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Foundation
 import LiuliangCLI
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
 import LiuliangText
 
 /// `liuliang init DIR`: the one command that makes an empty store (besides `generate`, which
@@ -41,6 +41,6 @@ func makeStore(_ folder: String) throws {
 func askToMakeStore(_ folder: String) -> Bool {
   emit(cliText("cli.ask_make_store", folder) + " ")
   guard let answer = readLine() else { return false }
-  let a = answer.trimmingCharacters(in: .whitespaces).lowercased()
+  let a = answer.trimmingWhitespace().lowercased()
   return cliText["cli.yes_answers"].split(separator: ",").contains { $0 == a }
 }
