@@ -1,6 +1,5 @@
 import ArgumentParser
 import LiuliangModel
-import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
