@@ -23,14 +23,14 @@ func pickerKey(_ s: inout AppState, _ key: Key, _ picker: Picker) -> [Effect] {
 }
 
 /// A chosen entry goes to the pane whose picker it was.
-func picked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [Effect] {
+func picked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: PickValue) -> [Effect] {
   switch purpose {
   case .sort, .filter, .churnReason:
     return customersPicked(&s, purpose, value)
   case .template, .idea:
     return momentsPicked(&s, purpose, value)
   case .problems:
-    guard let k = Int(value), k < s.problems.count else { return [] }
+    guard case .problem(let k) = value, k < s.problems.count else { return [] }
     s.flash(s.text("msg.problem_fix", s.wording.problem(s.problems[k])), error: true)
   }
   return []

@@ -19,10 +19,10 @@ func customerForm(_ s: AppState, _ i: Int?) -> Form {
 }
 
 /// The Customers pane's pickers: the sort, a filter, a churn reason.
-func customersPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [Effect] {
+func customersPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: PickValue) -> [Effect] {
   switch purpose {
   case .sort:
-    guard let n = Int(value), let c = CustomerList.Column(rawValue: n) else { return [] }
+    guard case .column(let c) = value else { return [] }
     if s.list.sort == c {
       s.list.descending.toggle()
     } else {
@@ -33,18 +33,15 @@ func customersPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Str
     s.refreshList()
     s.customers.jump(to: 0, visible: Layouts.customerRows(s))
   case .filter:
-    if value.isEmpty {
+    if value == .clearFilters {
       s.list.filters = [:]
-    } else if let eq = value.firstIndex(of: "="),
-      let d = CustomerList.Dimension(rawValue: String(value[..<eq]))
-    {
-      let v = String(value[value.index(after: eq)...])
+    } else if case .filter(let d, let v) = value {
       if s.list.filters[d] == v { s.list.filters[d] = nil } else { s.list.filters[d] = v }
     }
     s.refreshList()
     s.customers.jump(to: 0, visible: Layouts.customerRows(s))
   case .churnReason(let id):
-    guard let i = s.dataset.customers.firstIndex(where: { $0.id == id }), let r = Reason(rawValue: value)
+    guard let i = s.dataset.customers.firstIndex(where: { $0.id == id }), case .reason(let r) = value
     else { return [] }
     var ds = s.dataset
     ds.customers[i].churnedOn = s.today

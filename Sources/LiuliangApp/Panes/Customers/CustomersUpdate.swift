@@ -17,19 +17,19 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.list.query = ""
     s.list.refresh(s.dataset, s.analysis, search: s.search)
   case .sort:
-    let items = CustomerList.Column.allCases.map { c -> (label: String, value: String) in
+    let items = CustomerList.Column.allCases.map { c -> (label: String, value: PickValue) in
       let mark = s.list.sort == c ? (s.list.descending ? " ↓" : " ↑") : ""
-      return (x[c.titleKey] + mark, "\(c.rawValue)")
+      return (x[c.titleKey] + mark, .column(c))
     }
     s.overlay = .picker(
       Picker(.sort, title: x["picker.sort"], items: items, cursor: s.list.sort?.rawValue ?? 0))
   case .filter:
-    var items: [(label: String, value: String)] = [(x["picker.filter_clear"], "")]
+    var items: [(label: String, value: PickValue)] = [(x["picker.filter_clear"], .clearFilters)]
     for d in CustomerList.Dimension.allCases {
       for (v, n) in s.list.orders?.choices[d] ?? CustomerList.choices(d, s.dataset, s.analysis) {
         let on = s.list.filters[d] == v ? "✓ " : "  "
         items.append(
-          (on + x["filter." + d.rawValue] + ": " + word(s, d, v) + " (\(n))", d.rawValue + "=" + v))
+          (on + x["filter." + d.rawValue] + ": " + word(s, d, v) + " (\(n))", .filter(d, v)))
       }
     }
     s.overlay = .picker(Picker(.filter, title: x["picker.filter"], items: items))
@@ -82,7 +82,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         items: Reason.allCases.map {
           (
             s.wording.reason($0) + (($0.benchmarkShare.map { "  " + Wording.percent($0, digits: 0) }) ?? ""),
-            $0.rawValue
+            .reason($0)
           )
         }))
   case .complaint:

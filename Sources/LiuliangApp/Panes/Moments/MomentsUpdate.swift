@@ -42,10 +42,10 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .confirm(.deletePost(id: s.dataset.posts[i].id))
   case .fromTemplate:
     guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
-    var items: [(label: String, value: String)] = []
+    var items: [(label: String, value: PickValue)] = []
     for c in PostCategory.allCases {
       for (k, t) in s.text.templates(category: c.rawValue).enumerated() {
-        items.append((s.wording.category(c) + " · " + firstLineOf(t), c.rawValue + "#\(k)"))
+        items.append((s.wording.category(c) + " · " + firstLineOf(t), .template(c, k)))
       }
     }
     s.overlay = .picker(
@@ -60,7 +60,9 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .picker(
       Picker(
         .idea(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.ideas"],
-        items: ideas.map { (s.wording.category($0.category) + " · " + firstLineOf($0.text), $0.id) }))
+        items: ideas.map {
+          (s.wording.category($0.category) + " · " + firstLineOf($0.text), .post(id: $0.id))
+        }))
   case .movePostLeft, .movePostRight, .movePostUp, .movePostDown:
     guard s.mayEdit(), let i = s.selectedPost, let slot = s.selectedSlot else { return [] }
     var day = s.selectedDay
@@ -188,12 +190,10 @@ func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
   return s.commit(ds, s.text("done.post_added", p.id))
 }
 
-func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [Effect] {
+func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: PickValue) -> [Effect] {
   switch purpose {
   case .template(let day, let slot):
-    guard let hash = value.firstIndex(of: "#"), let cat = PostCategory(rawValue: String(value[..<hash])),
-      let k = Int(value[value.index(after: hash)...])
-    else { return [] }
+    guard case .template(let cat, let k) = value else { return [] }
     let templates = s.text.templates(category: cat.rawValue)
     guard k < templates.count else { return [] }
     // The three tests a category usually passes; the owner adjusts them in the form, where the
@@ -210,12 +210,14 @@ func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Strin
     s.overlay = .form(form)
     return []
   case .idea(let day, let slot):
-    guard let i = s.dataset.posts.firstIndex(where: { $0.id == value }) else { return [] }
+    guard case .post(let id) = value, let i = s.dataset.posts.firstIndex(where: { $0.id == id }) else {
+      return []
+    }
     var ds = s.dataset
     ds.posts[i].date = Day(day)
     ds.posts[i].slot = TimeOfDay(slot)
     ds.posts[i].status = .planned
-    return s.commit(ds, s.text("done.idea_placed", value, day, slot))
+    return s.commit(ds, s.text("done.idea_placed", id, day, slot))
   default: return []
   }
 }
