@@ -8,11 +8,7 @@ public enum Kind: String, CaseIterable, Sendable {
 
   public var columns: [String] {
     switch self {
-    case .customers:
-      return [
-        "id", "name", "wechat", "phone", "tags", "source", "joined", "tier", "birthday", "churned_on",
-        "churn_reason", "notes", "welcomed_on", "win_back_on",
-      ]
+    case .customers: return CustomerColumn.allCases.map(\.name)
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
     case .posts:
       return [

@@ -9,13 +9,9 @@ import LiuliangModel
 /// Each kind's row as a record and back, in the columns of `Kind.columns`.
 enum RecordCodec {
   static func customer(_ r: RowReader) throws(ProblemKind) -> Customer {
-    Customer(
-      id: try r.nonEmpty(0), name: r.text(1), wechat: r.text(2), phone: r.text(3),
-      tags: tags(r.text(4)),
-      source: r.text(5), joined: try r.day(6), tier: try r.value(7, Tier.self, empty: .friend),
-      birthday: try r.day(8), churnedOn: try r.day(9),
-      churnReason: r.isEmpty(10) ? nil : try r.value(10, Reason.self, empty: .unknown), notes: r.text(11),
-      welcomedOn: try r.day(12), winBackOn: try r.day(13))
+    var c = Customer(id: "", name: "")
+    for column in CustomerColumn.allCases { try column.read(r, into: &c) }
+    return c
   }
 
   /// `a; b;;c` → ["a", "b", "c"], split and trimmed by bytes (splitting by Characters would
@@ -35,14 +31,8 @@ enum RecordCodec {
     return out
   }
 
-  static func fields(_ c: Customer) -> [String] {
-    [
-      c.id, c.name, c.wechat, c.phone, c.tags.joined(separator: ";"), c.source, c.joined?.description ?? "",
-      c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "",
-      c.churnReason?.rawValue ?? "",
-      c.notes, c.welcomedOn?.description ?? "", c.winBackOn?.description ?? "",
-    ]
-  }
+  static func fields(_ c: Customer) -> [String] { CustomerColumn.allCases.map { $0.format(c) } }
+
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
     let date = try r.day(1)
     let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
@@ -116,5 +106,28 @@ enum RecordCodec {
       c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text,
       c.resolved ? "1" : "0",
     ]
+  }
+}
+
+extension CustomerColumn {
+  /// Reads the column's field of a row into the customer; a bad value is the row's problem.
+  func read(_ r: RowReader, into c: inout Customer) throws(ProblemKind) {
+    let k = rawValue
+    switch self {
+    case .id: c.id = try r.nonEmpty(k)
+    case .name: c.name = r.text(k)
+    case .wechat: c.wechat = r.text(k)
+    case .phone: c.phone = r.text(k)
+    case .tags: c.tags = RecordCodec.tags(r.text(k))
+    case .source: c.source = r.text(k)
+    case .joined: c.joined = try r.day(k)
+    case .tier: c.tier = try r.value(k, Tier.self, empty: .friend)
+    case .birthday: c.birthday = try r.day(k)
+    case .churnedOn: c.churnedOn = try r.day(k)
+    case .churnReason: c.churnReason = r.isEmpty(k) ? nil : try r.value(k, Reason.self, empty: .unknown)
+    case .notes: c.notes = r.text(k)
+    case .welcomedOn: c.welcomedOn = try r.day(k)
+    case .winBackOn: c.winBackOn = try r.day(k)
+    }
   }
 }

@@ -1,21 +1,33 @@
 import LiuliangModel
 import LiuliangRender
 
+/// The customer form's fields, by the file's columns: each is labelled `field.<column>`, and the
+/// form is read back by column, not by place.
+let customerFormColumns: [CustomerColumn] = [
+  .name, .wechat, .phone, .tier, .tags, .source, .joined, .birthday, .notes,
+]
+
 /// The customer form, filled from customer i, or blank (joined today) for a new one.
 func customerForm(_ s: AppState, _ i: Int?) -> Form {
   let c = i.map { s.dataset.customers[$0] } ?? Customer(id: "", name: "", joined: s.today)
   return Form(
     i == nil ? .addCustomer : .editCustomer(id: c.id),
     title: s.text[i == nil ? "form.add_title" : "form.edit_title"],
-    [
-      FormField("field.name", c.name, .required), FormField("field.wechat", c.wechat),
-      s.maskPhones && !c.phone.isEmpty
-        ? FormField("field.phone", hiding: c.phone, as: s.phone(c.phone), .mobile)
-        : FormField("field.phone", c.phone, .mobile),
-      FormField("field.tier", c.tier.rawValue, .tier), FormField("field.tags", c.tags.joined(separator: " ")),
-      FormField("field.source", c.source), FormField("field.joined", c.joined?.description ?? "", .date),
-      FormField("field.birthday", c.birthday?.description ?? "", .date), FormField("field.notes", c.notes),
-    ])
+    customerFormColumns.map { column in
+      let label = "field." + column.name
+      switch column {
+      case .name: return FormField(label, c.name, .required)
+      case .phone:
+        return s.maskPhones && !c.phone.isEmpty
+          ? FormField(label, hiding: c.phone, as: s.phone(c.phone), .mobile)
+          : FormField(label, c.phone, .mobile)
+      case .tier: return FormField(label, c.tier.rawValue, .tier)
+      // Spaces part the tags on the form; the file keeps them `;`-separated.
+      case .tags: return FormField(label, c.tags.joined(separator: " "))
+      case .joined, .birthday: return FormField(label, column.format(c), .date)
+      default: return FormField(label, column.format(c))
+      }
+    })
 }
 
 /// The Customers pane's pickers: the sort, a filter, a churn reason.
@@ -70,15 +82,18 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
     } else {
       c = Customer(id: nextCustomerID(ds.customers.map(\.id)), name: "")
     }
-    c.name = v[0]
-    c.wechat = v[1]
-    c.phone = v[2].filter { $0 != " " && $0 != "-" }
-    c.tier = Tier(rawValue: v[3]) ?? .friend
-    c.tags = tags(v[4])
-    c.source = v[5]
-    c.joined = Day(v[6])
-    c.birthday = Day(v[7])
-    c.notes = f.fields[8].input.text
+    func field(_ column: CustomerColumn) -> FormField {
+      f.fields[customerFormColumns.firstIndex(of: column)!]
+    }
+    c.name = field(.name).text
+    c.wechat = field(.wechat).text
+    c.phone = field(.phone).text.filter { $0 != " " && $0 != "-" }
+    c.tier = Tier(rawValue: field(.tier).text) ?? .friend
+    c.tags = tags(field(.tags).text)
+    c.source = field(.source).text
+    c.joined = Day(field(.joined).text)
+    c.birthday = Day(field(.birthday).text)
+    c.notes = field(.notes).input.text
     if let at {
       ds.customers[at] = c
       return s.commit(ds, x("done.edited", c.name))
