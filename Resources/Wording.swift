@@ -2,6 +2,8 @@ import LiuliangModel
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Puts the model's ids and figures into the user's language. Files keep ids; screens and text

@@ -8,6 +8,8 @@ import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Makes the demo shop, or a synthetic store of any size, with the seeded generator.

@@ -8,6 +8,8 @@ import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// What every reporting command shares: open the store read-only, compute, print.
