@@ -10,11 +10,7 @@ public enum Kind: String, CaseIterable, Sendable {
     switch self {
     case .customers: return CustomerColumn.allCases.map(\.name)
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
-    case .posts:
-      return [
-        "id", "date", "slot", "category", "text", "media", "benefit", "meaning", "fun", "status", "likes",
-        "comments",
-      ]
+    case .posts: return PostColumn.allCases.map(\.name)
     case .promotions:
       return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
     case .complaints: return ["customer", "date", "reason", "text", "resolved"]

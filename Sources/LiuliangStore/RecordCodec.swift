@@ -34,22 +34,12 @@ enum RecordCodec {
   static func fields(_ c: Customer) -> [String] { CustomerColumn.allCases.map { $0.format(c) } }
 
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
-    let date = try r.day(1)
-    let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
-    return Post(
-      id: try r.nonEmpty(0), date: date, slot: try r.time(2),
-      category: try r.value(3, PostCategory.self, empty: .ownerDay),
-      text: r.text(4), media: r.text(5), benefit: try r.flag(6), meaning: try r.flag(7), fun: try r.flag(8),
-      status: status, likes: try r.count(10), comments: try r.count(11))
+    var p = Post(id: "", date: nil, slot: nil, category: .ownerDay)
+    for column in PostColumn.allCases { try column.read(r, into: &p) }
+    return p
   }
 
-  static func fields(_ p: Post) -> [String] {
-    [
-      p.id, p.date?.description ?? "", p.slot?.description ?? "", p.category.rawValue, p.text, p.media,
-      p.benefit ? "1" : "0", p.meaning ? "1" : "0", p.fun ? "1" : "0", p.status.rawValue, String(p.likes),
-      String(p.comments),
-    ]
-  }
+  static func fields(_ p: Post) -> [String] { PostColumn.allCases.map { $0.format(p) } }
 
   static func promotion(_ r: RowReader) throws(ProblemKind) -> Promotion {
     let wd = r.text(4)
@@ -128,6 +118,28 @@ extension CustomerColumn {
     case .notes: c.notes = r.text(k)
     case .welcomedOn: c.welcomedOn = try r.day(k)
     case .winBackOn: c.winBackOn = try r.day(k)
+    }
+  }
+}
+
+extension PostColumn {
+  /// Reads the column's field of a row into the post; the status read after the date, as an
+  /// empty status is an idea without a date and planned with one.
+  func read(_ r: RowReader, into p: inout Post) throws(ProblemKind) {
+    let k = rawValue
+    switch self {
+    case .id: p.id = try r.nonEmpty(k)
+    case .date: p.date = try r.day(k)
+    case .slot: p.slot = try r.time(k)
+    case .category: p.category = try r.value(k, PostCategory.self, empty: .ownerDay)
+    case .text: p.text = r.text(k)
+    case .media: p.media = r.text(k)
+    case .benefit: p.benefit = try r.flag(k)
+    case .meaning: p.meaning = try r.flag(k)
+    case .fun: p.fun = try r.flag(k)
+    case .status: p.status = try r.value(k, PostStatus.self, empty: p.date == nil ? .idea : .planned)
+    case .likes: p.likes = try r.count(k)
+    case .comments: p.comments = try r.count(k)
     }
   }
 }

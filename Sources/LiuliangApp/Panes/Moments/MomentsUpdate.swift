@@ -137,6 +137,11 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   return []
 }
 
+/// The post form's fields, by the file's columns (the id is the store's to give).
+let postFormColumns: [PostColumn] = [
+  .category, .text, .media, .benefit, .meaning, .fun, .status, .date, .slot, .likes, .comments,
+]
+
 func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
   let title =
     purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
@@ -144,25 +149,25 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
     : s.text("form.edit_post", p.id)
   var form = Form(
     purpose, title: title,
-    [
-      FormField("field.category", p.category.rawValue, .category),
-      FormField("field.post_text", p.text, .required, lines: true),
-      FormField("field.media", p.media),
-      FormField("field.benefit", p.benefit ? "1" : "0", .flag),
-      FormField("field.meaning", p.meaning ? "1" : "0", .flag),
-      FormField("field.fun", p.fun ? "1" : "0", .flag),
-      FormField("field.status", p.status.rawValue, .status),
-      FormField("field.date", p.date?.description ?? "", .date),
-      FormField("field.slot", p.slot?.description ?? "", .slot),
-      FormField("field.likes", "\(p.likes)", .count),
-      FormField("field.comments", "\(p.comments)", .count),
-    ])
+    postFormColumns.map { column in
+      let label = "field." + column.name
+      let text = column.format(p)
+      switch column {
+      case .category: return FormField(label, text, .category)
+      case .text: return FormField("field.post_text", text, .required, lines: true)
+      case .benefit, .meaning, .fun: return FormField(label, text, .flag)
+      case .status: return FormField(label, text, .status)
+      case .date: return FormField(label, text, .date)
+      case .slot: return FormField(label, text, .slot)
+      case .likes, .comments: return FormField(label, text, .count)
+      default: return FormField(label, text)
+      }
+    })
   form.today = s.today
   return form
 }
 
 func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
-  let v = f.fields.map(\.text)
   var ds = s.dataset
   var p = Post(id: s.nextPostID(), date: nil, slot: nil, category: .ownerDay)
   var at: Int?
@@ -170,17 +175,18 @@ func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
     p = ds.posts[i]
     at = i
   }
-  p.category = PostCategory(rawValue: v[0]) ?? p.category
-  p.text = v[1]
-  p.media = v[2]
-  p.benefit = parseFlag(v[3]) ?? false
-  p.meaning = parseFlag(v[4]) ?? false
-  p.fun = parseFlag(v[5]) ?? false
-  p.status = PostStatus(rawValue: v[6]) ?? .planned
-  p.date = Day(v[7])
-  p.slot = TimeOfDay(v[8])
-  p.likes = Int(v[9]) ?? 0
-  p.comments = Int(v[10]) ?? 0
+  func field(_ column: PostColumn) -> String { f.fields[postFormColumns.firstIndex(of: column)!].text }
+  p.category = PostCategory(rawValue: field(.category)) ?? p.category
+  p.text = field(.text)
+  p.media = field(.media)
+  p.benefit = parseFlag(field(.benefit)) ?? false
+  p.meaning = parseFlag(field(.meaning)) ?? false
+  p.fun = parseFlag(field(.fun)) ?? false
+  p.status = PostStatus(rawValue: field(.status)) ?? .planned
+  p.date = Day(field(.date))
+  p.slot = TimeOfDay(field(.slot))
+  p.likes = Int(field(.likes)) ?? 0
+  p.comments = Int(field(.comments)) ?? 0
   if p.date == nil { p.status = .idea }
   if let at {
     ds.posts[at] = p
