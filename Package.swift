@@ -81,7 +81,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
-        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions",
+        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),
@@ -94,7 +94,7 @@ let package = Package(
         "LiuliangText", "LiuliangReport", "LiuliangSearch",
       ],
       exclude: ["Snapshots"]),
-    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel"]),
+    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel", "LiuliangGenerator"]),
     .testTarget(
       name: "ImportTests",
       dependencies: [
@@ -109,7 +109,7 @@ let package = Package(
       name: "SafetyTests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport", "LiuliangImport",
+        "LiuliangText", "LiuliangReport", "LiuliangImport", "LiuliangGenerator",
       ]),
     .testTarget(
       name: "CLITests",

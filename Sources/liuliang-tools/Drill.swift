@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiuliangCLI
+import LiuliangGenerator
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
@@ -25,18 +26,6 @@ struct DrillCommand: ParsableCommand {
     subcommands: [DrillWrite.self, DrillCheck.self, DrillRead.self])
 }
 
-/// A small seeded generator (SplitMix64), so a failing run can be repeated from its seed.
-struct DrillRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
-  }
-}
-
 struct DrillWrite: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "write", abstract: cliText["drill.write"])
   @Option(name: .long) var data: String
@@ -52,7 +41,7 @@ struct DrillWrite: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     if let r = store.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
-    var rng = DrillRandom(state: seed)
+    var rng = SeededRandom(seed: seed)
     // The store's own tags (the demo's are Chinese), and the texts CSV has to quote.
     let tags = Array(Set(store.dataset.customers.lazy.flatMap(\.tags))).sorted()
     let local = tags.isEmpty ? ["tag"] : tags

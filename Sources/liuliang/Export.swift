@@ -4,19 +4,7 @@ import LiuliangImport
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
-import LiuliangStringFunctions
 import LiuliangText
-
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `liuliang export`: the store's own columns, so that the file imports back unchanged.
 struct ExportCommand: ParsableCommand {

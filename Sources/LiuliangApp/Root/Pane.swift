@@ -29,3 +29,12 @@ public struct Pane: Hashable, Sendable, CaseIterable, CustomStringConvertible {
   public var next: Pane { Pane(rawValue: rawValue % Pane.rooms.count + 1)! }
   public var previous: Pane { Pane(rawValue: (rawValue + Pane.rooms.count - 2) % Pane.rooms.count + 1)! }
 }
+
+/// The panes the code names; a pane that nothing outside its folder names needs no line here.
+extension Pane {
+  public static let today = Pane(TodayRoom.id)
+  public static let customers = Pane(CustomersRoom.id)
+  public static let moments = Pane(MomentsRoom.id)
+  public static let promotions = Pane(PromotionsRoom.id)
+  public static let churn = Pane(ChurnRoom.id)
+}

@@ -1,9 +1,5 @@
 import LiuliangRender
 
-extension Pane {
-  public static let churn = Pane(ChurnRoom.id)
-}
-
 enum ChurnRoom: Room {
   static let id = "churn"
 

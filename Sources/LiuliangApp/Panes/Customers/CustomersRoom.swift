@@ -1,9 +1,5 @@
 import LiuliangRender
 
-extension Pane {
-  public static let customers = Pane(CustomersRoom.id)
-}
-
 enum CustomersRoom: Room {
   static let id = "customers"
 

@@ -1,9 +1,5 @@
 import LiuliangRender
 
-extension Pane {
-  public static let moments = Pane(MomentsRoom.id)
-}
-
 enum MomentsRoom: Room {
   static let id = "moments"
 

@@ -1,9 +1,5 @@
 import LiuliangRender
 
-extension Pane {
-  public static let promotions = Pane(PromotionsRoom.id)
-}
-
 enum PromotionsRoom: Room {
   static let id = "promotions"
 

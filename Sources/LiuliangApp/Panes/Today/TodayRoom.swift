@@ -1,9 +1,5 @@
 import LiuliangRender
 
-extension Pane {
-  public static let today = Pane(TodayRoom.id)
-}
-
 enum TodayRoom: Room {
   static let id = "today"
 
