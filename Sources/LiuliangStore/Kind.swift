@@ -11,10 +11,9 @@ public enum Kind: String, CaseIterable, Sendable {
     case .customers: return CustomerColumn.allCases.map(\.name)
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
     case .posts: return PostColumn.allCases.map(\.name)
-    case .promotions:
-      return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
-    case .complaints: return ["customer", "date", "reason", "text", "resolved"]
-    case .contacts: return ["customer", "date", "kind", "note"]
+    case .promotions: return PromotionColumn.allCases.map(\.name)
+    case .complaints: return ComplaintColumn.allCases.map(\.name)
+    case .contacts: return ContactColumn.allCases.map(\.name)
     }
   }
 

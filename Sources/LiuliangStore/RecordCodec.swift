@@ -42,61 +42,59 @@ enum RecordCodec {
   static func fields(_ p: Post) -> [String] { PostColumn.allCases.map { $0.format(p) } }
 
   static func promotion(_ r: RowReader) throws(ProblemKind) -> Promotion {
-    let wd = r.text(4)
-    guard let weekdays = parseWeekdays(wd) else { throw .badValue(field: "weekdays", value: wd) }
-    let from = try r.time(5)
-    let to = try r.time(6, endOfDay: true)
+    typealias C = PromotionColumn
+    let wd = r.text(C.weekdays.rawValue)
+    guard let weekdays = parseWeekdays(wd) else { throw .badValue(field: C.weekdays.name, value: wd) }
+    let from = try r.time(C.from.rawValue)
+    let to = try r.time(C.to.rawValue, endOfDay: true)
     var window: ClosedOpenTime?
     // An empty `from` is 00:00 and an empty `to` is 24:00 (PRODUCT.md); both empty is no window.
     if from != nil || to != nil {
       let f = from ?? TimeOfDay(minutes: 0)
       let t = to ?? TimeOfDay(minutes: 24 * 60)
       guard f < t else {
-        throw .windowOrder(to: to == nil ? "24:00" : r.text(6), from: from == nil ? "00:00" : r.text(5))
+        throw .windowOrder(
+          to: to == nil ? "24:00" : r.text(C.to.rawValue),
+          from: from == nil ? "00:00" : r.text(C.from.rawValue))
       }
       window = ClosedOpenTime(from: f, to: t)
     }
-    let aud = r.text(7)
-    guard let audience = Audience(aud) else { throw .badValue(field: "audience", value: aud) }
-    guard let kind = PromotionKind(rawValue: r.text(2)) else {
-      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    let aud = r.text(C.audience.rawValue)
+    guard let audience = Audience(aud) else { throw .badValue(field: C.audience.name, value: aud) }
+    let k = C.kind.rawValue
+    guard let kind = PromotionKind(rawValue: r.text(k)) else {
+      throw r.isEmpty(k) ? .missingValue(field: C.kind.name) : .badValue(field: C.kind.name, value: r.text(k))
     }
     return Promotion(
-      id: try r.nonEmpty(0), name: r.text(1), kind: kind, discount: r.text(3), weekdays: weekdays,
-      window: window,
-      audience: audience, start: try r.day(8), end: try r.day(9))
+      id: try r.nonEmpty(C.id.rawValue), name: r.text(C.name.rawValue), kind: kind,
+      discount: r.text(C.discount.rawValue), weekdays: weekdays, window: window, audience: audience,
+      start: try r.day(C.start.rawValue), end: try r.day(C.end.rawValue))
   }
 
-  static func fields(_ p: Promotion) -> [String] {
-    [
-      p.id, p.name, p.kind.rawValue, p.discount, formatWeekdays(p.weekdays), p.window?.from.description ?? "",
-      p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
-      p.audience == .everyone ? "everyone" : p.audience.description, p.start?.description ?? "",
-      p.end?.description ?? "",
-    ]
-  }
+  static func fields(_ p: Promotion) -> [String] { PromotionColumn.allCases.map { $0.format(p) } }
 
   static func complaint(_ r: RowReader) throws(ProblemKind) -> Complaint {
-    Complaint(
-      customer: r.text(0), date: try r.requiredDay(1), reason: try r.value(2, Reason.self, empty: .unknown),
-      text: r.text(3), resolved: try r.flag(4))
+    typealias C = ComplaintColumn
+    return Complaint(
+      customer: r.text(C.customer.rawValue), date: try r.requiredDay(C.date.rawValue),
+      reason: try r.value(C.reason.rawValue, Reason.self, empty: .unknown), text: r.text(C.text.rawValue),
+      resolved: try r.flag(C.resolved.rawValue))
   }
 
   static func contact(_ r: RowReader) throws(ProblemKind) -> Contact {
-    guard let kind = ContactKind(rawValue: r.text(2)) else {
-      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    typealias C = ContactColumn
+    let k = C.kind.rawValue
+    guard let kind = ContactKind(rawValue: r.text(k)) else {
+      throw r.isEmpty(k) ? .missingValue(field: C.kind.name) : .badValue(field: C.kind.name, value: r.text(k))
     }
-    return Contact(customer: try r.nonEmpty(0), date: try r.requiredDay(1), kind: kind, note: r.text(3))
+    return Contact(
+      customer: try r.nonEmpty(C.customer.rawValue), date: try r.requiredDay(C.date.rawValue), kind: kind,
+      note: r.text(C.note.rawValue))
   }
 
-  static func fields(_ c: Contact) -> [String] { [c.customer, c.date.description, c.kind.rawValue, c.note] }
+  static func fields(_ c: Contact) -> [String] { ContactColumn.allCases.map { $0.format(c) } }
 
-  static func fields(_ c: Complaint) -> [String] {
-    [
-      c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text,
-      c.resolved ? "1" : "0",
-    ]
-  }
+  static func fields(_ c: Complaint) -> [String] { ComplaintColumn.allCases.map { $0.format(c) } }
 }
 
 extension CustomerColumn {
