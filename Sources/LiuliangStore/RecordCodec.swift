@@ -8,9 +8,13 @@ import LiuliangModel
 
 /// Each kind's row as a record and back, in the columns of `Kind.columns`.
 enum RecordCodec {
+  // `allCases` makes a new array at each call; a million rows read these once.
+  static let customerColumns = CustomerColumn.allCases
+  static let postColumns = PostColumn.allCases
+
   static func customer(_ r: RowReader) throws(ProblemKind) -> Customer {
     var c = Customer(id: "", name: "")
-    for column in CustomerColumn.allCases { try column.read(r, into: &c) }
+    for column in customerColumns { try column.read(r, into: &c) }
     return c
   }
 
@@ -31,15 +35,15 @@ enum RecordCodec {
     return out
   }
 
-  static func fields(_ c: Customer) -> [String] { CustomerColumn.allCases.map { $0.format(c) } }
+  static func fields(_ c: Customer) -> [String] { customerColumns.map { $0.format(c) } }
 
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
     var p = Post(id: "", date: nil, slot: nil, category: .ownerDay)
-    for column in PostColumn.allCases { try column.read(r, into: &p) }
+    for column in postColumns { try column.read(r, into: &p) }
     return p
   }
 
-  static func fields(_ p: Post) -> [String] { PostColumn.allCases.map { $0.format(p) } }
+  static func fields(_ p: Post) -> [String] { postColumns.map { $0.format(p) } }
 
   static func promotion(_ r: RowReader) throws(ProblemKind) -> Promotion {
     typealias C = PromotionColumn
