@@ -113,8 +113,7 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
       promotion: promo, channel: Channel(rawValue: v[3]) ?? .dineIn)
     return s.appendVisit(visit, x("done.visit", ds.customers[i].name, "¥\(visit.amount)"))
   case .complaint(let id):
-    ds.complaints.append(
-      Complaint(customer: id, date: Day(v[2])!, reason: Reason(rawValue: v[0]) ?? .unknown, text: v[1]))
+    ds.complaints.append(complaint(f, customer: id))
     let name = ds.customers.first { $0.id == id }?.name ?? id
     return s.commit(ds, x("done.complaint", name))
   case .tagMarked, .untagMarked:

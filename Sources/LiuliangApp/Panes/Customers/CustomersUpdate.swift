@@ -90,11 +90,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let c = s.dataset.customers[i]
     s.overlay = .form(
       Form(
-        .complaint(id: c.id), title: x("form.complaint_title", c.name),
-        [
-          FormField("field.reason", "", .reason), FormField("field.text", "", .required),
-          FormField("field.date", s.today.description, .requiredDate),
-        ]))
+        .complaint(id: c.id), title: x("form.complaint_title", c.name), complaintFields(s, customer: nil)))
   case .welcomed:
     guard let i = current else { return [] }
     return s.logContact(i, .welcome)
