@@ -1,3 +1,4 @@
+import Dispatch
 import LiuliangModel
 
 #if canImport(Glibc)
@@ -17,8 +18,8 @@ public final class TillTarget {
   private let lock: FolderLock?
   private let customers: [UInt8]
   /// Phone (11 digits as a number) → where the first customer with it has its id.
-  private var phones = PhoneTable()
-  private(set) var orders = ByteSet()
+  private let phones: PhoneTable
+  private var orders: ByteSet
   private let endsMidLine: Bool
   private let signature: FileSignature?
 
@@ -48,12 +49,41 @@ public final class TillTarget {
       shop.messages = MessagesFile.parse(String(decoding: bytes, as: UTF8.self)).0
     }
     self.shop = shop
-    customers = try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
+    let customers =
+      try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
+    self.customers = customers
     let visitsPath = folder + "/" + Kind.visits.fileName
     signature = Files.signature(visitsPath)
-    let visits = try Files.read(visitsPath, name: Kind.visits.fileName) ?? []
-    endsMidLine = visits.last.map { $0 != CSV.lf } ?? false
-    guard try indexCustomers(), try readOrders(visits) else { throw NotPlain() }
+    // The two files are read at once, one per core: each result in its own box.
+    let found = Found()
+    let failure = Found()
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 {
+        found.phones = TillTarget.indexCustomers(customers)
+      } else {
+        do throws(StoreError) {
+          let read = try Files.withMapped(visitsPath, name: Kind.visits.fileName) { b, _ in
+            (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+          }
+          found.orders = read?.0
+          found.endsMidLine = read?.1 ?? false
+        } catch {
+          failure.error = error
+        }
+      }
+    }
+    if let e = failure.error { throw e }
+    guard let phones = found.phones, let orders = found.orders else { throw NotPlain() }
+    self.phones = phones
+    self.orders = orders
+    endsMidLine = found.endsMidLine
+  }
+
+  private final class Found: @unchecked Sendable {
+    var phones: PhoneTable?
+    var orders: ByteSet?
+    var endsMidLine = false
+    var error: StoreError?
   }
 
   /// The id of the first customer whose phone is these 11 digits.
@@ -63,6 +93,9 @@ public final class TillTarget {
 
   /// Whether the order number is in the log (or was added by `insertOrder`).
   public func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
+
+  /// Room for `more` order numbers, made at once instead of by doubling.
+  public func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
 
   /// Appends rows made by `appendRow` to visits.csv in one write, as `Store.appendVisits`
   /// does: a short write is cut back, the file is synced, and a log changed since it was read
@@ -92,10 +125,11 @@ public final class TillTarget {
 
   /// Every customer row plain (no quote, the header's width, each checked value as the codec
   /// reads it, no id twice): then phone → first id is what the loader's customers give.
-  private func indexCustomers() throws -> Bool {
+  private static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
     let columns = Kind.customers.columns
-    let tiers = Set(Tier.allCases.map { Array($0.rawValue.utf8) })
-    let reasons = Set(Reason.allCases.map { Array($0.rawValue.utf8) })
+    let tiers = Tier.allCases.map { Array($0.rawValue.utf8) }
+    let reasons = Reason.allCases.map { Array($0.rawValue.utf8) }
+    let days = [6, 8, 9, 12, 13]
     var phones = PhoneTable()
     let plain = customers.withUnsafeBufferPointer { b -> Bool in
       guard !b.isEmpty else { return true }
@@ -113,11 +147,13 @@ public final class TillTarget {
         guard f.count == width, !f[0].isEmpty, ids.insert(UnsafeBufferPointer(rebasing: b[f[0]])) else {
           return false
         }
-        for k in [6, 8, 9, 12, 13] where k < width && !f[k].isEmpty {
+        for k in days where k < width && !f[k].isEmpty {
           guard Day(utf8: UnsafeBufferPointer(rebasing: b[f[k]])) != nil else { return false }
         }
-        if width > 7, !f[7].isEmpty, !tiers.contains(Array(b[f[7]])) { return false }
-        if width > 10, !f[10].isEmpty, !reasons.contains(Array(b[f[10]])) { return false }
+        if width > 7, !f[7].isEmpty, !tiers.contains(where: { $0.elementsEqual(b[f[7]]) }) { return false }
+        if width > 10, !f[10].isEmpty, !reasons.contains(where: { $0.elementsEqual(b[f[10]]) }) {
+          return false
+        }
         let phone = f[3]
         guard phone.isEmpty || b[phone].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         if phone.count == 11 {
@@ -128,16 +164,15 @@ public final class TillTarget {
       }
       return true
     }
-    self.phones = phones
-    return plain
+    return plain ? phones : nil
   }
 
   /// Every log row plain, ASCII, of the header's width, the header the store's columns and
   /// `order` last: the non-empty last fields are the order numbers `Store.visitColumn` gives.
   /// Ten million rows are read eight bytes at a time.
-  private func readOrders(_ visits: [UInt8]) throws -> Bool {
+  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> ByteSet? {
     var orders = ByteSet()
-    let plain = visits.withUnsafeBufferPointer { b -> Bool in
+    let plain = { () -> Bool in
       guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), b.count) == nil,
         memchr(base, 0x0D, b.count) == nil
       else { return false }
@@ -147,8 +182,7 @@ public final class TillTarget {
       return LogScan.lines(b, from: expected.count, commas: width - 1) { last in
         if !last.isEmpty { _ = orders.insert(last) }
       }
-    }
-    self.orders = orders
-    return plain
+    }()
+    return plain ? orders : nil
   }
 }

@@ -87,7 +87,6 @@ final class TillFastTests: XCTestCase {
     XCTAssertEqual(f.header, g.header)
     XCTAssertEqual(f.columns, g.columns)
     XCTAssertEqual(f.added, g.added)
-    XCTAssertEqual(f.newVisitOrders, g.newVisitOrders)
     XCTAssertEqual(f.unmatched, g.unmatched)
     XCTAssertEqual(f.alreadyThere, g.alreadyThere)
     XCTAssertEqual(f.unchanged, g.unchanged)
