@@ -17,6 +17,9 @@ let package = Package(
     .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
     // Records and every number of the product: pure Swift, no I/O, no terminal.
     .target(name: "LiuliangModel"),
+    // The few String methods of Foundation's that FoundationEssentials lacks: the whole of
+    // Foundation would bring ICU's data, most of the installed program's size.
+    .target(name: "LiuliangStringFunctions"),
     // The folder of CSV files and shop.toml: codec, atomic writes, lock, problems.
     .target(name: "LiuliangStore", dependencies: ["LiuliangModel"]),
     // Cells, buffer, layout, widgets: no ncurses, tested by comparing buffer text.
@@ -29,7 +32,8 @@ let package = Package(
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
     // Every user-facing string (zh-Hans, en) and the Moments templates.
     .target(
-      name: "LiuliangText", path: "Resources", exclude: ["strings", "templates"],
+      name: "LiuliangText", dependencies: ["LiuliangStringFunctions"], path: "Resources",
+      exclude: ["strings", "templates"],
       sources: ["Text.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
@@ -43,30 +47,39 @@ let package = Package(
     .target(
       name: "LiuliangImport",
       dependencies: [
-        "LiuliangModel", "LiuliangStore", "CZlib",
+        "LiuliangModel", "LiuliangStore", "CZlib", "LiuliangStringFunctions",
       ],
       exclude: ["words"], plugins: ["EmbedText"]),
+    // Substring search and sort keys over a big pool: bytes, pinyin, parallel sweeps.
+    .target(
+      name: "LiuliangSearch", dependencies: ["LiuliangModel"], exclude: ["pinyin"],
+      plugins: ["EmbedText"]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",
-      dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport"]),
+      dependencies: [
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
+        "LiuliangSearch", "LiuliangStringFunctions",
+      ]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText", "LiuliangImport",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangStringFunctions",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
+    .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),
     .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),
     .testTarget(name: "RenderTests", dependencies: ["LiuliangRender"]),
     .testTarget(
       name: "AppTests",
       dependencies: [
         "LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport",
+        "LiuliangText", "LiuliangReport", "LiuliangSearch",
       ],
       exclude: ["Snapshots"]),
+    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel"]),
     .testTarget(
       name: "ImportTests",
       dependencies: [

@@ -1,5 +1,5 @@
-import Foundation
 import LiuliangStore
+import LiuliangStringFunctions
 
 #if canImport(Glibc)
   import Glibc
@@ -182,6 +182,6 @@ extension String {
       }
       if bytes.isEmpty { return "" }
     }
-    return trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmingWhitespaceAndNewlines()
   }
 }

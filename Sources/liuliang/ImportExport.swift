@@ -1,9 +1,20 @@
 import ArgumentParser
-import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension Kind: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
@@ -93,7 +104,7 @@ struct ImportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: input)
     let base =
       url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
-    let dir = (input as NSString).deletingLastPathComponent
+    let dir = input.droppingLastPathComponent
     return (dir.isEmpty ? "" : dir + "/") + base + ".rejects.csv"
   }
 
@@ -104,7 +115,7 @@ struct ImportCommand: ParsableCommand {
     var temp: String?
     if !result.rejects.isEmpty {
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
-      let made = RejectsFile.writeTemp(bytes, dir: (rejectsPath as NSString).deletingLastPathComponent)
+      let made = RejectsFile.writeTemp(bytes, dir: rejectsPath.droppingLastPathComponent)
       guard let t = made.path else {
         throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
       }
