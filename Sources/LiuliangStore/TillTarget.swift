@@ -21,6 +21,8 @@ public final class TillTarget {
   private let phones: PhoneTable
   private var orders: ByteSet
   private let endsMidLine: Bool
+  /// The log has no `order` column yet: the first append adds it (see `append`).
+  private let widen: Bool
   private let signature: FileSignature?
 
   /// `write`: take the store's lock (nil when another liuliang holds it).
@@ -65,7 +67,8 @@ public final class TillTarget {
           let read = try Files.withMapped(visitsPath, name: Kind.visits.fileName) { b, _ in
             (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
           }
-          found.orders = read?.0
+          found.orders = read?.0?.orders
+          found.widen = read?.0?.widen ?? false
           found.endsMidLine = read?.1 ?? false
         } catch {
           failure.error = error
@@ -77,12 +80,14 @@ public final class TillTarget {
     self.phones = phones
     self.orders = orders
     endsMidLine = found.endsMidLine
+    widen = found.widen
   }
 
   private final class Found: @unchecked Sendable {
     var phones: PhoneTable?
     var orders: ByteSet?
     var endsMidLine = false
+    var widen = false
     var error: StoreError?
   }
 
@@ -99,14 +104,36 @@ public final class TillTarget {
 
   /// Appends rows made by `appendRow` to visits.csv in one write, as `Store.appendVisits`
   /// does: a short write is cut back, the file is synced, and a log changed since it was read
-  /// is refused.
+  /// is refused. A log without its `order` column is first widened as `Store.widenLog` does
+  /// (`,order` on the header, an empty field on every row), in the same atomic rewrite.
   public func append(_ rows: [UInt8]) throws(StoreError) {
     guard lock != nil else { throw .readOnly(.requested) }
     guard !rows.isEmpty else { return }
     let name = Kind.visits.fileName
     if Files.isDirectory(folder) != true { throw .cannotWrite(file: folder, errno: ENOENT) }
     guard Files.signature(folder + "/" + name) == signature else { throw .changedOnDisk(file: name) }
-    try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+    guard widen else {
+      return try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+    }
+    let old = try Files.read(folder + "/" + name, name: name) ?? []
+    let header = Array(Kind.visits.columns.joined(separator: ",").utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(old.count + old.count / 32 + rows.count + 16)
+    out += header + Array(",order\n".utf8)
+    old.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      var at = header.count + 1
+      while at < b.count {
+        let end = memchr(base + at, Int32(CSV.lf), b.count - at).map {
+          base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[at..<(end ?? b.count)]))
+        out.append(CSV.comma)
+        out.append(CSV.lf)
+        at = (end ?? b.count) + 1
+      }
+    }
+    try Files.writeAtomically(folder: folder, name: name, bytes: out + rows)
   }
 
   /// One row of visits.csv (`customer,date,time,amount,party,promotion,channel,order`), the
@@ -169,20 +196,27 @@ public final class TillTarget {
 
   /// Every log row plain, ASCII, of the header's width, the header the store's columns and
   /// `order` last: the non-empty last fields are the order numbers `Store.visitColumn` gives.
+  /// Or the header without `order` (no import has added it yet): no order numbers, `widen`.
   /// Ten million rows are read eight bytes at a time.
-  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> ByteSet? {
+  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
     var orders = ByteSet()
+    var widen = false
     let plain = { () -> Bool in
       guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), b.count) == nil,
         memchr(base, 0x0D, b.count) == nil
       else { return false }
       let expected = Array(((Kind.visits.columns + ["order"]).joined(separator: ",") + "\n").utf8)
+      let narrow = Array((Kind.visits.columns.joined(separator: ",") + "\n").utf8)
+      if b.count >= narrow.count, b[0..<narrow.count].elementsEqual(narrow) {
+        widen = true
+        return LogScan.lines(b, from: narrow.count, commas: narrow.filter { $0 == CSV.comma }.count) { _ in }
+      }
       guard b.count >= expected.count, b[0..<expected.count].elementsEqual(expected) else { return false }
       let width = Kind.visits.columns.count + 1
       return LogScan.lines(b, from: expected.count, commas: width - 1) { last in
         if !last.isEmpty { _ = orders.insert(last) }
       }
     }()
-    return plain ? orders : nil
+    return plain ? (orders, widen) : nil
   }
 }
