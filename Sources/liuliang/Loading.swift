@@ -1,10 +1,12 @@
 import Dispatch
 import LiuliangApp
+import LiuliangCLI
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangTerminal
+import LiuliangText
 
 /// What the loading thread tells the screen: the files begun and read, then the figures, then
 /// the dashboard made (or why none could be).

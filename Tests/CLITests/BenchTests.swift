@@ -12,7 +12,7 @@ final class BenchTests: XCTestCase {
       "generate", store.path, "--customers", "2000", "--walk-ins", "30", "--shape", "real",
     ])
     XCTAssertEqual(made.status, 0, made.stderr)
-    let r = try runLiuliang(["bench", "--data", store.path, "--today", "2026-11-16", "--rounds", "2"])
+    let r = try runTools(["bench", "--data", store.path, "--today", "2026-11-16", "--rounds", "2"])
     XCTAssertEqual(r.status, 0, r.stderr)
     var figures: [String: Double] = [:]
     for line in r.stdout.split(separator: "\n") {
@@ -43,8 +43,10 @@ final class BenchTests: XCTestCase {
     // A move in Moments is a change of the data: it is timed only when it happened.
     XCTAssertGreaterThanOrEqual(figures["key_moments_move_samples"] ?? 0, 2)
     XCTAssertGreaterThan(figures["visits"] ?? 0, 0)
-    // The command is for the suite only: not in the list of commands.
+    // The command is for the suite only: the installed program has neither it nor the drill.
     let help = try runLiuliang(["--help", "--lang", "en"])
     XCTAssertFalse(help.stdout.contains("bench"))
+    XCTAssertNotEqual(try runLiuliang(["bench", "--data", store.path]).status, 0)
+    XCTAssertNotEqual(try runLiuliang(["drill", "check", "--data", store.path]).status, 0)
   }
 }
