@@ -14,8 +14,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .nextMatch, .previousMatch:
     jumpToMatch(&s, forward: action == .nextMatch, includeCurrent: false)
   case .back where s.detail == nil && !s.list.query.isEmpty:
-    s.list.query = ""
-    s.list.refresh(s.dataset, s.analysis, search: s.search)
+    endSearch(&s)
   case .sort:
     let items = CustomerList.Column.allCases.map { c -> (label: String, value: String) in
       let mark = s.list.sort == c ? (s.list.descending ? " ↓" : " ↑") : ""
@@ -161,23 +160,27 @@ func customerForm(_ s: AppState, _ i: Int?) -> Form {
     ])
 }
 
-/// Moves the cursor to the next (or previous) row matching the search, wrapping around.
+/// Moves the cursor to the next (or previous) match, wrapping around: while a search is on,
+/// every row is one, best first.
 func jumpToMatch(_ s: inout AppState, forward: Bool, includeCurrent: Bool) {
-  let m = s.list.matches
-  guard !m.isEmpty else {
+  let n = s.list.matchCount
+  guard n > 0 else {
     if !s.list.query.isEmpty { s.flash(s.text("msg.no_match", s.list.query), error: true) }
     return
   }
-  let here = s.customers.index
-  let target: Int
-  if forward {
-    target = m.first { includeCurrent ? $0 >= here : $0 > here } ?? m[0]
-  } else {
-    target = m.last { $0 < here } ?? m[m.count - 1]
-  }
+  let here = min(max(0, s.customers.index), n - 1)
+  let target = includeCurrent ? here : forward ? (here + 1) % n : (here + n - 1) % n
   s.customers.jump(to: target, visible: Layouts.customerRows(s))
-  let k = (m.firstIndex(of: target) ?? 0) + 1
-  s.flash(s.text("msg.match", k, m.count, s.list.query))
+  s.flash(s.text("msg.match", target + 1, n, s.list.query))
+}
+
+/// Drops the search: the whole list again, the cursor on the customer it was on.
+func endSearch(_ s: inout AppState) {
+  let current = s.currentCustomer
+  s.list.query = ""
+  s.refreshList()
+  let row = current.flatMap { c in s.list.order.firstIndex(of: c) } ?? 0
+  s.customers.jump(to: row, visible: Layouts.customerRows(s))
 }
 
 func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] {
@@ -185,8 +188,7 @@ func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] 
   switch key {
   case .escape:
     s.overlay = .none
-    s.list.query = ""
-    s.refreshList()
+    endSearch(&s)
     return []
   case .enter:
     s.overlay = .none
@@ -197,6 +199,8 @@ func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] 
     s.ensureSearchIndex()
     s.list.query = f.text
     if let idx = s.search { s.list.rematch(idx) }
+    s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
+    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
     jumpToMatch(&s, forward: true, includeCurrent: true)
     return []
   }

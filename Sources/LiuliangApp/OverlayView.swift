@@ -47,7 +47,7 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
     let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
     buf.fill(row, style: .plain)
     buf.put("/", x: 0, y: row.y, style: .accent)
-    let count = s.list.query.isEmpty ? "" : s.text("search.count", s.list.matches.count)
+    let count = searchCounter(s)
     let cw = CellWidth.of(count)
     buf.put(count, x: s.width - cw, y: row.y, style: .dim)
     return field.draw(

@@ -76,9 +76,10 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("今日联系")
     try t.send("2", "/")
     try t.type("dky")
-    // dky also occurs inside the WeChat id of an earlier customer: n goes on to 丁凯怡.
-    try t.waitFor("找到 2")
-    try t.send("Enter", "n", "Enter")
+    // dky also occurs inside the WeChat id of an earlier customer: 丁凯怡, found by her
+    // initials, comes first.
+    try t.waitFor("dky: 1 名字 · 1 微信号")
+    try t.send("Enter", "Enter")
     try t.waitFor("丁凯怡 · " + id)
     try t.send("v")
     try t.waitFor("丁凯怡 的消费")
