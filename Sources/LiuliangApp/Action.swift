@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
   case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
   case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
   case prepareMessage, greeted, followedUp
+  /// Shift-Tab: the focus to the pane's previous box (Tab is `switchBox`).
+  case previousBox
 }
 
 /// What must hold for a key to act now. Dispatch refuses a key whose need is unmet and the
@@ -52,8 +54,11 @@ public enum Keymap {
   /// Keys that work in every pane.
   public static let global: [Binding] = [
     Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], .pane(.today), "key.panes"),
-    Binding([.tab], .nextPane, "key.next_pane"),
-    Binding([.backTab], .previousPane, "key.previous_pane"),
+    // Tab moves between the boxes of a pane, as in lazygit; panes are 1–5 and [ ].
+    Binding([.char("]")], .nextPane, "key.next_pane"),
+    Binding([.char("[")], .previousPane, "key.previous_pane"),
+    Binding([.tab], .switchBox, "key.next_box"),
+    Binding([.backTab], .previousBox, "key.previous_box"),
     Binding([.char("?")], .help, "key.help"),
     Binding([.char(":")], .command, "key.command"),
     Binding.edit([.char("u")], .undo, "key.undo"),
@@ -125,8 +130,8 @@ public enum Keymap {
         Binding([.char("l"), .right], .nextDay, "key.next_day"),
         Binding([.char("j"), .down], .down, "key.next_slot"),
         Binding([.char("k"), .up], .up, "key.previous_slot"),
-        Binding([.char("[")], .previousWeek, "key.previous_week"),
-        Binding([.char("]")], .nextWeek, "key.next_week"),
+        Binding([.char("<"), .pageUp], .previousWeek, "key.previous_week"),
+        Binding([.char(">"), .pageDown], .nextWeek, "key.next_week"),
         Binding([.char("t")], .thisWeek, "key.this_week"),
         Binding.edit([.char("a")], .add, "key.add_post"),
         Binding.edit([.char("n")], .fromTemplate, "key.from_template"),
@@ -144,7 +149,7 @@ public enum Keymap {
       return listMoves + [
         Binding([.char("h"), .left], .left, "key.heat_left"),
         Binding([.char("l"), .right], .right, "key.heat_right"),
-        Binding([.char("w")], .switchBox, "key.switch_heat"),
+        Binding([.tab, .backTab], .switchBox, "key.switch_heat"),
         Binding.edit([.char("a")], .add, "key.add_promotion"),
         Binding.edit([.char("e"), .enter], .edit, "key.edit_promotion"),
         Binding.edit([.char("x")], .endPromotion, "key.end_promotion"),
@@ -152,7 +157,7 @@ public enum Keymap {
       ]
     case .churn:
       return listMoves + [
-        Binding([.char("w")], .switchBox, "key.switch_churn"),
+        Binding([.tab, .backTab], .switchBox, "key.switch_churn"),
         Binding.edit([.char("b")], .winBack, "key.win_back"),
         Binding([.char("y")], .prepareMessage, "key.prepare_message"),
         Binding.edit([.char("a")], .add, "key.add_complaint"),

@@ -137,6 +137,11 @@ func paneAction(_ s: inout AppState, _ action: Action) {
     default: break
     }
   }
+  // Promotions and Churn take Tab themselves; the other panes have a single box.
+  if action == .switchBox || action == .previousBox {
+    s.flash(s.text["msg.one_box"])
+    return
+  }
   switch s.pane {
   case .today: move(&s.reach, Layouts.todayListRows(s))
   case .customers:

@@ -154,7 +154,7 @@ final class DashboardTests: XCTestCase {
       command:
         "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
     try t.waitFor("今日联系")
-    try t.send("4", "w")
+    try t.send("4", "Tab")
     try t.waitFor("周一 14:00")
     // The Saturday row's cell for 14:00, three cells wide after the 5-cell weekday label.
     func saturdayCell(_ screen: String) -> String {
@@ -175,7 +175,7 @@ final class DashboardTests: XCTestCase {
     try t.send("C-s")
     screen = try t.waitFor("已新增活动 周末下午茶")
     XCTAssertTrue(saturdayCell(screen).contains("✓"), "covered after: \(saturdayCell(screen))")
-    try t.send("5", "w", "x")
+    try t.send("5", "Tab", "x")
     try t.waitFor("已处理")
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)
