@@ -4,14 +4,11 @@ import LiuliangReport
 
 /// Pane 3: the week as days × posting slots, the selected day's posts, the plan checks.
 func drawMoments(_ s: AppState, _ buf: inout Buffer) {
-  let body = Layouts.body(s)
   let ds = s.dataset
   let monday = s.shownWeek
-  let (top, bottom) = body.splitTop(min(body.height - 6, 4 + max(ds.shop.slots.count, 1) + 2))
+  let (top, bottom) = Layouts.moments(s)
   let inner = Block(title: s.text("moments.week", monday, monday.adding(6))).draw(into: &buf, in: top)
-  // Slot column, then seven day columns sharing the rest.
-  let slotWidth = 6
-  let dayWidth = max(4, (inner.width - slotWidth) / 7)
+  let (slotWidth, dayWidth) = Layouts.weekColumns(inner)
   for d in 0..<7 {
     let day = monday.adding(d)
     let label = s.wording.weekday(d + 1) + " " + String(day.description.suffix(2))

@@ -185,7 +185,7 @@ struct OpenCommand: ParsableCommand {
     }
     var d = Dashboard(store: s, today: today, maskPhones: maskPhones)
     d.ambiguous = ambiguous
-    d.mouse = !noMouse
+    d.mouse = !noMouse && s.dataset.shop.mouse
     try d.run()
   }
 }
@@ -225,7 +225,7 @@ struct DemoCommand: ParsableCommand {
     }
     var d = Dashboard(store: s, today: t, maskPhones: maskPhones)
     d.ambiguous = ambiguous
-    d.mouse = !noMouse
+    d.mouse = !noMouse && s.dataset.shop.mouse
     try d.run()
     emit(cliText("cli.demo_left", folder) + "\n")
   }
