@@ -45,10 +45,15 @@ let package = Package(
         "LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["words"], plugins: ["EmbedText"]),
+    // Substring search and sort keys over a big pool: bytes, pinyin, parallel sweeps.
+    .target(name: "LiuliangSearch", dependencies: ["LiuliangModel"]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",
-      dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport"]),
+      dependencies: [
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
+        "LiuliangSearch",
+      ]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
@@ -63,9 +68,10 @@ let package = Package(
       name: "AppTests",
       dependencies: [
         "LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport",
+        "LiuliangText", "LiuliangReport", "LiuliangSearch",
       ],
       exclude: ["Snapshots"]),
+    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel"]),
     .testTarget(
       name: "ImportTests",
       dependencies: [

@@ -1,7 +1,7 @@
 import LiuliangModel
 import XCTest
 
-@testable import LiuliangApp
+@testable import LiuliangSearch
 
 /// The search index against the way it was first written: every field lowercased as a
 /// `String`, pinyin through `Pinyin` name by name, and a plain substring test per record.

@@ -1,5 +1,6 @@
 import Foundation
 import LiuliangModel
+import LiuliangSearch
 
 /// The order a search lists its matches in, and what part of a row it found.
 enum SearchRanking {

@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangSearch
 
 /// Pane 2: the whole pool as a table; Enter shows one customer in full.
 func drawCustomers(_ s: AppState, _ buf: inout Buffer) {

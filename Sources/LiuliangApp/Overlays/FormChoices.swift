@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangSearch
 
 /// One entry of a choice field: the id the files keep, the words the owner sees.
 public struct FormChoice: Equatable, Sendable {

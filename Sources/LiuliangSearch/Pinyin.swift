@@ -29,7 +29,7 @@ public struct Pinyin {
     return out
   }
 
-  mutating func syllable(_ ch: Character) -> String? {
+  public mutating func syllable(_ ch: Character) -> String? {
     if let s = cache[ch] { return s }
     let latin =
       String(ch).applyingTransform(.toLatin, reverse: false)?
