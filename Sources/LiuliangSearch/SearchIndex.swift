@@ -206,7 +206,7 @@ extension SearchIndex.Piece {
             continue
           }
           while Int(starts[r + 1]) <= j { r += 1 }
-          out.append(Int32(first + r), Self.field(base, from: Int(starts[r]), to: j))
+          out.append(Int32(first + r), Self.field(base, from: Int(starts[r]), to: j, end: end))
           i = Int(starts[r + 1])
         }
       }
@@ -230,7 +230,7 @@ extension SearchIndex.Piece {
           let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - job.rare
           if memcmp(base + at, np, n) == 0 {
             while Int(starts[r + 1]) <= at { r += 1 }
-            out.append(Int32(first + r), Self.field(base, from: Int(starts[r]), to: at))
+            out.append(Int32(first + r), Self.field(base, from: Int(starts[r]), to: at, end: end))
             pos = Int(starts[r + 1])
           } else {
             pos = at + 1
@@ -248,12 +248,13 @@ extension SearchIndex.Piece {
     bytes.withUnsafeBufferPointer { hay in
       starts.withUnsafeBufferPointer { starts in
         guard let base = hay.baseAddress, let np = job.bytes.baseAddress else { return }
+        let end = hay.count
         for g in records {
           let r = Int(g) - first
           if let at = Self.find(
             base, from: Int(starts[r]), to: Int(starts[r + 1]), np, job.bytes.count, rare: job.rare)
           {
-            out.append(g, Self.field(base, from: Int(starts[r]), to: at))
+            out.append(g, Self.field(base, from: Int(starts[r]), to: at, end: end))
           }
         }
       }
@@ -281,20 +282,28 @@ extension SearchIndex.Piece {
   /// The field a match at `at` is in: the unit separators between the record's start and it,
   /// counted sixteen bytes at a time (a hit on every record of a million must cost little more).
   @inline(__always)
-  static func field(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> UInt8 {
+  static func field(_ base: UnsafePointer<UInt8>, from: Int, to: Int, end: Int) -> UInt8 {
     let raw = UnsafeRawPointer(base)
     let unit = SIMD16<UInt8>(repeating: 0x1F)
     var n = 0
     var i = from
-    while to - i >= 16 {
+    while i < to {
+      guard end - i >= 16 else {
+        // The piece's last bytes, too few for a whole load.
+        while i < to {
+          if base[i] == 0x1F { n += 1 }
+          i += 1
+        }
+        break
+      }
       let m = unsafeBitCast(
         raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) .== unit, to: SIMD2<UInt64>.self)
-      n += (m[0].nonzeroBitCount + m[1].nonzeroBitCount) >> 3
+      // Lanes at or past `to` are not counted: each lane is one byte of the two words.
+      let rest = to - i
+      let low = rest >= 8 ? UInt64.max : (UInt64(1) << (8 * UInt64(rest))) &- 1
+      let high = rest >= 16 ? UInt64.max : rest <= 8 ? 0 : (UInt64(1) << (8 * UInt64(rest - 8))) &- 1
+      n += ((m[0] & low).nonzeroBitCount + (m[1] & high).nonzeroBitCount) >> 3
       i += 16
-    }
-    while i < to {
-      if base[i] == 0x1F { n += 1 }
-      i += 1
     }
     return UInt8(min(n, Int(SearchKind.notes.rawValue)))
   }

@@ -178,7 +178,9 @@ func jumpToMatch(_ s: inout AppState, forward: Bool, includeCurrent: Bool) {
 func endSearch(_ s: inout AppState) {
   let current = s.currentCustomer
   s.list.query = ""
-  s.refreshList()
+  // The unsearched order is kept while searching: no need to filter and sort again.
+  if let index = s.search { s.list.rematch(index) } else { s.refreshList() }
+  s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
   let row = current.flatMap { c in s.list.order.firstIndex(of: c) } ?? 0
   s.customers.jump(to: row, visible: Layouts.customerRows(s))
 }

@@ -15,30 +15,42 @@ enum SearchRanking {
     // milliseconds, as a comparison sort would not.
     if inFileOrder {
       for k in hits.kinds { counts[Int(k)] += 1 }
-      var at = starts(counts)
       var out = [Int](repeating: 0, count: hits.records.count)
-      out.withUnsafeMutableBufferPointer { out in
-        for (j, r) in hits.records.enumerated() {
-          let k = Int(hits.kinds[j])
-          out[at[k]] = Int(r)
-          at[k] += 1
+      place(counts, into: &out) { put in
+        hits.records.withUnsafeBufferPointer { records in
+          hits.kinds.withUnsafeBufferPointer { kinds in
+            for j in 0..<records.count { put(Int(records[j]), Int(kinds[j])) }
+          }
         }
       }
       return (out, counts)
     }
     var kindOf = [UInt8](repeating: 0xFF, count: poolSize)
-    for (j, r) in hits.records.enumerated() { kindOf[Int(r)] = hits.kinds[j] }
+    kindOf.withUnsafeMutableBufferPointer { kindOf in
+      for (j, r) in hits.records.enumerated() { kindOf[Int(r)] = hits.kinds[j] }
+    }
     for i in unsearched where i < poolSize && kindOf[i] != 0xFF { counts[Int(kindOf[i])] += 1 }
-    var at = starts(counts)
     var out = [Int](repeating: 0, count: counts.reduce(0, +))
-    out.withUnsafeMutableBufferPointer { out in
-      for i in unsearched where i < poolSize && kindOf[i] != 0xFF {
-        let k = Int(kindOf[i])
-        out[at[k]] = i
-        at[k] += 1
+    place(counts, into: &out) { put in
+      kindOf.withUnsafeBufferPointer { kindOf in
+        for i in unsearched where i < poolSize && kindOf[i] != 0xFF { put(i, Int(kindOf[i])) }
       }
     }
     return (out, counts)
+  }
+
+  /// Fills `out` group by group: `each` calls `put(value, group)` in order, and each value
+  /// goes after the ones of its group put before it.
+  private static func place(_ counts: [Int], into out: inout [Int], _ each: ((Int, Int) -> Void) -> Void) {
+    var at = starts(counts)
+    at.withUnsafeMutableBufferPointer { at in
+      out.withUnsafeMutableBufferPointer { out in
+        each { v, k in
+          out[at[k]] = v
+          at[k] += 1
+        }
+      }
+    }
   }
 
   private static func starts(_ counts: [Int]) -> [Int] {
