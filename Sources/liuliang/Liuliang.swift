@@ -58,9 +58,16 @@ struct Liuliang: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as UsageError {
+      emit(error.description + "\n", to: 2)
+      Foundation.exit(ExitCode.validationFailure.rawValue)
     } catch {
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      var message = fullMessage(for: error)
+      // A usage error is its one sentence: the usage lines after it only hide it.
+      if code == .validationFailure, let first = message.split(separator: "\n").first {
+        message = String(first.hasPrefix("Error: ") ? first.dropFirst(7) : first)
+      }
       if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
       Foundation.exit(code.rawValue)
     }

@@ -49,7 +49,7 @@ struct StoreOptions: ParsableArguments {
   }
 
   func parseDay(_ text: String, source: String) throws -> Day {
-    guard let d = Day(text) else { throw CLIError(cliText("cli.err.bad_date", source, text)) }
+    guard let d = Day(text) else { throw UsageError(cliText("cli.err.not_a_date", source, text)) }
     return d
   }
 }
@@ -77,6 +77,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct FormatOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format"], valueName: "text|csv|json"))
   var format: OutputFormat = .text
+}
+
+/// A command line that cannot be run as written: one sentence and exit 64 (EX_USAGE), like
+/// ArgumentParser's own usage errors.
+struct UsageError: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
 }
 
 /// One clear sentence for the user, and a non-zero exit.
