@@ -159,7 +159,8 @@ public func pad(_ s: String, width: Int, align: Align = .left) -> String {
 
 /// Splits `s` into lines of at most `width` cells. Explicit newlines always break; a line that
 /// is too long breaks after its last space when it has one, otherwise between graphemes (so
-/// Chinese text, which has no spaces, wraps anywhere). A wide character is never split.
+/// Chinese text, which has no spaces, wraps anywhere), but never so that a line starts with a
+/// closing mark such as 。，、. A wide character is never split.
 public func wrap(_ s: String, width: Int) -> [String] {
   let chars = Array(s)
   return TextLines.wrap(chars, width: width).map { String(chars[$0.start..<$0.end]) }
@@ -167,6 +168,12 @@ public func wrap(_ s: String, width: Int) -> [String] {
 
 /// Visual lines of a grapheme array, as index ranges; shared by `wrap` and `TextArea`.
 enum TextLines {
+  /// Punctuation that closes what comes before it, Chinese and Western.
+  static let noLineStart: Set<Character> = [
+    "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "…", "·", ".", ",", ";", ":", "?", "!",
+    ")", "％", "%",
+  ]
+
   struct Line: Equatable {
     var start: Int
     var end: Int
@@ -194,7 +201,12 @@ enum TextLines {
       let w = CellWidth.of(c)
       if used + w > width && i > start {
         // Break after the last space of the line when that keeps a word whole.
-        let end = lastSpace >= start && lastSpace + 1 < i ? lastSpace + 1 : i
+        var end = lastSpace >= start && lastSpace + 1 < i ? lastSpace + 1 : i
+        // A closing mark never starts a line: the character before it goes down with it, as
+        // Chinese typesetting does (a line of nothing but such marks keeps them).
+        if (start..<end).contains(where: { !Self.noLineStart.contains(chars[$0]) }) {
+          while end - 1 > start && end < chars.count && Self.noLineStart.contains(chars[end]) { end -= 1 }
+        }
         lines.append(Line(start: start, end: end, soft: true))
         start = end
         used = 0

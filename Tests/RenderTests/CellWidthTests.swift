@@ -74,6 +74,18 @@ final class CellWidthTests: XCTestCase {
     XCTAssertEqual(wrap("abcdefgh", width: 4), ["abcd", "efgh"])
   }
 
+  /// 。，、 and the other closing marks never start a line: the character before goes down with
+  /// them. Four ideographs fill 8 cells, so 。 would have started the second line.
+  func testWrapNeverStartsALineWithAClosingMark() {
+    XCTAssertEqual(wrap("一二三四。五六", width: 8), ["一二三", "四。五六"])
+    XCTAssertEqual(wrap("一二三四，、五六", width: 8), ["一二三", "四，、五", "六"])
+    XCTAssertEqual(wrap("一二三四五六", width: 8), ["一二三四", "五六"], "no mark, no change")
+    XCTAssertEqual(wrap("。。。。。", width: 4), ["。。", "。。", "。"], "a line of marks alone keeps them")
+    for line in wrap("店员冷漠，上菜慢，等了四十分钟。服务员说：“马上好。”结果又等了二十分钟、没人理。", width: 11).dropFirst() {
+      XCTAssertFalse(TextLines.noLineStart.contains(line.first!), line)
+    }
+  }
+
   func testKeyLabels() {
     XCTAssertEqual(Key.char("j").label, "j")
     XCTAssertEqual(Key.up.label, "↑")
