@@ -117,16 +117,30 @@ func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ whole: Rect) {
 func drawWhatWorks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   guard rect.height >= 3 else { return }
   let inner = Block(title: s.text["moments.works"]).draw(into: &buf, in: rect)
+  // Drawn, sorted and labelled by the same figure: likes and comments per post, the most
+  // posts first among equals; the count beside it says how much that rests on.
+  func perPost(_ p: (category: PostCategory, posts: Int, likes: Int, comments: Int)) -> Double {
+    Double(p.likes + p.comments) / Double(p.posts)
+  }
   let perf = ContentReport(s.dataset, today: s.today, wording: s.wording).performance()
-    .filter { $0.posts > 0 }.sorted { ($0.likes + $0.comments) > ($1.likes + $1.comments) }
+    .filter { $0.posts > 0 }.sorted { (perPost($0), $0.posts) > (perPost($1), $1.posts) }
   if perf.isEmpty {
     buf.put(fit(s.text["moments.works_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
   let rows = perf.prefix(inner.height).map { p in
     BarRow(
-      label: s.wording.category(p.category), value: Double(p.likes + p.comments) / Double(p.posts),
-      text: s.text("moments.works_row", p.likes, p.comments, p.posts), style: .accent)
+      label: s.wording.category(p.category), value: perPost(p),
+      text: s.text(
+        "moments.works_row", oneDecimal(p.likes, p.posts), oneDecimal(p.comments, p.posts), p.posts),
+      style: .accent)
   }
   BarChart(rows: Array(rows)).draw(into: &buf, in: inner)
+}
+
+/// `n ÷ d` as a per-post figure reads in a narrow box: whole from 10 up or when whole, else one
+/// decimal.
+func oneDecimal(_ n: Int, _ d: Int) -> String {
+  let tenths = (n * 10 + d / 2) / d
+  return tenths >= 100 || tenths % 10 == 0 ? "\((tenths + 5) / 10)" : "\(tenths / 10).\(tenths % 10)"
 }
