@@ -25,6 +25,7 @@ struct Dashboard {
     state = AppState(
       dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
     state.maskPhones = maskPhones
+    state.home = home
     if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
   }
 

@@ -114,13 +114,9 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         purpose, title: x(action == .tagMarked ? "form.tag_title" : "form.untag_title", s.list.marked.count),
         [FormField("field.tag", "", .required)]))
   case .exportMarked:
-    let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
-    let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
-    let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
-    let body = report.csv(rows: rows, spreadsheet: true)
-    let path = "liuliang-export-\(s.today)-\(s.clock.description.replacingOccurrences(of: ":", with: "")).csv"
-    s.flash(x("msg.exported", rows.count, path))
-    return [.export(path: path, text: body)]
+    // The folder is the owner's to choose: the command line, filled in with the home folder.
+    let dir = s.home.isEmpty ? "." : s.home
+    s.overlay = .command(TextField(text: "export " + Command.quoted(dir)))
   default:
     return nil
   }
@@ -346,4 +342,21 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
 func nextCustomerID(_ ids: [String]) -> String {
   var maker = IDMaker(ids, defaultPrefix: "C", defaultWidth: 4)
   return maker.make()
+}
+
+/// `:export [DIR]`: the marked customers (or those shown) as CSV for Excel or WPS, into DIR
+/// (default the home folder) under a name of the date and time; the message gives the whole path.
+func exportCustomers(_ s: inout AppState, to dir: String?) -> [Effect] {
+  let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
+  let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
+  let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
+  let masked = s
+  let body = report.spreadsheet(rows: rows) { masked.phone($0) }
+  var folder = dir ?? (s.home.isEmpty ? "." : s.home)
+  if folder == "~" || folder.hasPrefix("~/"), !s.home.isEmpty { folder = s.home + folder.dropFirst() }
+  if folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+  let name = "liuliang-export-\(s.today)-\(s.clock.description.replacingOccurrences(of: ":", with: "")).csv"
+  let path = (folder == "/" ? "" : folder) + "/" + name
+  s.flash(s.text("msg.exported", rows.count, path))
+  return [.export(path: path, text: body)]
 }
