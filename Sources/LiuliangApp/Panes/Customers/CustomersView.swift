@@ -26,8 +26,13 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
     s.list.marked.isEmpty ? [] : Set(shown.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
   // While searching, a last column says in which field each row was found and shows the match.
   let found = searchShown(s, shown)
+  // Names get the width the longest one on screen needs (up to 24 cells), no more: a wide
+  // terminal's spare cells go to the tags and the match.
+  let nameWidth = min(
+    24, shown.reduce(CellWidth.of(s.text["col.name"])) { max($0, CellWidth.of(ds.customers[order[$1]].name)) }
+  )
   var columns = [
-    TableColumn(title: s.text["col.name"], width: .flex(min: 8, weight: 2)),
+    TableColumn(title: s.text["col.name"], width: .fixed(nameWidth)),
     TableColumn(title: s.text["col.tier"], width: .fixed(6)),
     TableColumn(title: s.text["col.segment"], width: .fixed(10)),
     TableColumn(title: s.text["col.last_visit"], width: .fixed(10)),
