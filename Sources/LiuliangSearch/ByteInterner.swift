@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Distinct byte strings, each given a number in order of first sight: a pool's million names
 /// are about four hundred thousand texts, and sorting or counting those is the cheaper job.

@@ -1,4 +1,10 @@
-import Foundation
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Substring search over every customer's name, the pinyin of the name (full `zhangwei` and
 /// initials `zw`), phone, WeChat id, tags and notes; each hit says in which of them it is.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Dense ranks of a column of texts in `String` order: equal texts share one, and ranks compare
 /// as the texts do under `String`'s `<`.

@@ -1,9 +1,20 @@
 import ArgumentParser
-import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension Kind: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
@@ -49,6 +60,7 @@ struct ImportCommand: ParsableCommand {
       }
       overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
     }
+    if try importPlainTill(bytes, folder: folder) { return }
     let result: ImportResult
     let s: Store
     do {
@@ -92,7 +104,7 @@ struct ImportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: input)
     let base =
       url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
-    let dir = (input as NSString).deletingLastPathComponent
+    let dir = input.droppingLastPathComponent
     return (dir.isEmpty ? "" : dir + "/") + base + ".rejects.csv"
   }
 
@@ -103,7 +115,7 @@ struct ImportCommand: ParsableCommand {
     var temp: String?
     if !result.rejects.isEmpty {
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
-      let made = RejectsFile.writeTemp(bytes, dir: (rejectsPath as NSString).deletingLastPathComponent)
+      let made = RejectsFile.writeTemp(bytes, dir: rejectsPath.droppingLastPathComponent)
       guard let t = made.path else {
         throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
       }
@@ -138,6 +150,7 @@ struct ImportCommand: ParsableCommand {
     case .undecodable(let enc?): return cliText("import.err.undecodable_as", file, enc.rawValue)
     case .noHeader: return cliText("import.err.no_header", file)
     case .badWorkbook(let part): return cliText("import.err.workbook", file, part)
+    case .entities(let part): return cliText("import.err.xlsx_entities", file, part)
     case .unknownColumn(let c): return cliText("import.err.unknown_column", file, c)
     case .unknownField(let f):
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))

@@ -1,8 +1,18 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangRender
 import LiuliangText
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The interface language (`Text.choose`). Help text is made before any store is open, so it
 /// speaks the language of `--lang`, `$LIULIANG_LANG` or the locale; a command that opens a
@@ -60,7 +70,7 @@ struct Liuliang: ParsableCommand {
       try command.run()
     } catch let error as UsageError {
       emit(error.description + "\n", to: 2)
-      Foundation.exit(ExitCode.validationFailure.rawValue)
+      processExit(ExitCode.validationFailure.rawValue)
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)
@@ -69,7 +79,10 @@ struct Liuliang: ParsableCommand {
         message = String(first.hasPrefix("Error: ") ? first.dropFirst(7) : first)
       }
       if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
-      Foundation.exit(code.rawValue)
+      processExit(code.rawValue)
     }
   }
 }
+
+/// libc's `exit`, which `ParsableCommand.exit(withError:)` hides inside the command.
+private func processExit(_ code: Int32) -> Never { exit(code) }

@@ -156,14 +156,19 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("今日联系")
     try t.send("4", "Tab")
     try t.waitFor("周一 14:00")
-    // The Saturday row's cell for 14:00, three cells wide after the 5-cell weekday label.
+    // The Saturday row's cell for 14:00 after the 5-cell weekday label, as wide as the hours
+    // are apart in the header (the hours share the width).
     func saturdayCell(_ screen: String) -> String {
       let lines = screen.split(separator: "\n").map(String.init)
-      let header = lines.first { $0.contains(" 10 11 12") }!
+      let header = lines.first { $0.hasPrefix("│ ") && $0.contains("10") && $0.contains("11") }!
       let hours = header.dropFirst().split(separator: " ").compactMap { Int($0) }
+      let h = Array(header)
+      let ten = (0..<h.count - 1).first { h[$0] == "1" && h[$0 + 1] == "0" }!
+      let eleven = (0..<h.count - 1).first { h[$0] == "1" && h[$0 + 1] == "1" }!
+      let cw = eleven - ten
       let row = Array(lines.first { $0.hasPrefix("│周六") }!.dropFirst(3))
       let k = hours.firstIndex(of: 14)!
-      return String(row[(3 * k)..<(3 * k + 3)])
+      return String(row[(cw * k)..<(cw * k + cw)])
     }
     var screen = try t.screen()
     XCTAssertTrue(saturdayCell(screen).contains("-"), "uncovered off-peak before: \(saturdayCell(screen))")

@@ -9,7 +9,7 @@ final class SearchIndexTests: XCTestCase {
   /// Each customer's record as the index held it before it was built from bytes, its fields
   /// in `SearchKind`'s order, each one ended by the separator even when empty.
   func referenceRecords(_ cs: [Customer]) -> [[UInt8]] {
-    var pinyin = Pinyin()
+    let pinyin = Pinyin()
     return cs.map { c in
       var r = Array(c.name.lowercased().utf8) + [0x1F]
       let syl = pinyin.syllables(c.name)
@@ -168,7 +168,7 @@ final class NamePinyinTests: XCTestCase {
       "ÉLise王",
       "İ李", "Σ王", "张伟", "x", "李娜娜", "伟A伟",
     ]
-    var pinyin = Pinyin()
+    let pinyin = Pinyin()
     let expected = names.map { n -> String in
       guard let t = Pinyin.searchText(pinyin.syllables(n), of: n) else { return "" }
       return t.full + "|" + t.initials + "|"

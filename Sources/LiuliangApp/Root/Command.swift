@@ -48,7 +48,7 @@ extension Command {
   /// A word that `words` reads back as itself: quoted when it holds a space or a quote.
   static func quoted(_ w: String) -> String {
     guard w.contains(where: { " \t'\"\\".contains($0) }) else { return w }
-    return "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + w.replacing("'", with: "'\\''") + "'"
   }
 }
 

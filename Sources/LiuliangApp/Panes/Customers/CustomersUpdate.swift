@@ -1,4 +1,3 @@
-import Foundation
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -355,7 +354,7 @@ func exportCustomers(_ s: inout AppState, to dir: String?) -> [Effect] {
   var folder = dir ?? (s.home.isEmpty ? "." : s.home)
   if folder == "~" || folder.hasPrefix("~/"), !s.home.isEmpty { folder = s.home + folder.dropFirst() }
   if folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-  let name = "liuliang-export-\(s.today)-\(s.clock.description.replacingOccurrences(of: ":", with: "")).csv"
+  let name = "liuliang-export-\(s.today)-\(s.clock.description.replacing(":", with: "")).csv"
   let path = (folder == "/" ? "" : folder) + "/" + name
   s.flash(s.text("msg.exported", rows.count, path))
   return [.export(path: path, text: body)]

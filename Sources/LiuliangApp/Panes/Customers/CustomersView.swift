@@ -81,15 +81,13 @@ private func searchShown(_ s: AppState, _ rows: Range<Int>) -> [Int: (
 )] {
   guard !s.list.query.isEmpty else { return [:] }
   var out: [Int: (kind: SearchKind, label: String, shown: SearchRanking.Shown)] = [:]
-  SearchRanking.syllables.with { pinyin in
-    for r in rows {
-      guard let k = s.list.kind(row: r) else { continue }
-      let c = s.dataset.customers[s.list.order[r]]
-      out[r] = (
-        k, s.text["search.field." + String(describing: k)],
-        SearchRanking.shown(c, k, s.list.query, phone: s.phone, pinyin: &pinyin)
-      )
-    }
+  for r in rows {
+    guard let k = s.list.kind(row: r) else { continue }
+    let c = s.dataset.customers[s.list.order[r]]
+    out[r] = (
+      k, s.text["search.field." + String(describing: k)],
+      SearchRanking.shown(c, k, s.list.query, phone: s.phone)
+    )
   }
   return out
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LiuliangModel
 import LiuliangSearch
 
@@ -69,7 +68,7 @@ enum SearchRanking {
 
   /// Where `query` is in customer `c`'s field `kind`, as the index found it (lowercased).
   static func shown(
-    _ c: Customer, _ kind: SearchKind, _ query: String, phone: (String) -> String, pinyin: inout Pinyin
+    _ c: Customer, _ kind: SearchKind, _ query: String, phone: (String) -> String
   )
     -> Shown
   {
@@ -79,7 +78,7 @@ enum SearchRanking {
       let part = range(of: q, in: c.name)
       return Shown(text: c.name, part: part, nameChars: part)
     case .pinyin, .initials:
-      let units = nameUnits(c.name, &pinyin)
+      let units = nameUnits(c.name)
       // Where each unit's spelling starts in the text: a syllable, or its first letter.
       var text = ""
       var bounds: [Range<Int>] = []
@@ -112,32 +111,21 @@ enum SearchRanking {
 
   /// Characters of `text` (lowercased as the index holds it) where `q` first is.
   static func range(of q: String, in text: String) -> Range<Int>? {
-    let lower = text.lowercased()
-    guard !q.isEmpty, let r = lower.range(of: q) else { return nil }
-    let from = lower.distance(from: lower.startIndex, to: r.lowerBound)
-    let count = lower.distance(from: r.lowerBound, to: r.upperBound)
+    let lower = Array(text.lowercased())
+    let needle = Array(q)
+    guard !needle.isEmpty, needle.count <= lower.count else { return nil }
+    guard
+      let from = (0...(lower.count - needle.count)).first(where: {
+        lower[$0..<$0 + needle.count].elementsEqual(needle)
+      })
+    else { return nil }
     // Lowercasing rarely changes the number of characters; the part stays inside the text.
     let n = text.count
-    return min(from, n)..<min(from + count, n)
-  }
-
-  /// Syllables spelled for the rows on screen, kept between frames: spelling a character the
-  /// first time costs tens of microseconds.
-  static let syllables = SyllableCache()
-
-  final class SyllableCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pinyin = Pinyin()
-
-    func with<T>(_ body: (inout Pinyin) -> T) -> T {
-      lock.lock()
-      defer { lock.unlock() }
-      return body(&pinyin)
-    }
+    return min(from, n)..<min(from + needle.count, n)
   }
 
   /// The name's syllables as `Pinyin.syllables` makes them, each with the characters it spells.
-  static func nameUnits(_ name: String, _ pinyin: inout Pinyin) -> [(chars: Range<Int>, syllable: String)] {
+  static func nameUnits(_ name: String) -> [(chars: Range<Int>, syllable: String)] {
     var out: [(chars: Range<Int>, syllable: String)] = []
     var run = ""
     var runStart = 0
@@ -155,7 +143,7 @@ enum SearchRanking {
         out.append((runStart..<runEnd, run))
         run = ""
       }
-      if let s = pinyin.syllable(ch), !s.isEmpty { out.append((k..<k + 1, s)) }
+      if let s = Pinyin().syllable(ch), !s.isEmpty { out.append((k..<k + 1, s)) }
     }
     if !run.isEmpty { out.append((runStart..<runEnd, run)) }
     return out
