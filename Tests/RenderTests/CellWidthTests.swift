@@ -74,6 +74,13 @@ final class CellWidthTests: XCTestCase {
     XCTAssertEqual(wrap("abcdefgh", width: 4), ["abcd", "efgh"])
   }
 
+  /// Mixed text breaks after a space or a Chinese character, never inside a Latin word.
+  func testWrapKeepsLatinWordsWholeBesideChinese() {
+    XCTAssertEqual(wrap("中文Excel", width: 6), ["中文", "Excel"])
+    XCTAssertEqual(wrap("或 Excel 表", width: 6), ["或 ", "Excel ", "表"])
+    XCTAssertEqual(wrap("按 a 添加一位客户", width: 9), ["按 a 添加", "一位客户"])
+  }
+
   /// 。，、 and the other closing marks never start a line: the character before goes down with
   /// them. Four ideographs fill 8 cells, so 。 would have started the second line.
   func testWrapNeverStartsALineWithAClosingMark() {
