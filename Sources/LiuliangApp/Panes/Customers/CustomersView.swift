@@ -73,6 +73,7 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
     }
   }
   t.draw(into: &buf, in: inner)
+  if s.hasNoCustomers { drawFirstSteps(s, "empty.customers", &buf, in: inner, line: 1) }
 }
 
 /// For each row on screen, the field the search found it in, its word and what matched.

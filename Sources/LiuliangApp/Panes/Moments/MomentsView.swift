@@ -62,6 +62,10 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let inner = Block(title: s.text("moments.day", s.wording.weekday(day.weekday), day, posts.count)).draw(
     into: &buf, in: rect)
   if posts.isEmpty {
+    if s.dataset.posts.isEmpty {
+      drawFirstSteps(s, "empty.moments", &buf, in: inner)
+      return
+    }
     buf.put(fit(s.text["moments.no_posts"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
