@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiuliangApp
+import LiuliangCLI
 import LiuliangGenerator
 import LiuliangImport
 import LiuliangModel
@@ -7,6 +8,7 @@ import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangTerminal
+import LiuliangText
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

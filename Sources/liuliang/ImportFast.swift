@@ -1,6 +1,8 @@
+import LiuliangCLI
 import LiuliangImport
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 extension ImportCommand {
   /// A till's orders in the plain case go from the file's bytes to visits.csv without loading

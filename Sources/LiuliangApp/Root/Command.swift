@@ -94,7 +94,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     s.overlay = .picker(
       Picker(
         .problems, title: s.text.counted("picker.problems", s.problems.count),
-        items: s.problems.enumerated().map { (s.wording.problem($0.element), "\($0.offset)") }))
+        items: s.problems.enumerated().map { (s.wording.problem($0.element), .problem($0.offset)) }))
   case "export": return exportCustomers(&s, to: arg)
   case "mask":
     s.maskPhones.toggle()
