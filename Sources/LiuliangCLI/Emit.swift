@@ -43,9 +43,16 @@ public func runCommand<C: ParsableCommand>(_ command: C.Type) {
   do {
     var command = try C.parseAsRoot()
     try command.run()
+  } catch let error as UsageError {
+    emit(error.description + "\n", to: 2)
+    processExit(ExitCode.validationFailure.rawValue)
   } catch {
     let code = C.exitCode(for: error)
-    let message = C.fullMessage(for: error)
+    var message = C.fullMessage(for: error)
+    // A usage error is its one sentence: the usage lines after it only hide it.
+    if code == .validationFailure, let first = message.split(separator: "\n").first {
+      message = String(first.hasPrefix("Error: ") ? first.dropFirst(7) : first)
+    }
     if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
     processExit(code.rawValue)
   }

@@ -60,7 +60,7 @@ public struct StoreOptions: ParsableArguments {
   }
 
   public func parseDay(_ text: String, source: String) throws -> Day {
-    guard let d = Day(text) else { throw CLIError(cliText("cli.err.bad_date", source, text)) }
+    guard let d = Day(text) else { throw UsageError(cliText("cli.err.not_a_date", source, text)) }
     return d
   }
 }
@@ -90,6 +90,13 @@ public struct FormatOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format"], valueName: "text|csv|json"))
   public var format: OutputFormat = .text
+}
+
+/// A command line that cannot be run as written: one sentence and exit 64 (EX_USAGE), like
+/// ArgumentParser's own usage errors.
+public struct UsageError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ message: String) { description = message }
 }
 
 /// One clear sentence for the user, and a non-zero exit.

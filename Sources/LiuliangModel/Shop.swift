@@ -43,6 +43,8 @@ public struct Shop: Sendable, Equatable {
   /// The store's own message templates (messages.toml), by contact kind; a kind missing here
   /// uses the one in Resources.
   public var messages: [ContactKind: String] = [:]
+  /// shop.toml's `mouse`: false leaves clicks and the wheel to the terminal, as `--no-mouse`.
+  public var mouse = true
 
   public init(
     name: String = "", language: String = "",

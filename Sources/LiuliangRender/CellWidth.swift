@@ -159,14 +159,26 @@ public func pad(_ s: String, width: Int, align: Align = .left) -> String {
 
 /// Splits `s` into lines of at most `width` cells. Explicit newlines always break; a line that
 /// is too long breaks after its last space when it has one, otherwise between graphemes (so
-/// Chinese text, which has no spaces, wraps anywhere). A wide character is never split.
+/// Chinese text, which has no spaces, wraps anywhere), but never so that a line starts with a
+/// closing mark such as 。，、. A wide character is never split.
 public func wrap(_ s: String, width: Int) -> [String] {
   let chars = Array(s)
-  return TextLines.wrap(chars, width: width).map { String(chars[$0.start..<$0.end]) }
+  let lines = TextLines.wrap(chars, width: width)
+  return lines.enumerated().map { k, l in
+    // A line the width ended on a space: the next starts at the word, not the space.
+    let skip = k > 0 && lines[k - 1].soft && l.start < l.end && chars[l.start] == " " ? 1 : 0
+    return String(chars[l.start + skip..<l.end])
+  }
 }
 
 /// Visual lines of a grapheme array, as index ranges; shared by `wrap` and `TextArea`.
 enum TextLines {
+  /// Punctuation that closes what comes before it, Chinese and Western.
+  static let noLineStart: Set<Character> = [
+    "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "…", "·", ".", ",", ";", ":", "?", "!",
+    ")", "％", "%",
+  ]
+
   struct Line: Equatable {
     var start: Int
     var end: Int
@@ -179,7 +191,9 @@ enum TextLines {
     var lines: [Line] = []
     var start = 0
     var used = 0
-    var lastSpace = -1
+    // The last place the line may end: after a space, or after a wide (Chinese) character,
+    // since Chinese breaks between any two characters and a Latin word only at its spaces.
+    var lastBreak = -1
     var i = 0
     while i < chars.count {
       let c = chars[i]
@@ -188,25 +202,31 @@ enum TextLines {
         i += 1
         start = i
         used = 0
-        lastSpace = -1
+        lastBreak = -1
         continue
       }
       let w = CellWidth.of(c)
       if used + w > width && i > start {
-        // Break after the last space of the line when that keeps a word whole.
-        let end = lastSpace >= start && lastSpace + 1 < i ? lastSpace + 1 : i
+        // Break at the last place that keeps a word whole.
+        var end = lastBreak > start && lastBreak < i ? lastBreak : i
+        // A closing mark never starts a line: the character before it goes down with it, as
+        // Chinese typesetting does (a line of nothing but such marks keeps them).
+        if (start..<end).contains(where: { !Self.noLineStart.contains(chars[$0]) }) {
+          while end - 1 > start && end < chars.count && Self.noLineStart.contains(chars[end]) { end -= 1 }
+        }
         lines.append(Line(start: start, end: end, soft: true))
         start = end
         used = 0
-        lastSpace = -1
+        lastBreak = -1
         for j in start..<i {
-          used += CellWidth.of(chars[j])
-          if chars[j] == " " { lastSpace = j }
+          let wj = CellWidth.of(chars[j])
+          used += wj
+          if chars[j] == " " || wj > 1 { lastBreak = j + 1 }
         }
         continue
       }
       used += w
-      if c == " " { lastSpace = i }
+      if c == " " || w > 1 { lastBreak = i + 1 }
       i += 1
     }
     lines.append(Line(start: start, end: chars.count, soft: false))

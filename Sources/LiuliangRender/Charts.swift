@@ -187,19 +187,30 @@ public struct Heatmap: Sendable {
 
   public var labelWidth: Int { rowLabels.map { CellWidth.of($0) }.max() ?? 0 }
 
-  /// Cells per map cell: 3 when every column fits that way in `width`, else 2.
+  /// The widest a map cell grows on a wide terminal.
+  public static let maxCellWidth = 8
+
+  /// Cells per map cell: the columns share `width` (up to `maxCellWidth` each), 3 at least when
+  /// every column fits that way, else 2.
   public func cellWidth(for width: Int) -> Int {
-    let cols = columnLabels.count
-    let lw = labelWidth
-    return lw + 1 + cols * 3 <= width ? 3 : 2
+    let cols = max(1, columnLabels.count)
+    let room = width - labelWidth - 1
+    return room >= cols * 3 ? min(Self.maxCellWidth, room / cols) : 2
   }
 
-  /// The text of one cell `w` cells wide.
+  /// The text of one cell `w` cells wide: the level's glyph on both sides of the mark.
   public static func text(_ cell: HeatCell?, width w: Int) -> String {
-    guard let c = cell else { return w >= 3 ? " \(closed) " : "\(closed) " }
+    // Two cells: the glyph, then the mark; a closed hour's glyph, then a space.
+    let left = w >= 3 ? (w - 1) / 2 : max(0, w - 1)
+    let right = max(0, w - 1 - left)
+    guard let c = cell else {
+      let before = w >= 3 ? left : 0
+      return String(repeating: " ", count: before) + "\(closed)"
+        + String(repeating: " ", count: max(0, w - 1 - before))
+    }
     let g = levels[c.level]
     let mid = c.mark ?? g
-    return w >= 3 ? "\(g)\(mid)\(g)" : "\(g)\(mid)"
+    return String(repeating: g, count: left) + "\(mid)" + String(repeating: g, count: right)
   }
 
   /// The row and column of the cell drawn at screen cell (x, y) by `draw(into:in: rect)`, or

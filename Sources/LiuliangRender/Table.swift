@@ -38,6 +38,9 @@ public struct Table {
   public var selectedStyle: Style
   /// Cells between columns.
   public var gap: Int
+  /// Characters of a cell (row, column) to stand out, underlined and bold so that they show
+  /// without colour too: what a search found.
+  public var highlight: ((Int, Int) -> Range<Int>?)?
 
   public init(
     columns: [TableColumn], rowCount: Int, row: @escaping (Int) -> [String], selected: Int? = nil,
@@ -156,6 +159,37 @@ public struct Table {
         buf.put(markGlyph, x: rect.x, y: y + i, style: s, maxWidth: gutter)
       }
       drawRow(row(r), widths: widths, into: &buf, x: rect.x + gutter, y: y + i, maxX: rect.maxX, style: s)
+      if let highlight {
+        drawHighlights(
+          row(r), r, highlight, widths: widths, into: &buf, x: rect.x + gutter, y: y + i, maxX: rect.maxX)
+      }
+    }
+  }
+
+  private func drawHighlights(
+    _ texts: [String], _ r: Int, _ highlight: (Int, Int) -> Range<Int>?, widths: [Int],
+    into buf: inout Buffer,
+    x: Int, y: Int, maxX: Int
+  ) {
+    var cx = x
+    for (i, w) in widths.enumerated() {
+      defer { cx += w + gap }
+      guard w > 0, i < texts.count, let part = highlight(r, i), !part.isEmpty else { continue }
+      // Only what the cell shows: a part cut off by the column's "…" is not marked.
+      let shown = Array(fit(texts[i], width: w))
+      let text = Array(texts[i])
+      let whole = shown.count == text.count
+      let end = min(part.upperBound, whole ? shown.count : shown.count - 1)
+      guard part.lowerBound < end, columns[i].align == .left else { continue }
+      let from = cx + CellWidth.of(String(text[0..<part.lowerBound]))
+      let width = CellWidth.of(String(text[part.lowerBound..<end]))
+      let clipped = min(width, maxX - from, cx + w - from)
+      guard clipped > 0 else { continue }
+      buf.restyle(Rect(x: from, y: y, width: clipped, height: 1)) { s in
+        var t = s.underlined.bolded
+        if s.role != .selection { t = t.with(role: .accent) }
+        return t
+      }
     }
   }
 

@@ -42,6 +42,16 @@ public struct CustomersReport {
     Tabular(headers: Self.csvColumns, rows: rows.map { row($0, words: false) }).csv(spreadsheet: spreadsheet)
   }
 
+  /// The CSV columns, then the WeChat id and the phone (as `phone` shows it, masked or not), for
+  /// a person's spreadsheet: a byte-order mark first so that Excel and WPS read it as UTF-8, and
+  /// no cell that they would run as a formula.
+  public func spreadsheet(rows: [Int], phone: (String) -> String) -> String {
+    let t = Tabular(
+      headers: Self.csvColumns + ["wechat", "phone"],
+      rows: rows.map { row($0, words: false) + [ds.customers[$0].wechat, phone(ds.customers[$0].phone)] })
+    return "\u{FEFF}" + t.csv(spreadsheet: true)
+  }
+
   public func json() -> JSON {
     .array(
       selection.map { i in

@@ -26,7 +26,7 @@ public struct Pinyin {
     return out
   }
 
-  func syllable(_ ch: Character) -> String? {
+  public func syllable(_ ch: Character) -> String? {
     var s = ""
     for scalar in ch.unicodeScalars {
       if scalar.isASCII {

@@ -6,9 +6,9 @@ extension SearchIndex {
   /// orders are being made beside this), big enough that a search spends its time in the scan.
   public static let pieceSize = 32_768
 
-  /// The index of a pool: per customer, each non-empty field of name, WeChat id, phone, tags
-  /// (joined by spaces) and notes, lowercased, then the name's pinyin and initials; each
-  /// followed by a unit separator (a match never spans two fields), the record by a newline.
+  /// The index of a pool: per customer, name, the name's pinyin and initials, phone, WeChat id,
+  /// tags (joined by spaces) and notes, lowercased; each followed by a unit separator (a match
+  /// never spans two fields), the record by a newline.
   public init(_ cs: ChunkedArray<Customer>, pieceSize: Int = SearchIndex.pieceSize) {
     let pinyin = NamePinyin(count: cs.count) { cs[$0].name }
     let n = (cs.count + pieceSize - 1) / pieceSize
@@ -33,7 +33,9 @@ extension SearchIndex {
     let counts: UnsafeMutablePointer<[Int]>
   }
 
-  private static func piece(_ cs: ChunkedArray<Customer>, _ range: Range<Int>, _ pinyin: NamePinyin) -> (Piece, [Int]) {
+  private static func piece(_ cs: ChunkedArray<Customer>, _ range: Range<Int>, _ pinyin: NamePinyin) -> (
+    Piece, [Int]
+  ) {
     let unit: UInt8 = 0x1F
     var w = ByteWriter(capacity: range.count * 112)
     defer { w.free() }
@@ -41,16 +43,23 @@ extension SearchIndex {
     starts.reserveCapacity(range.count + 1)
     for i in range {
       let c = cs[i]
-      for f in [c.name, c.wechat, c.phone] where !f.isEmpty {
+      // The fields in `SearchKind`'s order, each ended by the separator even when empty, so
+      // that a hit's field is the count of separators before it.
+      UTF8Text.appendLowercased(c.name, to: &w)
+      w.append(unit)
+      let before = w.count
+      pinyin.append(i, c.name, separator: unit, to: &w)
+      if w.count == before {
+        w.append(unit)
+        w.append(unit)
+      }
+      for f in [c.phone, c.wechat] {
         UTF8Text.appendLowercased(f, to: &w)
         w.append(unit)
       }
       appendTags(c.tags, to: &w)
-      if !c.notes.isEmpty {
-        UTF8Text.appendLowercased(c.notes, to: &w)
-        w.append(unit)
-      }
-      pinyin.append(i, c.name, separator: unit, to: &w)
+      UTF8Text.appendLowercased(c.notes, to: &w)
+      w.append(unit)
       w.append(0x0A)
       precondition(w.count <= Int(Int32.max), "a search piece outgrew 32-bit offsets")
       starts.append(Int32(w.count))
@@ -59,9 +68,9 @@ extension SearchIndex {
     return (Piece(first: range.lowerBound, bytes: bytes, starts: starts), sampledCounts(bytes))
   }
 
-  /// `tags.joined(separator: " ").lowercased()` and a separator, unless that is empty.
+  /// `tags.joined(separator: " ").lowercased()` and a separator.
   private static func appendTags(_ tags: [String], to w: inout ByteWriter) {
-    guard tags.count > 1 || tags.first?.isEmpty == false else { return }
+    guard tags.count > 1 || tags.first?.isEmpty == false else { return w.append(0x1F) }
     let simple = tags.allSatisfy { UTF8Text.withBytes($0, UTF8Text.isASCIIOrCaseless) }
     if simple {
       for (k, t) in tags.enumerated() {

@@ -25,6 +25,9 @@ public enum ShopFile {
         problem(table, "language")
       }
     }
+    if let v = table["mouse"] {
+      if case .bool(let b) = v { shop.mouse = b } else { problem(table, "mouse") }
+    }
     if let v = table["slots"] {
       let slots = v.array?.map { $0.string.flatMap { TimeOfDay($0) } }
       if let slots, !slots.contains(where: { $0 == nil }) {

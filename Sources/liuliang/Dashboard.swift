@@ -37,6 +37,7 @@ struct Dashboard {
     state = AppState(
       dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
     state.maskPhones = maskPhones
+    state.home = home
     if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
   }
 
@@ -211,7 +212,7 @@ struct DemoCommand: ParsableCommand {
     if ambiguous == .auto { Terminal.startAmbiguousProbe() }
     var t = GeneratorOptions.demoToday
     if let today {
-      guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
+      guard let d = Day(today) else { throw UsageError(cliText("cli.err.not_a_date", "--today", today)) }
       t = d
     }
     // A fresh copy each time, made by the generator as `generate` made seeds/.

@@ -77,7 +77,7 @@ struct GenerateCommand: ParsableCommand {
   func run() throws {
     var t = GeneratorOptions.demoToday
     if let today {
-      guard let d = Day(today) else { throw CLIError(cliText("cli.err.bad_date", "--today", today)) }
+      guard let d = Day(today) else { throw UsageError(cliText("cli.err.not_a_date", "--today", today)) }
       t = d
     }
     // Dates before year 1000 do not fit YYYY-MM-DD; 1900 is where spreadsheet dates start.

@@ -72,7 +72,7 @@ extension Dashboard {
       if let outcome {
         var d = try outcome.get()
         d.ambiguous = ambiguous
-        d.mouse = mouse
+        d.mouse = mouse && d.store.dataset.shop.mouse
         if loading.pane != d.state.pane {
           _ = update(&d.state, .key(.char(Character("\(loading.pane.rawValue)"))))
         }

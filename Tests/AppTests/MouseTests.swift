@@ -5,7 +5,7 @@ import XCTest
 
 /// Clicks and the wheel through the update function, at the cells the 80×24 screen shows
 /// things in (worked out from the layout: the tab labels on line 0, the Customers table's
-/// header on line 2, the heatmap's weekday rows from line 3 with the hour columns 3 cells wide
+/// header on line 2, the heatmap's weekday rows from line 3 with the hour columns 6 cells wide
 /// from column 6).
 final class MouseTests: XCTestCase {
   func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
@@ -55,9 +55,10 @@ final class MouseTests: XCTestCase {
   func testClickAHeatmapCellSelectsIt() {
     var s = Demo.state()
     _ = update(&s, .key(.char("4")))
-    // Line 8 is Saturday (the 6th weekday row from line 3); columns 12–14 are the third hour
-    // the demo shop is open (10, 11, 12).
-    _ = click(&s, x: 13, y: 8)
+    // Line 8 is Saturday (the 6th weekday row from line 3). The 12 open hours (10–21) share
+    // the 73 cells right of the weekday names (78 inside the border, less 4 and a gap): 6 each
+    // from column 6, so columns 18–23 are the third hour, 12.
+    _ = click(&s, x: 20, y: 8)
     XCTAssertTrue(s.heatFocus)
     XCTAssertEqual(s.heatWeekday, 6)
     XCTAssertEqual(s.heatHour, 12)

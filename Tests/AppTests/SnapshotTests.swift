@@ -75,6 +75,6 @@ final class SnapshotTests: XCTestCase {
     s.overlay = .help(offset: 0)
     let text = Demo.lines(s).joined(separator: "\n")
     XCTAssertTrue(text.contains("open this customer"))
-    XCTAssertTrue(text.contains("Shift-Tab"))
+    XCTAssertTrue(text.contains("Tab          next box of this pane"), text)
   }
 }

@@ -19,7 +19,8 @@ final class SpreadsheetExportTests: XCTestCase {
     var s = AppState(
       dataset: ds, problems: [], today: Day("2026-11-16")!, folder: "~/shop", text: Demo.state().text)
     s.pane = .customers
-    let effects = update(&s, .key(.char("E")))
+    _ = update(&s, .key(.char("E")))
+    let effects = update(&s, .key(.enter))
     guard case .export(_, let text)? = effects.first else { return XCTFail("no export: \(effects)") }
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("liuliang-E-\(getpid()).csv")
     defer { try? FileManager.default.removeItem(at: file) }
@@ -38,5 +39,39 @@ final class SpreadsheetExportTests: XCTestCase {
     p.waitUntilExit()
     let name = rows[0].firstIndex(of: "name")!
     XCTAssertEqual(Set(rows.dropFirst().map { $0[name] }), Set(names.dropLast().map { "'" + $0 } + ["王芳"]))
+  }
+
+  /// `E` asks where, offering the home folder; the file starts with a byte-order mark for Excel
+  /// and WPS and has the WeChat id and phone columns, the phone masked while masking is on.
+  func testExportGoesWhereTheOwnerSaysWithWeChatAndPhone() throws {
+    var ds = Dataset()
+    ds.shop = Shop(name: "店")
+    ds.customers = [
+      Customer(id: "C1", name: "王芳", wechat: "wf_88", phone: "13812345678", joined: Day("2026-01-01"))
+    ]
+    var s = AppState(
+      dataset: ds, problems: [], today: Day("2026-11-16")!, folder: "~/shop", text: Demo.state().text)
+    s.pane = .customers
+    s.home = "/home/王 芳"
+    _ = update(&s, .key(.char("E")))
+    XCTAssertEqual(
+      s.overlay, .command(TextField(text: "export '/home/王 芳'")), "the home folder, ready to change")
+    var effects = update(&s, .key(.enter))
+    guard case .export(let path, let text)? = effects.first else { return XCTFail("no export: \(effects)") }
+    XCTAssertEqual(path, "/home/王 芳/liuliang-export-2026-11-16-1200.csv")
+    XCTAssertTrue(s.message?.contains(path) ?? false, "the message shows the whole path")
+    XCTAssertTrue(text.hasPrefix("\u{FEFF}id,name,"), text)
+    let lines = text.dropFirst().split(separator: "\n")
+    XCTAssertTrue(lines[0].hasSuffix(",wechat,phone"), String(lines[0]))
+    XCTAssertTrue(lines[1].hasSuffix(",wf_88,13812345678"), String(lines[1]))
+    // Masked, into a folder typed by hand, ~ standing for home.
+    _ = update(&s, .key(.char("m")))
+    _ = update(&s, .key(.char(":")))
+    for c in "export ~/导出/" { _ = update(&s, .key(.char(c))) }
+    effects = update(&s, .key(.enter))
+    guard case .export(let path2, let text2)? = effects.first else { return XCTFail("no export: \(effects)") }
+    XCTAssertEqual(path2, "/home/王 芳/导出/liuliang-export-2026-11-16-1200.csv")
+    XCTAssertTrue(text2.contains(",wf_88,138****5678"), text2)
+    XCTAssertFalse(text2.contains("13812345678"))
   }
 }

@@ -72,10 +72,11 @@ final class StyleSnapshotTests: XCTestCase {
     let (_, mono, text) = layers(.promotions, 80, 24)
     let saturday = text.firstIndex { $0.hasPrefix("│周六") }!
     let monday = text.firstIndex { $0.hasPrefix("│周一") }!
-    let header = text.first { $0.contains(" 10 11 12") }!
+    let header = text.first { $0.contains("10    11    12") }!
     let hours = header.dropFirst().split(separator: " ").compactMap { Int($0) }
-    // Column of hour h's middle cell: the border, the 4-cell label and a space, then 3 per hour.
-    func mid(_ h: Int) -> Int { 1 + 5 + 3 * hours.firstIndex(of: h)! + 1 }
+    // Column of hour h's mark: the border, the 4-cell label and a space, then 6 cells per hour
+    // (12 hours share 73 cells), the mark third.
+    func mid(_ h: Int) -> Int { 1 + 5 + 6 * hours.firstIndex(of: h)! + 2 }
     func glyph(_ row: Int, _ h: Int) -> Character {
       Array(text[row].unicodeScalars.map(Character.init))[mid(h) - 2]
     }

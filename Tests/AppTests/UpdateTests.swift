@@ -11,20 +11,52 @@ final class UpdateTests: XCTestCase {
     return effects
   }
 
-  func testNumberKeysTabAndShiftTabSwitchPanes() {
+  func testNumberKeysAndBracketsSwitchPanes() {
     var s = Demo.state()
-    _ = press(&s, .char("3"))
-    XCTAssertEqual(s.pane, .moments)
-    _ = press(&s, .tab, .tab)
-    XCTAssertEqual(s.pane, .churn)
-    _ = press(&s, .tab)
-    XCTAssertEqual(s.pane, .today, "Tab wraps around")
-    _ = press(&s, .backTab)
+    _ = press(&s, .char("2"))
+    XCTAssertEqual(s.pane, .customers)
+    _ = press(&s, .char("]"), .char("]"))
+    XCTAssertEqual(s.pane, .promotions, "] passes over Moments, whose weeks are < >")
+    _ = press(&s, .char("]"), .char("]"))
+    XCTAssertEqual(s.pane, .today, "] wraps around")
+    _ = press(&s, .char("["))
     XCTAssertEqual(s.pane, .churn)
     for n in 1...5 {
       _ = press(&s, .char(Character("\(n)")))
       XCTAssertEqual(s.pane.rawValue, n)
     }
+  }
+
+  /// One key, one meaning: Tab moves between a pane's boxes and never leaves the pane; `w` is
+  /// "welcomed" wherever it acts.
+  func testTabMovesBetweenBoxesAndWIsWelcomedEverywhere() {
+    var s = Demo.state()
+    _ = press(&s, .char("4"))
+    XCTAssertFalse(s.heatFocus)
+    _ = press(&s, .tab)
+    XCTAssertEqual(s.pane, .promotions)
+    XCTAssertTrue(s.heatFocus)
+    _ = press(&s, .backTab)
+    XCTAssertFalse(s.heatFocus)
+    _ = press(&s, .char("5"), .tab)
+    XCTAssertEqual(s.pane, .churn)
+    XCTAssertTrue(s.complaintFocus)
+    _ = press(&s, .tab)
+    XCTAssertFalse(s.complaintFocus)
+    for p in ["1", "2", "3"] {
+      _ = press(&s, .char(Character(p)), .tab)
+      XCTAssertEqual(s.pane.rawValue, Int(p), "Tab stays in pane \(p)")
+    }
+    for pane in Pane.allCases {
+      let w = Keymap.bindings(pane).first { $0.keys.contains(.char("w")) }
+      XCTAssertTrue(w == nil || w!.action == .welcomed, "w in \(pane)")
+      XCTAssertFalse(Keymap.bindings(pane).contains { $0.action == .switchBox && !$0.keys.contains(.tab) })
+    }
+    // ? lists it: Tab in the pane's own keys where it switches boxes, and [ ] for the panes.
+    let help = Keymap.help(.promotions, text: { s.text[$0] })
+    XCTAssertTrue(
+      help[0].entries.contains { $0.keys == "Tab Shift-Tab" && $0.text == s.text["key.switch_heat"] })
+    XCTAssertTrue(help[1].entries.contains { $0.keys == "]" && $0.text == s.text["key.next_pane"] })
   }
 
   func testQuitRedrawReload() {
@@ -105,9 +137,9 @@ final class UpdateTests: XCTestCase {
     _ = press(&s, .char("3"))
     XCTAssertEqual(s.shownWeek, Day("2026-11-16"))
     XCTAssertEqual(s.selectedDay, Day("2026-11-16"))
-    _ = press(&s, .char("]"))
+    _ = press(&s, .char(">"))
     XCTAssertEqual(s.shownWeek, Day("2026-11-23"))
-    _ = press(&s, .char("["), .char("["))
+    _ = press(&s, .char("<"), .pageUp)
     XCTAssertEqual(s.shownWeek, Day("2026-11-09"))
     _ = press(&s, .char("t"), .char("h"))
     XCTAssertEqual(s.selectedDay, Day("2026-11-15"), "h on Monday goes to the Sunday before")

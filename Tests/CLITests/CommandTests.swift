@@ -170,7 +170,7 @@ final class CommandTests: XCTestCase {
     let date = try runLiuliang(["today", "--data", Repo.seeds.path, "--today", "2026-02-30", "--lang", "en"])
     XCTAssertNotEqual(date.status, 0)
     XCTAssertTrue(
-      date.stderr.contains("--today must be a date written YYYY-MM-DD, not \"2026-02-30\"."), date.stderr)
+      date.stderr.contains("2026-02-30 is not a date (--today takes YYYY-MM-DD)."), date.stderr)
     let flag = try runLiuliang(["today", "--data", Repo.seeds.path, "--frobnicate"])
     XCTAssertNotEqual(flag.status, 0)
     XCTAssertTrue(flag.stderr.contains("--frobnicate"), flag.stderr)

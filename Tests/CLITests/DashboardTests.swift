@@ -76,9 +76,10 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("今日联系")
     try t.send("2", "/")
     try t.type("dky")
-    // dky also occurs inside the WeChat id of an earlier customer: n goes on to 丁凯怡.
-    try t.waitFor("找到 2")
-    try t.send("Enter", "n", "Enter")
+    // dky also occurs inside the WeChat id of an earlier customer: 丁凯怡, found by her
+    // initials, comes first.
+    try t.waitFor("dky: 1 名字 · 1 微信号")
+    try t.send("Enter", "Enter")
     try t.waitFor("丁凯怡 · " + id)
     try t.send("v")
     try t.waitFor("丁凯怡 的消费")
@@ -153,16 +154,21 @@ final class DashboardTests: XCTestCase {
       command:
         "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
     try t.waitFor("今日联系")
-    try t.send("4", "w")
+    try t.send("4", "Tab")
     try t.waitFor("周一 14:00")
-    // The Saturday row's cell for 14:00, three cells wide after the 5-cell weekday label.
+    // The Saturday row's cell for 14:00 after the 5-cell weekday label, as wide as the hours
+    // are apart in the header (the hours share the width).
     func saturdayCell(_ screen: String) -> String {
       let lines = screen.split(separator: "\n").map(String.init)
-      let header = lines.first { $0.contains(" 10 11 12") }!
+      let header = lines.first { $0.hasPrefix("│ ") && $0.contains("10") && $0.contains("11") }!
       let hours = header.dropFirst().split(separator: " ").compactMap { Int($0) }
+      let h = Array(header)
+      let ten = (0..<h.count - 1).first { h[$0] == "1" && h[$0 + 1] == "0" }!
+      let eleven = (0..<h.count - 1).first { h[$0] == "1" && h[$0 + 1] == "1" }!
+      let cw = eleven - ten
       let row = Array(lines.first { $0.hasPrefix("│周六") }!.dropFirst(3))
       let k = hours.firstIndex(of: 14)!
-      return String(row[(3 * k)..<(3 * k + 3)])
+      return String(row[(cw * k)..<(cw * k + cw)])
     }
     var screen = try t.screen()
     XCTAssertTrue(saturdayCell(screen).contains("-"), "uncovered off-peak before: \(saturdayCell(screen))")
@@ -174,7 +180,7 @@ final class DashboardTests: XCTestCase {
     try t.send("C-s")
     screen = try t.waitFor("已新增活动 周末下午茶")
     XCTAssertTrue(saturdayCell(screen).contains("✓"), "covered after: \(saturdayCell(screen))")
-    try t.send("5", "w", "x")
+    try t.send("5", "Tab", "x")
     try t.waitFor("已处理")
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)

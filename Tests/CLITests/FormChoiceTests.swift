@@ -35,8 +35,9 @@ final class FormChoiceTests: XCTestCase {
     try t.waitFor("已记录投诉")
     try t.send("2", "/")
     try t.type("dky")
-    try t.waitFor("找到 2")
-    try t.send("Enter", "n", "Enter")
+    // 丁凯怡 by her initials comes before the WeChat id that also holds the letters.
+    try t.waitFor("dky: 1 名字 · 1 微信号")
+    try t.send("Enter", "Enter")
     try t.waitFor("丁凯怡 · " + id)
     try t.send("v")
     try t.waitFor("丁凯怡 的消费")

@@ -87,8 +87,8 @@ final class MouseScreenTests: XCTestCase {
     try t.waitFor("客户 3/")
     try t.send("4")
     try t.waitFor("每周客流")
-    // Saturday's row is line 9; the hour 12 is columns 13–15.
-    try press(t, 0, x: 13, y: 9)
+    // Saturday's row is line 9; the hour 12 is columns 19–24 (six cells an hour at 80 columns).
+    try press(t, 0, x: 21, y: 9)
     try t.waitFor("周六 12:00")
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)

@@ -74,6 +74,25 @@ final class CellWidthTests: XCTestCase {
     XCTAssertEqual(wrap("abcdefgh", width: 4), ["abcd", "efgh"])
   }
 
+  /// Mixed text breaks after a space or a Chinese character, never inside a Latin word.
+  func testWrapKeepsLatinWordsWholeBesideChinese() {
+    XCTAssertEqual(wrap("中文Excel", width: 6), ["中文", "Excel"])
+    XCTAssertEqual(wrap("或 Excel 表", width: 6), ["或 ", "Excel ", "表"])
+    XCTAssertEqual(wrap("按 a 添加一位客户", width: 9), ["按 a 添加", "一位客户"])
+  }
+
+  /// 。，、 and the other closing marks never start a line: the character before goes down with
+  /// them. Four ideographs fill 8 cells, so 。 would have started the second line.
+  func testWrapNeverStartsALineWithAClosingMark() {
+    XCTAssertEqual(wrap("一二三四。五六", width: 8), ["一二三", "四。五六"])
+    XCTAssertEqual(wrap("一二三四，、五六", width: 8), ["一二三", "四，、五", "六"])
+    XCTAssertEqual(wrap("一二三四五六", width: 8), ["一二三四", "五六"], "no mark, no change")
+    XCTAssertEqual(wrap("。。。。。", width: 4), ["。。", "。。", "。"], "a line of marks alone keeps them")
+    for line in wrap("店员冷漠，上菜慢，等了四十分钟。服务员说：“马上好。”结果又等了二十分钟、没人理。", width: 11).dropFirst() {
+      XCTAssertFalse(TextLines.noLineStart.contains(line.first!), line)
+    }
+  }
+
   func testKeyLabels() {
     XCTAssertEqual(Key.char("j").label, "j")
     XCTAssertEqual(Key.up.label, "↑")

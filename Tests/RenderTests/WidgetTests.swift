@@ -162,6 +162,23 @@ final class ChartTests: XCTestCase {
       ])
   }
 
+  /// A wide terminal's map: 20 cells for 3 columns after the label and its gap, 6 each.
+  func testHeatmapGrowsWithTheWidth() {
+    var b = Buffer(width: 21, height: 3)
+    heat.draw(into: &b, in: b.rect)
+    XCTAssertEqual(
+      b.lines(),
+      [
+        "     08    09    10  ",
+        "一       ▒▒+▒▒▒  ·   ",
+        "二 ██████░░-░░░▓▓▓▓▓▓",
+      ])
+    XCTAssertEqual(heat.cell(atX: 14, y: 2, in: b.rect)?.column, 1)
+    var wide = Buffer(width: 80, height: 3)
+    heat.draw(into: &wide, in: wide.rect)
+    XCTAssertEqual(heat.cellWidth(for: 80), Heatmap.maxCellWidth, "no wider than 8")
+  }
+
   func testHeatmapNarrow() {
     var b = Buffer(width: 10, height: 3)
     heat.draw(into: &b, in: b.rect)

@@ -7,30 +7,44 @@ import XCTest
 /// The search index against the way it was first written: every field lowercased as a
 /// `String`, pinyin through `Pinyin` name by name, and a plain substring test per record.
 final class SearchIndexTests: XCTestCase {
-  /// Each customer's record as the index held it before it was built from bytes.
+  /// Each customer's record as the index held it before it was built from bytes, its fields
+  /// in `SearchKind`'s order, each one ended by the separator even when empty.
   func referenceRecords(_ cs: [Customer]) -> [[UInt8]] {
     let pinyin = Pinyin()
     return cs.map { c in
-      var r: [UInt8] = []
-      for f in [c.name, c.wechat, c.phone, c.tags.joined(separator: " "), c.notes] where !f.isEmpty {
-        r += Array(f.lowercased().utf8) + [0x1F]
-      }
+      var r = Array(c.name.lowercased().utf8) + [0x1F]
       let syl = pinyin.syllables(c.name)
       if syl.count > 0 && c.name.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
         r += Array(syl.joined().utf8) + [0x1F] + Array(String(syl.compactMap(\.first)).utf8) + [0x1F]
+      } else {
+        r += [0x1F, 0x1F]
+      }
+      for f in [c.phone, c.wechat, c.tags.joined(separator: " "), c.notes] {
+        r += Array(f.lowercased().utf8) + [0x1F]
       }
       return r + [0x0A]
     }
   }
 
   func referenceSearch(_ records: [[UInt8]], _ q: String) -> [Int32] {
+    referenceHits(records, q).records
+  }
+
+  /// The records holding the needle, and the field of the first place each holds it: the
+  /// separators before it.
+  func referenceHits(_ records: [[UInt8]], _ q: String) -> SearchHits {
     let needle = Array(q.lowercased().utf8)
-    return records.indices.filter { i in
-      needle.isEmpty
-        || (0..<max(0, records[i].count - needle.count + 1)).contains {
-          records[i][$0..<$0 + needle.count].elementsEqual(needle)
-        }
-    }.map(Int32.init)
+    var out = SearchHits()
+    for i in records.indices {
+      let at = (0..<max(0, records[i].count - needle.count + 1)).first {
+        needle.isEmpty || records[i][$0..<$0 + needle.count].elementsEqual(needle)
+      }
+      guard let at, needle.isEmpty || records[i].count >= needle.count else { continue }
+      let field = needle.isEmpty ? 0 : min(6, records[i][..<at].filter { $0 == 0x1F }.count)
+      out.records.append(Int32(i))
+      out.kinds.append(UInt8(field))
+    }
+    return out
   }
 
   static let nameParts = [
@@ -88,10 +102,16 @@ final class SearchIndexTests: XCTestCase {
       for q in queries {
         let hits = idx.search(q)
         XCTAssertEqual(hits, referenceSearch(records, q), "\(q)")
+        XCTAssertEqual(idx.hits(q), referenceHits(records, q), "the field of each hit, \(q)")
         // Typing one more character re-checks the hits (or sweeps and keeps only those).
         for more in ["1", "a", "伟", "9"] {
           let expected = Set(referenceSearch(records, q + more)).intersection(hits).sorted()
           XCTAssertEqual(idx.search(q + more, within: hits), expected, "\(q)+\(more)")
+          let kinds = referenceHits(records, q + more)
+          let narrowed = idx.hits(q + more, within: hits)
+          for (k, r) in narrowed.records.enumerated() {
+            XCTAssertEqual(narrowed.kinds[k], kinds.kinds[kinds.records.firstIndex(of: r)!], "\(q)+\(more)")
+          }
         }
       }
     }
@@ -106,6 +126,12 @@ final class SearchIndexTests: XCTestCase {
     let idx = SearchIndex(ChunkedArray(cs), pieceSize: 2)
     XCTAssertEqual(idx.search("zw"), [0, 1], "张伟's initials, Zoe's WeChat id lowercased")
     XCTAssertEqual(idx.search("zhangwei"), [0])
+    let zw = idx.hits("zw")
+    XCTAssertEqual(zw.kinds, [SearchKind.initials.rawValue, SearchKind.wechat.rawValue])
+    XCTAssertEqual(idx.hits("张").kinds, [SearchKind.name.rawValue])
+    XCTAssertEqual(idx.hits("wei").kinds, [SearchKind.pinyin.rawValue])
+    XCTAssertEqual(idx.hits("0000").kinds, [SearchKind.phone.rawValue])
+    XCTAssertEqual(idx.hits("caf").kinds, [SearchKind.tags.rawValue])
     XCTAssertEqual(idx.search("ａｂ"), [2], "full-width letters are lowercased too")
     XCTAssertEqual(idx.search("ＡＢ caf"), [2], "tags are joined by a space")
     XCTAssertEqual(idx.search("1111"), [0])

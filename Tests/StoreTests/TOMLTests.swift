@@ -134,4 +134,14 @@ final class TOMLTests: XCTestCase {
     XCTAssertEqual(problems, [])
     XCTAssertEqual(back, shop)
   }
+
+  /// `mouse = false` leaves the mouse to the terminal; anything but a boolean is a problem on
+  /// its line, and the mouse stays on.
+  func testMouseSetting() {
+    XCTAssertTrue(ShopFile.parse("name = \"店\"\n").0.mouse)
+    XCTAssertFalse(ShopFile.parse("name = \"店\"\nmouse = false\n").0.mouse)
+    let (shop, problems) = ShopFile.parse("name = \"店\"\nmouse = \"off\"\n")
+    XCTAssertTrue(shop.mouse)
+    XCTAssertEqual(problems.map(\.place), ["shop.toml:2"])
+  }
 }

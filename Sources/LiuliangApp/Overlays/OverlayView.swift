@@ -47,7 +47,7 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
     let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
     buf.fill(row, style: .plain)
     buf.put("/", x: 0, y: row.y, style: .accent)
-    let count = s.list.query.isEmpty ? "" : s.text("search.count", s.list.matches.count)
+    let count = searchCounter(s)
     let cw = CellWidth.of(count)
     buf.put(count, x: s.width - cw, y: row.y, style: .dim)
     return field.draw(
@@ -57,13 +57,18 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
   return nil
 }
 
-func drawPicker(_ p: Picker, _ buf: inout Buffer, _ area: Rect) {
+/// Where a picker is drawn and its first item shown; a click is matched against the same.
+func pickerBox(_ p: Picker, _ area: Rect) -> (box: Rect, offset: Int) {
   let w = min(area.width - 4, max(30, (p.items.map { CellWidth.of($0.label) }.max() ?? 0) + 4))
   let h = min(area.height - 2, p.items.count + 2)
   let box = area.centered(width: w, height: h)
+  let visible = max(1, Block().inner(box).height)
+  return (box, max(0, min(p.cursor - visible / 2, p.items.count - visible)))
+}
+
+func drawPicker(_ p: Picker, _ buf: inout Buffer, _ area: Rect) {
+  let (box, offset) = pickerBox(p, area)
   let inner = Block(title: p.title, clearsInside: true).draw(into: &buf, in: box)
-  let visible = max(1, inner.height)
-  let offset = max(0, min(p.cursor - visible / 2, p.items.count - visible))
   ListView(items: p.items.map(\.label), selected: p.cursor, offset: offset).draw(into: &buf, in: inner)
 }
 

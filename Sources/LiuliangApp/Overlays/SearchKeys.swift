@@ -1,14 +1,14 @@
 import LiuliangModel
 import LiuliangRender
 
-/// The Customers table's search line: each key narrows the table and moves to the first match.
+/// The Customers table's search line: each key narrows the table to the matches, best first, and
+/// moves to the first.
 func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] {
   var f = field
   switch key {
   case .escape:
     s.overlay = .none
-    s.list.query = ""
-    s.refreshList()
+    endSearch(&s)
     return []
   case .enter:
     s.overlay = .none
@@ -19,6 +19,8 @@ func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] 
     s.ensureSearchIndex()
     s.list.query = f.text
     if let idx = s.search { s.list.rematch(idx) }
+    s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
+    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
     jumpToMatch(&s, forward: true, includeCurrent: true)
     return []
   }

@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
   case fromTemplate, ideas, movePostLeft, movePostRight, movePostUp, movePostDown, duplicate, posted
   case switchBox, endPromotion, onlyOnDiscount, resolve, winBack, left, right
   case prepareMessage, greeted, followedUp
+  /// Shift-Tab: the focus to the pane's previous box (Tab is `switchBox`).
+  case previousBox
 }
 
 /// What must hold for a key to act now. Dispatch refuses a key whose need is unmet and the
@@ -55,8 +57,11 @@ public enum Keymap {
     Binding(
       Pane.allCases.prefix(9).map { .char(Character("\($0.rawValue)")) }, .pane(Pane.allCases[0]), "key.panes"
     ),
-    Binding([.tab], .nextPane, "key.next_pane"),
-    Binding([.backTab], .previousPane, "key.previous_pane"),
+    // Tab moves between the boxes of a pane, as in lazygit; panes are the numbers and [ ].
+    Binding([.char("]")], .nextPane, "key.next_pane"),
+    Binding([.char("[")], .previousPane, "key.previous_pane"),
+    Binding([.tab], .switchBox, "key.next_box"),
+    Binding([.backTab], .previousBox, "key.previous_box"),
     Binding([.char("?")], .help, "key.help"),
     Binding([.char(":")], .command, "key.command"),
     Binding.edit([.char("u")], .undo, "key.undo"),

@@ -5,7 +5,7 @@ public enum Command {
   /// Command words and what they do, for help and for completion in the message.
   public static let names = [
     "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
-    "mask", "messages", "message", "problems",
+    "mask", "messages", "message", "problems", "export",
   ]
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
@@ -41,6 +41,14 @@ public enum Command {
     if escaped { word.append("\\") }
     if inWord { out.append(word) }
     return out
+  }
+}
+
+extension Command {
+  /// A word that `words` reads back as itself: quoted when it holds a space or a quote.
+  static func quoted(_ w: String) -> String {
+    guard w.contains(where: { " \t'\"\\".contains($0) }) else { return w }
+    return "'" + w.replacing("'", with: "'\\''") + "'"
   }
 }
 
@@ -87,6 +95,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
       Picker(
         .problems, title: s.text.counted("picker.problems", s.problems.count),
         items: s.problems.enumerated().map { (s.wording.problem($0.element), .problem($0.offset)) }))
+  case "export": return exportCustomers(&s, to: arg)
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

@@ -33,7 +33,8 @@ extension Layouts {
 let wheelStep = 3
 
 /// A click or the wheel: the same actions the keys give, found by where the view drew things.
-/// Overlays other than help take no mouse: their keys stay the way to answer them.
+/// Of the overlays, help takes the wheel and pickers and forms take clicks; the others take no
+/// mouse: their keys stay the way to answer them.
 func mouseUpdate(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   guard s.fits else { return [] }
   if case .help(let offset) = s.overlay {
@@ -43,6 +44,10 @@ func mouseUpdate(_ s: inout AppState, _ m: Mouse) -> [Effect] {
     default: break
     }
     return []
+  }
+  if m.kind == .press {
+    if case .picker(let p) = s.overlay { return clickPicker(&s, m, p) }
+    if case .form(let f) = s.overlay { return clickForm(&s, m, f) }
   }
   guard s.overlay == .none else { return [] }
   switch m.kind {

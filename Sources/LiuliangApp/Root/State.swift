@@ -75,6 +75,8 @@ public struct AppState {
   public var maskPhones = false
   /// The wall-clock time, set by the runner before each key: the default time of a new visit.
   public var clock = TimeOfDay(minutes: 12 * 60)
+  /// The owner's home folder, where `E` offers to export (empty: the working folder).
+  public var home = ""
 
   public var reach = ListCursor()
   /// The reach-out list as a queue: filter, order, what was sent today, the prepared message.

@@ -115,6 +115,11 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   default:
     if let effects = contactAction(&s, action) { return effects }
     if let effects = s.pane.room.act(&s, action) { return effects }
+    // Promotions and Churn take Tab themselves; the other panes have a single box.
+    if action == .switchBox || action == .previousBox {
+      s.flash(s.text["msg.one_box"])
+      return []
+    }
     s.pane.room.move(&s, action)
   }
   return []

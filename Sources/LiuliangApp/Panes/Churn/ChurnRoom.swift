@@ -5,7 +5,7 @@ enum ChurnRoom: Room {
 
   static var bindings: [Binding] {
     Keymap.listMoves + [
-      Binding([.char("w")], .switchBox, "key.switch_churn"),
+      Binding([.tab, .backTab], .switchBox, "key.switch_churn"),
       Binding.edit([.char("b")], .winBack, "key.win_back"),
       Binding([.char("y")], .prepareMessage, "key.prepare_message"),
       Binding.edit([.char("a")], .add, "key.add_complaint"),
@@ -21,4 +21,6 @@ enum ChurnRoom: Room {
   }
 
   static func draw(_ s: AppState, _ buf: inout Buffer) { drawChurn(s, &buf) }
+
+  static func click(_ s: inout AppState, _ m: Mouse) -> [Effect] { clickChurn(&s, m) }
 }

@@ -61,6 +61,10 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
   let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
     .draw(into: &buf, in: rect)
+  if s.hasNoCustomers {
+    drawFirstSteps(s, "empty.churn", &buf, in: inner)
+    return
+  }
   let tried = s.queue.triedLately
   let a = s.analysis
   Table(

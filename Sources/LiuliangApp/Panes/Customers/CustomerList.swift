@@ -20,14 +20,17 @@ public struct CustomerList: Equatable, Sendable {
     case onlyOnDiscount
   }
 
-  /// Customer indexes shown, in order.
+  /// Customer indexes shown, in order: while a search is on, only its matches, best first.
   public private(set) var order: [Int] = []
+  /// The filters' and the sort's order, before a search narrows it.
+  public private(set) var unsearched: [Int] = []
   public var sort: Column?
   public var descending = false
   public var filters: [Dimension: String] = [:]
-  /// The search being typed or last confirmed, and the rows (positions in `order`) it matches.
+  /// The search being typed or last confirmed, and how many of the rows it found in each field
+  /// (by `SearchKind`): rows come grouped in that order.
   public var query = ""
-  public private(set) var matches: [Int] = []
+  public private(set) var kindCounts: [Int] = []
   /// Customers marked with Space, by id so that they survive sorting and reloads.
   public var marked: Set<String> = []
 
@@ -35,7 +38,7 @@ public struct CustomerList: Equatable, Sendable {
 
   /// The query `searchHits` were found for: a query that extends it only re-checks them.
   var searchedQuery = ""
-  var searchHits: [Int32] = []
+  var searchHits = SearchHits()
   /// The sort orders of the pool, made once per data (see `SortOrders`).
   public var orders: SortOrders?
 
@@ -84,58 +87,49 @@ public struct CustomerList: Equatable, Sendable {
     } else {
       for i in ds.customers.indices where pass(i) { rows.append(i) }
     }
+    unsearched = rows
     order = rows
     search.map { rematch($0) }
   }
 
-  /// Positions in `order` whose customer matches the query.
+  /// Narrows `order` to the customers matching the query, best field first, each field's in
+  /// the unsearched order.
   public mutating func rematch(_ index: SearchIndex) {
     guard !query.isEmpty else {
-      matches = []
+      order = unsearched
+      kindCounts = []
       searchedQuery = ""
-      searchHits = []
+      searchHits = SearchHits()
       return
     }
     if query != searchedQuery {
       let narrower = !searchedQuery.isEmpty && query.hasPrefix(searchedQuery)
-      searchHits = index.search(query, within: narrower ? searchHits : nil)
+      searchHits = index.hits(query, within: narrower ? searchHits.records : nil)
       searchedQuery = query
     }
-    if order.count == index.count && sort == nil {
-      // The whole pool in file order: positions are the customers themselves.
-      matches = searchHits.map(Int.init)
-      return
+    let inFileOrder = unsearched.count == index.count && sort == nil
+    (order, kindCounts) = SearchRanking.ranked(
+      searchHits, unsearched, poolSize: index.count, inFileOrder: inFileOrder)
+  }
+
+  /// The number of rows the search found (0 without one).
+  public var matchCount: Int { query.isEmpty ? 0 : order.count }
+
+  /// The field the search found row `row` by.
+  public func kind(row: Int) -> SearchKind? {
+    guard !query.isEmpty, row >= 0 else { return nil }
+    var end = 0
+    for (k, n) in kindCounts.enumerated() {
+      end += n
+      if row < end { return SearchKind(rawValue: UInt8(k)) }
     }
-    if searchHits.count == index.count {
-      matches = Array(order.indices)
-      return
-    }
-    // One bit per customer: a million fit in the cache, a million Bools do not.
-    var hit = [UInt64](repeating: 0, count: (index.count + 63) / 64)
-    for h in searchHits { hit[Int(h) >> 6] |= 1 << (UInt64(h) & 63) }
-    var out: [Int] = []
-    out.reserveCapacity(searchHits.count)
-    for (row, i) in order.enumerated() where i < index.count && hit[i >> 6] & (1 << (UInt64(i) & 63)) != 0 {
-      out.append(row)
-    }
-    matches = out
+    return nil
   }
 
   /// Forgets the last search's hits: they were found in another index.
   mutating func forgetSearch() {
     searchedQuery = ""
-    searchHits = []
-  }
-
-  /// Whether the row at this position in `order` matches the query.
-  public func isMatch(row: Int) -> Bool {
-    var lo = 0
-    var hi = matches.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if matches[mid] < row { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < matches.count && matches[lo] == row
+    searchHits = SearchHits()
   }
 
   /// Counts per value of a dimension over the whole pool, most common first (ties A to Z).

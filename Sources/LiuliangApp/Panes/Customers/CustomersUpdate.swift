@@ -14,8 +14,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .nextMatch, .previousMatch:
     jumpToMatch(&s, forward: action == .nextMatch, includeCurrent: false)
   case .back where s.detail == nil && !s.list.query.isEmpty:
-    s.list.query = ""
-    s.list.refresh(s.dataset, s.analysis, search: s.search)
+    endSearch(&s)
   case .sort:
     let items = CustomerList.Column.allCases.map { c -> (label: String, value: PickValue) in
       let mark = s.list.sort == c ? (s.list.descending ? " ↓" : " ↑") : ""
@@ -111,13 +110,9 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         purpose, title: x(action == .tagMarked ? "form.tag_title" : "form.untag_title", s.list.marked.count),
         [FormField("field.tag", "", .required)]))
   case .exportMarked:
-    let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
-    let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
-    let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
-    let body = report.csv(rows: rows, spreadsheet: true)
-    let path = "liuliang-export-\(s.today)-\(s.clock.description.replacing(":", with: "")).csv"
-    s.flash(x("msg.exported", rows.count, path))
-    return [.export(path: path, text: body)]
+    // The folder is the owner's to choose: the command line, filled in with the home folder.
+    let dir = s.home.isEmpty ? "." : s.home
+    s.overlay = .command(TextField(text: "export " + Command.quoted(dir)))
   default:
     return nil
   }
@@ -141,21 +136,44 @@ extension AppState {
   }
 }
 
-/// Moves the cursor to the next (or previous) row matching the search, wrapping around.
+/// Moves the cursor to the next (or previous) match, wrapping around: while a search is on,
+/// every row is one, best first.
 func jumpToMatch(_ s: inout AppState, forward: Bool, includeCurrent: Bool) {
-  let m = s.list.matches
-  guard !m.isEmpty else {
+  let n = s.list.matchCount
+  guard n > 0 else {
     if !s.list.query.isEmpty { s.flash(s.text("msg.no_match", s.list.query), error: true) }
     return
   }
-  let here = s.customers.index
-  let target: Int
-  if forward {
-    target = m.first { includeCurrent ? $0 >= here : $0 > here } ?? m[0]
-  } else {
-    target = m.last { $0 < here } ?? m[m.count - 1]
-  }
+  let here = min(max(0, s.customers.index), n - 1)
+  let target = includeCurrent ? here : forward ? (here + 1) % n : (here + n - 1) % n
   s.customers.jump(to: target, visible: Layouts.customerRows(s))
-  let k = (m.firstIndex(of: target) ?? 0) + 1
-  s.flash(s.text("msg.match", k, m.count, s.list.query))
+  s.flash(s.text("msg.match", target + 1, n, s.list.query))
+}
+
+/// Drops the search: the whole list again, the cursor on the customer it was on.
+func endSearch(_ s: inout AppState) {
+  let current = s.currentCustomer
+  s.list.query = ""
+  // The unsearched order is kept while searching: no need to filter and sort again.
+  if let index = s.search { s.list.rematch(index) } else { s.refreshList() }
+  s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
+  let row = current.flatMap { c in s.list.order.firstIndex(of: c) } ?? 0
+  s.customers.jump(to: row, visible: Layouts.customerRows(s))
+}
+
+/// `:export [DIR]`: the marked customers (or those shown) as CSV for Excel or WPS, into DIR
+/// (default the home folder) under a name of the date and time; the message gives the whole path.
+func exportCustomers(_ s: inout AppState, to dir: String?) -> [Effect] {
+  let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
+  let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
+  let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
+  let masked = s
+  let body = report.spreadsheet(rows: rows) { masked.phone($0) }
+  var folder = dir ?? (s.home.isEmpty ? "." : s.home)
+  if folder == "~" || folder.hasPrefix("~/"), !s.home.isEmpty { folder = s.home + folder.dropFirst() }
+  if folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+  let name = "liuliang-export-\(s.today)-\(s.clock.description.replacing(":", with: "")).csv"
+  let path = (folder == "/" ? "" : folder) + "/" + name
+  s.flash(s.text("msg.exported", rows.count, path))
+  return [.export(path: path, text: body)]
 }

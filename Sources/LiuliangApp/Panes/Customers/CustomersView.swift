@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangSearch
 
 /// Pane 2: the whole pool as a table; Enter shows one customer in full.
 func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
@@ -16,37 +17,80 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
     "customers.title", order.isEmpty ? 0 : s.customers.index + 1, order.count, ds.customers.count)
   if let sort = s.list.sort { title += " · " + s.text[sort.titleKey] + (s.list.descending ? "↓" : "↑") }
   for d in CustomerList.Dimension.allCases { if let v = s.list.filters[d] { title += " · " + word(s, d, v) } }
-  if !s.list.query.isEmpty { title += " · /" + s.list.query + " (\(s.list.matches.count))" }
+  if !s.list.query.isEmpty { title += " · /" + s.list.query + " (\(s.list.matchCount))" }
   if !s.list.marked.isEmpty { title += " · " + s.text("customers.marked", s.list.marked.count) }
   let inner = Block(title: title).draw(into: &buf, in: body)
   // Only the rows on screen are looked at: a million-row search or pool costs nothing per frame.
   let shown = s.customers.offset..<min(order.count, s.customers.offset + max(0, inner.height))
-  let matches = Set(shown.filter { s.list.isMatch(row: $0) })
   let marked =
     s.list.marked.isEmpty ? [] : Set(shown.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
-  let t = Table(
-    columns: [
-      TableColumn(title: s.text["col.name"], width: .flex(min: 8, weight: 2)),
-      TableColumn(title: s.text["col.tier"], width: .fixed(6)),
-      TableColumn(title: s.text["col.segment"], width: .fixed(10)),
-      TableColumn(title: s.text["col.last_visit"], width: .fixed(10)),
-      TableColumn(title: s.text["col.visits_365"], width: .fixed(5), align: .right),
-      TableColumn(title: s.text["col.spend_365"], width: .fixed(7), align: .right),
-      TableColumn(title: s.text["col.tags"], width: .flex(min: 6, weight: 3)),
-    ],
+  // While searching, a last column says in which field each row was found and shows the match.
+  let found = searchShown(s, shown)
+  // Names get the width the longest one on screen needs (up to 24 cells), no more: a wide
+  // terminal's spare cells go to the tags and the match.
+  let nameWidth = min(
+    24, shown.reduce(CellWidth.of(s.text["col.name"])) { max($0, CellWidth.of(ds.customers[order[$1]].name)) }
+  )
+  var columns = [
+    TableColumn(title: s.text["col.name"], width: .fixed(nameWidth)),
+    TableColumn(title: s.text["col.tier"], width: .fixed(6)),
+    TableColumn(title: s.text["col.segment"], width: .fixed(10)),
+    TableColumn(title: s.text["col.last_visit"], width: .fixed(10)),
+    TableColumn(title: s.text["col.visits_365"], width: .fixed(5), align: .right),
+    TableColumn(title: s.text["col.spend_365"], width: .fixed(7), align: .right),
+    TableColumn(title: s.text["col.tags"], width: .flex(min: found.isEmpty ? 6 : 4, weight: 3)),
+  ]
+  if !found.isEmpty {
+    columns.append(TableColumn(title: s.text["col.match"], width: .flex(min: 14, weight: 4)))
+  }
+  var t = Table(
+    columns: columns,
     rowCount: order.count,
     row: { r in
       let i = order[r]
       let c = ds.customers[i]
       let f = a.figures[i]
-      return [
+      var cells = [
         c.name, s.wording.tier(c.tier), s.wording.segment(a.segment(i)), f.lastVisit?.description ?? "–",
         "\(f.frequency)", money(f.monetary), c.tags.joined(separator: " "),
       ]
+      if let m = found[r] { cells.append(m.label + " " + m.shown.text) }
+      return cells
     }, selected: s.customers.index, offset: s.customers.offset,
-    rowStyle: { r in matches.contains(r) ? Style.accent.underlined : segmentStyle(a.segment(order[r])) },
+    rowStyle: { r in segmentStyle(a.segment(order[r])) },
     marked: marked, showsMarks: true)
+  if !found.isEmpty {
+    t.highlight = { r, col in
+      guard let m = found[r] else { return nil }
+      switch col {
+      case 0: return m.shown.nameChars
+      case 6: return m.kind == .tags ? m.shown.part : nil
+      case 7:
+        let skip = m.label.count + 1
+        return m.shown.part.map { $0.lowerBound + skip..<$0.upperBound + skip }
+      default: return nil
+      }
+    }
+  }
   t.draw(into: &buf, in: inner)
+  if s.hasNoCustomers { drawFirstSteps(s, "empty.customers", &buf, in: inner, line: 1) }
+}
+
+/// For each row on screen, the field the search found it in, its word and what matched.
+private func searchShown(_ s: AppState, _ rows: Range<Int>) -> [Int: (
+  kind: SearchKind, label: String, shown: SearchRanking.Shown
+)] {
+  guard !s.list.query.isEmpty else { return [:] }
+  var out: [Int: (kind: SearchKind, label: String, shown: SearchRanking.Shown)] = [:]
+  for r in rows {
+    guard let k = s.list.kind(row: r) else { continue }
+    let c = s.dataset.customers[s.list.order[r]]
+    out[r] = (
+      k, s.text["search.field." + String(describing: k)],
+      SearchRanking.shown(c, k, s.list.query, phone: s.phone)
+    )
+  }
+  return out
 }
 
 func segmentStyle(_ seg: Segment) -> Style? {

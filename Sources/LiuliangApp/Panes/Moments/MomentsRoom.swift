@@ -9,8 +9,8 @@ enum MomentsRoom: Room {
       Binding([.char("l"), .right], .nextDay, "key.next_day"),
       Binding([.char("j"), .down], .down, "key.next_slot"),
       Binding([.char("k"), .up], .up, "key.previous_slot"),
-      Binding([.char("[")], .previousWeek, "key.previous_week"),
-      Binding([.char("]")], .nextWeek, "key.next_week"),
+      Binding([.char("<"), .pageUp], .previousWeek, "key.previous_week"),
+      Binding([.char(">"), .pageDown], .nextWeek, "key.next_week"),
       Binding([.char("t")], .thisWeek, "key.this_week"),
       Binding.edit([.char("a")], .add, "key.add_post"),
       Binding.edit([.char("n")], .fromTemplate, "key.from_template"),
@@ -54,4 +54,6 @@ enum MomentsRoom: Room {
   }
 
   static func draw(_ s: AppState, _ buf: inout Buffer) { drawMoments(s, &buf) }
+
+  static func click(_ s: inout AppState, _ m: Mouse) -> [Effect] { clickMoments(&s, m) }
 }

@@ -4,14 +4,11 @@ import LiuliangReport
 
 /// Pane 3: the week as days × posting slots, the selected day's posts, the plan checks.
 func drawMoments(_ s: AppState, _ buf: inout Buffer) {
-  let body = Layouts.body(s)
   let ds = s.dataset
   let monday = s.shownWeek
-  let (top, bottom) = body.splitTop(min(body.height - 6, 4 + max(ds.shop.slots.count, 1) + 2))
+  let (top, bottom) = Layouts.moments(s)
   let inner = Block(title: s.text("moments.week", monday, monday.adding(6))).draw(into: &buf, in: top)
-  // Slot column, then seven day columns sharing the rest.
-  let slotWidth = 6
-  let dayWidth = max(4, (inner.width - slotWidth) / 7)
+  let (slotWidth, dayWidth) = Layouts.weekColumns(inner)
   for d in 0..<7 {
     let day = monday.adding(d)
     let label = s.wording.weekday(d + 1) + " " + String(day.description.suffix(2))
@@ -66,6 +63,10 @@ func drawDayPosts(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let inner = Block(title: s.text("moments.day", s.wording.weekday(day.weekday), day, posts.count)).draw(
     into: &buf, in: rect)
   if posts.isEmpty {
+    if s.dataset.posts.isEmpty {
+      drawFirstSteps(s, "empty.moments", &buf, in: inner)
+      return
+    }
     buf.put(fit(s.text["moments.no_posts"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
@@ -121,17 +122,30 @@ func drawContentChecks(_ s: AppState, _ buf: inout Buffer, _ whole: Rect) {
 func drawWhatWorks(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   guard rect.height >= 3 else { return }
   let inner = Block(title: s.text["moments.works"]).draw(into: &buf, in: rect)
-  let perf = s.analysis.contentPerformance.filter { $0.posts > 0 }.sorted {
-    ($0.likes + $0.comments) > ($1.likes + $1.comments)
+  // Drawn, sorted and labelled by the same figure: likes and comments per post, the most
+  // posts first among equals; the count beside it says how much that rests on.
+  func perPost(_ p: CategoryPerformance) -> Double {
+    Double(p.likes + p.comments) / Double(p.posts)
   }
+  let perf = s.analysis.contentPerformance
+    .filter { $0.posts > 0 }.sorted { (perPost($0), $0.posts) > (perPost($1), $1.posts) }
   if perf.isEmpty {
     buf.put(fit(s.text["moments.works_none"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
   let rows = perf.prefix(inner.height).map { p in
     BarRow(
-      label: s.wording.category(p.category), value: Double(p.likes + p.comments) / Double(p.posts),
-      text: s.text("moments.works_row", p.likes, p.comments, p.posts), style: .accent)
+      label: s.wording.category(p.category), value: perPost(p),
+      text: s.text(
+        "moments.works_row", oneDecimal(p.likes, p.posts), oneDecimal(p.comments, p.posts), p.posts),
+      style: .accent)
   }
   BarChart(rows: Array(rows)).draw(into: &buf, in: inner)
+}
+
+/// `n ÷ d` as a per-post figure reads in a narrow box: whole from 10 up or when whole, else one
+/// decimal.
+func oneDecimal(_ n: Int, _ d: Int) -> String {
+  let tenths = (n * 10 + d / 2) / d
+  return tenths >= 100 || tenths % 10 == 0 ? "\((tenths + 5) / 10)" : "\(tenths / 10).\(tenths % 10)"
 }

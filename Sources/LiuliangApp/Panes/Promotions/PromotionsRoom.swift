@@ -7,7 +7,7 @@ enum PromotionsRoom: Room {
     Keymap.listMoves + [
       Binding([.char("h"), .left], .left, "key.heat_left"),
       Binding([.char("l"), .right], .right, "key.heat_right"),
-      Binding([.char("w")], .switchBox, "key.switch_heat"),
+      Binding([.tab, .backTab], .switchBox, "key.switch_heat"),
       Binding.edit([.char("a")], .add, "key.add_promotion"),
       Binding.edit([.char("e"), .enter], .edit, "key.edit_promotion"),
       Binding.edit([.char("x")], .endPromotion, "key.end_promotion"),

@@ -35,6 +35,12 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
     }
   }
   let (map, legend) = heatInner.splitBottom(1)
+  if s.hasNoHours {
+    drawFirstSteps(s, "empty.hours", &buf, in: heatInner)
+    drawPromotionList(s, &buf, l.list)
+    drawPromotionSide(s, &buf, l.side)
+    return
+  }
   Heatmap(rowLabels: (1...7).map { s.wording.weekday($0) }, columnLabels: hours.map { "\($0)" }, cells: cells)
     .draw(into: &buf, in: map)
   // The legend shows the glyphs in use (see Glyphs: a CJK-width terminal gets another set).
@@ -74,6 +80,7 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     }, selected: s.heatFocus ? nil : s.promotions.index, offset: s.promotions.offset,
     rowStyle: { i in ps[i].isActive(on: s.today) ? nil : .dim })
   t.draw(into: &buf, in: inner)
+  if ps.isEmpty { drawFirstSteps(s, "empty.promotions", &buf, in: inner, line: 1) }
 }
 
 /// The discount gauge on top; below it, whether the selected promotion works.

@@ -19,6 +19,8 @@ enum TodayRoom: Room {
 
   static func draw(_ s: AppState, _ buf: inout Buffer) { drawToday(s, &buf) }
 
+  static func click(_ s: inout AppState, _ m: Mouse) -> [Effect] { clickToday(&s, m) }
+
   /// The Today list worked as a queue: each mark appends a contact and moves on.
   static let queueKeys: [Binding] = [
     Binding([.char("f")], .filter, "key.filter_reach"),

@@ -54,6 +54,10 @@ func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let q = s.queue
   let inner = Block(title: s.text("today.reach", list.count)).draw(into: &buf, in: rect)
   if list.isEmpty {
+    if s.hasNoCustomers {
+      drawFirstSteps(s, "empty.today", &buf, in: inner)
+      return
+    }
     buf.put(fit(s.text["today.reach_empty"], width: inner.width), x: inner.x, y: inner.y, style: .dim)
     return
   }
