@@ -23,6 +23,8 @@ struct TOMLParser {
   /// its keys are skipped rather than landing in another table.
   var current: [String]? = []
   var errors: [TOMLError] = []
+  /// Where each value and each `[header]` stands in the bytes, for an edit that keeps the rest.
+  var spans: [TOMLSpan] = []
   static let maxDepth = 32
 
   init(_ bytes: [UInt8]) { b = bytes }
@@ -94,6 +96,7 @@ struct TOMLParser {
     guard !t.declared else { throw Failure(reason: .duplicateTable, subject: name) }
     t.declared = true
     current = path
+    spans.append(TOMLSpan(path: path, header: path, value: i..<i))
   }
 
   mutating func keyValue() throws(Failure) {
@@ -102,6 +105,7 @@ struct TOMLParser {
     i += 1
     spaces()
     let at = line
+    let start = i
     let value = try value(depth: 0)
     // Keys under a header that could not be read are skipped (that header was reported).
     guard let table = current else { return }
@@ -109,6 +113,7 @@ struct TOMLParser {
     let t = try self.table(table + path.dropLast(), name: name)
     guard t.entries[path.last!] == nil else { throw Failure(reason: .duplicateKey, subject: name) }
     t.set(path.last!, .value(value), line: at)
+    spans.append(TOMLSpan(path: table + path, header: table, value: start..<i))
   }
 
   /// The table at `path`, made (with the tables on the way) if it is not there yet.
