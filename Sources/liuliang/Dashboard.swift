@@ -89,6 +89,7 @@ struct Dashboard {
         case .suspend: terminal.suspend()
         case .editHistory: break
         case .reload: reload()
+        case .saveShop(let shop): saveShop(shop)
         case .export(let path, let text): export(path, text)
         case .planImport(let path, let kind): planImport(path, kind)
         case .copy(let text):
@@ -148,6 +149,25 @@ struct Dashboard {
     var t = text
     t.withUTF8 { b in _ = write(fd, b.baseAddress, b.count) }
     close(fd)
+  }
+
+  /// `:setup`'s settings into shop.toml, then the store read again, in the language it names.
+  mutating func saveShop(_ shop: Shop) {
+    do throws(StoreError) {
+      try store.saveShop(shop)
+    } catch {
+      var why = Wording(cliText).error(error)
+      if case .changedOnDisk = error { why += " " + cliText["msg.reload_hint"] }
+      state.flash(why, error: true)
+      return
+    }
+    reload()
+    adoptShopLanguage(store.dataset.shop)
+    if state.text.language != cliText.language {
+      state.text = cliText
+      state.wording = Wording(cliText)
+    }
+    state.flash(cliText["done.setup"])
   }
 
   mutating func reload() {

@@ -9,14 +9,15 @@ final class FirstStepsTests: XCTestCase {
     // Words from the start and the end of each pane's text: all of it is on screen.
     let must: [String: [Pane: [String]]] = [
       "zh-Hans": [
-        .today: ["客户池还是空的", ":import", "shop.toml"], .customers: ["还没有客户", "也行）。"],
-        .moments: ["还没有朋友圈计划", "选一条。"], .promotions: ["还没有营业时间", "[hours]", "热力图"],
+        .today: ["客户池还是空的", ":import", ":setup", "发布时段。"], .customers: ["还没有客户", "也行）。"],
+        .moments: ["还没有朋友圈计划", "选一条。"], .promotions: ["还没有营业时间", ":setup", "[hours]", "热力图"],
         .churn: ["也就没有流失", "导入名单。"],
       ],
       "en": [
-        .today: ["pool is empty", ":import", "folder."], .customers: ["No customers yet", "export too)."],
+        .today: ["pool is empty", ":import", ":setup", "posting slots."],
+        .customers: ["No customers yet", "export too)."],
         .moments: ["No Moments plan", "idea list."],
-        .promotions: ["No opening hours", "[hours]", "has cells."],
+        .promotions: ["No opening hours", ":setup", "[hours]", "has cells."],
         .churn: ["no churn yet", "a list."],
       ],
     ]

@@ -75,6 +75,7 @@ struct Runner {
     case .editHistory: return "editHistory"
     case .copy: return "copy"
     case .suspend: return "suspend"
+    case .saveShop: return "saveShop"
     }
   }
 

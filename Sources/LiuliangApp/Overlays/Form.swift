@@ -6,6 +6,8 @@ import LiuliangStringFunctions
 public enum Check: Equatable, Sendable {
   case any, required, date, requiredDate, time, mobile, tier, money, partySize, reason, channel, promotion
   case flag, category, status, count, slot, kind, weekdays, endTime, audience, customer
+  /// shop.toml's settings (`:setup`): a day's opening hours, the posting slots, the language.
+  case hours, slots, language
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
@@ -35,6 +37,9 @@ public enum Check: Equatable, Sendable {
     case .endTime: return t.isEmpty || TimeOfDay(t, allowEndOfDay: true) != nil ? nil : "form.err.time"
     case .audience: return Audience(t) != nil ? nil : "form.err.audience"
     case .customer: return nil
+    case .hours: return Shop.parseHours(t) != nil ? nil : "form.err.hours"
+    case .slots: return parseSlots(t) != nil ? nil : "form.err.slots"
+    case .language: return ["zh-Hans", "en"].contains(t) ? nil : "form.err.language"
     }
   }
 
@@ -103,6 +108,8 @@ public enum FormPurpose: Equatable, Sendable {
   case addComplaint
   /// `p` on a post: its likes and comments, then it is posted.
   case markPosted(id: String)
+  /// `:setup`: the shop's name, language, hours and slots in shop.toml.
+  case setup
 }
 
 public struct Form: Equatable, Sendable {

@@ -13,7 +13,8 @@ extension Check {
   /// A field the owner chooses from rather than types: its value is an id, shown as words.
   var isChoice: Bool {
     switch self {
-    case .tier, .reason, .channel, .promotion, .category, .status, .kind, .weekdays, .audience, .customer:
+    case .tier, .reason, .channel, .promotion, .category, .status, .kind, .weekdays, .audience, .customer,
+      .language:
       return true
     default: return false
     }
@@ -76,6 +77,7 @@ extension AppState {
       {
         out = [customerChoice(k)]
       }
+    case .language: out = ["zh-Hans", "en"].map { .init(id: $0, word: text["language." + $0]) }
     default: out = []
     }
     return out

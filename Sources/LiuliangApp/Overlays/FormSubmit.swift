@@ -14,5 +14,7 @@ func submit(_ s: inout AppState, _ f: Form) -> [Effect] {
     return submitComplaint(&s, f)
   case .markPosted(let id):
     return submitPosted(&s, f, id)
+  case .setup:
+    return submitSetup(&s, f)
   }
 }

@@ -5,7 +5,7 @@ public enum Command {
   /// Command words and what they do, for help and for completion in the message.
   public static let names = [
     "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
-    "mask", "messages", "message", "problems", "export",
+    "mask", "messages", "message", "problems", "export", "setup",
   ]
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
@@ -96,6 +96,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
         .problems, title: s.text.counted("picker.problems", s.problems.count),
         items: s.problems.enumerated().map { (s.wording.problem($0.element), .problem($0.offset)) }))
   case "export": return exportCustomers(&s, to: arg)
+  case "setup": openSetup(&s)
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

@@ -40,6 +40,8 @@ public enum Effect: Equatable, Sendable {
   case editHistory([HistoryRow])
   /// Put the text on the clipboard (OSC 52, and a clipboard tool when there is one).
   case copy(String)
+  /// Write these settings into shop.toml (only the keys that changed), then read the store again.
+  case saveShop(Shop)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
