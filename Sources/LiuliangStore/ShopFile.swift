@@ -68,10 +68,7 @@ public enum ShopFile {
     if !shop.language.isEmpty { out += "language = \(quoted(shop.language))\n" }
     out += "slots = [" + shop.slots.map { quoted($0.description) }.joined(separator: ", ") + "]\n\n[hours]\n"
     for (d, key) in Shop.weekdayKeys.enumerated() {
-      let h = (shop.hours[d + 1] ?? []).map { w in
-        w.from.description + "-" + (w.to.minutes == 1440 ? "24:00" : w.to.description)
-      }
-      out += "\(key) = \(quoted(h.joined(separator: ",")))\n"
+      out += "\(key) = \(quoted(hoursText(shop.hours[d + 1] ?? [])))\n"
     }
     return out
   }

@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangStore
 import LiuliangStringFunctions
 
 /// `:setup`: shop.toml's name, language, opening hours and posting slots, edited in a form and
@@ -12,7 +13,7 @@ func openSetup(_ s: inout AppState) {
     FormField("field.language", language, .language),
   ]
   for (d, key) in Shop.weekdayKeys.enumerated() {
-    fields.append(FormField("field.hours_" + key, ShopHours.text(shop.hours[d + 1] ?? []), .hours))
+    fields.append(FormField("field.hours_" + key, ShopFile.hoursText(shop.hours[d + 1] ?? []), .hours))
   }
   fields.append(FormField("field.slots", shop.slots.map(\.description).joined(separator: ", "), .slots))
   s.overlay = .form(Form(.setup, title: s.text["form.setup"], fields))
@@ -49,12 +50,4 @@ func parseSlots(_ text: String) -> [TimeOfDay]? {
     if !out.contains(t) { out.append(t) }
   }
   return out.sorted()
-}
-
-/// A day's hours as shop.toml writes them.
-enum ShopHours {
-  static func text(_ windows: [ClosedOpenTime]) -> String {
-    windows.map { w in w.from.description + "-" + (w.to.minutes == 1440 ? "24:00" : w.to.description) }
-      .joined(separator: ",")
-  }
 }
