@@ -24,6 +24,10 @@ let package = Package(
     .target(name: "LiuliangRender"),
     // The only C: ncursesw behind static inline functions Swift can call.
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // libpq behind a header Swift can import: the PostgreSQL store of a chain.
+    .target(name: "CLibpq", linkerSettings: [.linkedLibrary("pq")]),
+    // The chain's store on PostgreSQL: the only Swift that calls libpq.
+    .target(name: "LiuliangPostgres", dependencies: ["CLibpq", "LiuliangStore", "LiuliangModel"]),
     // The only Swift that calls ncursesw.
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
     // Every user-facing string (zh-Hans, en) and the Moments templates.
@@ -54,7 +58,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText", "LiuliangImport",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangPostgres",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),

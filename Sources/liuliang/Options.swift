@@ -16,6 +16,12 @@ struct StoreOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
   var lang: String?
 
+  @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.store"], valueName: "URL"))
+  var store: String?
+
+  @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.shop"], valueName: "ID|all"))
+  var shop: String?
+
   func validate() throws { try validateLanguage(lang) }
 
   /// `--data`, else `$LIULIANG_DATA`, else `$XDG_DATA_HOME/liuliang`, else `~/.local/share/liuliang`.

@@ -1,0 +1,85 @@
+import LiuliangStore
+
+/// The chain's tables, made and migrated by liuliang: `liuliang_schema` holds the version, and
+/// each step below moves a database one version on, inside the migration's transaction.
+/// Values are stored as the store's files write them (text), so the same codec reads both and
+/// every number comes out the same; `n` keeps the rows in the order they were added, and
+/// `version` counts a row's changes so that a write over someone else's change is refused.
+public enum Schema {
+  public static var version: Int { steps.count }
+
+  /// Columns as the store's files name them, quoted where SQL reserves the word.
+  static func column(_ c: String) -> String { "\"\(c)\"" }
+
+  static func table(_ kind: Kind) -> String { kind.rawValue }
+
+  /// `COPY kind FROM STDIN` in CSV, the shop first where given. An empty field stays empty text
+  /// (CSV's default would make it NULL).
+  static func copyIn(_ kind: Kind, withShop: Bool) -> String {
+    let cols = ((withShop ? ["shop"] : []) + kind.columns).map(column).joined(separator: ", ")
+    return "COPY \(table(kind)) (\(cols)) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (\(cols)))"
+  }
+
+  static func textColumns(_ kind: Kind) -> String {
+    kind.columns.map { column($0) + " text NOT NULL DEFAULT ''" }.joined(separator: ", ")
+  }
+
+  static let steps: [String] = [
+    """
+    CREATE TABLE liuliang_schema (version integer NOT NULL);
+    INSERT INTO liuliang_schema VALUES (0);
+    CREATE TABLE shops (id text PRIMARY KEY, settings text NOT NULL DEFAULT '',
+      messages text NOT NULL DEFAULT '', version bigint NOT NULL DEFAULT 1);
+    CREATE TABLE customers (n bigserial UNIQUE, \(textColumns(.customers)),
+      version bigint NOT NULL DEFAULT 1, PRIMARY KEY (id));
+    CREATE UNIQUE INDEX customers_order ON customers (n);
+    CREATE TABLE visits (n bigserial PRIMARY KEY, shop text NOT NULL REFERENCES shops (id),
+      \(textColumns(.visits)));
+    CREATE INDEX visits_shop ON visits (shop, n);
+    CREATE TABLE posts (n bigserial UNIQUE, shop text NOT NULL REFERENCES shops (id), \(textColumns(.posts)),
+      version bigint NOT NULL DEFAULT 1, PRIMARY KEY (shop, id));
+    CREATE TABLE promotions (n bigserial UNIQUE, shop text NOT NULL REFERENCES shops (id),
+      \(textColumns(.promotions)), version bigint NOT NULL DEFAULT 1, PRIMARY KEY (shop, id));
+    CREATE TABLE complaints (n bigserial PRIMARY KEY, \(textColumns(.complaints)),
+      version bigint NOT NULL DEFAULT 1);
+    CREATE TABLE contacts (n bigserial PRIMARY KEY, \(textColumns(.contacts)),
+      version bigint NOT NULL DEFAULT 1);
+    """
+  ]
+
+  /// The database's schema version: 0 when it has no liuliang tables yet.
+  static func current(_ c: Connection) throws(ServerFailure) -> Int {
+    let exists = try c.query("SELECT to_regclass('liuliang_schema') IS NOT NULL")
+    guard exists.first?.first == "t" else { return 0 }
+    return Int(try c.query("SELECT max(version) FROM liuliang_schema").first?.first.flatMap { $0 } ?? "0")
+      ?? 0
+  }
+
+  /// Brings the database to this program's version in one transaction; a database of a later
+  /// version is refused (this program does not know its tables).
+  public static func migrate(_ c: Connection) throws(StoreError) {
+    let now: Int
+    do throws(ServerFailure) {
+      try c.transaction { () throws(ServerFailure) in
+        // One migrator at a time: two first connections must not both make the tables.
+        try c.query("SELECT pg_advisory_xact_lock(7402611)")
+        let was = try current(c)
+        guard was < version else { return }
+        for step in steps[was...] { try c.query(step) }
+        try c.query("UPDATE liuliang_schema SET version = $1", ["\(version)"])
+      }
+      now = try current(c)
+    } catch {
+      throw .server(.failed(store: c.name, error))
+    }
+    if now != version { throw .server(.schemaVersion(store: c.name, found: now, wanted: version)) }
+  }
+
+  /// Refuses a database whose schema is not this program's (without changing it).
+  public static func check(_ c: Connection) throws(StoreError) {
+    let now: Int
+    do throws(ServerFailure) { now = try current(c) } catch { throw .server(.failed(store: c.name, error)) }
+    if now == 0 { throw .server(.noSchema(store: c.name)) }
+    if now != version { throw .server(.schemaVersion(store: c.name, found: now, wanted: version)) }
+  }
+}
