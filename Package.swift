@@ -94,5 +94,9 @@ let package = Package(
         "LiuliangTestSupport", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport",
         "LiuliangRender",
       ]),
+    // A chain's store against a throwaway PostgreSQL server: writers at once, crashes, refusals.
+    .testTarget(
+      name: "ChainTests",
+      dependencies: ["LiuliangTestSupport", "LiuliangPostgres", "LiuliangStore", "LiuliangModel"]),
   ]
 )

@@ -16,7 +16,7 @@ public final class Connection {
     conn = c
     guard ll_pq_ok(c) != 0 else {
       let message = String(cString: PQerrorMessage(c))
-      PQfinish(c)
+      // deinit runs for an init that throws once `conn` is set: it finishes the connection.
       throw Connection.classify(connectMessage: message)
     }
     // Notices (a NOTICE from a migration's IF NOT EXISTS) are not the owner's business.
