@@ -44,8 +44,44 @@ public enum Schema {
       version bigint NOT NULL DEFAULT 1);
     CREATE TABLE contacts (n bigserial PRIMARY KEY, \(textColumns(.contacts)),
       version bigint NOT NULL DEFAULT 1);
+    """,
+    // Who may do what, enforced by the server for every client: a role listed with a shop
+    // reads everything and writes only its own shop's visits, posts and promotions (and its
+    // shop's settings); what it may do to customers, complaints and contacts is its grants
+    // (insert and update, never delete: `chain grant`). A role listed without a shop, and the
+    // tables' owner, may do everything.
     """
+    CREATE TABLE liuliang_roles (role text PRIMARY KEY, shop text REFERENCES shops (id));
+    CREATE FUNCTION liuliang_shop() RETURNS text LANGUAGE sql STABLE
+      AS 'SELECT shop FROM liuliang_roles WHERE role = current_user';
+    CREATE FUNCTION liuliang_owner() RETURNS boolean LANGUAGE sql STABLE
+      AS 'SELECT EXISTS (SELECT 1 FROM liuliang_roles WHERE role = current_user AND shop IS NULL)';
+    \(["visits", "posts", "promotions"].map(shopPolicy).joined(separator: "\n"))
+    \(["customers", "complaints", "contacts", "liuliang_roles", "liuliang_schema"].map(openPolicy).joined(separator: "\n"))
+    ALTER TABLE shops ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY reads ON shops FOR SELECT USING (true);
+    CREATE POLICY writes ON shops FOR ALL USING (liuliang_owner() OR id = liuliang_shop())
+      WITH CHECK (liuliang_owner() OR id = liuliang_shop());
+    """,
   ]
+
+  /// A shop's rows: everyone reads them, only their shop's role (or an owner) writes them.
+  static func shopPolicy(_ table: String) -> String {
+    """
+    ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY reads ON \(table) FOR SELECT USING (true);
+    CREATE POLICY own_shop ON \(table) FOR ALL USING (liuliang_owner() OR shop = liuliang_shop())
+      WITH CHECK (liuliang_owner() OR shop = liuliang_shop());
+    """
+  }
+
+  /// The chain's rows: what a role may do to them is its grants alone.
+  static func openPolicy(_ table: String) -> String {
+    """
+    ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY grants ON \(table) FOR ALL USING (true) WITH CHECK (true);
+    """
+  }
 
   /// The database's schema version: 0 when it has no liuliang tables yet.
   static func current(_ c: Connection) throws(ServerFailure) -> Int {

@@ -41,7 +41,7 @@ struct Liuliang: ParsableCommand {
     subcommands: [
       OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self,
-      DrillCommand.self, InitCommand.self, MigrateCommand.self,
+      DrillCommand.self, InitCommand.self, MigrateCommand.self, ChainCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
 
