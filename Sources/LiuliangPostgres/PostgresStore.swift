@@ -22,6 +22,10 @@ public final class PostgresStore: RecordStore {
 
   public var displayName: String { connection.name }
 
+  /// The connected role's place in the chain: nil for a role `chain grant` did not make (the
+  /// tables' owner), else its shop (nil shop: an owner).
+  public private(set) var role: Roles.Entry?
+
   public enum Mode: Sendable { case readWrite, readOnly }
 
   /// Connects and reads; `shop` "all" (or nil) is the whole chain, which is read-only.
@@ -41,6 +45,7 @@ public final class PostgresStore: RecordStore {
       }
       if known.isEmpty { throw .server(.noShop(store: connection.name, shop: s)) }
     }
+    role = Roles.own(connection)
     readOnly = mode == .readOnly ? .requested : self.shop == nil ? .wholeChain : nil
     try load()
   }

@@ -111,11 +111,14 @@ public enum Schema {
     if now != version { throw .server(.schemaVersion(store: c.name, found: now, wanted: version)) }
   }
 
-  /// Refuses a database whose schema is not this program's (without changing it).
+  /// Refuses a database whose schema is of a later liuliang (without changing it); brings an
+  /// earlier one up to date.
   public static func check(_ c: Connection) throws(StoreError) {
     let now: Int
     do throws(ServerFailure) { now = try current(c) } catch { throw .server(.failed(store: c.name, error)) }
     if now == 0 { throw .server(.noSchema(store: c.name)) }
+    // Tables of an earlier liuliang are brought up to date (over a connection that may).
+    if now < version { return try migrate(c) }
     if now != version { throw .server(.schemaVersion(store: c.name, found: now, wanted: version)) }
   }
 }

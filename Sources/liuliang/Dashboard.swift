@@ -4,6 +4,7 @@ import LiuliangApp
 import LiuliangGenerator
 import LiuliangImport
 import LiuliangModel
+import LiuliangPostgres
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
@@ -26,6 +27,9 @@ struct Dashboard {
       dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
     state.maskPhones = maskPhones
     if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
+    if let role = (store as? PostgresStore)?.role, role.shop != nil {
+      state.cannotDelete = cliText("chain.no_delete", role.role)
+    }
   }
 
   mutating func run() throws {
