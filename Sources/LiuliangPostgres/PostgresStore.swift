@@ -92,10 +92,14 @@ public final class PostgresStore: RecordStore {
         if let m = row[1], !m.isEmpty { files[MessagesFile.name] = Array(m.utf8) }
         v.shop = Int64(row[2] ?? "") ?? 0
       }
-      for kind in Kind.allCases {
-        let own = kind == .visits || kind == .posts || kind == .promotions
+      try c.query("SET jit = off")
+      for kind in Kind.allCases where kind != .visits {
+        let own = kind == .posts || kind == .promotions
         files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: own))
       }
+      files[Kind.visits.fileName] = try VisitCopy.read(
+        c, url: address.url, columns: Kind.visits.columns.map(Schema.column).joined(separator: ", "),
+        filter: shopFilter(false))
       v.customers = try Versions.byID(c.copyOut(versionSQL(.customers, own: false)))
       v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
       v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
