@@ -71,7 +71,7 @@ public final class PostgresStore: RecordStore {
   }
 
   func copySQL(_ kind: Kind, shopOwned: Bool) -> String {
-    let cols = kind.columns.map(Schema.column).joined(separator: ", ")
+    let cols = Schema.selected(kind)
     return "COPY (SELECT \(cols) FROM \(Schema.table(kind))\(shopOwned ? shopFilter() : "") ORDER BY n) "
       + "TO STDOUT (FORMAT csv, HEADER)"
   }
@@ -98,7 +98,7 @@ public final class PostgresStore: RecordStore {
         files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: own))
       }
       files[Kind.visits.fileName] = try VisitCopy.read(
-        c, url: address.url, columns: Kind.visits.columns.map(Schema.column).joined(separator: ", "),
+        c, url: address.url, columns: Schema.selected(.visits),
         filter: shopFilter(false))
       v.customers = try Versions.byID(c.copyOut(versionSQL(.customers, own: false)))
       v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
