@@ -7,6 +7,7 @@ import LiuliangStore
 extension PostgresStore {
   public func save(_ ds: Dataset, overwrite: Bool) throws(StoreError) {
     try checkWritable()
+    versions.readCustomers()
     var v = versions
     let c = connection
     let old = saved

@@ -100,7 +100,7 @@ public final class PostgresStore: RecordStore {
       files[Kind.visits.fileName] = try VisitCopy.read(
         c, url: address.url, columns: Schema.selected(.visits),
         filter: shopFilter(false))
-      v.customers = try Versions.byID(c.copyOut(versionSQL(.customers, own: false)))
+      v.customerLines = try c.copyOut(versionSQL(.customers, own: false))
       v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
       v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
       v.complaints = try Versions.byPlace(c.copyOut(versionSQL(.complaints, own: false, key: "n")))

@@ -5,6 +5,16 @@ import LiuliangStore
 struct Versions {
   var shop: Int64 = 0
   var customers: [String: Int64] = [:]
+  /// The customers' `id,version` lines as read, made into `customers` by the first save: a
+  /// million ids hashed would be a good part of a big chain's load, for a dashboard that may
+  /// save nothing.
+  var customerLines: [UInt8]?
+
+  mutating func readCustomers() {
+    guard let lines = customerLines else { return }
+    customers = Versions.byID(lines)
+    customerLines = nil
+  }
   var posts: [String: Int64] = [:]
   var promotions: [String: Int64] = [:]
   /// Complaints and contacts have no id: their row number and version, in order.
