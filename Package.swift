@@ -8,8 +8,7 @@ let package = Package(
     .executable(name: "liuliang", targets: ["liuliang"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // The .txt files of a target (strings, templates, words) compiled into it: the installed
@@ -18,12 +17,17 @@ let package = Package(
     .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
     // Records and every number of the product: pure Swift, no I/O, no terminal.
     .target(name: "LiuliangModel"),
+    // The few String methods of Foundation's that FoundationEssentials lacks: the whole of
+    // Foundation would bring ICU's data, most of the installed program's size.
+    .target(name: "LiuliangStringFunctions"),
     // The folder of CSV files and shop.toml: codec, atomic writes, lock, problems.
     .target(name: "LiuliangStore", dependencies: ["LiuliangModel"]),
     // Cells, buffer, layout, widgets: no ncurses, tested by comparing buffer text.
     .target(name: "LiuliangRender"),
-    // The only C: ncursesw behind static inline functions Swift can call.
+    // ncursesw behind static inline functions Swift can call.
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // The system's zlib, for the deflated parts of an xlsx.
+    .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
     // libpq behind a header Swift can import: the PostgreSQL store of a chain.
     .target(name: "CLibpq", linkerSettings: [.linkedLibrary("pq")]),
     // The chain's store on PostgreSQL: the only Swift that calls libpq.
@@ -32,7 +36,8 @@ let package = Package(
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
     // Every user-facing string (zh-Hans, en) and the Moments templates.
     .target(
-      name: "LiuliangText", path: "Resources", exclude: ["strings", "templates"],
+      name: "LiuliangText", dependencies: ["LiuliangStringFunctions"], path: "Resources",
+      exclude: ["strings", "templates"],
       sources: ["Text.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
@@ -46,47 +51,54 @@ let package = Package(
     .target(
       name: "LiuliangImport",
       dependencies: [
-        "LiuliangModel", "LiuliangStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LiuliangModel", "LiuliangStore", "CZlib", "LiuliangStringFunctions",
       ],
       exclude: ["words"], plugins: ["EmbedText"]),
+    // Substring search and sort keys over a big pool: bytes, pinyin, parallel sweeps.
+    .target(
+      name: "LiuliangSearch", dependencies: ["LiuliangModel"], exclude: ["pinyin"],
+      plugins: ["EmbedText"]),
     // Elm-style dashboard: state, messages, update, view, key tables per pane.
     .target(
       name: "LiuliangApp",
-      dependencies: ["LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport"]),
+      dependencies: [
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
+        "LiuliangSearch", "LiuliangStringFunctions",
+      ]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangPostgres",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangPostgres",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
+    .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),
     .testTarget(name: "StoreTests", dependencies: ["LiuliangStore", "LiuliangModel"]),
     .testTarget(name: "RenderTests", dependencies: ["LiuliangRender"]),
     .testTarget(
       name: "AppTests",
       dependencies: [
         "LiuliangApp", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport",
+        "LiuliangText", "LiuliangReport", "LiuliangSearch",
       ],
       exclude: ["Snapshots"]),
+    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel"]),
     .testTarget(
       name: "ImportTests",
       dependencies: [
-        "LiuliangImport", "LiuliangStore", "LiuliangModel",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LiuliangImport", "LiuliangStore", "LiuliangModel", "LiuliangTestSupport",
       ],
-      exclude: ["bills"]),
+      exclude: ["bills", "crashes"]),
     // The store's promises under crashes, a second instance, hand edits, bad files, key storms
     // and full disks: runs the real binary (drill, tmux) and the app's update function.
     // What the command-line and safety tests share: the real binary, tmux, temp copies of the demo.
-    .target(name: "LiuliangTestSupport", path: "Tests/Support"),
+    .target(name: "LiuliangTestSupport", dependencies: ["CZlib"], path: "Tests/Support"),
     .testTarget(
       name: "SafetyTests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
         "LiuliangText", "LiuliangReport", "LiuliangImport",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "CLITests",

@@ -1,4 +1,4 @@
-import Foundation
+import LiuliangStringFunctions
 
 /// Every user-facing string, looked up by key in `strings/<language>/*.txt` (one file per
 /// area of the program, all merged).
@@ -45,7 +45,7 @@ public struct Text: Sendable {
 
   public func callAsFunction(_ key: String, _ args: CustomStringConvertible...) -> String {
     var s = self[key]
-    for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i + 1)}", with: a.description) }
+    for (i, a) in args.enumerated() { s = s.replacing("{\(i + 1)}", with: a.description) }
     return s
   }
 
@@ -58,7 +58,7 @@ public struct Text: Sendable {
     let k = n == 1 && table[key + ".one"] != nil ? key + ".one" : key
     var s = self[k]
     for (i, a) in ([n as CustomStringConvertible] + more).enumerated() {
-      s = s.replacingOccurrences(of: "{\(i + 1)}", with: a.description)
+      s = s.replacing("{\(i + 1)}", with: a.description)
     }
     return s
   }
@@ -78,10 +78,10 @@ public struct Text: Sendable {
     for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
       if line.hasPrefix("#") { continue }
       guard let eq = line.firstIndex(of: "=") else { continue }
-      let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+      let key = String(line[..<eq]).trimmingWhitespace()
       var value = String(line[line.index(after: eq)...])
       if value.hasPrefix(" ") { value.removeFirst() }
-      out[key] = value.replacingOccurrences(of: "\\n", with: "\n")
+      out[key] = value.replacing("\\n", with: "\n")
     }
     return out
   }
@@ -90,9 +90,9 @@ public struct Text: Sendable {
   public func templates(category: String) -> [String] {
     guard let text = embeddedText["templates/\(category).\(language).txt"] else { return [] }
     // Paragraphs are templates; `#` lines are notes for whoever edits the file.
-    return text.components(separatedBy: "\n\n").map { paragraph in
+    return text.split(separator: "\n\n", omittingEmptySubsequences: false).map { paragraph in
       paragraph.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
-        .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        .joined(separator: "\n").trimmingWhitespaceAndNewlines()
     }.filter { !$0.isEmpty }
   }
 }

@@ -40,7 +40,10 @@ int ll_start(int raw_mode) {
   nonl();
   keypad(stdscr, TRUE);
   intrflush(stdscr, FALSE);
-  set_escdelay(25);
+  // Esc alone answers in 25 ms, unless $ESCDELAY (read by ncurses, as in vim and mutt) says
+  // otherwise: over a slow link a mouse report or arrow key arrives in pieces, and a longer
+  // delay keeps it whole.
+  if (getenv("ESCDELAY") == NULL) set_escdelay(25);
   curs_set(0);
   leaveok(stdscr, FALSE);
   scrollok(stdscr, FALSE);
@@ -356,7 +359,8 @@ int ll_mouse_event(int *x, int *y, int *kind) {
   *y = e.y;
   if (e.bstate & BUTTON4_PRESSED) *kind = 3;
   else if (e.bstate & BUTTON5_PRESSED) *kind = 4;
-  else if (e.bstate & BUTTON1_PRESSED) *kind = 1;
+  // A press and its release read in one go (a busy machine) can come back merged as a click.
+  else if (e.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) *kind = 1;
   else if (e.bstate & BUTTON1_RELEASED) *kind = 2;
   else return -1;
   return 0;

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The demo's Chinese vocabulary, kept as data files beside the generator.
 struct Words {
   let surnames: [String]

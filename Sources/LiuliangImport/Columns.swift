@@ -1,4 +1,3 @@
-import Foundation
 import LiuliangStore
 
 /// The synonym lists in words/: header aliases per field and value words per id.

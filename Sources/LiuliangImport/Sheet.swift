@@ -1,5 +1,5 @@
-import Foundation
 import LiuliangStore
+import LiuliangStringFunctions
 
 #if canImport(Glibc)
   import Glibc
@@ -46,6 +46,9 @@ public enum ImportError: Error, Sendable, Equatable {
   case undecodable(TextEncoding?)
   case noHeader
   case badWorkbook(String)
+  /// An xlsx part that declares entities (a DOCTYPE): refused unread, so that it can neither
+  /// read another file nor expand to gigabytes.
+  case entities(String)
   /// `--map` named a column the file lacks.
   case unknownColumn(String)
   /// `--map` named a field the kind lacks.
@@ -179,6 +182,6 @@ extension String {
       }
       if bytes.isEmpty { return "" }
     }
-    return trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmingWhitespaceAndNewlines()
   }
 }

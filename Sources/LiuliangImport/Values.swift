@@ -1,5 +1,5 @@
-import Foundation
 import LiuliangModel
+import LiuliangStringFunctions
 
 /// Spreadsheet spellings of the store's values. Each returns the store's own text for a value,
 /// "" for an empty cell, or nil when the cell can't mean a value of that kind.
@@ -94,13 +94,13 @@ enum Values {
     }
     var t = text.trimmed
     for mark in ["\u{00A5}", "\u{FFE5}", "\u{5143}", "rmb", "RMB", ",", " "] {
-      t = t.replacingOccurrences(of: mark, with: "")
+      t = t.replacing(mark, with: "")
     }
     // A spreadsheet's float noise (12.300000000000001) is not a third decimal.
     if let dot = t.firstIndex(of: "."), t.distance(from: dot, to: t.endIndex) > 3, let d = Double(t),
       abs(d * 100 - (d * 100).rounded()) < 1e-6
     {
-      return String(format: "%.2f", d)
+      return String(fixed: d, places: 2)
     }
     return t
   }

@@ -79,6 +79,9 @@ public final class Terminal {
   // The probe had no answer in time: one may still come, and must not be read as keys.
   var lateAnswer = false
   var pending: [Key] = []
+  /// The left button is down: a release without it means curses kept only the last of a press
+  /// and release that arrived together (a busy machine), and the click is given back whole.
+  var buttonDown = false
 
   /// How long a terminal has to answer the probe. A local terminal answers in a few ms; the
   /// demo's first frame comes about 60 ms after the request on a terminal that does not, so

@@ -12,7 +12,7 @@ extension Terminal {
     var ch: UInt32 = 0
     if ll_get_key(Int32(clamping: timeoutMs), &isCode, &ch) != 0 { return nil }
     if isCode != 0 {
-      if Int32(bitPattern: ch) == ll_key_mouse() { return Terminal.mouseEvent() }
+      if Int32(bitPattern: ch) == ll_key_mouse() { return mouseKey() }
       let key = Terminal.functionKey(Int32(bitPattern: ch))
       // A report from the cursor's first rows ("ESC [ 1 ; 2 R") is a shifted F3 to curses. No
       // function key means anything here, so the first such key is taken for the answer.
@@ -48,6 +48,19 @@ extension Terminal {
     }
     pending.append(contentsOf: held.compactMap(Terminal.characterKey))
     return .escape
+  }
+
+  private func mouseKey() -> Key? {
+    guard case .mouse(let m)? = Terminal.mouseEvent() else { return nil }
+    switch m.kind {
+    case .press: buttonDown = true
+    case .release where !buttonDown:
+      pending.append(.mouse(m))
+      return .mouse(Mouse(.press, x: m.x, y: m.y))
+    case .release: buttonDown = false
+    default: break
+    }
+    return .mouse(m)
   }
 
   static func mouseEvent() -> Key? {

@@ -1,10 +1,10 @@
 import ArgumentParser
-import Foundation
 import LiuliangApp
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
 
 #if canImport(Glibc)
   import Glibc
@@ -186,7 +186,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func report(_ name: String, _ value: Double) {
-    emit(name + " " + String(format: "%.2f", value) + "\n")
+    emit(name + " " + String(fixed: value, places: 2) + "\n")
   }
 }
 

@@ -1,10 +1,18 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangPostgres
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension StoreOptions {
   /// `--store`, else `$LIULIANG_STORE`, else `[store] url` in the folder's shop.toml; nil
@@ -13,9 +21,9 @@ extension StoreOptions {
     if let s = store, !s.isEmpty { return s }
     if let s = ProcessInfo.processInfo.environment["LIULIANG_STORE"], !s.isEmpty { return s }
     guard data != nil || ProcessInfo.processInfo.environment["LIULIANG_DATA"] != nil,
-      let text = try? String(contentsOfFile: folder() + "/" + ShopFile.name, encoding: .utf8)
+      let bytes = FileManager.default.contents(atPath: folder() + "/" + ShopFile.name)
     else { return nil }
-    return ShopFile.storeURL(text)
+    return ShopFile.storeURL(String(decoding: bytes, as: UTF8.self))
   }
 
   /// The store the options name, opened (read-only for the reporting commands).

@@ -1,4 +1,15 @@
-import Foundation
+import Dispatch
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The desktop's clipboard tool, when one is there: wl-copy on Wayland, xclip on X11, pbcopy on
 /// a Mac. OSC 52 alone is enough in most terminals; this covers the ones that ignore it.
@@ -11,22 +22,7 @@ enum ClipboardTool {
     candidates.append(("pbcopy", []))
     for (name, args) in candidates {
       guard let path = find(name, in: env["PATH"] ?? "") else { continue }
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: path)
-      p.arguments = args
-      let input = Pipe()
-      p.standardInput = input
-      p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
-      do {
-        try p.run()
-      } catch {
-        continue
-      }
-      input.fileHandleForWriting.write(Data(text.utf8))
-      try? input.fileHandleForWriting.close()
-      // xclip stays to serve the selection: it is not waited for.
-      return
+      if start(path, args, input: Array(text.utf8)) { return }
     }
   }
 
@@ -36,5 +32,43 @@ enum ClipboardTool {
       if FileManager.default.isExecutableFile(atPath: p) { return p }
     }
     return nil
+  }
+
+  /// Starts the tool with `input` on its standard input and its output thrown away; false if it
+  /// could not be started. A socket rather than a pipe, so that a tool gone before reading
+  /// costs an error, not SIGPIPE. xclip stays to serve the selection: it is not waited for,
+  /// only reaped whenever it ends.
+  private static func start(_ path: String, _ args: [String], input: [UInt8]) -> Bool {
+    var ends: [Int32] = [-1, -1]
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0
+    else {
+      return false
+    }
+    defer { close(ends[1]) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    close(ends[0])
+    guard spawned == 0 else { return false }
+    shutdown(ends[1], Int32(SHUT_RD))
+    var off = 0
+    while off < input.count {
+      let n = input.withUnsafeBytes {
+        send(ends[1], $0.baseAddress! + off, input.count - off, Int32(MSG_NOSIGNAL))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { break }
+      off += n
+    }
+    let child = pid
+    DispatchQueue.global().async { _ = waitpid(child, nil, 0) }
+    return true
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LiuliangApp
 import LiuliangGenerator
 import LiuliangImport
@@ -9,6 +8,17 @@ import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangTerminal
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
 struct Dashboard {
@@ -222,9 +232,9 @@ struct DemoCommand: ParsableCommand {
       t = d
     }
     // A fresh copy each time, made by the generator as `generate` made seeds/.
-    var template = Array((NSTemporaryDirectory() + "liuliang-demo-XXXXXX").utf8CString)
+    var template = Array((temporaryFolder() + "liuliang-demo-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else {
-      throw CLIError(cliText("cli.err.demo_folder", NSTemporaryDirectory(), String(cString: strerror(errno))))
+      throw CLIError(cliText("cli.err.demo_folder", temporaryFolder(), String(cString: strerror(errno))))
     }
     let folder = String(cString: made)
     _ = try generateStore(.demo, folder: folder, durable: false)
@@ -270,4 +280,10 @@ func clockTime() -> TimeOfDay {
   var parts = tm()
   localtime_r(&now, &parts)
   return TimeOfDay(minutes: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
+}
+
+/// Where `NSTemporaryDirectory()` put things: $TMPDIR, ending in a slash, else /tmp/.
+private func temporaryFolder() -> String {
+  guard let folder = ProcessInfo.processInfo.environment["TMPDIR"] else { return "/tmp/" }
+  return folder.hasSuffix("/") ? folder : folder + "/"
 }

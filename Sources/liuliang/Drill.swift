@@ -1,8 +1,13 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

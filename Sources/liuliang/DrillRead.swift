@@ -1,8 +1,13 @@
 import ArgumentParser
-import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc

@@ -1,9 +1,20 @@
 import ArgumentParser
-import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension Kind: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
@@ -35,6 +46,8 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     var wording = Wording(cliText)
+    // A chain's store has no folder: the till's fast path (straight onto visits.csv) is the folder's.
+    let folder = store.storeURL() == nil ? try store.existingStore() : nil
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(file)
@@ -48,6 +61,7 @@ struct ImportCommand: ParsableCommand {
       }
       overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
     }
+    if let folder, try importPlainTill(bytes, folder: folder) { return }
     let result: ImportResult
     let s: any RecordStore
     do {
@@ -87,7 +101,7 @@ struct ImportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: input)
     let base =
       url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
-    let dir = (input as NSString).deletingLastPathComponent
+    let dir = input.droppingLastPathComponent
     return (dir.isEmpty ? "" : dir + "/") + base + ".rejects.csv"
   }
 
@@ -100,7 +114,7 @@ struct ImportCommand: ParsableCommand {
     var temp: String?
     if !result.rejects.isEmpty {
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
-      let made = RejectsFile.writeTemp(bytes, dir: (rejectsPath as NSString).deletingLastPathComponent)
+      let made = RejectsFile.writeTemp(bytes, dir: rejectsPath.droppingLastPathComponent)
       guard let t = made.path else {
         throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
       }
@@ -135,6 +149,7 @@ struct ImportCommand: ParsableCommand {
     case .undecodable(let enc?): return cliText("import.err.undecodable_as", file, enc.rawValue)
     case .noHeader: return cliText("import.err.no_header", file)
     case .badWorkbook(let part): return cliText("import.err.workbook", file, part)
+    case .entities(let part): return cliText("import.err.xlsx_entities", file, part)
     case .unknownColumn(let c): return cliText("import.err.unknown_column", file, c)
     case .unknownField(let f):
       return cliText("import.err.unknown_field", f, kind.rawValue, kind.columns.joined(separator: ", "))

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangStringFunctions
 
 /// `liuliang init DIR`: the one command that makes an empty store (besides `generate`, which
 /// fills one, and the dashboard, which asks first).
@@ -39,6 +39,6 @@ func makeStore(_ folder: String) throws {
 func askToMakeStore(_ folder: String) -> Bool {
   emit(cliText("cli.ask_make_store", folder) + " ")
   guard let answer = readLine() else { return false }
-  let a = answer.trimmingCharacters(in: .whitespaces).lowercased()
+  let a = answer.trimmingWhitespace().lowercased()
   return cliText["cli.yes_answers"].split(separator: ",").contains { $0 == a }
 }

@@ -1,8 +1,18 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangRender
 import LiuliangText
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The interface language (`Text.choose`). Help text is made before any store is open, so it
 /// speaks the language of `--lang`, `$LIULIANG_LANG` or the locale; a command that opens a
@@ -62,7 +72,10 @@ struct Liuliang: ParsableCommand {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if !message.isEmpty { emit(message + "\n", to: code == .success ? 1 : 2) }
-      Foundation.exit(code.rawValue)
+      processExit(code.rawValue)
     }
   }
 }
+
+/// libc's `exit`, which `ParsableCommand.exit(withError:)` hides inside the command.
+private func processExit(_ code: Int32) -> Never { exit(code) }

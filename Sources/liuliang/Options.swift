@@ -1,9 +1,19 @@
 import ArgumentParser
-import Foundation
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
 import LiuliangText
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where the store is and which day the numbers are as of.
 struct StoreOptions: ParsableArguments {

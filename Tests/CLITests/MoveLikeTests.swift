@@ -69,7 +69,9 @@ final class MouseScreenTests: XCTestCase {
   }
 
   func testClickTabsRowsAndHeatmapCellsAndWheelTheList() throws {
-    let t = try TmuxSession(command: "\(shellQuote(Repo.binary.path)) demo --lang zh-Hans")
+    // A mouse report typed by tmux reaches the program in pieces on a busy machine; a long
+    // ESCDELAY keeps it one report instead of Esc and stray keys.
+    let t = try TmuxSession(command: "ESCDELAY=2000 \(shellQuote(Repo.binary.path)) demo --lang zh-Hans")
     try t.waitFor("今日联系")
     // " 3 朋友圈 " spans columns 24–33 of line 1.
     try press(t, 0, x: 30, y: 1)

@@ -2,8 +2,8 @@ import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
-import ZIPFoundation
 
 final class ImportTests: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -168,16 +168,9 @@ final class ImportTests: XCTestCase {
         """
       ),
     ]
-    let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, text) in parts {
-      let data = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
-      ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
-    let bytes = [UInt8](archive.data!)
+    var zip = ZipWriter()
+    for (path, text) in parts { zip.add(path, Array(text.utf8)) }
+    let bytes = zip.archive
 
     let sheet = try Sheet.read(bytes)
     XCTAssertEqual(sheet.header, ["客户名称", "微信号", "添加时间", "手机号"])

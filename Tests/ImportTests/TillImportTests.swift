@@ -2,8 +2,8 @@ import Foundation
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore
+import LiuliangTestSupport
 import XCTest
-import ZIPFoundation
 
 /// Visits from a till's order export and from the owner's WeChat Pay and Alipay bills
 /// (PRODUCT.md "Visits from the till"). Every expected visit below is read off the input by
@@ -244,12 +244,9 @@ final class TillImportTests: XCTestCase {
       xml += "</row>"
     }
     xml += "</sheetData></worksheet>"
-    let archive = try Archive(data: Data(), accessMode: .create)
-    let data = Data(xml.utf8)
-    try archive.addEntry(
-      with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(data.count),
-      compressionMethod: .deflate
-    ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-    return [UInt8](archive.data!)
+    var zip = ZipWriter()
+    // Stored, as some tills write it; the other fixtures are deflated.
+    zip.add("xl/worksheets/sheet1.xml", Array(xml.utf8), deflate: false)
+    return zip.archive
   }
 }

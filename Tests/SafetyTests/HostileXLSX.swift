@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import LiuliangTestSupport
 
 /// xlsx files built to hurt a reader: a part is a head, a pattern repeated any number of times
 /// and a tail, deflated as it is made, so a gigabyte-sized part takes a few MB and seconds.
@@ -38,44 +38,42 @@ enum HostileXLSX {
   }
 
   static func archive(_ parts: [Part]) throws -> Data {
-    let archive = try Archive(data: Data(), accessMode: .create)
+    var zip = ZipWriter()
     for part in parts {
       let body = part.pattern
       // Whole repetitions of the pattern, a little over a chunk long, to copy slices from.
       let block: [UInt8] =
         body.isEmpty ? [] : Array(repeating: body, count: (1 << 17) / body.count + 2).flatMap { $0 }
       let bodyEnd = part.head.count + body.count * part.count
-      try archive.addEntry(
-        with: part.path, type: .file, uncompressedSize: Int64(part.size), compressionMethod: .deflate,
-        bufferSize: 1 << 16
-      ) { position, size in
-        var out = Data(capacity: size)
-        var p = Int(position)
+      zip.add(part.path, size: part.size) { position, size in
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        var p = position
         let end = p + size
         while p < end {
           if p < part.head.count {
             let n = min(end, part.head.count) - p
-            out.append(contentsOf: part.head[p..<p + n])
+            out += part.head[p..<p + n]
             p += n
           } else if p < bodyEnd {
             let o = (p - part.head.count) % body.count
             let n = min(end, bodyEnd) - p
-            out.append(contentsOf: block[o..<o + n])
+            out += block[o..<o + n]
             p += n
           } else {
             let n = end - p
-            out.append(contentsOf: part.tail[(p - bodyEnd)..<(p - bodyEnd + n)])
+            out += part.tail[(p - bodyEnd)..<(p - bodyEnd + n)]
             p += n
           }
         }
         return out
       }
     }
-    return archive.data!
+    return Data(zip.archive)
   }
 
   /// The same archive with `path`'s central directory entry sending the reader to `offset`
-  /// for its local header: past the end, found by the fuzzer, it trapped inside ZIPFoundation.
+  /// for its local header: past the end, found by the fuzzer, it trapped inside the zip library then in use.
   static func pointing(_ zip: Data, _ path: String, to offset: UInt32) -> Data {
     var b = [UInt8](zip)
     let name = Array(path.utf8)

@@ -3,8 +3,7 @@
 ///
 /// Most names are ideographs and ASCII only, where every scalar is a character of its own, so
 /// they are spelled from a table of syllables by scalar with no `String` or `Character` made.
-/// The table is filled by one pass over the names in order, through the same `Pinyin` cache as
-/// before; names with anything else are spelled by `Pinyin` in that pass, in their turn, so
+/// The table is filled by one pass over the names in order, through `Pinyin`; names with anything else are spelled by `Pinyin` in that pass, in their turn, so
 /// every name gets what `Pinyin` alone would have given it.
 struct NamePinyin: Sendable {
   /// Ideographs U+3400…U+9FFF, the table's range.
@@ -20,7 +19,7 @@ struct NamePinyin: Sendable {
 
   init(count: Int, name: (Int) -> String) {
     spans = [UInt32](repeating: Self.unknown, count: Int(Self.last - Self.first) + 1)
-    var pinyin = Pinyin()
+    let pinyin = Pinyin()
     for i in 0..<count {
       let n = name(i)
       let plain = UTF8Text.withBytes(n) { p -> Bool in

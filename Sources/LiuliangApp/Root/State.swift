@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangSearch
 import LiuliangStore
 import LiuliangText
 

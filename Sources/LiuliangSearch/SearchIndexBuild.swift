@@ -4,12 +4,12 @@ import LiuliangModel
 extension SearchIndex {
   /// Customers per piece: small enough that the cores share the pieces out evenly (the sort
   /// orders are being made beside this), big enough that a search spends its time in the scan.
-  static let pieceSize = 32_768
+  public static let pieceSize = 32_768
 
   /// The index of a pool: per customer, each non-empty field of name, WeChat id, phone, tags
   /// (joined by spaces) and notes, lowercased, then the name's pinyin and initials; each
   /// followed by a unit separator (a match never spans two fields), the record by a newline.
-  init(_ cs: ChunkedArray<Customer>, pieceSize: Int = SearchIndex.pieceSize) {
+  public init(_ cs: ChunkedArray<Customer>, pieceSize: Int = SearchIndex.pieceSize) {
     let pinyin = NamePinyin(count: cs.count) { cs[$0].name }
     let n = (cs.count + pieceSize - 1) / pieceSize
     var pieces = [Piece?](repeating: nil, count: n)

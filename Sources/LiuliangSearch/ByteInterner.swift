@@ -1,11 +1,15 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Distinct byte strings, each given a number in order of first sight: a pool's million names
 /// are about four hundred thousand texts, and sorting or counting those is the cheaper job.
 ///
 /// Texts are told apart by their bytes; two canonically equivalent spellings of one text stay
 /// two entries, so callers that must treat them as one compare them as `String`s afterwards.
-struct ByteInterner {
+public struct ByteInterner {
   /// The distinct texts one after another; text d is `bytes[ends[d-1] ..< ends[d]]`.
   private(set) var bytes: ByteWriter
   private(set) var ends: [Int] = [0]
@@ -17,7 +21,7 @@ struct ByteInterner {
 
   var count: Int { hashes.count }
 
-  init(expected: Int = 1024) {
+  public init(expected: Int = 1024) {
     var size = 16
     while size < expected * 2 { size *= 2 }
     slots = [UInt64](repeating: 0, count: size)
@@ -25,10 +29,10 @@ struct ByteInterner {
     bytes = ByteWriter(capacity: expected * 8)
   }
 
-  func free() { bytes.free() }
+  public func free() { bytes.free() }
 
   /// The number of this text, new or not.
-  mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  public mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
     let h = Self.hash(p)
     let tag = h & 0xFFFF_FFFF_0000_0000
     var s = Int(truncatingIfNeeded: h) & mask
@@ -49,7 +53,7 @@ struct ByteInterner {
   }
 
   /// The bytes of text d.
-  func text(_ d: Int) -> UnsafeBufferPointer<UInt8> {
+  public func text(_ d: Int) -> UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(start: bytes.base + ends[d], count: ends[d + 1] - ends[d])
   }
 

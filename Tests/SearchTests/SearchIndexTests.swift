@@ -1,14 +1,14 @@
 import LiuliangModel
 import XCTest
 
-@testable import LiuliangApp
+@testable import LiuliangSearch
 
 /// The search index against the way it was first written: every field lowercased as a
 /// `String`, pinyin through `Pinyin` name by name, and a plain substring test per record.
 final class SearchIndexTests: XCTestCase {
   /// Each customer's record as the index held it before it was built from bytes.
   func referenceRecords(_ cs: [Customer]) -> [[UInt8]] {
-    var pinyin = Pinyin()
+    let pinyin = Pinyin()
     return cs.map { c in
       var r: [UInt8] = []
       for f in [c.name, c.wechat, c.phone, c.tags.joined(separator: " "), c.notes] where !f.isEmpty {
@@ -142,7 +142,7 @@ final class NamePinyinTests: XCTestCase {
       "ÉLise王",
       "İ李", "Σ王", "张伟", "x", "李娜娜", "伟A伟",
     ]
-    var pinyin = Pinyin()
+    let pinyin = Pinyin()
     let expected = names.map { n -> String in
       guard let t = Pinyin.searchText(pinyin.syllables(n), of: n) else { return "" }
       return t.full + "|" + t.initials + "|"

@@ -1,5 +1,6 @@
 import Dispatch
 import LiuliangModel
+import LiuliangSearch
 
 /// Which customers the Customers pane shows, in which order: filters, a sort, a search.
 public struct CustomerList: Equatable, Sendable {
@@ -352,14 +353,5 @@ public final class SortOrders: Sendable, Equatable {
   }
 
   /// Dense ranks: equal values share one, and ranks compare as the values do.
-  static func ranks<T: Comparable>(_ values: [T]) -> [UInt32] {
-    let sorted = values.indices.sorted { values[$0] < values[$1] }
-    var out = [UInt32](repeating: 0, count: values.count)
-    var r: UInt32 = 0
-    for (k, i) in sorted.enumerated() {
-      if k > 0 && values[sorted[k - 1]] < values[i] { r += 1 }
-      out[i] = r
-    }
-    return out
-  }
+  static func ranks<T: Comparable>(_ values: [T]) -> [UInt32] { TextRanks.ranks(values) }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Dense ranks of a column of texts in `String` order: equal texts share one, and ranks compare
 /// as the texts do under `String`'s `<`.
@@ -10,10 +14,12 @@ import Foundation
 /// `String`'s `<` is not a strict order on some canonically equivalent spellings (in Swift
 /// 6.3, "ΩΩ" spelled with two ohm signs is neither less nor greater than "ΩΩΩ"), and there only
 /// the same sort gives the same result.
-enum TextRanks {
+public enum TextRanks {
   /// `utf8(i, &w)` appends text i's UTF-8; `text(i)` gives it as a `String`, asked for only
   /// when bytes can't decide.
-  static func ranks(count: Int, utf8: (Int, inout ByteWriter) -> Void, text: (Int) -> String) -> [UInt32] {
+  public static func ranks(count: Int, utf8: (Int, inout ByteWriter) -> Void, text: (Int) -> String)
+    -> [UInt32]
+  {
     var set = ByteInterner(expected: min(count, 1 << 16))
     defer { set.free() }
     var scratch = ByteWriter(capacity: 256)
@@ -25,13 +31,25 @@ enum TextRanks {
       id[i] = set.intern(UnsafeBufferPointer(start: scratch.base, count: scratch.count))
     }
     guard (0..<set.count).allSatisfy({ UTF8Text.comparesAsBytes(set.text($0)) }) else {
-      return SortOrders.ranks((0..<count).map(text))
+      return ranks((0..<count).map(text))
     }
     // Distinct texts that bytes order are distinct Strings: NFC texts are equivalent only
     // when equal.
     var rank = [UInt32](repeating: 0, count: set.count)
     for (r, d) in order(set).enumerated() { rank[Int(d)] = UInt32(r) }
     return id.map { rank[Int($0)] }
+  }
+
+  /// Dense ranks: equal values share one, and ranks compare as the values do.
+  public static func ranks<T: Comparable>(_ values: [T]) -> [UInt32] {
+    let sorted = values.indices.sorted { values[$0] < values[$1] }
+    var out = [UInt32](repeating: 0, count: values.count)
+    var r: UInt32 = 0
+    for (k, i) in sorted.enumerated() {
+      if k > 0 && values[sorted[k - 1]] < values[i] { r += 1 }
+      out[i] = r
+    }
+    return out
   }
 
   /// The distinct texts' numbers in byte order.

@@ -1,4 +1,3 @@
-import Foundation
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -119,7 +118,7 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
     let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
     let body = report.csv(rows: rows, spreadsheet: true)
-    let path = "liuliang-export-\(s.today)-\(s.clock.description.replacingOccurrences(of: ":", with: "")).csv"
+    let path = "liuliang-export-\(s.today)-\(s.clock.description.replacing(":", with: "")).csv"
     s.flash(x("msg.exported", rows.count, path))
     return [.export(path: path, text: body)]
   default:

@@ -1,6 +1,6 @@
-import Foundation
 import LiuliangModel
 import LiuliangRender
+import LiuliangStringFunctions
 
 /// What a form field accepts; checked on every key so nothing invalid is ever saved.
 public enum Check: Equatable, Sendable {
@@ -9,7 +9,7 @@ public enum Check: Equatable, Sendable {
 
   /// The strings key of what is wrong with `text`, or nil when it is fine.
   func problem(_ text: String, promotions: [String]) -> String? {
-    let t = text.trimmingCharacters(in: .whitespaces)
+    let t = text.trimmingWhitespace()
     switch self {
     case .any: return nil
     // A customer's name and phone are `required` and `mobile`: the model's CustomerRules, which
@@ -82,7 +82,7 @@ public struct FormField: Equatable, Sendable {
   }
 
   /// The value, trimmed of spaces at the ends (a text area keeps its lines as typed).
-  public var text: String { hidden ?? area?.text ?? input.text.trimmingCharacters(in: .whitespaces) }
+  public var text: String { hidden ?? area?.text ?? input.text.trimmingWhitespace() }
 
   /// Rows the field takes in the form.
   var rows: Int { area == nil ? 1 : 4 }

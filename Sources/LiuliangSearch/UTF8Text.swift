@@ -1,9 +1,9 @@
 /// Byte-level shortcuts for the texts of a big pool, each exact only where it says so, so that
 /// callers can fall back to the `String` way for the rest.
-enum UTF8Text {
+public enum UTF8Text {
   /// Calls `body` with the string's UTF-8 bytes without copying them to the heap.
   @inline(__always)
-  static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  public static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
     return Array(s.utf8).withUnsafeBufferPointer(body)
   }
@@ -75,7 +75,7 @@ enum UTF8Text {
 /// A growable byte buffer written through a raw pointer: the search index appends a hundred
 /// megabytes a byte at a time, where `Array.append` would check capacity and uniqueness on each.
 /// Its owner calls `free()`.
-struct ByteWriter {
+public struct ByteWriter {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
   private var capacity: Int
@@ -101,7 +101,7 @@ struct ByteWriter {
   mutating func truncate(to n: Int) { count = min(count, n) }
 
   @inline(__always)
-  mutating func append(_ b: UInt8) {
+  public mutating func append(_ b: UInt8) {
     reserve(1)
     base[count] = b
     count += 1
@@ -113,7 +113,7 @@ struct ByteWriter {
     count += p.count
   }
 
-  mutating func append(_ s: String) {
+  public mutating func append(_ s: String) {
     UTF8Text.withBytes(s) { append($0) }
   }
 

@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangSearch
 
 /// One entry of a choice field: the id the files keep, the words the owner sees.
 public struct FormChoice: Equatable, Sendable {
@@ -99,7 +100,7 @@ extension AppState {
     let all = choices(f, i)
     let q = f.fields[i].query.lowercased()
     guard !q.isEmpty, f.fields[i].check != .customer else { return all }
-    var py = Pinyin()
+    let py = Pinyin()
     return all.filter { c in
       if c.word.lowercased().contains(q) || c.id.lowercased().contains(q) { return true }
       let syl = py.syllables(c.word)
@@ -169,7 +170,7 @@ func choiceKey(_ s: inout AppState, _ f: inout Form, _ key: Key) -> Bool {
 /// 丁凯怡 before a WeChat id that happens to contain the letters.
 func rankedByName(_ s: AppState, _ hits: [Int32], _ query: String) -> [Int32] {
   let q = query.lowercased()
-  var py = Pinyin()
+  let py = Pinyin()
   func rank(_ k: Int32) -> Int {
     let name = s.dataset.customers[Int(k)].name
     if name.lowercased().contains(q) { return 0 }

@@ -101,7 +101,7 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
 /// holds a space (`/搜索 s排序 ?帮助`).
 func keyHints(_ line: String, room: Int) -> String {
   let sep = line.contains("  ") ? "  " : " "
-  var items = line.components(separatedBy: sep).filter { !$0.isEmpty }
+  var items = line.split(separator: sep).map(String.init)
   while CellWidth.of(items.joined(separator: sep)) > room,
     let k = items.lastIndex(where: { !$0.hasPrefix("?") })
   {

@@ -1,4 +1,10 @@
-import Foundation
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Substring search over every customer's name, WeChat id, phone, tags, notes and the pinyin
 /// of the name (full `zhangwei` and initials `zw`).

@@ -1,0 +1,3 @@
+#include "czlib.h"
+
+// The header holds everything; SwiftPM needs one source file to make a C target of it.

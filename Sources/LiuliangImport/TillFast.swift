@@ -1,0 +1,154 @@
+import LiuliangModel
+import LiuliangStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A till's order export in CSV, imported from its bytes: the common case of `import --kind
+/// visits` (an order number on every row, the member's phone, date and time, amount, party,
+/// channel) done without a String per cell, a Visit per log row or a load of the store. Each
+/// cell is read only in the spellings whose meaning is plain (`2026-11-16 12:34:00`, `128.5`,
+/// `3`, eleven digits); a file with anything else — a quote, another spelling, a row the
+/// general path would reject, a row without an order number, a payment bill, `--map` —
+/// gives nil, and `Importer` reads it. Both give the same counts, lines and log rows.
+public struct TillFast {
+  struct Row {
+    var line: Int32
+    var phone: UInt64?
+    var order: Range<Int>
+    var visit: Visit
+  }
+
+  let text: [UInt8]
+  let header: [String]
+  let columns: Columns
+  let rows: [Row]
+
+  /// The file's rows, read; nil when it is not the plain case.
+  public static func read(_ bytes: [UInt8], encoding: TextEncoding?) throws(ImportError) -> TillFast? {
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return nil }
+    let text = try Sheet.decodeText(bytes, encoding: encoding)
+    let plain = text.withUnsafeBufferPointer { b -> Bool in
+      guard let base = b.baseAddress else { return false }
+      // A quote, or a NUL (an unreadable row to the CSV reader), is for the general path.
+      if memchr(base, Int32(UInt8(ascii: "\"")), b.count) != nil || memchr(base, 0, b.count) != nil {
+        return false
+      }
+      // A CR only before a LF: a lone CR would end a record where this reader sees none.
+      var from = 0
+      while from < b.count, let p = memchr(base + from, 0x0D, b.count - from) {
+        let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        guard i + 1 < b.count, b[i + 1] == 0x0A else { return false }
+        from = i + 1
+      }
+      return true
+    }
+    guard plain, let (header, columns, rows) = text.withUnsafeBufferPointer(parse) else { return nil }
+    return TillFast(text: text, header: header, columns: columns, rows: rows)
+  }
+
+  private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ([String], Columns, [Row])? {
+    do {
+      var position = 0
+      var line: Int32 = 0
+      var cells: [Range<Int>] = []
+      func nextLine() -> Bool {
+        guard position < b.count else { return false }
+        line += 1
+        cells.removeAll(keepingCapacity: true)
+        var start = position
+        while position < b.count && b[position] != 0x0A {
+          if b[position] == UInt8(ascii: ",") {
+            cells.append(start..<position)
+            start = position + 1
+          }
+          position += 1
+        }
+        var end = position
+        if end > start && b[end - 1] == 0x0D { end -= 1 }
+        cells.append(start..<end)
+        position += 1
+        return true
+      }
+      func string(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+      // The header: the first record with a cell not blank, as `Sheet.csv` takes it.
+      var found = false
+      while nextLine() {
+        if cells.contains(where: { !string($0).trimmed.isEmpty }) {
+          found = true
+          break
+        }
+      }
+      guard found else { return nil }
+      let header = cells.map { string($0).trimmed }
+      // The header must be the one `ImportInput.read` would settle on, which looks at up to 100 rows.
+      let save = (position, line)
+      var preview: [Sheet.Row] = []
+      while preview.count < 100 && nextLine() {
+        preview.append(Sheet.Row(line: Int(line), cells: cells.map(string)))
+      }
+      (position, line) = save
+      let located = Sheet(header: header, rows: preview).locatingHeader(for: .visits)
+      guard located.header == header, located.rows.count == preview.count, Bill.detect(header) == nil,
+        let columns = try? Columns.map(header: header, kind: .visits)
+      else { return nil }
+      let field = { (name: String) in columns.column(of: name, in: .visits) }
+      guard let date = field("date"), field("customer") == nil, field("promotion") == nil,
+        let order = columns.lookup["order"], columns.lookup["wechat"] == nil, columns.lookup["payer"] == nil
+      else { return nil }
+      var rows: [Row] = []
+      let cellsOf = PlainCells(b)
+      var channels = ChannelWords()
+      let at = PlainCells.Columns(
+        width: header.count, date: date, time: field("time"), amount: field("amount"), party: field("party"),
+        channel: field("channel"), phone: columns.lookup["phone"], order: order)
+      while nextLine() {
+        switch cellsOf.row(cells, line: line, at: at, channels: &channels) {
+        case .row(let r): rows.append(r)
+        case .blank: continue
+        case .notPlain: return nil
+        }
+      }
+      return (header, columns, rows)
+    }
+  }
+}
+
+extension TillFast {
+  /// What importing the rows into the store does, as `Importer.visits` would work it out, and
+  /// the log rows to append: customers by phone (first customer with it), an order number
+  /// already in the log or earlier in the file is there, an unmatched phone is a walk-in.
+  /// `newVisits` stays empty: the rows are the bytes.
+  public func plan(into target: TillTarget) -> (result: ImportResult, rows: [UInt8]) {
+    var result = ImportResult(kind: .visits, header: header, columns: columns, dataset: Dataset())
+    var out: [UInt8] = []
+    out.reserveCapacity(rows.count * 64)
+    text.withUnsafeBufferPointer { b in
+      for r in rows {
+        var id: ArraySlice<UInt8> = []
+        if let phone = r.phone {
+          if let found = target.customerID(phone: phone) {
+            id = found
+          } else {
+            result.unmatched.append(Unmatched(line: Int(r.line), value: PlainCells.digits(phone)))
+          }
+        }
+        let order = UnsafeBufferPointer(rebasing: b[r.order])
+        guard target.insertOrder(order) else {
+          result.alreadyThere.append(Int(r.line))
+          continue
+        }
+        let name = String(decoding: id, as: UTF8.self)
+        if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
+        result.added.append(Change(line: Int(r.line), id: name, fields: []))
+        result.newVisitOrders.append(String(decoding: order, as: UTF8.self))
+        TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
+      }
+    }
+    result.unchanged = result.alreadyThere.count
+    return (result, out)
+  }
+}

@@ -1,0 +1,277 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Lines of a CSV with no quote in it, each as the ranges of its fields (a reused buffer).
+struct PlainLines {
+  let b: UnsafeBufferPointer<UInt8>
+  var position = 0
+
+  init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+  /// The next line's range (without its `\n`), its fields in `fields`; nil at the end.
+  mutating func next(into fields: inout [Range<Int>]) -> Range<Int>? {
+    guard position < b.count else { return nil }
+    fields.removeAll(keepingCapacity: true)
+    let start = position
+    var fieldStart = position
+    while position < b.count {
+      let c = b[position]
+      if c == CSV.lf { break }
+      if c == CSV.comma {
+        fields.append(fieldStart..<position)
+        fieldStart = position + 1
+      }
+      position += 1
+    }
+    fields.append(fieldStart..<position)
+    let line = start..<position
+    position += 1
+    return line
+  }
+}
+
+/// The log scanned eight bytes at a time: each line's commas counted and its last field
+/// handed over; false at the first line not of `commas` commas, or at a byte that is not ASCII
+/// or is NUL.
+enum LogScan {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// 0x80 in each byte of `x` that is zero, and nowhere else.
+  @inline(__always) static func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+
+  static func lines(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, commas want: Int,
+    _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = start
+    var lineStart = start
+    var commas = 0
+    var lastComma = -1
+    var bad: UInt64 = 0
+    func finish(_ end: Int) -> Bool {
+      guard commas == want else { return false }
+      let from = lastComma + 1
+      body(UnsafeBufferPointer(start: base + from, count: end - from))
+      commas = 0
+      lastComma = -1
+      lineStart = end + 1
+      return true
+    }
+    while i + 8 <= b.count {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      bad |= (w & ~low7) | zeros(w)
+      var nl = zeros(w ^ (ones &* UInt64(CSV.lf)))
+      var cm = zeros(w ^ (ones &* UInt64(CSV.comma)))
+      while nl != 0 {
+        let bit = nl.trailingZeroBitCount
+        let below: UInt64 = (1 << UInt64(bit)) &- 1
+        let mine = cm & below
+        if mine != 0 {
+          commas += mine.nonzeroBitCount
+          lastComma = i + (63 - mine.leadingZeroBitCount) / 8
+        }
+        cm &= ~below
+        guard finish(i + bit / 8) else { return false }
+        nl &= nl &- 1
+      }
+      if cm != 0 {
+        commas += cm.nonzeroBitCount
+        lastComma = i + (63 - cm.leadingZeroBitCount) / 8
+      }
+      i += 8
+    }
+    while i < b.count {
+      let c = b[i]
+      if c >= 0x80 || c == 0 { return false }
+      if c == CSV.comma {
+        commas += 1
+        lastComma = i
+      } else if c == CSV.lf {
+        guard finish(i) else { return false }
+      }
+      i += 1
+    }
+    if lineStart < b.count { guard finish(b.count) else { return false } }
+    return bad == 0
+  }
+}
+
+/// A set of byte strings (order numbers, ids), kept in one arena: a million of them cost two
+/// arrays, not a million Strings.
+struct ByteSet {
+  private var arena: [UInt8] = []
+  /// Per slot: offset into the arena + 1 (0 = empty), length, and the hash's top bits.
+  private var slots: [(offset: Int32, count: Int32, hash: UInt32)] = Array(
+    repeating: (0, 0, 0), count: 1 << 12)
+  private(set) var count = 0
+
+  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
+    var i = 0
+    if let base = b.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= b.count {
+        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        i += 8
+      }
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < b.count {
+      tail |= UInt64(b[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+    return h ^ (h >> 29)
+  }
+
+  /// True when the bytes were not in the set (and now are).
+  mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if (count + 1) * 2 > slots.count { grow() }
+    let h = ByteSet.hash(b)
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h) & mask
+    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    while slots[s].offset != 0 {
+      let e = slots[s]
+      if e.hash == tag && Int(e.count) == b.count
+        && arena.withUnsafeBufferPointer({ a in
+          b.count == 0 || memcmp(a.baseAddress! + Int(e.offset) - 1, b.baseAddress!, b.count) == 0
+        })
+      {
+        return false
+      }
+      s = (s + 1) & mask
+    }
+    slots[s] = (Int32(arena.count + 1), Int32(b.count), tag)
+    arena.append(contentsOf: b)
+    count += 1
+    return true
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = Array(repeating: (0, 0, 0), count: old.count * 2)
+    let mask = slots.count - 1
+    arena.withUnsafeBufferPointer { a in
+      for e in old where e.offset != 0 {
+        let h = ByteSet.hash(
+          UnsafeBufferPointer(start: a.baseAddress! + Int(e.offset) - 1, count: Int(e.count)))
+        var s = Int(truncatingIfNeeded: h) & mask
+        while slots[s].offset != 0 { s = (s + 1) & mask }
+        slots[s] = e
+      }
+    }
+  }
+}
+
+/// 11-digit phones (as numbers) → a slot of bytes: the first inserted for a phone stays.
+struct PhoneTable {
+  struct Slot {
+    var start: Int32
+    var count: Int32
+  }
+  private var keys: [UInt64] = Array(repeating: 0, count: 1 << 12)
+  private var values: [Slot] = Array(repeating: Slot(start: 0, count: 0), count: 1 << 12)
+  private var count = 0
+
+  @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+  }
+
+  mutating func insertFirst(_ phone: UInt64, _ value: Slot) {
+    if (count + 1) * 2 > keys.count { grow() }
+    let key = phone &+ 1
+    let mask = keys.count - 1
+    var s = PhoneTable.slot(key, mask)
+    while keys[s] != 0 {
+      if keys[s] == key { return }
+      s = (s + 1) & mask
+    }
+    keys[s] = key
+    values[s] = value
+    count += 1
+  }
+
+  func find(_ phone: UInt64) -> Slot? {
+    let key = phone &+ 1
+    let mask = keys.count - 1
+    var s = PhoneTable.slot(key, mask)
+    while keys[s] != 0 {
+      if keys[s] == key { return values[s] }
+      s = (s + 1) & mask
+    }
+    return nil
+  }
+
+  private mutating func grow() {
+    let (oldKeys, oldValues) = (keys, values)
+    keys = Array(repeating: 0, count: oldKeys.count * 2)
+    values = Array(repeating: Slot(start: 0, count: 0), count: oldKeys.count * 2)
+    let mask = keys.count - 1
+    for (k, v) in zip(oldKeys, oldValues) where k != 0 {
+      var s = PhoneTable.slot(k, mask)
+      while keys[s] != 0 { s = (s + 1) & mask }
+      keys[s] = k
+      values[s] = v
+    }
+  }
+}
+
+/// Whether bytes are UTF-8 as the CSV reader accepts it (no NUL either), ASCII eight at a time.
+enum UTF8Check {
+  static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    let n = b.count
+    while i < n {
+      if i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & ~LogScan.low7 == 0 && LogScan.zeros(w) == 0 {
+          i += 8
+          continue
+        }
+      }
+      let c = b[i]
+      if c == 0 { return false }
+      if c < 0x80 {
+        i += 1
+        continue
+      }
+      let need: Int
+      var lo: UInt8 = 0x80
+      var hi: UInt8 = 0xBF
+      switch c {
+      case 0xC2...0xDF: need = 1
+      case 0xE0:
+        need = 2
+        lo = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: need = 2
+      case 0xED:
+        need = 2
+        hi = 0x9F
+      case 0xF0:
+        need = 3
+        lo = 0x90
+      case 0xF1...0xF3: need = 3
+      case 0xF4:
+        need = 3
+        hi = 0x8F
+      default: return false
+      }
+      guard i + need < n, (lo...hi).contains(b[i + 1]) else { return false }
+      for k in 2..<(need + 1) where !(0x80...0xBF).contains(b[i + k]) { return false }
+      i += need + 1
+    }
+    return true
+  }
+}
