@@ -147,4 +147,29 @@ final class ChainRoleTests: XCTestCase {
 
       """)
   }
+
+  /// ~/.pgpass (only at 0600) and a service file, as libpq reads them for psql.
+  func testPgpassAndServiceFilesWorkAsForPsql() throws {
+    let (pg, db) = try chain()
+    let ann = role("ann", db)
+    let dir = try Repo.tempFolder("libpq")
+    let pass = dir.appendingPathComponent("pgpass").path
+    try Data("*:*:\(db):\(ann):\(secret)\n".utf8).write(to: URL(fileURLWithPath: pass))
+    let args = ["today", "--store", pg.url(db, user: ann), "--shop", "main", "--lang", "en"]
+    chmod(pass, 0o644)
+    let open = try runLiuliang(args, env: ["PGPASSFILE": pass])
+    XCTAssertEqual(open.status, 1, "a password file others may read is ignored")
+    XCTAssertTrue(open.stderr.contains("refused the login"), open.stderr)
+    chmod(pass, 0o600)
+    let closed = try runLiuliang(args, env: ["PGPASSFILE": pass])
+    XCTAssertEqual(closed.status, 0, closed.stderr)
+    let service = dir.appendingPathComponent("pg_service.conf").path
+    try Data("[chain]\nhost=\(pg.folder)\nport=\(pg.port)\ndbname=\(db)\nuser=\(ann)\n".utf8)
+      .write(to: URL(fileURLWithPath: service))
+    let viaService = try runLiuliang(
+      ["today", "--store", "postgresql:///?service=chain", "--shop", "main", "--lang", "en"],
+      env: ["PGSERVICEFILE": service, "PGPASSWORD": secret])
+    XCTAssertEqual(viaService.status, 0, viaService.stderr)
+    XCTAssertEqual(viaService.stdout, closed.stdout)
+  }
 }
