@@ -59,6 +59,15 @@ final class ChainStoreTests: XCTestCase {
         b.stdout.replacingOccurrences(of: "postgres@localhost/\(db)", with: "STORE"), "\(c)")
       XCTAssertEqual(a.stderr, b.stderr, "\(c)")
     }
+    // A chain of one shop seen whole is that shop.
+    let one = try runLiuliang([
+      "today", "--format", "csv", "--data", folder.path, "--today", demoDay, "--lang", "en",
+    ])
+    let all = try runLiuliang([
+      "today", "--format", "csv", "--store", url, "--shop", "all", "--today", demoDay, "--lang", "en",
+    ])
+    XCTAssertEqual(all.status, 0, all.stderr)
+    XCTAssertEqual(one.stdout, all.stdout)
   }
 }
 
