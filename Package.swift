@@ -34,11 +34,10 @@ let package = Package(
     .target(name: "LiuliangPostgres", dependencies: ["CLibpq", "LiuliangStore", "LiuliangModel"]),
     // The only Swift that calls ncursesw.
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
-    // Every user-facing string (zh-Hans, en) and the Moments templates.
+    // Every user-facing string (zh-Hans, en), the Moments templates, and the model's ids in words.
     .target(
-      name: "LiuliangText", dependencies: ["LiuliangStringFunctions"], path: "Resources",
-      exclude: ["strings", "templates"],
-      sources: ["Text.swift"], plugins: ["EmbedText"]),
+      name: "LiuliangText", dependencies: ["LiuliangModel", "LiuliangStringFunctions"], path: "Resources",
+      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift", "Wording+Server.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
       name: "LiuliangReport",
@@ -65,12 +64,29 @@ let package = Package(
         "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangReport",
         "LiuliangSearch", "LiuliangStringFunctions",
       ]),
+    // What the two programs share of the command line: the store options, the language, output.
+    .target(
+      name: "LiuliangCLI",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText",
+      ]),
     .executableTarget(
       name: "liuliang",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
-        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangPostgres",
+        "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangCLI",
+        "LiuliangPostgres",
+      ]),
+    // The benchmark and the crash drill: built beside liuliang for scripts/bench, scripts/crash-test
+    // and the safety tests, never installed.
+    .executableTarget(
+      name: "liuliang-tools",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
+        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),
@@ -83,7 +99,7 @@ let package = Package(
         "LiuliangText", "LiuliangReport", "LiuliangSearch",
       ],
       exclude: ["Snapshots"]),
-    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel"]),
+    .testTarget(name: "SearchTests", dependencies: ["LiuliangSearch", "LiuliangModel", "LiuliangGenerator"]),
     .testTarget(
       name: "ImportTests",
       dependencies: [
@@ -98,7 +114,7 @@ let package = Package(
       name: "SafetyTests",
       dependencies: [
         "LiuliangTestSupport", "LiuliangApp", "LiuliangStore", "LiuliangModel", "LiuliangRender",
-        "LiuliangText", "LiuliangReport", "LiuliangImport",
+        "LiuliangText", "LiuliangReport", "LiuliangImport", "LiuliangGenerator",
       ]),
     .testTarget(
       name: "CLITests",

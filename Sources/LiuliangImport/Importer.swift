@@ -164,8 +164,8 @@ public struct Importer {
       if !c.phone.isEmpty, byPhone[Values.phone(c.phone)] == nil { byPhone[Values.phone(c.phone)] = i }
     }
     for i in list.indices { index(i) }
-    let wechat = 2
-    let phone = 3
+    let wechat = CustomerColumn.wechat.rawValue
+    let phone = CustomerColumn.phone.rawValue
     for row in sheet.rows where !Importer.isBlank(row) {
       guard var f = fieldsOrReject(row) else { continue }
       let known = byID[f[0]]

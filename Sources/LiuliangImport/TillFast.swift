@@ -30,7 +30,11 @@ public struct TillFast {
   /// The file's rows, read; nil when it is not the plain case.
   public static func read(_ bytes: [UInt8], encoding: TextEncoding?) throws(ImportError) -> TillFast? {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return nil }
-    let text = try Sheet.decodeText(bytes, encoding: encoding)
+    // UTF-8 (the common case) is checked without making a String of the whole file.
+    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let utf8 =
+      encoding != .gb18030 && bytes.withUnsafeBufferPointer { UTF8Check.isValid(.init(rebasing: $0[bom...])) }
+    let text = utf8 ? Array(bytes[bom...]) : try Sheet.decodeText(bytes, encoding: encoding)
     let plain = text.withUnsafeBufferPointer { b -> Bool in
       guard let base = b.baseAddress else { return false }
       // A quote, or a NUL (an unreadable row to the CSV reader), is for the general path.
@@ -52,27 +56,10 @@ public struct TillFast {
 
   private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ([String], Columns, [Row])? {
     do {
-      var position = 0
-      var line: Int32 = 0
-      var cells: [Range<Int>] = []
-      func nextLine() -> Bool {
-        guard position < b.count else { return false }
-        line += 1
-        cells.removeAll(keepingCapacity: true)
-        var start = position
-        while position < b.count && b[position] != 0x0A {
-          if b[position] == UInt8(ascii: ",") {
-            cells.append(start..<position)
-            start = position + 1
-          }
-          position += 1
-        }
-        var end = position
-        if end > start && b[end - 1] == 0x0D { end -= 1 }
-        cells.append(start..<end)
-        position += 1
-        return true
-      }
+      var lines = Lines(b: b)
+      func nextLine() -> Bool { lines.next() }
+      var cells: [Range<Int>] { lines.cells }
+      var line: Int32 { lines.line }
       func string(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
       // The header: the first record with a cell not blank, as `Sheet.csv` takes it.
       var found = false
@@ -85,12 +72,12 @@ public struct TillFast {
       guard found else { return nil }
       let header = cells.map { string($0).trimmed }
       // The header must be the one `ImportInput.read` would settle on, which looks at up to 100 rows.
-      let save = (position, line)
+      let save = lines
       var preview: [Sheet.Row] = []
       while preview.count < 100 && nextLine() {
         preview.append(Sheet.Row(line: Int(line), cells: cells.map(string)))
       }
-      (position, line) = save
+      lines = save
       let located = Sheet(header: header, rows: preview).locatingHeader(for: .visits)
       guard located.header == header, located.rows.count == preview.count, Bill.detect(header) == nil,
         let columns = try? Columns.map(header: header, kind: .visits)
@@ -105,8 +92,8 @@ public struct TillFast {
       let at = PlainCells.Columns(
         width: header.count, date: date, time: field("time"), amount: field("amount"), party: field("party"),
         channel: field("channel"), phone: columns.lookup["phone"], order: order)
-      while nextLine() {
-        switch cellsOf.row(cells, line: line, at: at, channels: &channels) {
+      while lines.next() {
+        switch cellsOf.row(lines.cells, line: lines.line, at: at, channels: &channels) {
         case .row(let r): rows.append(r)
         case .blank: continue
         case .notPlain: return nil
@@ -117,15 +104,47 @@ public struct TillFast {
   }
 }
 
+/// A CSV without quotes, a line at a time: its cells' ranges (without a CR before the LF).
+struct Lines {
+  let b: UnsafeBufferPointer<UInt8>
+  var position = 0
+  var line: Int32 = 0
+  var cells: [Range<Int>] = []
+
+  mutating func next() -> Bool {
+    guard position < b.count else { return false }
+    line += 1
+    cells.removeAll(keepingCapacity: true)
+    var start = position
+    var i = position
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c == 0x0A { break }
+      if c == UInt8(ascii: ",") {
+        cells.append(start..<i)
+        start = i + 1
+      }
+      i += 1
+    }
+    var end = i
+    if end > start && b[end - 1] == 0x0D { end -= 1 }
+    cells.append(start..<end)
+    position = i + 1
+    return true
+  }
+}
+
 extension TillFast {
   /// What importing the rows into the store does, as `Importer.visits` would work it out, and
   /// the log rows to append: customers by phone (first customer with it), an order number
   /// already in the log or earlier in the file is there, an unmatched phone is a walk-in.
-  /// `newVisits` stays empty: the rows are the bytes.
+  /// `newVisits` (and so `newVisitOrders`) stay empty: the rows are the bytes.
   public func plan(into target: TillTarget) -> (result: ImportResult, rows: [UInt8]) {
     var result = ImportResult(kind: .visits, header: header, columns: columns, dataset: Dataset())
     var out: [UInt8] = []
     out.reserveCapacity(rows.count * 64)
+    target.reserveOrders(rows.count)
     text.withUnsafeBufferPointer { b in
       for r in rows {
         var id: ArraySlice<UInt8> = []
@@ -144,7 +163,6 @@ extension TillFast {
         let name = String(decoding: id, as: UTF8.self)
         if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
         result.added.append(Change(line: Int(r.line), id: name, fields: []))
-        result.newVisitOrders.append(String(decoding: order, as: UTF8.self))
         TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
       }
     }

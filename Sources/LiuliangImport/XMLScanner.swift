@@ -45,8 +45,8 @@ struct XMLScanner {
   private var open: [[UInt8]] = []
   private var text: [UInt8] = []
 
-  /// Open elements, and bytes in one name or attribute value: far beyond what an xlsx has,
-  /// small enough that a crafted part costs nothing.
+  /// Open elements, and bytes in one element's attribute values (all of them together): far
+  /// beyond what an xlsx has, small enough that a crafted part costs nothing.
   static let maxDepth = 256
   static let maxToken = 1 << 20
   /// Text handed over in pieces of about this size, so one huge text node is never held whole.
@@ -215,7 +215,9 @@ struct XMLScanner {
       let wanted = handler.wantsText
       var piece: [UInt8] = []
       try until(Array("]]>".utf8)) { b in
+        // A CDATA section is one text: held whole, so no longer than a sheet's text may be.
         if wanted { piece.append(b) }
+        guard piece.count <= WorkbookLimits.cellTextBytes else { return false }
         return b >= 0x20 || XMLScanner.isSpace(b)
       }
       if wanted {
@@ -234,6 +236,7 @@ struct XMLScanner {
     let name = try self.name(first: first)
     var attributes: [XMLAttribute] = []
     var empty = false
+    var held = 0
     while true {
       let spaced = try peek().map(XMLScanner.isSpace) ?? false
       try skipSpace()
@@ -263,12 +266,13 @@ struct XMLScanner {
         case ..<0x20: throw fault()
         default: value.append(c)
         }
-        guard value.count <= XMLScanner.maxToken else { throw fault() }
+        guard held + value.count <= XMLScanner.maxToken else { throw fault() }
       }
       guard let k = String(validating: key, as: UTF8.self), let v = String(validating: value, as: UTF8.self),
         !attributes.contains(where: { $0.name == k })
       else { throw fault() }
       attributes.append(XMLAttribute(name: k, value: v))
+      held += value.count + key.count
     }
     let local = XMLScanner.local(name)
     try tell { () throws(ImportError) in try handler.start(local, attributes) }

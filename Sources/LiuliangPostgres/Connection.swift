@@ -1,4 +1,5 @@
 import CLibpq
+import LiuliangModel
 import LiuliangStore
 
 #if canImport(Glibc)

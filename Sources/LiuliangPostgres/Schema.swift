@@ -1,3 +1,4 @@
+import LiuliangModel
 import LiuliangStore
 
 /// The chain's tables, made and migrated by liuliang: `liuliang_schema` holds the version, and

@@ -1,3 +1,4 @@
+import LiuliangModel
 import LiuliangStore
 
 /// The version of every row as this store last read or wrote it. A write names the version it

@@ -1,4 +1,5 @@
 import Dispatch
+import LiuliangModel
 import LiuliangStore
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import LiuliangModel
 import LiuliangRender
+import LiuliangText
 
 /// `liuliang today --format brief`: the day in at most 40 columns, to read on a phone or send
 /// by cron mail. Counts, the first ten to contact with their messages' first words, today's

@@ -1,4 +1,6 @@
+import LiuliangModel
 import LiuliangStore
+import LiuliangText
 
 /// `liuliang check`: every problem as file:line and one sentence.
 public struct CheckReport {

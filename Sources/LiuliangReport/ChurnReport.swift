@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report churn`: reasons against the benchmark, the monthly trend, complaints.
 public struct ChurnReport {

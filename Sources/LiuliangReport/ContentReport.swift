@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report content`: the week's plan, the checks, and what works by category.
 public struct ContentReport {

@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang customers`: the pool with each customer's segment and why.
 public struct CustomersReport {

@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report offpeak`: traffic per weekday × hour, off-peak and peak slots, coverage.
 public struct OffpeakReport {

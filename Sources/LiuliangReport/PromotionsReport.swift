@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report promotions`: each promotion's audience, whether it runs on T, and whether
 /// it works (visits per week in its hours before and since, and the lift over the rest of the

@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report reachout`: whether the messages brought anyone back. Every figure comes
 /// from `ReachOutRates`, as on the Churn pane.

@@ -1,4 +1,5 @@
 import LiuliangModel
+import LiuliangText
 
 /// `liuliang report retention`: one row per joining month, and for each month after it up to
 /// T's the customers who came back and their share.

@@ -1,5 +1,6 @@
 import LiuliangModel
 import LiuliangStore
+import LiuliangText
 
 /// `liuliang today`: the Today pane's numbers, for scripts and for a quick look.
 public struct TodayReport {

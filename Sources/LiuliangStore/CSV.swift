@@ -1,13 +1,7 @@
+import LiuliangModel
+
 /// RFC 4180 over raw bytes. Parsing walks the bytes once and hands each record to a closure as
 /// field ranges into the buffer, so a ten-million-row log never becomes ten million arrays.
-
-public enum CSVFault: Equatable, Sendable {
-  case unterminatedQuote
-  case textAfterQuote
-  case strayQuote
-  case invalidUTF8
-  case nulByte
-}
 
 /// One record as ranges into the parsed bytes. Valid only inside the parse callback.
 public struct CSVRecord {

@@ -1,3 +1,5 @@
+import LiuliangModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -8,21 +8,12 @@ public enum Kind: String, CaseIterable, Sendable {
 
   public var columns: [String] {
     switch self {
-    case .customers:
-      return [
-        "id", "name", "wechat", "phone", "tags", "source", "joined", "tier", "birthday", "churned_on",
-        "churn_reason", "notes", "welcomed_on", "win_back_on",
-      ]
+    case .customers: return CustomerColumn.allCases.map(\.name)
     case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
-    case .posts:
-      return [
-        "id", "date", "slot", "category", "text", "media", "benefit", "meaning", "fun", "status", "likes",
-        "comments",
-      ]
-    case .promotions:
-      return ["id", "name", "kind", "discount", "weekdays", "from", "to", "audience", "start", "end"]
-    case .complaints: return ["customer", "date", "reason", "text", "resolved"]
-    case .contacts: return ["customer", "date", "kind", "note"]
+    case .posts: return PostColumn.allCases.map(\.name)
+    case .promotions: return PromotionColumn.allCases.map(\.name)
+    case .complaints: return ComplaintColumn.allCases.map(\.name)
+    case .contacts: return ContactColumn.allCases.map(\.name)
     }
   }
 

@@ -8,14 +8,14 @@ import LiuliangModel
 
 /// Each kind's row as a record and back, in the columns of `Kind.columns`.
 enum RecordCodec {
+  // `allCases` makes a new array at each call; a million rows read these once.
+  static let customerColumns = CustomerColumn.allCases
+  static let postColumns = PostColumn.allCases
+
   static func customer(_ r: RowReader) throws(ProblemKind) -> Customer {
-    Customer(
-      id: try r.nonEmpty(0), name: r.text(1), wechat: r.text(2), phone: r.text(3),
-      tags: tags(r.text(4)),
-      source: r.text(5), joined: try r.day(6), tier: try r.value(7, Tier.self, empty: .friend),
-      birthday: try r.day(8), churnedOn: try r.day(9),
-      churnReason: r.isEmpty(10) ? nil : try r.value(10, Reason.self, empty: .unknown), notes: r.text(11),
-      welcomedOn: try r.day(12), winBackOn: try r.day(13))
+    var c = Customer(id: "", name: "")
+    for column in customerColumns { try column.read(r, into: &c) }
+    return c
   }
 
   /// `a; b;;c` → ["a", "b", "c"], split and trimmed by bytes (splitting by Characters would
@@ -35,86 +35,113 @@ enum RecordCodec {
     return out
   }
 
-  static func fields(_ c: Customer) -> [String] {
-    [
-      c.id, c.name, c.wechat, c.phone, c.tags.joined(separator: ";"), c.source, c.joined?.description ?? "",
-      c.tier.rawValue, c.birthday?.description ?? "", c.churnedOn?.description ?? "",
-      c.churnReason?.rawValue ?? "",
-      c.notes, c.welcomedOn?.description ?? "", c.winBackOn?.description ?? "",
-    ]
-  }
+  static func fields(_ c: Customer) -> [String] { customerColumns.map { $0.format(c) } }
+
   static func post(_ r: RowReader) throws(ProblemKind) -> Post {
-    let date = try r.day(1)
-    let status = try r.value(9, PostStatus.self, empty: date == nil ? .idea : .planned)
-    return Post(
-      id: try r.nonEmpty(0), date: date, slot: try r.time(2),
-      category: try r.value(3, PostCategory.self, empty: .ownerDay),
-      text: r.text(4), media: r.text(5), benefit: try r.flag(6), meaning: try r.flag(7), fun: try r.flag(8),
-      status: status, likes: try r.count(10), comments: try r.count(11))
+    var p = Post(id: "", date: nil, slot: nil, category: .ownerDay)
+    for column in postColumns { try column.read(r, into: &p) }
+    return p
   }
 
-  static func fields(_ p: Post) -> [String] {
-    [
-      p.id, p.date?.description ?? "", p.slot?.description ?? "", p.category.rawValue, p.text, p.media,
-      p.benefit ? "1" : "0", p.meaning ? "1" : "0", p.fun ? "1" : "0", p.status.rawValue, String(p.likes),
-      String(p.comments),
-    ]
-  }
+  static func fields(_ p: Post) -> [String] { postColumns.map { $0.format(p) } }
 
   static func promotion(_ r: RowReader) throws(ProblemKind) -> Promotion {
-    let wd = r.text(4)
-    guard let weekdays = parseWeekdays(wd) else { throw .badValue(field: "weekdays", value: wd) }
-    let from = try r.time(5)
-    let to = try r.time(6, endOfDay: true)
+    typealias C = PromotionColumn
+    let wd = r.text(C.weekdays.rawValue)
+    guard let weekdays = parseWeekdays(wd) else { throw .badValue(field: C.weekdays.name, value: wd) }
+    let from = try r.time(C.from.rawValue)
+    let to = try r.time(C.to.rawValue, endOfDay: true)
     var window: ClosedOpenTime?
     // An empty `from` is 00:00 and an empty `to` is 24:00 (PRODUCT.md); both empty is no window.
     if from != nil || to != nil {
       let f = from ?? TimeOfDay(minutes: 0)
       let t = to ?? TimeOfDay(minutes: 24 * 60)
       guard f < t else {
-        throw .windowOrder(to: to == nil ? "24:00" : r.text(6), from: from == nil ? "00:00" : r.text(5))
+        throw .windowOrder(
+          to: to == nil ? "24:00" : r.text(C.to.rawValue),
+          from: from == nil ? "00:00" : r.text(C.from.rawValue))
       }
       window = ClosedOpenTime(from: f, to: t)
     }
-    let aud = r.text(7)
-    guard let audience = Audience(aud) else { throw .badValue(field: "audience", value: aud) }
-    guard let kind = PromotionKind(rawValue: r.text(2)) else {
-      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    let aud = r.text(C.audience.rawValue)
+    guard let audience = Audience(aud) else { throw .badValue(field: C.audience.name, value: aud) }
+    let k = C.kind.rawValue
+    guard let kind = PromotionKind(rawValue: r.text(k)) else {
+      throw r.isEmpty(k) ? .missingValue(field: C.kind.name) : .badValue(field: C.kind.name, value: r.text(k))
     }
     return Promotion(
-      id: try r.nonEmpty(0), name: r.text(1), kind: kind, discount: r.text(3), weekdays: weekdays,
-      window: window,
-      audience: audience, start: try r.day(8), end: try r.day(9))
+      id: try r.nonEmpty(C.id.rawValue), name: r.text(C.name.rawValue), kind: kind,
+      discount: r.text(C.discount.rawValue), weekdays: weekdays, window: window, audience: audience,
+      start: try r.day(C.start.rawValue), end: try r.day(C.end.rawValue))
   }
 
-  static func fields(_ p: Promotion) -> [String] {
-    [
-      p.id, p.name, p.kind.rawValue, p.discount, formatWeekdays(p.weekdays), p.window?.from.description ?? "",
-      p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
-      p.audience == .everyone ? "everyone" : p.audience.description, p.start?.description ?? "",
-      p.end?.description ?? "",
-    ]
-  }
+  static func fields(_ p: Promotion) -> [String] { PromotionColumn.allCases.map { $0.format(p) } }
 
   static func complaint(_ r: RowReader) throws(ProblemKind) -> Complaint {
-    Complaint(
-      customer: r.text(0), date: try r.requiredDay(1), reason: try r.value(2, Reason.self, empty: .unknown),
-      text: r.text(3), resolved: try r.flag(4))
+    typealias C = ComplaintColumn
+    return Complaint(
+      customer: r.text(C.customer.rawValue), date: try r.requiredDay(C.date.rawValue),
+      reason: try r.value(C.reason.rawValue, Reason.self, empty: .unknown), text: r.text(C.text.rawValue),
+      resolved: try r.flag(C.resolved.rawValue))
   }
 
   static func contact(_ r: RowReader) throws(ProblemKind) -> Contact {
-    guard let kind = ContactKind(rawValue: r.text(2)) else {
-      throw r.isEmpty(2) ? .missingValue(field: "kind") : .badValue(field: "kind", value: r.text(2))
+    typealias C = ContactColumn
+    let k = C.kind.rawValue
+    guard let kind = ContactKind(rawValue: r.text(k)) else {
+      throw r.isEmpty(k) ? .missingValue(field: C.kind.name) : .badValue(field: C.kind.name, value: r.text(k))
     }
-    return Contact(customer: try r.nonEmpty(0), date: try r.requiredDay(1), kind: kind, note: r.text(3))
+    return Contact(
+      customer: try r.nonEmpty(C.customer.rawValue), date: try r.requiredDay(C.date.rawValue), kind: kind,
+      note: r.text(C.note.rawValue))
   }
 
-  static func fields(_ c: Contact) -> [String] { [c.customer, c.date.description, c.kind.rawValue, c.note] }
+  static func fields(_ c: Contact) -> [String] { ContactColumn.allCases.map { $0.format(c) } }
 
-  static func fields(_ c: Complaint) -> [String] {
-    [
-      c.customer, c.date.description, c.reason == .unknown ? "unknown" : c.reason.rawValue, c.text,
-      c.resolved ? "1" : "0",
-    ]
+  static func fields(_ c: Complaint) -> [String] { ComplaintColumn.allCases.map { $0.format(c) } }
+}
+
+extension CustomerColumn {
+  /// Reads the column's field of a row into the customer; a bad value is the row's problem.
+  func read(_ r: RowReader, into c: inout Customer) throws(ProblemKind) {
+    let k = rawValue
+    switch self {
+    case .id: c.id = try r.nonEmpty(k)
+    case .name: c.name = r.text(k)
+    case .wechat: c.wechat = r.text(k)
+    case .phone: c.phone = r.text(k)
+    case .tags: c.tags = RecordCodec.tags(r.text(k))
+    case .source: c.source = r.text(k)
+    case .joined: c.joined = try r.day(k)
+    case .tier: c.tier = try r.value(k, Tier.self, empty: .friend)
+    case .birthday: c.birthday = try r.day(k)
+    case .churnedOn: c.churnedOn = try r.day(k)
+    case .churnReason: c.churnReason = r.isEmpty(k) ? nil : try r.value(k, Reason.self, empty: .unknown)
+    case .notes: c.notes = r.text(k)
+    case .welcomedOn: c.welcomedOn = try r.day(k)
+    case .winBackOn: c.winBackOn = try r.day(k)
+    }
+  }
+}
+
+extension PostColumn {
+  /// Reads the column's field of a row into the post; the status read after the date, as an
+  /// empty status is an idea without a date and planned with one.
+  func read(_ r: RowReader, into p: inout Post) throws(ProblemKind) {
+    let k = rawValue
+    switch self {
+    case .id: p.id = try r.nonEmpty(k)
+    case .date: p.date = try r.day(k)
+    case .slot: p.slot = try r.time(k)
+    case .category: p.category = try r.value(k, PostCategory.self, empty: .ownerDay)
+    case .text: p.text = r.text(k)
+    case .media: p.media = r.text(k)
+    case .benefit: p.benefit = try r.flag(k)
+    case .meaning: p.meaning = try r.flag(k)
+    case .fun: p.fun = try r.flag(k)
+    case .status: p.status = try r.value(k, PostStatus.self, empty: p.date == nil ? .idea : .planned)
+    case .likes: p.likes = try r.count(k)
+    case .comments: p.comments = try r.count(k)
+    }
   }
 }

@@ -1,3 +1,5 @@
+import LiuliangModel
+
 extension Store {
   func path(_ name: String) -> String { folder + "/" + name }
 

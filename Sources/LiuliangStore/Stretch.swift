@@ -1,4 +1,5 @@
 import Dispatch
+import LiuliangModel
 
 #if canImport(Glibc)
   import Glibc

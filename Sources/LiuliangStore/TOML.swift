@@ -1,3 +1,5 @@
+import LiuliangModel
+
 /// The part of TOML that shop.toml uses: `key = value` lines, `[table]` headers (dotted and
 /// quoted names too), basic and literal strings, integers, floats, booleans, arrays (across
 /// lines, nested), comments. Hand-edited files are its input, so it never traps: every

@@ -82,34 +82,3 @@ final class TOMLNode {
     return t
   }
 }
-
-public struct TOMLError: Error, Sendable, Equatable {
-  /// Each reason is worded in Resources as `problem.toml.<reason>`.
-  public enum Reason: String, Sendable, CaseIterable {
-    case expectedKey = "expected_key"
-    case bareKey = "bare_key"
-    case expectedEquals = "expected_equals"
-    case expectedValue = "expected_value"
-    case unclosedString = "unclosed_string"
-    case badEscape = "bad_escape"
-    case controlCharacter = "control_character"
-    case unclosedArray = "unclosed_array"
-    case unclosedHeader = "unclosed_header"
-    case trailingText = "trailing_text"
-    case duplicateKey = "duplicate_key"
-    case duplicateTable = "duplicate_table"
-    case notATable = "not_a_table"
-    case unsupported
-    case tooDeep = "too_deep"
-  }
-  public var line: Int
-  public var reason: Reason
-  /// The key or table it is about, where there is one.
-  public var subject: String
-
-  public init(line: Int, reason: Reason, subject: String = "") {
-    self.line = line
-    self.reason = reason
-    self.subject = subject
-  }
-}

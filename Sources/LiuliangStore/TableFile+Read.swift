@@ -1,4 +1,5 @@
 import Dispatch
+import LiuliangModel
 
 /// Turns a row into a record, or throws why it can't (the row is then kept verbatim and
 /// reported with its line). It may note problems about a row it still reads, such as a

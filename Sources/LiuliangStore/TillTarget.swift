@@ -1,3 +1,4 @@
+import Dispatch
 import LiuliangModel
 
 #if canImport(Glibc)
@@ -17,9 +18,11 @@ public final class TillTarget {
   private let lock: FolderLock?
   private let customers: [UInt8]
   /// Phone (11 digits as a number) → where the first customer with it has its id.
-  private var phones = PhoneTable()
-  private(set) var orders = ByteSet()
+  private let phones: PhoneTable
+  private var orders: ByteSet
   private let endsMidLine: Bool
+  /// The log has no `order` column yet: the first append adds it (see `append`).
+  private let widen: Bool
   private let signature: FileSignature?
 
   /// `write`: take the store's lock (nil when another liuliang holds it).
@@ -48,12 +51,44 @@ public final class TillTarget {
       shop.messages = MessagesFile.parse(String(decoding: bytes, as: UTF8.self)).0
     }
     self.shop = shop
-    customers = try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
+    let customers =
+      try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
+    self.customers = customers
     let visitsPath = folder + "/" + Kind.visits.fileName
     signature = Files.signature(visitsPath)
-    let visits = try Files.read(visitsPath, name: Kind.visits.fileName) ?? []
-    endsMidLine = visits.last.map { $0 != CSV.lf } ?? false
-    guard try indexCustomers(), try readOrders(visits) else { throw NotPlain() }
+    // The two files are read at once, one per core: each result in its own box.
+    let found = Found()
+    let failure = Found()
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 {
+        found.phones = TillTarget.indexCustomers(customers)
+      } else {
+        do throws(StoreError) {
+          let read = try Files.withMapped(visitsPath, name: Kind.visits.fileName) { b, _ in
+            (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+          }
+          found.orders = read?.0?.orders
+          found.widen = read?.0?.widen ?? false
+          found.endsMidLine = read?.1 ?? false
+        } catch {
+          failure.error = error
+        }
+      }
+    }
+    if let e = failure.error { throw e }
+    guard let phones = found.phones, let orders = found.orders else { throw NotPlain() }
+    self.phones = phones
+    self.orders = orders
+    endsMidLine = found.endsMidLine
+    widen = found.widen
+  }
+
+  private final class Found: @unchecked Sendable {
+    var phones: PhoneTable?
+    var orders: ByteSet?
+    var endsMidLine = false
+    var widen = false
+    var error: StoreError?
   }
 
   /// The id of the first customer whose phone is these 11 digits.
@@ -64,16 +99,41 @@ public final class TillTarget {
   /// Whether the order number is in the log (or was added by `insertOrder`).
   public func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
 
+  /// Room for `more` order numbers, made at once instead of by doubling.
+  public func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
+
   /// Appends rows made by `appendRow` to visits.csv in one write, as `Store.appendVisits`
   /// does: a short write is cut back, the file is synced, and a log changed since it was read
-  /// is refused.
+  /// is refused. A log without its `order` column is first widened as `Store.widenLog` does
+  /// (`,order` on the header, an empty field on every row), in the same atomic rewrite.
   public func append(_ rows: [UInt8]) throws(StoreError) {
     guard lock != nil else { throw .readOnly(.requested) }
     guard !rows.isEmpty else { return }
     let name = Kind.visits.fileName
     if Files.isDirectory(folder) != true { throw .cannotWrite(file: folder, errno: ENOENT) }
     guard Files.signature(folder + "/" + name) == signature else { throw .changedOnDisk(file: name) }
-    try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+    guard widen else {
+      return try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+    }
+    let old = try Files.read(folder + "/" + name, name: name) ?? []
+    let header = Array(Kind.visits.columns.joined(separator: ",").utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(old.count + old.count / 32 + rows.count + 16)
+    out += header + Array(",order\n".utf8)
+    old.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      var at = header.count + 1
+      while at < b.count {
+        let end = memchr(base + at, Int32(CSV.lf), b.count - at).map {
+          base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[at..<(end ?? b.count)]))
+        out.append(CSV.comma)
+        out.append(CSV.lf)
+        at = (end ?? b.count) + 1
+      }
+    }
+    try Files.writeAtomically(folder: folder, name: name, bytes: out + rows)
   }
 
   /// One row of visits.csv (`customer,date,time,amount,party,promotion,channel,order`), the
@@ -92,10 +152,11 @@ public final class TillTarget {
 
   /// Every customer row plain (no quote, the header's width, each checked value as the codec
   /// reads it, no id twice): then phone → first id is what the loader's customers give.
-  private func indexCustomers() throws -> Bool {
+  private static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
     let columns = Kind.customers.columns
-    let tiers = Set(Tier.allCases.map { Array($0.rawValue.utf8) })
-    let reasons = Set(Reason.allCases.map { Array($0.rawValue.utf8) })
+    let tiers = Tier.allCases.map { Array($0.rawValue.utf8) }
+    let reasons = Reason.allCases.map { Array($0.rawValue.utf8) }
+    let days = [6, 8, 9, 12, 13]
     var phones = PhoneTable()
     let plain = customers.withUnsafeBufferPointer { b -> Bool in
       guard !b.isEmpty else { return true }
@@ -113,11 +174,13 @@ public final class TillTarget {
         guard f.count == width, !f[0].isEmpty, ids.insert(UnsafeBufferPointer(rebasing: b[f[0]])) else {
           return false
         }
-        for k in [6, 8, 9, 12, 13] where k < width && !f[k].isEmpty {
+        for k in days where k < width && !f[k].isEmpty {
           guard Day(utf8: UnsafeBufferPointer(rebasing: b[f[k]])) != nil else { return false }
         }
-        if width > 7, !f[7].isEmpty, !tiers.contains(Array(b[f[7]])) { return false }
-        if width > 10, !f[10].isEmpty, !reasons.contains(Array(b[f[10]])) { return false }
+        if width > 7, !f[7].isEmpty, !tiers.contains(where: { $0.elementsEqual(b[f[7]]) }) { return false }
+        if width > 10, !f[10].isEmpty, !reasons.contains(where: { $0.elementsEqual(b[f[10]]) }) {
+          return false
+        }
         let phone = f[3]
         guard phone.isEmpty || b[phone].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         if phone.count == 11 {
@@ -128,27 +191,32 @@ public final class TillTarget {
       }
       return true
     }
-    self.phones = phones
-    return plain
+    return plain ? phones : nil
   }
 
   /// Every log row plain, ASCII, of the header's width, the header the store's columns and
   /// `order` last: the non-empty last fields are the order numbers `Store.visitColumn` gives.
+  /// Or the header without `order` (no import has added it yet): no order numbers, `widen`.
   /// Ten million rows are read eight bytes at a time.
-  private func readOrders(_ visits: [UInt8]) throws -> Bool {
+  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
     var orders = ByteSet()
-    let plain = visits.withUnsafeBufferPointer { b -> Bool in
+    var widen = false
+    let plain = { () -> Bool in
       guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), b.count) == nil,
         memchr(base, 0x0D, b.count) == nil
       else { return false }
       let expected = Array(((Kind.visits.columns + ["order"]).joined(separator: ",") + "\n").utf8)
+      let narrow = Array((Kind.visits.columns.joined(separator: ",") + "\n").utf8)
+      if b.count >= narrow.count, b[0..<narrow.count].elementsEqual(narrow) {
+        widen = true
+        return LogScan.lines(b, from: narrow.count, commas: narrow.filter { $0 == CSV.comma }.count) { _ in }
+      }
       guard b.count >= expected.count, b[0..<expected.count].elementsEqual(expected) else { return false }
       let width = Kind.visits.columns.count + 1
       return LogScan.lines(b, from: expected.count, commas: width - 1) { last in
         if !last.isEmpty { _ = orders.insert(last) }
       }
-    }
-    self.orders = orders
-    return plain
+    }()
+    return plain ? (orders, widen) : nil
   }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangModel
 import LiuliangPostgres
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiuliangApp
+import LiuliangCLI
 import LiuliangGenerator
 import LiuliangImport
 import LiuliangModel
@@ -8,6 +9,7 @@ import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangTerminal
+import LiuliangText
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,11 +1,15 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangGenerator
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Makes the demo shop, or a synthetic store of any size, with the seeded generator.

@@ -1,3 +1,4 @@
+import LiuliangCLI
 import LiuliangRender
 import LiuliangReport
 

@@ -1,8 +1,10 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
 import LiuliangStringFunctions
+import LiuliangText
 
 /// `liuliang init DIR`: the one command that makes an empty store (besides `generate`, which
 /// fills one, and the dashboard, which asks first).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
@@ -7,6 +8,8 @@ import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// What every reporting command shares: open the store read-only, compute, print.
@@ -24,29 +27,6 @@ struct Loaded {
   }
 
   func analysis() -> Analysis { Analysis(ds, today: today) }
-}
-
-/// Text for people, with every control a terminal would obey shown instead (`Visible`).
-func emit(_ s: String, to fd: Int32 = 1) { emitExact(Visible.text(s), to: fd) }
-
-/// Data for programs, byte for byte — unless it is going to a terminal, which would obey
-/// the controls in it: nobody parses a terminal.
-func emitData(_ s: String) {
-  if isatty(1) != 0 { emit(s) } else { emitExact(s) }
-}
-
-/// Writes in large blocks: a million-row CSV should not be a million syscalls.
-func emitExact(_ s: String, to fd: Int32 = 1) {
-  var s = s
-  s.withUTF8 { b in
-    var off = 0
-    while off < b.count {
-      let n = write(fd, b.baseAddress! + off, b.count - off)
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
-      off += n
-    }
-  }
 }
 
 func emit(_ format: OutputFormat, text: () -> String, csv: () -> String, json: () -> JSON) {

@@ -159,7 +159,7 @@ final class CustomersPaneTests: XCTestCase {
     var s = small()
     _ = press(&s, .char("c"))
     guard case .picker(let p) = s.overlay else { return XCTFail("a reason picker") }
-    XCTAssertEqual(p.items.first?.value, "staff_indifference")
+    XCTAssertEqual(p.items.first?.value, .reason(.staffIndifference))
     _ = press(&s, .char("j"), .enter)  // product
     XCTAssertEqual(s.dataset.customers[0].churnedOn, Day("2026-11-16"))
     XCTAssertEqual(s.dataset.customers[0].churnReason, .product)

@@ -137,9 +137,8 @@ final class EditSafetyTests: XCTestCase {
     _ = press(&s, .char("3"), .char("j"), .char("j"), .char("j"), .char("n"))
     guard case .picker(let p) = s.overlay else { return XCTFail("a template picker") }
     let k = p.items.firstIndex { item in
-      let cat = String(item.value.prefix { $0 != "#" })
-      let n = Int(item.value.drop { $0 != "#" }.dropFirst())!
-      return s.text.templates(category: cat)[n].contains("【")
+      guard case .template(let cat, let n) = item.value else { return false }
+      return s.text.templates(category: cat.rawValue)[n].contains("【")
     }!
     for _ in 0..<k { _ = press(&s, .char("j")) }
     let count = s.dataset.posts.count

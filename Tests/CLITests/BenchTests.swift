@@ -10,7 +10,7 @@ final class BenchTests: XCTestCase {
     try FileManager.default.removeItem(at: store)
     let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])
     XCTAssertEqual(made.status, 0, made.stderr)
-    let r = try runLiuliang(["bench", "--data", store.path, "--today", "2026-11-16", "--rounds", "2"])
+    let r = try runTools(["bench", "--data", store.path, "--today", "2026-11-16", "--rounds", "2"])
     XCTAssertEqual(r.status, 0, r.stderr)
     var figures: [String: Double] = [:]
     for line in r.stdout.split(separator: "\n") {
@@ -32,8 +32,10 @@ final class BenchTests: XCTestCase {
     for n in names { XCTAssertNotNil(figures[n], n) }
     XCTAssertEqual(figures["customers"], 2000)
     XCTAssertGreaterThan(figures["visits"] ?? 0, 0)
-    // The command is for the suite only: not in the list of commands.
+    // The command is for the suite only: the installed program has neither it nor the drill.
     let help = try runLiuliang(["--help", "--lang", "en"])
     XCTAssertFalse(help.stdout.contains("bench"))
+    XCTAssertNotEqual(try runLiuliang(["bench", "--data", store.path]).status, 0)
+    XCTAssertNotEqual(try runLiuliang(["drill", "check", "--data", store.path]).status, 0)
   }
 }

@@ -73,6 +73,10 @@ final class WorkbookReaderTests: XCTestCase {
     for (body, line) in cases {
       XCTAssertEqual(error(book(body)), .badWorkbook("\(part):\(line)"), body)
     }
+    // An element whose attributes hold more than 1 MB together (600 of 2,000 bytes each).
+    let value = String(repeating: "x", count: 2000)
+    let wide = "<row><c " + (0..<600).map { "a\($0)=\"\(value)\"" }.joined(separator: " ") + "/></row>"
+    XCTAssertEqual(error(book(wide)), .badWorkbook("\(part):4"))
     // Text outside the root, a missing end, and bytes that are not UTF-8.
     var zip = ZipWriter()
     zip.add(part, Array((Self.head + "<row><c><v>1</v></c></row>").utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import LiuliangApp
+import LiuliangGenerator
 import LiuliangModel
 import LiuliangRender
 import LiuliangTestSupport
@@ -260,13 +261,8 @@ final class BadFileTests: XCTestCase {
 }
 
 /// SplitMix64, as the drill uses: a failing run is repeated from its seed.
-struct DrillRNG: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
-  }
+typealias DrillRNG = SeededRandom
+
+extension SeededRandom {
+  init(state: UInt64) { self.init(seed: state) }
 }

@@ -33,7 +33,8 @@ final class CrashTests: XCTestCase {
   @discardableResult
   func killAt(_ moment: Moment, _ args: [String], log: URL) throws -> Bool {
     let p = Process()
-    p.executableURL = Repo.binary
+    // The drill is in liuliang-tools; imports are the owner's own command.
+    p.executableURL = args.first == "drill" ? Repo.tools : Repo.binary
     p.arguments = args
     var env = ProcessInfo.processInfo.environment
     env["LIULIANG_WRITE_LOG"] = log.path
@@ -65,7 +66,7 @@ final class CrashTests: XCTestCase {
     try? fm.removeItem(at: log)
     try fm.copyItem(at: store, to: before)
     try killAt(moment, args, log: log)
-    let check = try runLiuliang([
+    let check = try runTools([
       "drill", "check", "--data", store.path, "--before", before.path, "--log", log.path,
     ])
     XCTAssertEqual(check.status, 0, "kill \(seed) at \(moment):\n\(check.stdout)\(check.stderr)")
@@ -131,7 +132,7 @@ final class CrashTests: XCTestCase {
     let before = try Data(contentsOf: store.appendingPathComponent("customers.csv"))
     let temp = store.appendingPathComponent(".liuliang-tmp-customers.csv.4242")
     try Data(before.prefix(1000)).write(to: temp)
-    let r = try runLiuliang(["drill", "write", "--data", store.path, "--count", "0"])
+    let r = try runTools(["drill", "write", "--data", store.path, "--count", "0"])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: temp.path))
     XCTAssertEqual(try Data(contentsOf: store.appendingPathComponent("customers.csv")), before)

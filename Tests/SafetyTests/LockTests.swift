@@ -1,4 +1,5 @@
 import Foundation
+import LiuliangModel
 import LiuliangStore
 import LiuliangTestSupport
 import XCTest
@@ -14,7 +15,7 @@ final class LockTests: XCTestCase {
   func testLockOfAKilledHolderIsTakenOver() throws {
     let store = try Repo.demoCopy()
     let p = Process()
-    p.executableURL = Repo.binary
+    p.executableURL = Repo.tools
     p.arguments = ["drill", "write", "--data", store.path]
     // Probing before the drill holds the lock would take the lock from it: wait for its first write.
     let log = store.deletingLastPathComponent().appendingPathComponent("versions.log")

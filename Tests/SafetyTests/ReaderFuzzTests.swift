@@ -4,7 +4,7 @@ import XCTest
 
 /// Every reader of files the store did not write, fuzzed through the real binary: BadFileTests'
 /// mutator (with XML tokens for xlsx parts) over shop.toml, customer and visit CSV in UTF-8 and
-/// GB18030, and an xlsx (its parts, or the zip's own bytes). `liuliang drill read` reads each
+/// GB18030, and an xlsx (its parts, or the zip's own bytes). `liuliang-tools drill read` reads each
 /// input under a 5 s alarm and a 1 GB peak-memory cap, inside `prlimit --as` 4 GB, so a crash,
 /// a hang or a memory blow-up names its input, which is kept with the seed.
 /// `LIULIANG_READER_FUZZ_INPUTS=N` (300 in `swift test`), seed `LIULIANG_FUZZ_SEED`.
@@ -146,7 +146,7 @@ final class ReaderFuzzTests: XCTestCase {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
     p.arguments = [
-      "--as=\(4 << 30)", "--", Repo.binary.path, "drill", "read", "--data", store.path, "--seconds", "5",
+      "--as=\(4 << 30)", "--", Repo.tools.path, "drill", "read", "--data", store.path, "--seconds", "5",
       "--megabytes", "1024", folder.path,
     ]
     let out = Pipe()

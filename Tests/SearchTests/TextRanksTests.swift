@@ -1,3 +1,4 @@
+import LiuliangGenerator
 import LiuliangModel
 import XCTest
 
@@ -36,7 +37,7 @@ final class TextRanksTests: XCTestCase {
   }
 
   func check(_ parts: [String], seed: UInt64) {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededRandom(seed: seed)
     for _ in 0..<40 {
       let texts = (0..<120).map { _ in
         (0..<Int.random(in: 0...5, using: &rng)).map { _ in

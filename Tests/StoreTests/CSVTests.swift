@@ -1,3 +1,4 @@
+import LiuliangModel
 import XCTest
 
 @testable import LiuliangStore

@@ -1,4 +1,5 @@
 import Foundation
+import LiuliangModel
 import XCTest
 
 @testable import LiuliangStore

@@ -9,13 +9,18 @@ public enum Repo {
   public static var seeds: URL { root.appendingPathComponent("seeds") }
 
   /// The `liuliang` built by `swift build` beside the test bundle (scripts/test builds it first).
-  public static var binary: URL {
+  public static var binary: URL { built("liuliang") }
+
+  /// `liuliang-tools` (bench, drill), built beside `liuliang` and never installed.
+  public static var tools: URL { built("liuliang-tools") }
+
+  static func built(_ name: String) -> URL {
     let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
     for dir in [bundleDir, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
-      let candidate = dir.appendingPathComponent("liuliang")
+      let candidate = dir.appendingPathComponent(name)
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
-    return root.appendingPathComponent(".build/debug/liuliang")
+    return root.appendingPathComponent(".build/debug/" + name)
   }
 
   public final class Marker {}
@@ -70,9 +75,18 @@ public struct RunResult {
 
 /// Runs the real binary with the given arguments and environment additions, no stdin.
 public func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+  try run(Repo.binary, args, env: env)
+}
+
+/// Runs `liuliang-tools` (bench, drill) the same way.
+public func runTools(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+  try run(Repo.tools, args, env: env)
+}
+
+func run(_ binary: URL, _ args: [String], env: [String: String]) throws -> RunResult {
   CPUHog.startIfAsked()
   let p = Process()
-  p.executableURL = Repo.binary
+  p.executableURL = binary
   p.arguments = args
   var e = ProcessInfo.processInfo.environment
   e["LANG"] = "C.UTF-8"

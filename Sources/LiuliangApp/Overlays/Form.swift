@@ -187,15 +187,29 @@ public enum PickerPurpose: Equatable, Sendable {
   case problems
 }
 
+/// What a picker entry stands for, handed back to the pane that made the picker as it is: no
+/// string to parse on the way back.
+public enum PickValue: Equatable, Sendable {
+  case column(CustomerList.Column)
+  case filter(CustomerList.Dimension, String)
+  case clearFilters
+  case reason(Reason)
+  /// A Moments template: its category and its place among that category's templates.
+  case template(PostCategory, Int)
+  case post(id: String)
+  /// A problem, by its place in the store's list.
+  case problem(Int)
+}
+
 public struct Picker: Equatable, Sendable {
   public var purpose: PickerPurpose
   public var title: String
   /// Label shown, value returned.
-  public var items: [(label: String, value: String)]
+  public var items: [(label: String, value: PickValue)]
   public var cursor = 0
 
   public init(
-    _ purpose: PickerPurpose, title: String, items: [(label: String, value: String)], cursor: Int = 0
+    _ purpose: PickerPurpose, title: String, items: [(label: String, value: PickValue)], cursor: Int = 0
   ) {
     self.purpose = purpose
     self.title = title

@@ -51,7 +51,10 @@ public struct Binding: Sendable {
 public enum Keymap {
   /// Keys that work in every pane.
   public static let global: [Binding] = [
-    Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], .pane(.today), "key.panes"),
+    // A number key per pane, up to 9.
+    Binding(
+      Pane.allCases.prefix(9).map { .char(Character("\($0.rawValue)")) }, .pane(Pane.allCases[0]), "key.panes"
+    ),
     Binding([.tab], .nextPane, "key.next_pane"),
     Binding([.backTab], .previousPane, "key.previous_pane"),
     Binding([.char("?")], .help, "key.help"),
@@ -75,92 +78,8 @@ public enum Keymap {
     Binding([.pageUp, .ctrl("b")], .pageUp, "key.page_up"),
   ]
 
-  /// The Today list worked as a queue: each mark appends a contact and moves on.
-  static let reachQueueKeys: [Binding] = [
-    Binding([.char("f")], .filter, "key.filter_reach"),
-    Binding([.char("y")], .prepareMessage, "key.prepare_message"),
-    Binding([.char("w")], .welcomed, "key.welcome_contact"),
-    Binding([.char("b")], .winBack, "key.win_back_contact"),
-    Binding([.char("g")], .greeted, "key.greeted"),
-    Binding([.char("x")], .followedUp, "key.followed_up"),
-  ]
-
-  /// Each pane's own keys, checked before the global ones.
-  public static func bindings(_ pane: Pane) -> [Binding] {
-    switch pane {
-    case .today:
-      // g is "birthday greeted" here: the first row is Home.
-      return reachQueueKeys
-        + listMoves.map { b in
-          b.action == .top ? Binding([.home], .top, b.help) : b
-        } + [Binding([.enter], .open, "key.open_customer")]
-    case .customers:
-      return listMoves + [
-        Binding([.enter], .open, "key.open_detail"),
-        Binding([.escape, .char("h"), .left, .backspace], .back, "key.back"),
-        Binding([.char("/")], .search, "key.search"),
-        Binding([.char("n")], .nextMatch, "key.next_match"),
-        Binding([.char("N")], .previousMatch, "key.previous_match"),
-        Binding([.char("s")], .sort, "key.sort"),
-        Binding([.char("f")], .filter, "key.filter"),
-        Binding([.char("F")], .clearFilters, "key.clear_filters"),
-        Binding.edit([.char("a")], .add, "key.add"),
-        Binding.edit([.char("e")], .edit, "key.edit"),
-        Binding.edit([.char("d")], .delete, "key.delete"),
-        Binding.edit([.char("v")], .logVisit, "key.log_visit"),
-        Binding.edit([.char("c")], .churn, "key.churn"),
-        Binding.edit([.char("C")], .complaint, "key.complaint"),
-        Binding.edit([.char("w")], .welcomed, "key.welcomed"),
-        Binding.edit([.char("y")], .prepareMessage, "key.prepare_message"),
-        Binding.edit([.char("b")], .winBack, "key.win_back_contact"),
-        Binding([.char("m")], .mask, "key.mask"),
-        Binding([.char(" ")], .mark, "key.mark"),
-        Binding.edit([.char("t")], .tagMarked, "key.tag_marked"),
-        Binding.edit([.char("T")], .untagMarked, "key.untag_marked"),
-        Binding([.char("E")], .exportMarked, "key.export_marked"),
-      ]
-    case .moments:
-      return [
-        Binding([.char("h"), .left], .previousDay, "key.previous_day"),
-        Binding([.char("l"), .right], .nextDay, "key.next_day"),
-        Binding([.char("j"), .down], .down, "key.next_slot"),
-        Binding([.char("k"), .up], .up, "key.previous_slot"),
-        Binding([.char("[")], .previousWeek, "key.previous_week"),
-        Binding([.char("]")], .nextWeek, "key.next_week"),
-        Binding([.char("t")], .thisWeek, "key.this_week"),
-        Binding.edit([.char("a")], .add, "key.add_post"),
-        Binding.edit([.char("n")], .fromTemplate, "key.from_template"),
-        Binding.edit([.char("i")], .ideas, "key.ideas"),
-        Binding.edit([.char("e"), .enter], .edit, "key.edit_post"),
-        Binding.edit([.char("d")], .delete, "key.delete_post"),
-        Binding.edit([.char("H")], .movePostLeft, "key.move_left"),
-        Binding.edit([.char("L")], .movePostRight, "key.move_right"),
-        Binding.edit([.char("K")], .movePostUp, "key.move_up"),
-        Binding.edit([.char("J")], .movePostDown, "key.move_down"),
-        Binding.edit([.char("y")], .duplicate, "key.duplicate"),
-        Binding.edit([.char("p")], .posted, "key.posted"),
-      ]
-    case .promotions:
-      return listMoves + [
-        Binding([.char("h"), .left], .left, "key.heat_left"),
-        Binding([.char("l"), .right], .right, "key.heat_right"),
-        Binding([.char("w")], .switchBox, "key.switch_heat"),
-        Binding.edit([.char("a")], .add, "key.add_promotion"),
-        Binding.edit([.char("e"), .enter], .edit, "key.edit_promotion"),
-        Binding.edit([.char("x")], .endPromotion, "key.end_promotion"),
-        Binding([.char("o")], .onlyOnDiscount, "key.only_on_discount"),
-      ]
-    case .churn:
-      return listMoves + [
-        Binding([.char("w")], .switchBox, "key.switch_churn"),
-        Binding.edit([.char("b")], .winBack, "key.win_back"),
-        Binding([.char("y")], .prepareMessage, "key.prepare_message"),
-        Binding.edit([.char("a")], .add, "key.add_complaint"),
-        Binding.edit([.char("x")], .resolve, "key.resolve"),
-        Binding([.enter], .open, "key.open_complaint_customer"),
-      ]
-    }
-  }
+  /// Each pane's own keys (its room's table), checked before the global ones.
+  public static func bindings(_ pane: Pane) -> [Binding] { pane.room.bindings }
 
   /// The binding of a key in a pane: the pane's table first, then the global one.
   public static func binding(for key: Key, in pane: Pane) -> Binding? {
@@ -194,7 +113,7 @@ public enum Keymap {
     }
     let panel: [Binding] = bindings(pane)
     let globalEntries = entries(global).map { e in
-      e.text == text("key.panes") ? (keys: "1–5", text: e.text) : e
+      e.text == text("key.panes") ? (keys: "1–\(min(9, Pane.allCases.count))", text: e.text) : e
     }
     return [
       (heading: text(pane.titleKey), entries: entries(panel)),

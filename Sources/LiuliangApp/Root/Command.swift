@@ -86,7 +86,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     s.overlay = .picker(
       Picker(
         .problems, title: s.text.counted("picker.problems", s.problems.count),
-        items: s.problems.enumerated().map { (s.wording.problem($0.element), "\($0.offset)") }))
+        items: s.problems.enumerated().map { (s.wording.problem($0.element), .problem($0.offset)) }))
   case "mask":
     s.maskPhones.toggle()
     s.flash(s.text[s.maskPhones ? "msg.mask_on" : "msg.mask_off"])

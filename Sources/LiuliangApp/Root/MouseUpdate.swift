@@ -66,33 +66,6 @@ func mouseUpdate(_ s: inout AppState, _ m: Mouse) -> [Effect] {
       }
       return []
     }
-    switch s.pane {
-    case .customers: return clickCustomers(&s, m)
-    case .promotions: clickHeatmap(&s, m)
-    default: break
-    }
-    return []
+    return s.pane.room.click(&s, m)
   }
-}
-
-/// A click on a row selects it; a click on the row already selected opens it.
-func clickCustomers(_ s: inout AppState, _ m: Mouse) -> [Effect] {
-  guard s.detail == nil else { return [] }
-  let rows = Layouts.customerTableRows(s)
-  let i = m.y - rows.firstY
-  guard i >= 0, i < rows.count else { return [] }
-  let r = s.customers.offset + i
-  guard r < s.customers.count else { return [] }
-  if r == s.customers.index { return perform(&s, .open) }
-  s.customers.jump(to: r, visible: Layouts.customerRows(s))
-  return []
-}
-
-/// A click on a heatmap cell selects it, as `w` and the arrows would.
-func clickHeatmap(_ s: inout AppState, _ m: Mouse) {
-  let (map, area) = Layouts.heatmap(s)
-  guard let cell = map.cell(atX: m.x, y: m.y, in: area) else { return }
-  s.heatFocus = true
-  s.heatWeekday = cell.row + 1
-  s.heatHour = heatHours(s)[cell.column]
 }

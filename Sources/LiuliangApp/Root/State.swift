@@ -2,7 +2,6 @@ import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangSearch
-import LiuliangStore
 import LiuliangText
 
 /// What covers the pane for a moment.

@@ -114,76 +114,10 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
   case .redo: return s.redoLast()
   default:
     if let effects = contactAction(&s, action) { return effects }
-    if s.pane == .today, let effects = todayAction(&s, action) { return effects }
-    if s.pane == .customers, let effects = customersAction(&s, action) { return effects }
-    if s.pane == .moments, let effects = momentsAction(&s, action) { return effects }
-    if s.pane == .promotions, let effects = promotionsAction(&s, action) { return effects }
-    if s.pane == .churn, let effects = churnAction(&s, action) { return effects }
-    paneAction(&s, action)
+    if let effects = s.pane.room.act(&s, action) { return effects }
+    s.pane.room.move(&s, action)
   }
   return []
-}
-
-/// List moves and the pane's own actions.
-func paneAction(_ s: inout AppState, _ action: Action) {
-  func move(_ c: inout ListCursor, _ visible: Int) {
-    switch action {
-    case .down: c.move(by: 1, visible: visible)
-    case .up: c.move(by: -1, visible: visible)
-    case .top: c.jump(to: 0, visible: visible)
-    case .bottom: c.jump(to: c.count - 1, visible: visible)
-    case .pageDown: c.move(by: max(1, visible - 1), visible: visible)
-    case .pageUp: c.move(by: -max(1, visible - 1), visible: visible)
-    default: break
-    }
-  }
-  switch s.pane {
-  case .today: move(&s.reach, Layouts.todayListRows(s))
-  case .customers:
-    if let _ = s.detail {
-      switch action {
-      case .back: if !s.goBack() { s.detail = nil }
-      case .down: s.detailScroll += 1
-      case .up: s.detailScroll = max(0, s.detailScroll - 1)
-      case .top: s.detailScroll = 0
-      case .pageDown: s.detailScroll += max(1, s.height - 6)
-      case .pageUp: s.detailScroll = max(0, s.detailScroll - max(1, s.height - 6))
-      default: break
-      }
-      return
-    }
-    if action == .open, let c = s.currentCustomer {
-      s.detail = c
-      s.detailScroll = 0
-    } else {
-      move(&s.customers, Layouts.customerRows(s))
-    }
-  case .moments:
-    switch action {
-    case .previousWeek: s.weekOffset -= 1
-    case .nextWeek: s.weekOffset += 1
-    case .thisWeek:
-      s.weekOffset = 0
-      s.day = s.today.weekday - 1
-    case .previousDay:
-      if s.day == 0 {
-        s.weekOffset -= 1
-        s.day = 6
-      } else {
-        s.day -= 1
-      }
-    case .nextDay:
-      if s.day == 6 {
-        s.weekOffset += 1
-        s.day = 0
-      } else {
-        s.day += 1
-      }
-    default: break
-    }
-  case .promotions: move(&s.promotions, Layouts.promotionRows(s))
-  case .churn: move(&s.atRisk, Layouts.atRiskRows(s))
-  }
 }
 
 func helpKey(_ s: inout AppState, _ key: Key, _ offset: Int) -> [Effect] {

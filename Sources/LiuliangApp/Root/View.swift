@@ -20,13 +20,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
     return nil
   }
   drawTabs(s, &buf)
-  switch s.pane {
-  case .today: drawToday(s, &buf)
-  case .customers: drawCustomers(s, &buf)
-  case .moments: drawMoments(s, &buf)
-  case .promotions: drawPromotions(s, &buf)
-  case .churn: drawChurn(s, &buf)
-  }
+  s.pane.room.draw(s, &buf)
   drawPrepared(s, &buf)
   var cursor: (x: Int, y: Int)?
   let bottom = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)

@@ -1,3 +1,4 @@
+import LiuliangModel
 import LiuliangReport
 import LiuliangStore
 

@@ -1,5 +1,4 @@
 import LiuliangModel
-import LiuliangStore
 
 /// Undo and redo across a reload: each step is carried onto the records read again, as long
 /// as the rows it changed are still as it left them. The first step that finds its rows

@@ -31,10 +31,7 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .form(
       Form(
         .addComplaint, title: x["form.add_complaint"],
-        [
-          FormField("field.customer", who, .customer), FormField("field.reason", "", .reason),
-          FormField("field.text", "", .required), FormField("field.date", s.today.description, .requiredDate),
-        ]))
+        complaintFields(s, customer: who)))
   case .resolve:
     let order = complaintOrder(s)
     guard s.mayEdit(), s.complaintCursor.index < order.count else { return [] }
@@ -69,11 +66,33 @@ func openCustomer(_ s: inout AppState, _ c: Int) {
   s.detailScroll = 0
 }
 
+/// A complaint form's fields, by the file's columns: who, why, what, then when. `customer` nil
+/// leaves the customer out (the form opened on that customer knows it).
+func complaintFields(_ s: AppState, customer: String?) -> [FormField] {
+  let columns: [ComplaintColumn] = [.customer, .reason, .text, .date]
+  return columns.compactMap { column in
+    let label = "field." + column.name
+    switch column {
+    case .customer: return customer.map { FormField(label, $0, .customer) }
+    case .reason: return FormField(label, "", .reason)
+    case .text: return FormField(label, "", .required)
+    default: return FormField(label, s.today.description, .requiredDate)
+    }
+  }
+}
+
+/// The complaint a valid form describes, for customer id.
+func complaint(_ f: Form, customer id: String) -> Complaint {
+  func field(_ c: ComplaintColumn) -> String { f.fields.first { $0.label == "field." + c.name }?.text ?? "" }
+  return Complaint(
+    customer: id, date: Day(field(.date))!, reason: Reason(rawValue: field(.reason)) ?? .unknown,
+    text: field(.text))
+}
+
 func submitComplaint(_ s: inout AppState, _ f: Form) -> [Effect] {
-  let v = f.fields.map(\.text)
   var ds = s.dataset
   // The customer field takes an id, a WeChat id, a phone or a name only one customer has.
-  let q = v[0]
+  let q = f.fields.first { $0.label == "field." + ComplaintColumn.customer.name }?.text ?? ""
   var id = ""
   if !q.isEmpty {
     let hits = ds.customers.filter { $0.id == q || $0.wechat == q || $0.phone == q || $0.name == q }
@@ -84,7 +103,7 @@ func submitComplaint(_ s: inout AppState, _ f: Form) -> [Effect] {
     }
     id = hits[0].id
   }
-  ds.complaints.append(
-    Complaint(customer: id, date: Day(v[3])!, reason: Reason(rawValue: v[1]) ?? .unknown, text: v[2]))
-  return s.commit(ds, s.text("done.complaint_logged", v[2]))
+  let c = complaint(f, customer: id)
+  ds.complaints.append(c)
+  return s.commit(ds, s.text("done.complaint_logged", c.text))
 }

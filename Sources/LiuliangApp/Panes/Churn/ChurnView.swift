@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// Pane 5: why customers left, the trend, who is about to, and what they complained about.
 func drawChurn(_ s: AppState, _ buf: inout Buffer) {

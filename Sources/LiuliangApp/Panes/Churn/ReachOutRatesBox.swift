@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// Whether the messages worked, on the Churn pane: the win-back rate beside the come-back rate
 /// of the at-risk nobody contacted, then the welcome and birthday rates, each with its counts.

@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// What the retention triangle shows, worked out from the model's cohorts: the views and the
 /// layout read the same labels and widths.

@@ -42,10 +42,10 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .confirm(.deletePost(id: s.dataset.posts[i].id))
   case .fromTemplate:
     guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
-    var items: [(label: String, value: String)] = []
+    var items: [(label: String, value: PickValue)] = []
     for c in PostCategory.allCases {
       for (k, t) in s.text.templates(category: c.rawValue).enumerated() {
-        items.append((s.wording.category(c) + " · " + firstLineOf(t), c.rawValue + "#\(k)"))
+        items.append((s.wording.category(c) + " · " + firstLineOf(t), .template(c, k)))
       }
     }
     s.overlay = .picker(
@@ -60,7 +60,9 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .picker(
       Picker(
         .idea(day: "\(s.selectedDay)", slot: "\(slot)"), title: x["picker.ideas"],
-        items: ideas.map { (s.wording.category($0.category) + " · " + firstLineOf($0.text), $0.id) }))
+        items: ideas.map {
+          (s.wording.category($0.category) + " · " + firstLineOf($0.text), .post(id: $0.id))
+        }))
   case .movePostLeft, .movePostRight, .movePostUp, .movePostDown:
     guard s.mayEdit(), let i = s.selectedPost, let slot = s.selectedSlot else { return [] }
     var day = s.selectedDay
@@ -135,6 +137,11 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   return []
 }
 
+/// The post form's fields, by the file's columns (the id is the store's to give).
+let postFormColumns: [PostColumn] = [
+  .category, .text, .media, .benefit, .meaning, .fun, .status, .date, .slot, .likes, .comments,
+]
+
 func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
   let title =
     purpose == .addPost(day: "\(p.date.map { "\($0)" } ?? "")", slot: "\(p.slot.map { "\($0)" } ?? "")")
@@ -142,25 +149,25 @@ func postForm(_ s: AppState, _ p: Post, _ purpose: FormPurpose) -> Form {
     : s.text("form.edit_post", p.id)
   var form = Form(
     purpose, title: title,
-    [
-      FormField("field.category", p.category.rawValue, .category),
-      FormField("field.post_text", p.text, .required, lines: true),
-      FormField("field.media", p.media),
-      FormField("field.benefit", p.benefit ? "1" : "0", .flag),
-      FormField("field.meaning", p.meaning ? "1" : "0", .flag),
-      FormField("field.fun", p.fun ? "1" : "0", .flag),
-      FormField("field.status", p.status.rawValue, .status),
-      FormField("field.date", p.date?.description ?? "", .date),
-      FormField("field.slot", p.slot?.description ?? "", .slot),
-      FormField("field.likes", "\(p.likes)", .count),
-      FormField("field.comments", "\(p.comments)", .count),
-    ])
+    postFormColumns.map { column in
+      let label = "field." + column.name
+      let text = column.format(p)
+      switch column {
+      case .category: return FormField(label, text, .category)
+      case .text: return FormField("field.post_text", text, .required, lines: true)
+      case .benefit, .meaning, .fun: return FormField(label, text, .flag)
+      case .status: return FormField(label, text, .status)
+      case .date: return FormField(label, text, .date)
+      case .slot: return FormField(label, text, .slot)
+      case .likes, .comments: return FormField(label, text, .count)
+      default: return FormField(label, text)
+      }
+    })
   form.today = s.today
   return form
 }
 
 func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
-  let v = f.fields.map(\.text)
   var ds = s.dataset
   var p = Post(id: s.nextPostID(), date: nil, slot: nil, category: .ownerDay)
   var at: Int?
@@ -168,17 +175,18 @@ func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
     p = ds.posts[i]
     at = i
   }
-  p.category = PostCategory(rawValue: v[0]) ?? p.category
-  p.text = v[1]
-  p.media = v[2]
-  p.benefit = parseFlag(v[3]) ?? false
-  p.meaning = parseFlag(v[4]) ?? false
-  p.fun = parseFlag(v[5]) ?? false
-  p.status = PostStatus(rawValue: v[6]) ?? .planned
-  p.date = Day(v[7])
-  p.slot = TimeOfDay(v[8])
-  p.likes = Int(v[9]) ?? 0
-  p.comments = Int(v[10]) ?? 0
+  func field(_ column: PostColumn) -> String { f.fields[postFormColumns.firstIndex(of: column)!].text }
+  p.category = PostCategory(rawValue: field(.category)) ?? p.category
+  p.text = field(.text)
+  p.media = field(.media)
+  p.benefit = parseFlag(field(.benefit)) ?? false
+  p.meaning = parseFlag(field(.meaning)) ?? false
+  p.fun = parseFlag(field(.fun)) ?? false
+  p.status = PostStatus(rawValue: field(.status)) ?? .planned
+  p.date = Day(field(.date))
+  p.slot = TimeOfDay(field(.slot))
+  p.likes = Int(field(.likes)) ?? 0
+  p.comments = Int(field(.comments)) ?? 0
   if p.date == nil { p.status = .idea }
   if let at {
     ds.posts[at] = p
@@ -188,12 +196,10 @@ func submitPost(_ s: inout AppState, _ f: Form) -> [Effect] {
   return s.commit(ds, s.text("done.post_added", p.id))
 }
 
-func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: String) -> [Effect] {
+func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: PickValue) -> [Effect] {
   switch purpose {
   case .template(let day, let slot):
-    guard let hash = value.firstIndex(of: "#"), let cat = PostCategory(rawValue: String(value[..<hash])),
-      let k = Int(value[value.index(after: hash)...])
-    else { return [] }
+    guard case .template(let cat, let k) = value else { return [] }
     let templates = s.text.templates(category: cat.rawValue)
     guard k < templates.count else { return [] }
     // The three tests a category usually passes; the owner adjusts them in the form, where the
@@ -210,12 +216,14 @@ func momentsPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Strin
     s.overlay = .form(form)
     return []
   case .idea(let day, let slot):
-    guard let i = s.dataset.posts.firstIndex(where: { $0.id == value }) else { return [] }
+    guard case .post(let id) = value, let i = s.dataset.posts.firstIndex(where: { $0.id == id }) else {
+      return []
+    }
     var ds = s.dataset
     ds.posts[i].date = Day(day)
     ds.posts[i].slot = TimeOfDay(slot)
     ds.posts[i].status = .planned
-    return s.commit(ds, s.text("done.idea_placed", value, day, slot))
+    return s.commit(ds, s.text("done.idea_placed", id, day, slot))
   default: return []
   }
 }

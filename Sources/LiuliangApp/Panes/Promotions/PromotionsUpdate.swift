@@ -66,24 +66,31 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   return []
 }
 
+/// The promotion form's fields, by the file's columns (the id is the store's to give).
+let promotionFormColumns: [PromotionColumn] = [
+  .name, .kind, .discount, .weekdays, .from, .to, .audience, .start, .end,
+]
+
 func promotionForm(_ s: AppState, _ p: Promotion, from: String, to: String, _ purpose: FormPurpose) -> Form {
   Form(
     purpose, title: s.text[purpose == .addPromotion ? "form.add_promotion" : "form.edit_promotion"],
-    [
-      FormField("field.promotion_name", p.name, .required),
-      FormField("field.kind", p.kind.rawValue, .kind),
-      FormField("field.discount", p.discount),
-      FormField("field.weekdays", formatWeekdays(p.weekdays), .weekdays),
-      FormField("field.from", from, .slot),
-      FormField("field.to", to, .endTime),
-      FormField("field.audience", p.audience.description, .audience),
-      FormField("field.start", p.start?.description ?? "", .date),
-      FormField("field.end", p.end?.description ?? "", .date),
-    ])
+    promotionFormColumns.map { column in
+      let label = "field." + column.name
+      switch column {
+      case .name: return FormField("field.promotion_name", p.name, .required)
+      case .kind: return FormField(label, p.kind.rawValue, .kind)
+      case .weekdays: return FormField(label, column.format(p), .weekdays)
+      // The form's window ends as the owner last typed them, which may not be a window yet.
+      case .from: return FormField(label, from, .slot)
+      case .to: return FormField(label, to, .endTime)
+      case .audience: return FormField(label, p.audience.description, .audience)
+      case .start, .end: return FormField(label, column.format(p), .date)
+      default: return FormField(label, column.format(p))
+      }
+    })
 }
 
 func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
-  let v = f.fields.map(\.text)
   var ds = s.dataset
   var p = Promotion(id: nextPromotionID(ds.promotions.map(\.id)), name: "", kind: .offpeak)
   var at: Int?
@@ -91,19 +98,22 @@ func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
     p = ds.promotions[i]
     at = i
   }
-  p.name = v[0]
-  p.kind = PromotionKind(rawValue: v[1]) ?? p.kind
-  p.discount = v[2]
-  p.weekdays = parseWeekdays(v[3]) ?? []
+  func field(_ column: PromotionColumn) -> String {
+    f.fields[promotionFormColumns.firstIndex(of: column)!].text
+  }
+  p.name = field(.name)
+  p.kind = PromotionKind(rawValue: field(.kind)) ?? p.kind
+  p.discount = field(.discount)
+  p.weekdays = parseWeekdays(field(.weekdays)) ?? []
   // The form refused a half window and a "to" not after "from" (Form.pairProblem).
-  if let a = TimeOfDay(v[4]), let b = TimeOfDay(v[5], allowEndOfDay: true), a < b {
+  if let a = TimeOfDay(field(.from)), let b = TimeOfDay(field(.to), allowEndOfDay: true), a < b {
     p.window = ClosedOpenTime(from: a, to: b)
   } else {
     p.window = nil
   }
-  p.audience = Audience(v[6]) ?? .everyone
-  p.start = Day(v[7])
-  p.end = Day(v[8])
+  p.audience = Audience(field(.audience)) ?? .everyone
+  p.start = Day(field(.start))
+  p.end = Day(field(.end))
   if let at {
     ds.promotions[at] = p
     return s.commitAsking(ds, s.text("done.promotion_saved", p.name))

@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// Pane 4: traffic by weekday × hour with off-peak, peak and covered cells; the promotions.
 func drawPromotions(_ s: AppState, _ buf: inout Buffer) {

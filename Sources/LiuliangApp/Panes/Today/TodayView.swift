@@ -1,6 +1,7 @@
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
+import LiuliangText
 
 /// Pane 1: what the owner needs at the counter in the morning.
 func drawToday(_ s: AppState, _ buf: inout Buffer) {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LiuliangModel
-import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
@@ -16,26 +15,28 @@ import LiuliangText
 #endif
 
 /// Where the store is and which day the numbers are as of.
-struct StoreOptions: ParsableArguments {
+public struct StoreOptions: ParsableArguments {
+  public init() {}
+
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.data"], valueName: "DIR"))
-  var data: String?
+  public var data: String?
 
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.today"], valueName: "YYYY-MM-DD"))
-  var today: String?
+  public var today: String?
 
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
-  var lang: String?
+  public var lang: String?
 
   @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.store"], valueName: "URL"))
-  var store: String?
+  public var store: String?
 
   @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.shop"], valueName: "ID|all"))
-  var shop: String?
+  public var shop: String?
 
-  func validate() throws { try validateLanguage(lang) }
+  public func validate() throws { try validateLanguage(lang) }
 
   /// `--data`, else `$LIULIANG_DATA`, else `$XDG_DATA_HOME/liuliang`, else `~/.local/share/liuliang`.
-  func folder() -> String {
+  public func folder() -> String {
     let env = ProcessInfo.processInfo.environment
     if let d = data, !d.isEmpty { return d }
     if let d = env["LIULIANG_DATA"], !d.isEmpty { return d }
@@ -45,7 +46,7 @@ struct StoreOptions: ParsableArguments {
 
   /// The folder, once it is known to hold a store: a missing or empty one is one sentence that
   /// names it and says how to make a store there. Nothing is created here.
-  func existingStore() throws -> String {
+  public func existingStore() throws -> String {
     let f = folder()
     switch Store.presence(of: f) {
     case .store: return f
@@ -56,7 +57,7 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// `--today`, else `$LIULIANG_TODAY`, else the clock's local date.
-  func day() throws -> Day {
+  public func day() throws -> Day {
     if let t = today { return try parseDay(t, source: "--today") }
     if let t = ProcessInfo.processInfo.environment["LIULIANG_TODAY"], !t.isEmpty {
       return try parseDay(t, source: "LIULIANG_TODAY")
@@ -64,7 +65,7 @@ struct StoreOptions: ParsableArguments {
     return clockToday()
   }
 
-  func parseDay(_ text: String, source: String) throws -> Day {
+  public func parseDay(_ text: String, source: String) throws -> Day {
     guard let d = Day(text) else { throw CLIError(cliText("cli.err.bad_date", source, text)) }
     return d
   }
@@ -72,34 +73,36 @@ struct StoreOptions: ParsableArguments {
 
 /// `--lang` names one of the languages the strings exist in; anything else is a usage error
 /// rather than a silent fall back to English.
-func validateLanguage(_ lang: String?) throws {
+public func validateLanguage(_ lang: String?) throws {
   guard let lang else { return }
   if !Text.languages.contains(where: { $0.lowercased() == lang.lowercased() }) {
     throw ValidationError(cliText("cli.err.lang", lang))
   }
 }
 
-func clockToday() -> Day {
+public func clockToday() -> Day {
   var now = time(nil)
   var parts = tm()
   localtime_r(&now, &parts)
   return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, csv, json
 }
 
-struct FormatOptions: ParsableArguments {
+public struct FormatOptions: ParsableArguments {
+  public init() {}
+
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.format"], valueName: "text|csv|json"))
-  var format: OutputFormat = .text
+  public var format: OutputFormat = .text
 }
 
 /// One clear sentence for the user, and a non-zero exit.
-struct CLIError: Error, CustomStringConvertible {
-  let description: String
-  let code: Int32
-  init(_ message: String, code: Int32 = 1) {
+public struct CLIError: Error, CustomStringConvertible {
+  public let description: String
+  public let code: Int32
+  public init(_ message: String, code: Int32 = 1) {
     description = message
     self.code = code
   }

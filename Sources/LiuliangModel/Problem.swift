@@ -100,3 +100,44 @@ public enum ReadOnlyReason: Error, Sendable, Equatable {
   /// A chain's store opened as the whole chain (`--shop all`): each write belongs to one shop.
   case wholeChain
 }
+
+/// What makes a CSV record unreadable as RFC 4180 text.
+public enum CSVFault: Equatable, Sendable {
+  case unterminatedQuote
+  case textAfterQuote
+  case strayQuote
+  case invalidUTF8
+  case nulByte
+}
+
+/// A line of shop.toml that is not the TOML the store reads.
+public struct TOMLError: Error, Sendable, Equatable {
+  /// Each reason is worded in Resources as `problem.toml.<reason>`.
+  public enum Reason: String, Sendable, CaseIterable {
+    case expectedKey = "expected_key"
+    case bareKey = "bare_key"
+    case expectedEquals = "expected_equals"
+    case expectedValue = "expected_value"
+    case unclosedString = "unclosed_string"
+    case badEscape = "bad_escape"
+    case controlCharacter = "control_character"
+    case unclosedArray = "unclosed_array"
+    case unclosedHeader = "unclosed_header"
+    case trailingText = "trailing_text"
+    case duplicateKey = "duplicate_key"
+    case duplicateTable = "duplicate_table"
+    case notATable = "not_a_table"
+    case unsupported
+    case tooDeep = "too_deep"
+  }
+  public var line: Int
+  public var reason: Reason
+  /// The key or table it is about, where there is one.
+  public var subject: String
+
+  public init(line: Int, reason: Reason, subject: String = "") {
+    self.line = line
+    self.reason = reason
+    self.subject = subject
+  }
+}

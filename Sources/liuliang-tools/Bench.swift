@@ -1,23 +1,25 @@
 import ArgumentParser
 import LiuliangApp
+import LiuliangCLI
 import LiuliangModel
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
 import LiuliangStringFunctions
+import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// `liuliang bench --data DIR`: times, in this process, what the owner waits for on a big store —
+/// `liuliang-tools bench --data DIR`: times, in this process, what the owner waits for on a big store —
 /// the load, the whole dashboard, each kind of keystroke in the Customers pane, logging a visit
 /// and saving an edit — and reports peak memory against the files' size. It writes to the store,
 /// so scripts/bench runs it on a generated copy. Output is one `name value` pair a line, for
-/// scripts; it is hidden from --help because only the benchmark suite needs it.
+/// scripts; it is in liuliang-tools, not the installed program, because only the suite needs it.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: cliText["cli.bench"], shouldDisplay: false)
+    commandName: "bench", abstract: cliText["cli.bench"])
   @OptionGroup var store: StoreOptions
   @Option(help: ArgumentHelp(cliText["cli.opt.rounds"], valueName: "N"))
   var rounds: Int = 20

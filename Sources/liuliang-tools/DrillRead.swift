@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiuliangCLI
 import LiuliangImport
 import LiuliangModel
 import LiuliangStore

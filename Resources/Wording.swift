@@ -1,9 +1,9 @@
 import LiuliangModel
-import LiuliangStore
-import LiuliangText
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Puts the model's ids and figures into the user's language. Files keep ids; screens and text

@@ -1,7 +1,10 @@
 import ArgumentParser
+import LiuliangCLI
+import LiuliangGenerator
 import LiuliangModel
 import LiuliangReport
 import LiuliangStore
+import LiuliangText
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -16,51 +19,11 @@ import LiuliangStore
 /// The crash drill behind scripts/crash-test: `write` edits a store through the same Store
 /// calls the dashboard uses, as fast as it can, logging every version a file is about to take;
 /// `check` proves, after the writer was killed, that each file is a whole version and that no
-/// row went missing. Hidden: a tool for testing the store, not for the shop.
+/// row went missing. In liuliang-tools: a tool for testing the store, not for the shop.
 struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "drill", abstract: cliText["drill.abstract"], shouldDisplay: false,
+    commandName: "drill", abstract: cliText["drill.abstract"],
     subcommands: [DrillWrite.self, DrillCheck.self, DrillRead.self])
-}
-
-/// 64-bit FNV-1a: the drill needs a fingerprint of a file version, not a secure hash.
-func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {
-  var h: UInt64 = 0xcbf2_9ce4_8422_2325
-  for b in bytes {
-    h ^= UInt64(b)
-    h = h &* 0x100_0000_01b3
-  }
-  return h
-}
-
-/// `LIULIANG_WRITE_LOG=FILE`: every version the store is about to give a file goes into FILE
-/// as `name fingerprint size` before the write that could be cut short.
-enum WriteLog {
-  static func installFromEnvironment() {
-    guard let log = ProcessInfo.processInfo.environment["LIULIANG_WRITE_LOG"], !log.isEmpty else { return }
-    WriteProbe.willWrite = { path, bytes, append in
-      var whole = bytes
-      if append, let old = FileManager.default.contents(atPath: path) { whole = [UInt8](old) + bytes }
-      let name = path.split(separator: "/").last.map(String.init) ?? path
-      let line = Array("\(name) \(String(fingerprint(whole), radix: 16)) \(whole.count)\n".utf8)
-      let fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-      guard fd >= 0 else { return }
-      _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      close(fd)
-    }
-  }
-}
-
-/// A small seeded generator (SplitMix64), so a failing run can be repeated from its seed.
-struct DrillRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
-  }
 }
 
 struct DrillWrite: ParsableCommand {
@@ -78,7 +41,7 @@ struct DrillWrite: ParsableCommand {
       throw CLIError(Wording(cliText).error(error))
     }
     if let r = store.readOnly { throw CLIError(Wording(cliText).readOnly(r)) }
-    var rng = DrillRandom(state: seed)
+    var rng = SeededRandom(seed: seed)
     // The store's own tags (the demo's are Chinese), and the texts CSV has to quote.
     let tags = Array(Set(store.dataset.customers.lazy.flatMap(\.tags))).sorted()
     let local = tags.isEmpty ? ["tag"] : tags

@@ -1,4 +1,4 @@
-import LiuliangStore
+import LiuliangModel
 
 extension Wording {
   /// One sentence for a chain's database that can't be opened or written: it names the store
