@@ -28,12 +28,16 @@ let package = Package(
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The system's zlib, for the deflated parts of an xlsx.
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+    // libpq behind a header Swift can import: the PostgreSQL store of a chain.
+    .target(name: "CLibpq", linkerSettings: [.linkedLibrary("pq")]),
+    // The chain's store on PostgreSQL: the only Swift that calls libpq.
+    .target(name: "LiuliangPostgres", dependencies: ["CLibpq", "LiuliangStore", "LiuliangModel"]),
     // The only Swift that calls ncursesw.
     .target(name: "LiuliangTerminal", dependencies: ["CNcurses", "LiuliangRender"]),
     // Every user-facing string (zh-Hans, en), the Moments templates, and the model's ids in words.
     .target(
       name: "LiuliangText", dependencies: ["LiuliangModel", "LiuliangStringFunctions"], path: "Resources",
-      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift"], plugins: ["EmbedText"]),
+      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift", "Wording+Server.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
       name: "LiuliangReport",
@@ -73,6 +77,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangModel", "LiuliangStore", "LiuliangReport", "LiuliangGenerator", "LiuliangApp",
         "LiuliangTerminal", "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangCLI",
+        "LiuliangPostgres",
       ]),
     // The benchmark and the crash drill: built beside liuliang for scripts/bench, scripts/crash-test
     // and the safety tests, never installed.
@@ -117,5 +122,9 @@ let package = Package(
         "LiuliangTestSupport", "LiuliangGenerator", "LiuliangStore", "LiuliangModel", "LiuliangReport",
         "LiuliangRender",
       ]),
+    // A chain's store against a throwaway PostgreSQL server: writers at once, crashes, refusals.
+    .testTarget(
+      name: "ChainTests",
+      dependencies: ["LiuliangTestSupport", "LiuliangPostgres", "LiuliangStore", "LiuliangModel"]),
   ]
 )

@@ -84,6 +84,7 @@ public struct Wording: Sendable {
     case .notAFile(let f): return text("error.not_a_file", f)
     case .insideStore(let p, let f): return text("error.inside_store", p, f)
     case .fileExists(let p): return text("error.file_exists", p)
+    case .server(let p): return server(p)
     }
   }
 
@@ -94,6 +95,7 @@ public struct Wording: Sendable {
     case .folderNotWritable(let n): return text("error.read_only_folder", Wording.errnoText(n))
     case .requested: return text["error.read_only_requested"]
     case .notAFile(let f): return text("error.read_only_not_a_file", f)
+    case .wholeChain: return text["chain.err.whole_chain"]
     }
   }
 

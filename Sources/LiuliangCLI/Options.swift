@@ -27,6 +27,12 @@ public struct StoreOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(cliText["cli.opt.lang"], valueName: "zh-Hans|en"))
   public var lang: String?
 
+  @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.store"], valueName: "URL"))
+  public var store: String?
+
+  @Option(name: .long, help: ArgumentHelp(cliText["chain.opt.shop"], valueName: "ID|all"))
+  public var shop: String?
+
   public func validate() throws { try validateLanguage(lang) }
 
   /// `--data`, else `$LIULIANG_DATA`, else `$XDG_DATA_HOME/liuliang`, else `~/.local/share/liuliang`.

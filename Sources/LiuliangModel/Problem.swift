@@ -83,6 +83,8 @@ public enum StoreError: Error, Sendable, Equatable {
   case insideStore(path: String, folder: String)
   /// A file outside the store that exists and was not to be replaced.
   case fileExists(String)
+  /// A PostgreSQL store's server refused or failed.
+  case server(ServerProblem)
 }
 
 public enum ReadOnlyReason: Error, Sendable, Equatable {
@@ -95,6 +97,8 @@ public enum ReadOnlyReason: Error, Sendable, Equatable {
   /// A store file (or the lock) is a symbolic link or not a plain file: writing would either
   /// follow it out of the owner-only folder or replace it, so nothing is written.
   case notAFile(String)
+  /// A chain's store opened as the whole chain (`--shop all`): each write belongs to one shop.
+  case wholeChain
 }
 
 /// What makes a CSV record unreadable as RFC 4180 text.

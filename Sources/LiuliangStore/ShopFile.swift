@@ -5,6 +5,11 @@ import LiuliangModel
 public enum ShopFile {
   public static let name = "shop.toml"
 
+  /// `[store] url`: the chain's database this folder's shop keeps its records in, if any.
+  public static func storeURL(_ text: String) -> String? {
+    TOML.parse(text).0["store"]?.table?["url"]?.string
+  }
+
   public static func parse(_ text: String) -> (Shop, [Problem]) {
     var shop = Shop()
     let (table, errors) = TOML.parse(text)

@@ -17,6 +17,11 @@ public enum StoreRows {
       promotionID: v.promotion >= 0 ? ds.promotions[Int(v.promotion)].id : "")
   }
 
+  /// A visit's row with its customer's and promotion's ids given (a chain's ids for them).
+  public static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
+    RecordCodec.fields(v, customerID: customerID, promotionID: promotionID)
+  }
+
   public static func customer(_ fields: [String]) throws(ProblemKind) -> Customer {
     try decode(fields, .customers, RecordCodec.customer)
   }

@@ -27,6 +27,8 @@ public final class Store {
   var contactAppends: [(size: Int64, contacts: Int, table: TableFile)] = []
   /// Told of each file as loading starts and finishes it (the dashboard's loading screen).
   let progress: LoadProgress?
+  /// The files' bytes when they come from elsewhere than the folder (a database's COPY).
+  var memory: [String: [UInt8]]?
 
   public enum Mode: Sendable {
     /// Take the lock.
@@ -65,19 +67,31 @@ public final class Store {
     try load()
   }
 
+  /// A store read from its files' bytes in memory (a database's COPY), never written here.
+  public init(bytes: [String: [UInt8]], name: String) throws(StoreError) {
+    folder = name
+    progress = nil
+    dataset = Dataset()
+    saved = dataset
+    memory = bytes
+    readOnly = .requested
+    try load()
+    memory = nil
+  }
+
   /// Reads every file again, dropping unsaved knowledge of the old contents.
   public func load() throws(StoreError) {
     var problems: [Problem] = []
     var ds = Dataset()
     contactAppends = []
     signatures[ShopFile.name] = Files.signature(path(ShopFile.name))
-    if let bytes = try Files.read(path(ShopFile.name), name: ShopFile.name) {
+    if let bytes = try bytes(ShopFile.name) {
       let (shop, p) = ShopFile.parse(String(decoding: bytes, as: UTF8.self))
       ds.shop = shop
       problems += p
     }
     signatures[MessagesFile.name] = Files.signature(path(MessagesFile.name))
-    if let bytes = try Files.read(path(MessagesFile.name), name: MessagesFile.name) {
+    if let bytes = try bytes(MessagesFile.name) {
       let (m, p) = MessagesFile.parse(String(decoding: bytes, as: UTF8.self))
       ds.shop.messages = m
       problems += p
@@ -94,14 +108,20 @@ public final class Store {
         name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
       table.optionalColumns = kind.optionalColumns
       var out: [R] = []
-      if kind == .visits {
+      if kind == .visits, let m = memory {
+        out =
+          m[kind.fileName]?.withUnsafeBufferPointer { b in
+            table.read(
+              buffer: b, kind: kind, problems: &problems, notes: &notes, plain: plain, decode: decode)
+          } ?? []
+      } else if kind == .visits {
         out =
           try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
             table.read(
               buffer: b, kind: kind, problems: &problems, notes: &notes, release: release, plain: plain,
               decode: decode)
           } ?? []
-      } else if let bytes = try Files.read(path(kind.fileName), name: kind.fileName) {
+      } else if let bytes = try bytes(kind.fileName) {
         out = table.read(bytes, kind: kind, problems: &problems, notes: &notes, decode)
       }
       tables[kind] = table
@@ -183,8 +203,6 @@ public final class Store {
     }
     return ByteIDIndex(records.map { $0[keyPath: id] })
   }
-
-  func path(_ name: String) -> String { folder + "/" + name }
 
   /// The store's own files: their presence makes a folder a store, and none may be a link.
   static let fileNames = [ShopFile.name] + Kind.allCases.map(\.fileName)
@@ -335,43 +353,6 @@ public final class Store {
       }
     }
     return tables[kind]!.encode(count: records.count, matches: m) { fields(records[$0]) }
-  }
-
-  /// The matches `encode` makes, found without hashing whole records, for the usual save (a
-  /// few records changed in a big file). With distinct ids on both sides every record is
-  /// distinct, so a record equal to the old one in its place can match nothing else, and any
-  /// other equal old record has its id. Nil when ids repeat: then only the general way is exact.
-  /// `unchanged(j)` says record j is the old one in its place without comparing them.
-  static func matchByPlace<C: RandomAccessCollection>(
-    _ records: C, _ old: C, _ idOf: (C.Element) -> String, unchanged: (Int) -> Bool = { _ in false }
-  ) -> RowMatches?
-  where C.Element: Equatable, C.Index == Int {
-    func distinctIDs(_ rs: C) -> ByteIDIndex? {
-      let index = ByteIDIndex(rs.map(idOf))
-      return index.duplicates.isEmpty ? index : nil
-    }
-    guard let oldIDs = distinctIDs(old), distinctIDs(records) != nil else { return nil }
-    var m = RowMatches(count: records.count)
-    var others: [Int] = []
-    for j in records.indices {
-      if j < old.count && (unchanged(j) || records[j] == old[j]) {
-        m.same[j] = Int32(j)
-      } else {
-        others.append(j)
-      }
-    }
-    for j in others {
-      let i = oldIDs.lookup(idOf(records[j])).map(Int.init)
-      if let i, old[i] == records[j] { m.same[j] = Int32(i) } else { m.related[j] = i }
-    }
-    return m
-  }
-
-  static func id<R>(of _: R.Type) -> ((R) -> String)? {
-    if R.self == Customer.self { return { ($0 as! Customer).id } }
-    if R.self == Post.self { return { ($0 as! Post).id } }
-    if R.self == Promotion.self { return { ($0 as! Promotion).id } }
-    return nil
   }
 
   /// Appends one visit to visits.csv and to the dataset: the log is never rewritten, except

@@ -4,6 +4,7 @@ import LiuliangCLI
 import LiuliangGenerator
 import LiuliangImport
 import LiuliangModel
+import LiuliangPostgres
 import LiuliangRender
 import LiuliangReport
 import LiuliangStore
@@ -23,22 +24,25 @@ import LiuliangText
 
 /// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
 struct Dashboard {
-  let store: Store
+  let store: any RecordStore
   var state: AppState
   var ambiguous = AmbiguousWidth.auto
   var mouse = true
 
-  init(store: Store, today: Day, maskPhones: Bool) {
+  init(store: any RecordStore, today: Day, maskPhones: Bool) {
     self.store = store
     adoptShopLanguage(store.dataset.shop)
     let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
-    var shown = store.folder
+    var shown = store.displayName
     if !home.isEmpty && shown.hasPrefix(home + "/") { shown = "~" + shown.dropFirst(home.count) }
     state = AppState(
       dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
     state.maskPhones = maskPhones
     state.home = home
     if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
+    if let role = (store as? PostgresStore)?.role, role.shop != nil {
+      state.cannotDelete = cliText("chain.no_delete", role.role)
+    }
   }
 
   mutating func run() throws {
@@ -120,7 +124,7 @@ struct Dashboard {
         sheet, kind: kind, columns: columns, into: store.dataset,
         options: ImportOptions(existingOrders: orders))
       let report = ImportReport(
-        result: result, file: path, folder: store.folder, dryRun: true,
+        result: result, file: path, folder: store.displayName, dryRun: true,
         rejectsPath: RejectsFile.freeName(ImportCommand.rejectsPath(path)))
       var lines = [cliText["import.preview_rows"]]
       for row in [sheet.header] + sheet.rows.prefix(3).map(\.cells) {
@@ -200,6 +204,13 @@ struct OpenCommand: ParsableCommand {
     let ambiguous = try width.mode()
     guard Terminal.isInteractive() else { throw CLIError(cliText["cli.err.no_terminal"]) }
     let today = try store.day()
+    if store.storeURL() != nil {
+      if ambiguous == .auto { Terminal.startAmbiguousProbe() }
+      var d = Dashboard(store: try store.openStore(readOnly: false), today: today, maskPhones: maskPhones)
+      d.ambiguous = ambiguous
+      d.mouse = !noMouse
+      return try d.run()
+    }
     let folder = store.folder()
     switch Store.presence(of: folder) {
     case .store: break

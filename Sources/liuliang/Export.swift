@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
       return
     }
     do {
-      try OutsideFile.write(bytes, to: output, replace: force, storeFolder: l.store.folder)
+      try OutsideFile.write(bytes, to: output, replace: force, storeFolder: (l.store as? Store)?.folder ?? "")
     } catch {
       throw CLIError(l.wording.error(error))
     }

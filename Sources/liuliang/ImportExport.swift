@@ -48,7 +48,8 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     WriteLog.installFromEnvironment()
     var wording = Wording(cliText)
-    let folder = try store.existingStore()
+    // A chain's store has no folder: the till's fast path (straight onto visits.csv) is the folder's.
+    let folder = store.storeURL() == nil ? try store.existingStore() : nil
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(file)
@@ -62,16 +63,12 @@ struct ImportCommand: ParsableCommand {
       }
       overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
     }
-    if try importPlainTill(bytes, folder: folder) { return }
+    if let folder, try importPlainTill(bytes, folder: folder) { return }
     let result: ImportResult
-    let s: Store
+    let s: any RecordStore
     do {
       let (sheet, columns) = try ImportInput.read(bytes, encoding: encoding, kind: kind, overrides: overrides)
-      do {
-        s = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
-      } catch {
-        throw CLIError(wording.error(error))
-      }
+      s = try store.openStore(readOnly: dryRun)
       adoptShopLanguage(s.dataset.shop)
       wording = Wording(cliText)
       if !dryRun, let r = s.readOnly {
@@ -94,7 +91,7 @@ struct ImportCommand: ParsableCommand {
       rejectsPath = try write(result, to: s, rejectsPath: rejectsPath, wording: wording)
     }
     let report = ImportReport(
-      result: result, file: file, folder: s.folder, dryRun: dryRun, rejectsPath: rejectsPath)
+      result: result, file: file, folder: s.displayName, dryRun: dryRun, rejectsPath: rejectsPath)
     switch format {
     case .text: emit(report.text())
     case .json: emitExact(report.json().serialized() + "\n")
@@ -113,7 +110,9 @@ struct ImportCommand: ParsableCommand {
   /// The rejects go to a temp file first and take their name only once the store is saved: a
   /// failed import leaves nothing behind, a saved one always has its rejects beside it.
   /// Returns the name the rejects took (see `RejectsFile`).
-  func write(_ result: ImportResult, to s: Store, rejectsPath: String, wording: Wording) throws -> String {
+  func write(_ result: ImportResult, to s: any RecordStore, rejectsPath: String, wording: Wording) throws
+    -> String
+  {
     var temp: String?
     if !result.rejects.isEmpty {
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
@@ -126,10 +125,10 @@ struct ImportCommand: ParsableCommand {
     do {
       if result.kind == .visits {
         // New customers first, so that the visits find them.
-        if !result.newCustomers.isEmpty { try s.save(result.dataset) }
+        if !result.newCustomers.isEmpty { try s.save(result.dataset, overwrite: false) }
         try s.appendVisits(result.newVisits, extra: result.newVisitExtras)
       } else if result.changesStore {
-        try s.save(result.dataset)
+        try s.save(result.dataset, overwrite: false)
       }
     } catch {
       if let temp { unlink(temp) }

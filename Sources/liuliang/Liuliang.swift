@@ -14,6 +14,7 @@ struct Liuliang: ParsableCommand {
     subcommands: [
       OpenCommand.self, DemoCommand.self, TodayCommand.self, CustomersCommand.self, CheckCommand.self,
       ReportCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, InitCommand.self,
+      MigrateCommand.self, ChainCommand.self,
     ],
     defaultSubcommand: OpenCommand.self)
 

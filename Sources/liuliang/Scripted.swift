@@ -14,19 +14,14 @@ import LiuliangText
 
 /// What every reporting command shares: open the store read-only, compute, print.
 struct Loaded {
-  let store: Store
+  let store: any RecordStore
   let today: Day
   let wording: Wording
   var ds: Dataset { store.dataset }
 
   init(_ options: StoreOptions) throws {
     today = try options.day()
-    let folder = try options.existingStore()
-    do {
-      store = try Store(folder: folder, mode: .readOnly)
-    } catch {
-      throw CLIError(Wording(cliText).error(error))
-    }
+    store = try options.openStore(readOnly: true)
     adoptShopLanguage(store.dataset.shop)
     wording = Wording(cliText)
   }
@@ -89,7 +84,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let l = try Loaded(store)
-    let r = CheckReport(l.store.problems, folder: l.store.folder, wording: l.wording)
+    let r = CheckReport(l.store.problems, folder: l.store.displayName, wording: l.wording)
     emit(output.format, text: r.text, csv: r.csv, json: r.json)
     if !l.store.problems.isEmpty { throw ExitCode(1) }
   }

@@ -9,6 +9,7 @@ extension AppState {
   public func unmet(_ b: Binding) -> String? {
     if b.needs.contains(.screen) && !fits { return text["msg.too_small"] }
     if b.needs.contains(.writable), let r = readOnly { return r }
+    if b.action == .delete, pane == .customers, let r = cannotDelete { return r }
     return nil
   }
 }

@@ -65,6 +65,8 @@ public struct AppState {
   public private(set) var problems: [Problem]
   /// Why changes can't be saved, in words; nil when the store is ours.
   public var readOnly: String?
+  /// Why the store's role may not delete customers (a chain shop's role), in words; nil when it may.
+  public var cannotDelete: String?
   public private(set) var today: Day
   public var pane: Pane = .today
   public var width: Int

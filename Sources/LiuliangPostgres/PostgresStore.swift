@@ -1,0 +1,141 @@
+import LiuliangModel
+import LiuliangStore
+
+/// A chain's store in PostgreSQL, seen through one shop (`--shop ID`) or as one (`all`):
+/// the chain's customers, complaints and contacts, and the shop's visits, posts and promotions.
+/// Records are read by `COPY … TO STDOUT (FORMAT csv)` into the folder store's own codec, so
+/// both stores give the same records for the same rows.
+public final class PostgresStore: RecordStore {
+  public let address: StoreAddress
+  /// The shop whose visits, posts and promotions are read and written; nil for the whole chain.
+  public let shop: String?
+  public internal(set) var dataset = Dataset()
+  public private(set) var problems: [Problem] = []
+  public internal(set) var readOnly: ReadOnlyReason?
+  var connection: Connection
+  /// The records as read or last written, to tell changed ones apart.
+  var saved = Dataset()
+  /// Each row's version as read, by id (customers, posts, promotions) or place (the rest).
+  var versions = Versions()
+  /// Row numbers of the visits this session added, newest last (undo takes back the last).
+  var appended: [Int64] = []
+
+  public var displayName: String { connection.name }
+
+  /// The connected role's place in the chain: nil for a role `chain grant` did not make (the
+  /// tables' owner), else its shop (nil shop: an owner).
+  public private(set) var role: Roles.Entry?
+
+  public enum Mode: Sendable { case readWrite, readOnly }
+
+  /// Connects and reads; `shop` "all" (or nil) is the whole chain, which is read-only.
+  public init(url: String, shop: String?, mode: Mode) throws(StoreError) {
+    guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
+    address = a
+    self.shop = shop == "all" ? nil : shop ?? "main"
+    do {
+      connection = try Connection(url)
+    } catch {
+      throw .server(.failed(store: a.name, error))
+    }
+    try Schema.check(connection)
+    if let s = self.shop {
+      let known = try run { () throws(ServerFailure) in
+        try connection.query("SELECT 1 FROM shops WHERE id = $1", [s])
+      }
+      if known.isEmpty { throw .server(.noShop(store: connection.name, shop: s)) }
+    }
+    role = Roles.own(connection)
+    readOnly = mode == .readOnly ? .requested : self.shop == nil ? .wholeChain : nil
+    try load()
+  }
+
+  /// A server failure as the store's error, naming the store.
+  func run<R>(_ body: () throws(ServerFailure) -> R) throws(StoreError) -> R {
+    do {
+      return try body()
+    } catch {
+      throw .server(.failed(store: connection.name, error))
+    }
+  }
+
+  /// `WHERE` for the shop's own rows.
+  func shopFilter(_ where: Bool = true) -> String {
+    guard let shop else { return "" }
+    return (`where` ? " WHERE " : " AND ") + "shop = " + quoted(shop)
+  }
+
+  /// A literal for SQL text that COPY can't take parameters in.
+  func quoted(_ s: String) -> String {
+    "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+  }
+
+  func copySQL(_ kind: Kind, shopOwned: Bool) -> String {
+    let cols = Schema.selected(kind)
+    return "COPY (SELECT \(cols) FROM \(Schema.table(kind))\(shopOwned ? shopFilter() : "") ORDER BY n) "
+      + "TO STDOUT (FORMAT csv, HEADER)"
+  }
+
+  public func load() throws(StoreError) {
+    let c = connection
+    var files: [String: [UInt8]] = [:]
+    var v = Versions()
+    try run { () throws(ServerFailure) in
+      // One snapshot for every table: a writer elsewhere can't slip a row between two COPYs.
+      try c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+      defer { _ = try? c.query("COMMIT") }
+      let settings = try c.query(
+        "SELECT settings, messages, version FROM shops"
+          + (shop.map { " WHERE id = " + quoted($0) } ?? "") + " ORDER BY id LIMIT 1")
+      if let row = settings.first {
+        files[ShopFile.name] = Array((row[0] ?? "").utf8)
+        if let m = row[1], !m.isEmpty { files[MessagesFile.name] = Array(m.utf8) }
+        v.shop = Int64(row[2] ?? "") ?? 0
+      }
+      try c.query("SET jit = off")
+      for kind in Kind.allCases where kind != .visits {
+        let own = kind == .posts || kind == .promotions
+        files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: own))
+      }
+      files[Kind.visits.fileName] = try VisitCopy.read(
+        c, url: address.url, columns: Schema.selected(.visits),
+        filter: shopFilter(false))
+      v.customerLines = try c.copyOut(versionSQL(.customers, own: false))
+      v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
+      v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
+      v.complaints = try Versions.byPlace(c.copyOut(versionSQL(.complaints, own: false, key: "n")))
+      v.contacts = try Versions.byPlace(c.copyOut(versionSQL(.contacts, own: false, key: "n")))
+    }
+    let decoded = try Store(bytes: files, name: connection.name)
+    dataset = decoded.dataset
+    problems = decoded.problems
+    saved = dataset
+    saved.visits = []
+    versions = v
+    appended = []
+  }
+
+  func versionSQL(_ kind: Kind, own: Bool, key: String = "id") -> String {
+    "COPY (SELECT \(key), version FROM \(Schema.table(kind))\(own ? shopFilter() : "") ORDER BY n) "
+      + "TO STDOUT (FORMAT csv)"
+  }
+
+  public func retakeLock() -> Bool {
+    // A lost connection is made again; the store is then as writable as it was.
+    if !connection.isAlive, let c = try? Connection(address.url) { connection = c }
+    return false
+  }
+
+  public func visitColumn(_ column: String) throws(StoreError) -> [String] { [] }
+
+  func checkWritable() throws(StoreError) {
+    if let r = readOnly { throw .readOnly(r) }
+    if !connection.isAlive {
+      // A dropped connection is tried once more before the write is kept for :retry.
+      guard let c = try? Connection(address.url) else {
+        throw .server(.failed(store: displayName, .connectionLost))
+      }
+      connection = c
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import LiuliangModel
+
+extension Store {
+  /// The matches `encode` makes, found without hashing whole records, for the usual save (a
+  /// few records changed in a big file). With distinct ids on both sides every record is
+  /// distinct, so a record equal to the old one in its place can match nothing else, and any
+  /// other equal old record has its id. Nil when ids repeat: then only the general way is exact.
+  /// `unchanged(j)` says record j is the old one in its place without comparing them.
+  static func matchByPlace<C: RandomAccessCollection>(
+    _ records: C, _ old: C, _ idOf: (C.Element) -> String, unchanged: (Int) -> Bool = { _ in false }
+  ) -> RowMatches?
+  where C.Element: Equatable, C.Index == Int {
+    func distinctIDs(_ rs: C) -> ByteIDIndex? {
+      let index = ByteIDIndex(rs.map(idOf))
+      return index.duplicates.isEmpty ? index : nil
+    }
+    guard let oldIDs = distinctIDs(old), distinctIDs(records) != nil else { return nil }
+    var m = RowMatches(count: records.count)
+    var others: [Int] = []
+    for j in records.indices {
+      if j < old.count && (unchanged(j) || records[j] == old[j]) {
+        m.same[j] = Int32(j)
+      } else {
+        others.append(j)
+      }
+    }
+    for j in others {
+      let i = oldIDs.lookup(idOf(records[j])).map(Int.init)
+      if let i, old[i] == records[j] { m.same[j] = Int32(i) } else { m.related[j] = i }
+    }
+    return m
+  }
+
+  static func id<R>(of _: R.Type) -> ((R) -> String)? {
+    if R.self == Customer.self { return { ($0 as! Customer).id } }
+    if R.self == Post.self { return { ($0 as! Post).id } }
+    if R.self == Promotion.self { return { ($0 as! Promotion).id } }
+    return nil
+  }
+}
