@@ -157,8 +157,13 @@ struct Dashboard {
 
   /// `:setup`'s settings into shop.toml, then the store read again, in the language it names.
   mutating func saveShop(_ shop: Shop) {
+    // A chain's database store has no shop.toml of its own to write.
+    guard let folderStore = store as? Store else {
+      state.flash(cliText["msg.setup_no_file"], error: true)
+      return
+    }
     do throws(StoreError) {
-      try store.saveShop(shop)
+      try folderStore.saveShop(shop)
     } catch {
       var why = Wording(cliText).error(error)
       if case .changedOnDisk = error { why += " " + cliText["msg.reload_hint"] }
