@@ -67,9 +67,11 @@ struct DrillRead: ParsableCommand {
       bytes.withUnsafeBufferPointer { b in CSV.parse(b) { _ in records += 1 } }
     }
     for encoding in name.hasSuffix(".csv") ? [nil, TextEncoding.gb18030] : [nil] {
+      // The till's byte path reads visits first, as `import` does; it writes nothing here.
+      if kind == .visits { _ = try? TillFast.read(bytes, encoding: encoding) }
       do throws(ImportError) {
-        let sheet = try Sheet.read(bytes, encoding: encoding)
-        let columns = try Columns.map(header: sheet.header, kind: kind, overrides: [])
+        // As import and :import read it: the header found behind a bill's preamble.
+        let (sheet, columns) = try ImportInput.read(bytes, encoding: encoding, kind: kind)
         let result = Importer.plan(sheet, kind: kind, columns: columns, into: ds)
         _ = result.rejectsCSV(reasonColumn: "reason") { "\($0)" }
       } catch {}

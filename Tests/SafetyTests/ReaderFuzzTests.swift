@@ -4,7 +4,8 @@ import XCTest
 
 /// Every reader of files the store did not write, fuzzed through the real binary: BadFileTests'
 /// mutator (with XML tokens for xlsx parts) over shop.toml, customer and visit CSV in UTF-8 and
-/// GB18030, and an xlsx (its parts, or the zip's own bytes). `liuliang-tools drill read` reads each
+/// GB18030, the WeChat Pay and Alipay bills (CSV and xlsx), and an xlsx (its parts, or the
+/// zip's own bytes). `liuliang-tools drill read` reads each
 /// input under a 5 s alarm and a 1 GB peak-memory cap, inside `prlimit --as` 4 GB, so a crash,
 /// a hang or a memory blow-up names its input, which is kept with the seed.
 /// `LIULIANG_READER_FUZZ_INPUTS=N` (300 in `swift test`), seed `LIULIANG_FUZZ_SEED`.
@@ -87,6 +88,14 @@ final class ReaderFuzzTests: XCTestCase {
       ("visits", "csv", small["visits.csv"]!),
     ]
     if let gb = Self.gb18030(small["customers.csv"]!) { corpus.append(("customers", "csv", gb)) }
+    // The till formats: the WeChat Pay and Alipay (GB18030) bills as their apps export them.
+    let bills = Repo.root.appendingPathComponent("Tests/ImportTests/bills")
+    for (file, ext) in [
+      ("example-wechat-records.csv", "csv"), ("example-alipay-records.csv", "csv"),
+      ("example-wechat-records.xlsx", "xlsx"),
+    ] {
+      corpus.append(("visits", ext, Array(try Data(contentsOf: bills.appendingPathComponent(file)))))
+    }
     let parts = Self.workbook.map { ($0.0, Array($0.1.utf8)) }
     let batchSize = 250
     // The 40 customers of BadFileTests' small store: imports merge into them, quickly.
