@@ -32,9 +32,9 @@ public struct Analysis: Sendable {
   /// At-risk customers by spend, highest first (ties in file order): the Churn pane's list.
   public let atRiskBySpend: [Int]
   public let complaintLog: ComplaintLog
-  public let postCalendar: PostCalendar
+  public private(set) var postCalendar: PostCalendar
   /// What posted posts earned in the last eight weeks, by category.
-  public let contentPerformance: [CategoryPerformance]
+  public private(set) var contentPerformance: [CategoryPerformance]
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -104,6 +104,15 @@ public struct Analysis: Sendable {
 }
 
 extension Analysis {
+  /// The same analysis with new posts: no other figure reads posts.csv, so a post added, moved
+  /// or marked posted works out only the two post figures, not a million customers' again.
+  public func withPosts(_ posts: [Post]) -> Analysis {
+    var a = self
+    a.postCalendar = PostCalendar(posts)
+    a.contentPerformance = CategoryPerformance.all(posts, today: today)
+    return a
+  }
+
   static func atRisk(_ figures: [CustomerFigures], _ segments: [Segment]) -> [Int] {
     segments.indices.filter { segments[$0] == .atRisk }
       .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }

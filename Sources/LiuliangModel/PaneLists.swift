@@ -23,7 +23,7 @@ public struct CategoryPerformance: Sendable, Equatable {
 
 /// Posts by date, each day's in slot order (posts without a slot first, then file order): the
 /// Today pane's posts, the Moments week grid and its day list look a day up here.
-public struct PostCalendar: Sendable {
+public struct PostCalendar: Sendable, Equatable {
   let byDay: [Day: [Int]]
 
   public init() { byDay = [:] }

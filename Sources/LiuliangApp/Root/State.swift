@@ -152,6 +152,14 @@ public struct AppState {
 
   /// New data (first load, reload, another date): every figure again, cursors kept inside.
   public mutating func setData(_ ds: Dataset, problems: [Problem], today t: Day) {
+    if postsOnlyChanged(ds, today: t) {
+      dataset = ds
+      self.problems = problems
+      analysis = analysis.withPosts(ds.posts)
+      checks = ContentChecks(ds, today: t)
+      clampCursors()
+      return
+    }
     // A visit logged or taken back leaves the customers as they were, and their search index
     // with them (comparing shared chunks costs next to nothing).
     let sameCustomers = ds.customers == dataset.customers
@@ -194,6 +202,16 @@ public struct AppState {
     list.orders = orders
     list.refresh(ds, analysis, search: search)
     clampCursors()
+  }
+
+  /// Only posts.csv differs from the data shown, on the same date (a post moved, added, marked
+  /// posted). Posts are a few hundred rows, so they are compared first; the rest compares shared
+  /// storage, which costs next to nothing when it is shared.
+  func postsOnlyChanged(_ ds: Dataset, today t: Day) -> Bool {
+    guard t == today, ds.posts != dataset.posts else { return false }
+    var rest = ds
+    rest.posts = dataset.posts
+    return rest == dataset
   }
 
   mutating func findDetailVisits() {
