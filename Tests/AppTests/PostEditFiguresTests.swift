@@ -38,4 +38,26 @@ final class PostEditFiguresTests: XCTestCase {
     XCTAssertEqual(s.analysis.segments, full.segments, line: line)
     XCTAssertEqual(s.analysis.reachOut.count, full.reachOut.count, line: line)
   }
+
+  /// A post moved onto another trades places with it, and the message says where each went
+  /// (the second used to be given the first one's new day).
+  func testASwapSaysWhereEachPostWent() throws {
+    var s = Demo.state("en")
+    _ = update(&s, .key(.char("3")))
+    for _ in 0..<40 {
+      let before = s.dataset.posts
+      _ = update(&s, .key(.char("L")))
+      if let m = s.message, m.hasPrefix("Swapped") {
+        let moved = zip(before, s.dataset.posts).filter { $0 != $1 }.map(\.1)
+        XCTAssertEqual(moved.count, 2)
+        for p in moved {
+          let place = try "\(XCTUnwrap(p.date)) \(XCTUnwrap(p.slot))"
+          XCTAssertTrue(m.contains("\(p.id) to \(place)"), "\(m) should say \(p.id) went to \(place)")
+        }
+        return
+      }
+      _ = update(&s, .key(.char("j")))
+    }
+    XCTFail("no post of the demo's week swapped with another")
+  }
 }

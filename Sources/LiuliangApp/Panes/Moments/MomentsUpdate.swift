@@ -65,7 +65,8 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
         }))
   case .movePostLeft, .movePostRight, .movePostUp, .movePostDown:
     guard s.mayEdit(), let i = s.selectedPost, let slot = s.selectedSlot else { return [] }
-    var day = s.selectedDay
+    let from = s.selectedDay
+    var day = from
     var row = s.slotRow
     switch action {
     case .movePostLeft: day = day.adding(-1)
@@ -79,7 +80,7 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     // A post already in the target cell trades places with the one moved: a swap.
     let other = ds.posts.indices.first { ds.posts[$0].date == day && ds.posts[$0].slot == target }
     if let other {
-      ds.posts[other].date = s.selectedDay
+      ds.posts[other].date = from
       ds.posts[other].slot = slot
     }
     ds.posts[i].date = day
@@ -95,7 +96,7 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     if let other {
       return s.commit(
         ds,
-        x("done.swapped", ds.posts[i].id, "\(day) \(target)", ds.posts[other].id, "\(s.selectedDay) \(slot)"))
+        x("done.swapped", ds.posts[i].id, "\(day) \(target)", ds.posts[other].id, "\(from) \(slot)"))
     }
     return s.commit(ds, x("done.moved", ds.posts[i].id, "\(day)", "\(target)"))
   case .duplicate:
