@@ -5,10 +5,6 @@ import XCTest
 
 /// Enter opens a customer from Today or Churn; Esc (or Backspace) goes back to where it was.
 final class BackStackTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) {
-    for k in keys { _ = update(&s, .key(k)) }
-  }
-
   func testEnterOnAReachOutEntryThenEscShowsTodayWithTheSameEntry() {
     var s = Demo.state()
     press(&s, .char("j"), .char("j"))

@@ -18,12 +18,6 @@ final class ChainRoleKeyTests: XCTestCase {
     return s
   }
 
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
   func testDeleteIsUnavailableToAShopRoleAndSaysWhy() {
     var s = small()
     s.cannotDelete = "the role li may not delete customers"

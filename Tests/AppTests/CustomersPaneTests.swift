@@ -30,12 +30,6 @@ final class CustomersPaneTests: XCTestCase {
     return s
   }
 
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
   func type(_ s: inout AppState, _ text: String) -> [Effect] {
     var out: [Effect] = []
     for c in text { out += update(&s, .key(.char(c))) }

@@ -7,14 +7,6 @@ import XCTest
 /// that row (asked first), keys act only on what is on screen, forms never drop typing unasked.
 /// On the demo shop as of 2026-11-16; the numbers are issue 17's.
 final class EditSafetyTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
-  func typed(_ s: inout AppState, _ text: String) { for c in text { _ = update(&s, .key(.char(c))) } }
-
   func promotion(_ s: AppState, _ id: String) -> Promotion { s.dataset.promotions.first { $0.id == id }! }
   func post(_ s: AppState, _ id: String) -> Post { s.dataset.posts.first { $0.id == id }! }
 

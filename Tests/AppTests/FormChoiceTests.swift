@@ -6,19 +6,6 @@ import XCTest
 
 /// Every id in a form is chosen by words in the interface language; the files keep the ids.
 final class FormChoiceTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
-  func typed(_ s: inout AppState, _ text: String) { for c in text { _ = update(&s, .key(.char(c))) } }
-
-  func form(_ s: AppState) -> Form? {
-    if case .form(let f) = s.overlay { return f }
-    return nil
-  }
-
   /// A prefilled tier (好友) takes 会员 typed over it as member, not "friend会员".
   func testTypingIntoAPrefilledChoiceChoosesRatherThanAppends() {
     var s = Demo.state()

@@ -8,10 +8,6 @@ import XCTest
 /// Help that is longer than the screen scrolls and says so; the key-hint line always keeps
 /// `? help`, dropping the last hints first.
 final class HelpAndHintTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) {
-    for k in keys { _ = update(&s, .key(k)) }
-  }
-
   func offset(_ s: AppState) -> Int? {
     if case .help(let o) = s.overlay { return o }
     return nil

@@ -20,12 +20,6 @@ final class MomentsPaneTests: XCTestCase {
     return s
   }
 
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
   func cell(_ s: AppState, _ id: String) -> String {
     let p = s.dataset.posts.first { $0.id == id }!
     return "\(p.date.map { "\($0)" } ?? "-") \(p.slot.map { "\($0)" } ?? "-")"

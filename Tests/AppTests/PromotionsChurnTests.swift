@@ -5,14 +5,6 @@ import XCTest
 
 /// The Promotions and Churn panes through the update function, on the demo shop.
 final class PromotionsChurnTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
-  func typed(_ s: inout AppState, _ text: String) { for c in text { _ = update(&s, .key(.char(c))) } }
-
   func testAddAPromotionFromAnUncoveredHeatmapCellCoversIt() {
     var s = Demo.state()
     _ = press(&s, .char("4"), .tab)

@@ -5,12 +5,6 @@ import XCTest
 
 /// The Today list worked as a queue: filter, prepare and copy, mark contacted, move on, undo.
 final class ReachQueueTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
   func kinds(_ s: AppState) -> [String] { s.queue.entries.map { s.analysis.reachOut[$0].kindID } }
 
   func testFilterCyclesThroughTheReasonsWithTheirCounts() {

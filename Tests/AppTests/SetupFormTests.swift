@@ -7,19 +7,6 @@ import XCTest
 /// `:setup`: shop.toml's name, language, hours and slots in a form; a bad value keeps the form
 /// open on its field with one sentence, a good one becomes one write of the settings.
 final class SetupFormTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var out: [Effect] = []
-    for k in keys { out += update(&s, .key(k)) }
-    return out
-  }
-
-  func typed(_ s: inout AppState, _ text: String) { for c in text { _ = update(&s, .key(.char(c))) } }
-
-  func form(_ s: AppState) -> Form? {
-    if case .form(let f) = s.overlay { return f }
-    return nil
-  }
-
   func openSetup(_ s: inout AppState) {
     _ = press(&s, .char(":"))
     typed(&s, "setup")

@@ -5,12 +5,6 @@ import XCTest
 
 /// Keys through the pure update function, as a user presses them.
 final class UpdateTests: XCTestCase {
-  func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-    var effects: [Effect] = []
-    for k in keys { effects += update(&s, .key(k)) }
-    return effects
-  }
-
   func testNumberKeysAndBracketsSwitchPanes() {
     var s = Demo.state()
     _ = press(&s, .char("2"))
