@@ -40,6 +40,9 @@ extension Analysis {
     }
   }
 
+  /// Each customer's visits, those counted in since included; nil when not kept.
+  public var visitsByCustomer: CustomerVisits? { live?.visits }
+
   /// Counts in the visit at `at`, the last of `ds.visits`, just appended: the figures become
   /// those `Analysis(ds, today:)` gives. Returns the customers whose figures or segment changed,
   /// or nil, changing nothing, when it cannot be counted in exactly (the caller works out every

@@ -58,9 +58,9 @@ public struct AppState {
   public var wording: Wording
   /// The store folder as shown in the status line.
   public var folder: String
-  public private(set) var dataset: Dataset
-  public private(set) var analysis: Analysis
-  public private(set) var trends: Trends
+  public internal(set) var dataset: Dataset
+  public internal(set) var analysis: Analysis
+  public internal(set) var trends: Trends
   public private(set) var checks: ContentChecks
   public private(set) var problems: [Problem]
   /// Why changes can't be saved, in words; nil when the store is ours.
@@ -175,7 +175,7 @@ public struct AppState {
     customerVisits = CustomerVisits()
     let index = VisitIndex(ds, keepingOrder: true)
     customerVisits = CustomerVisits(index) ?? CustomerVisits()
-    analysis = Analysis(ds, today: t, index: index)
+    analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
     trends = Trends(ds, today: t, weeks: 12, index: index)
     queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)

@@ -50,6 +50,18 @@ public struct ReachQueue: Sendable {
   mutating func refilter() { entries = byFilter[filter] ?? [] }
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
+    relist(a)
+    triedLately = ReachOut.recentWinBacks(ds, today: t)
+    let days = a.thresholds.winBackDays
+    for (i, c) in ds.customers.enumerated() {
+      if let d = c.winBackOn, t - d >= 0, t - d < days { triedLately.insert(i) }
+    }
+    contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
+  }
+
+  /// The entries again from a new reach-out list, when the customers and contacts are as before
+  /// (a visit logged): who was tried or contacted is read from those alone.
+  mutating func relist(_ a: Analysis) {
     let list = a.reachOut
     var counts: [ReachFilter: Int] = [.all: list.count]
     for f in ReachFilter.allCases where f != .all {
@@ -61,12 +73,6 @@ public struct ReachQueue: Sendable {
         (f, f.kindID.map { id in list.indices.filter { list[$0].kindID == id } } ?? Messages.queueOrder(list))
       })
     refilter()
-    triedLately = ReachOut.recentWinBacks(ds, today: t)
-    let days = a.thresholds.winBackDays
-    for (i, c) in ds.customers.enumerated() {
-      if let d = c.winBackOn, t - d >= 0, t - d < days { triedLately.insert(i) }
-    }
-    contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
   }
 }
 
