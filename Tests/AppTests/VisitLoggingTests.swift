@@ -33,25 +33,36 @@ final class VisitLoggingTests: XCTestCase {
       XCTAssertEqual(s.dataset.visits.count, logged + round + 1, "round \(round): no visit logged")
       XCTAssertEqual(s.dataset.visits.last?.customer, Int32(who))
       XCTAssertEqual(ModelWork.count, before, "logging a visit worked out figures again")
-      assertAsIfLoaded(s, "after visit \(round)")
+      Self.assertAsIfLoaded(s, "after visit \(round)")
     }
+    // Filtered to the at-risk, unsorted: the one whose visit brings them back leaves the rows.
+    s.list.sort = nil
+    s.list.filters = [.segment: Segment.atRisk.rawValue]
+    s.refreshList()
+    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
+    let first = s.currentCustomer
+    for key in [Key.char("v"), .char("8"), .char("0"), .ctrl("s")] { _ = update(&s, .key(key)) }
+    XCTAssertEqual(s.dataset.visits.last?.customer, first.map(Int32.init))
+    XCTAssertFalse(s.list.order.contains(first!), "a customer back from risk is still listed as at risk")
+    Self.assertAsIfLoaded(s, "after a visit of an at-risk customer")
     for key in [Key.char("u"), .char("u"), .ctrl("r")] {
       let before = ModelWork.count
       _ = update(&s, .key(key))
       XCTAssertEqual(ModelWork.count, before, "\(key.label) on a visit worked out figures again")
-      assertAsIfLoaded(s, "after \(key.label)")
+      Self.assertAsIfLoaded(s, "after \(key.label)")
     }
-    XCTAssertEqual(s.dataset.visits.count, logged + 4)
+    XCTAssertEqual(s.dataset.visits.count, logged + 5)
   }
 
   /// What the panes read, against a state made from the same data.
-  func assertAsIfLoaded(_ s: AppState, _ what: String, line: UInt = #line) {
+  static func assertAsIfLoaded(_ s: AppState, _ what: String, line: UInt = #line) {
     var fresh = AppState(
       dataset: s.dataset, problems: s.problems, today: s.today, folder: s.folder, text: s.text,
       width: s.width,
       height: s.height)
     fresh.list.sort = s.list.sort
     fresh.list.descending = s.list.descending
+    fresh.list.filters = s.list.filters
     fresh.list.refresh(fresh.dataset, fresh.analysis, search: fresh.search)
     VisitCountingTests.assertSame(s.analysis, s.trends, s.dataset, s.today, what, line: line)
     XCTAssertEqual(s.queue.entries, fresh.queue.entries, "reach-out queue, \(what)", line: line)

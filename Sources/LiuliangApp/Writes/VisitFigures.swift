@@ -30,8 +30,22 @@ extension AppState {
         list.orders = SortOrders(ds, analysis, reusing: orders.customerParts)
       }
     }
-    list.refresh(ds, analysis, search: search)
+    // The rows read the figures only through a figure column's sort or a segment or discount
+    // filter; otherwise they are as they were, and a million of them are not listed again.
+    let sortReads = list.sort.map(SortOrders.figureColumns.contains) ?? false
+    if sortReads || list.filters.keys.contains(where: { $0 == .segment || $0 == .onlyOnDiscount }) {
+      list.refresh(ds, analysis, search: search)
+    }
     findDetailVisits()
     clampCursors()
+  }
+
+  /// The customer with this id: the one on screen (open, or under the cursor) when it is them,
+  /// so that saving a form opened for them does not compare a million ids; else the first.
+  func customerIndex(id: String) -> Int? {
+    for i in [detail, currentCustomer].compactMap({ $0 }) where i < dataset.customers.count {
+      if dataset.customers[i].id == id { return i }
+    }
+    return dataset.customers.firstIndex { $0.id == id }
   }
 }
