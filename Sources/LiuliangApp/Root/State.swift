@@ -136,7 +136,8 @@ public struct AppState {
     self.text = text
     wording = Wording(text)
     self.folder = folder
-    self.dataset = dataset
+    // Empty until setData, like the figures below, so that it never takes them for this data's.
+    self.dataset = Dataset(shop: dataset.shop)
     self.problems = problems
     self.today = today
     self.width = width
@@ -165,20 +166,24 @@ public struct AppState {
     let sameCustomers = ds.customers == dataset.customers
     let keptSearch = sameCustomers ? search : nil
     let keptOrders = sameCustomers ? list.orders?.customerParts : nil
+    // A customer's name, phone or notes edited: no figure reads them, so all are kept.
+    let sameFigures = t == today && dataset.sameFigures(as: ds)
     dataset = ds
     self.problems = problems
     today = t
-    // The old figures and orders go before the new ones are made: on a big pool holding both
-    // would be the session's peak of memory.
-    analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
-    customerVisits = CustomerVisits()
-    let index = VisitIndex(ds, keepingOrder: true)
-    customerVisits = CustomerVisits(index) ?? CustomerVisits()
-    analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
-    trends = Trends(ds, today: t, weeks: 12, index: index)
-    queue.refresh(analysis, ds, today: t)
-    checks = ContentChecks(ds, today: t)
+    if !sameFigures {
+      // The old figures and orders go before the new ones are made: on a big pool holding both
+      // would be the session's peak of memory.
+      analysis = Analysis(Dataset(shop: ds.shop), today: t)
+      customerVisits = CustomerVisits()
+      let index = VisitIndex(ds, keepingOrder: true)
+      customerVisits = CustomerVisits(index) ?? CustomerVisits()
+      analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
+      trends = Trends(ds, today: t, weeks: 12, index: index)
+      queue.refresh(analysis, ds, today: t)
+      checks = ContentChecks(ds, today: t)
+    }
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the
