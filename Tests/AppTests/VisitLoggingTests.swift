@@ -65,8 +65,10 @@ final class VisitLoggingTests: XCTestCase {
     fresh.list.filters = s.list.filters
     fresh.list.refresh(fresh.dataset, fresh.analysis, search: fresh.search)
     VisitCountingTests.assertSame(s.analysis, s.trends, s.dataset, s.today, what, line: line)
-    XCTAssertEqual(s.queue.entries, fresh.queue.entries, "reach-out queue, \(what)", line: line)
-    XCTAssertEqual(s.queue.counts, fresh.queue.counts, "reach-out counts, \(what)", line: line)
+    XCTAssertEqual(
+      s.todayPane.queue.entries, fresh.todayPane.queue.entries, "reach-out queue, \(what)", line: line)
+    XCTAssertEqual(
+      s.todayPane.queue.counts, fresh.todayPane.queue.counts, "reach-out counts, \(what)", line: line)
     XCTAssertEqual(s.list.order, fresh.list.order, "customers by spend, \(what)", line: line)
     let (mine, theirs) = (s.list.orders!, fresh.list.orders!)
     for c in CustomerList.Column.allCases {

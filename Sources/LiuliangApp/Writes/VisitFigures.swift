@@ -18,7 +18,7 @@ extension AppState {
     guard let changed else { return setData(ds, problems: problems, today: today) }
     dataset = ds
     trends.setLatest(analysis)
-    queue.relist(analysis)
+    todayPane.queue.relist(analysis)
     customerVisits = analysis.visitsByCustomer ?? CustomerVisits()
     if var orders = list.orders {
       list.orders = nil
