@@ -121,6 +121,8 @@ struct ByteSet {
     repeating: (0, 0, 0), count: 1 << 12)
   private(set) var count = 0
 
+  init() {}
+
   static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
     var i = 0
@@ -167,6 +169,38 @@ struct ByteSet {
     return true
   }
 
+  /// The slots' bytes and the arena, as `OrderIndex` keeps them on disk.
+  var parts: [[UInt8]] {
+    let raw = slots.withUnsafeBytes { [UInt8]($0) }
+    return [raw, arena]
+  }
+
+  /// The set `parts` gave, when every slot lies inside the arena and the table has the shape
+  /// `insert` keeps (a power of two, at most half full): bytes from disk never make a probe
+  /// run forever or read outside the arena. Nil otherwise.
+  init?(slots raw: ArraySlice<UInt8>, arena: ArraySlice<UInt8>) {
+    typealias Slot = (offset: Int32, count: Int32, hash: UInt32)
+    let stride = MemoryLayout<Slot>.stride
+    let n = raw.count / stride
+    guard raw.count % stride == 0, n >= 1 << 12, n & (n - 1) == 0, arena.count < Int(Int32.max) else {
+      return nil
+    }
+    let table = [Slot](unsafeUninitializedCapacity: n) { buf, filled in
+      raw.withUnsafeBytes { UnsafeMutableRawBufferPointer(buf).copyMemory(from: $0) }
+      filled = n
+    }
+    var used = 0
+    let size = arena.count
+    for e in table where e.offset != 0 {
+      guard e.offset >= 1, e.count >= 0, Int(e.offset) - 1 + Int(e.count) <= size else { return nil }
+      used += 1
+    }
+    guard used * 2 <= n else { return nil }
+    self.slots = table
+    self.arena = Array(arena)
+    self.count = used
+  }
+
   /// Room for `n` strings without growing, made in one step.
   mutating func reserve(_ n: Int) {
     var size = slots.count
@@ -204,6 +238,8 @@ struct PhoneTable {
   private var entries = [Entry](repeating: Entry(key: 0, value: Slot(start: 0, count: 0)), count: 1 << 12)
   private var count = 0
 
+  init() {}
+
   @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
@@ -230,6 +266,42 @@ struct PhoneTable {
       s = (s + 1) & mask
     }
     return nil
+  }
+
+  /// The table's bytes, each slot pointing into `ids` instead of `from` (the customers' bytes
+  /// it was made from): what `PhoneCache` keeps on disk.
+  func parts(from: [UInt8]) -> [[UInt8]] {
+    var ids: [UInt8] = []
+    ids.reserveCapacity(count * 12)
+    var copy = entries
+    for k in copy.indices where copy[k].key != 0 {
+      let v = copy[k].value
+      copy[k].value.start = Int32(ids.count)
+      ids.append(contentsOf: from[Int(v.start)..<(Int(v.start) + Int(v.count))])
+    }
+    return [copy.withUnsafeBytes { [UInt8]($0) }, ids]
+  }
+
+  /// The table `parts` gave, when it has the shape `insertFirst` keeps (a power of two, at most
+  /// half full) and every slot lies inside `ids` (of `idCount` bytes); nil otherwise.
+  init?(raw: ArraySlice<UInt8>, idCount: Int) {
+    let stride = MemoryLayout<Entry>.stride
+    let n = raw.count / stride
+    guard raw.count % stride == 0, n >= 1 << 12, n & (n - 1) == 0 else { return nil }
+    let table = [Entry](unsafeUninitializedCapacity: n) { buf, filled in
+      raw.withUnsafeBytes { UnsafeMutableRawBufferPointer(buf).copyMemory(from: $0) }
+      filled = n
+    }
+    var used = 0
+    for e in table where e.key != 0 {
+      guard e.value.start >= 0, e.value.count >= 0, Int(e.value.start) + Int(e.value.count) <= idCount else {
+        return nil
+      }
+      used += 1
+    }
+    guard used * 2 <= n else { return nil }
+    entries = table
+    count = used
   }
 
   private mutating func grow() {

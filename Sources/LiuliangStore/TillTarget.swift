@@ -16,7 +16,8 @@ public final class TillTarget {
   public let folder: String
   public let shop: Shop
   private let lock: FolderLock?
-  private let customers: [UInt8]
+  /// The bytes the phone table's slots point into: customers.csv, or `PhoneCache`'s ids.
+  private let ids: [UInt8]
   /// Phone (11 digits as a number) → where the first customer with it has its id.
   private let phones: PhoneTable
   private var orders: ByteSet
@@ -24,6 +25,10 @@ public final class TillTarget {
   /// The log has no `order` column yet: the first append adds it (see `append`).
   private let widen: Bool
   private let signature: FileSignature?
+  /// Set when `OrderIndex` does not yet cover the whole log.
+  private let ordersStale: Bool
+  /// customers.csv as it was when the phone table was made from it (not from `PhoneCache`).
+  private let customersRead: DerivedFile.Source?
 
   /// `write`: take the store's lock (nil when another liuliang holds it).
   public static func open(folder: String, write: Bool) -> TillTarget? {
@@ -51,49 +56,51 @@ public final class TillTarget {
       shop.messages = MessagesFile.parse(String(decoding: bytes, as: UTF8.self)).0
     }
     self.shop = shop
-    let customers =
-      try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
-    self.customers = customers
-    let visitsPath = folder + "/" + Kind.visits.fileName
-    signature = Files.signature(visitsPath)
-    // The two files are read at once, one per core: each result in its own box.
+    signature = Files.signature(folder + "/" + Kind.visits.fileName)
+    // The two files (or what is kept of them) are read at once, one per core: each result in
+    // its own box.
     let found = Found()
-    let failure = Found()
     DispatchQueue.concurrentPerform(iterations: 2) { k in
-      if k == 0 {
-        found.phones = TillTarget.indexCustomers(customers)
-      } else {
-        do throws(StoreError) {
-          let read = try Files.withMapped(visitsPath, name: Kind.visits.fileName) { b, _ in
-            (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+      do throws(StoreError) {
+        if k == 0 {
+          if let kept = PhoneCache.read(folder: folder) {
+            (found.phones, found.ids) = (kept.phones, kept.ids)
+            return
           }
-          found.orders = read?.0?.orders
-          found.widen = read?.0?.widen ?? false
-          found.endsMidLine = read?.1 ?? false
-        } catch {
-          failure.error = error
+          let name = Kind.customers.fileName
+          found.customersRead = DerivedFile.source(folder + "/" + name)
+          let customers = try Files.read(folder + "/" + name, name: name) ?? []
+          found.phones = TillTarget.indexCustomers(customers)
+          found.ids = customers
+        } else {
+          found.orders = try OrderIndex.read(folder: folder)
         }
+      } catch {
+        found.errors[k] = error
       }
     }
-    if let e = failure.error { throw e }
+    if let e = found.errors.compactMap({ $0 }).first { throw e }
     guard let phones = found.phones, let orders = found.orders else { throw NotPlain() }
     self.phones = phones
-    self.orders = orders
-    endsMidLine = found.endsMidLine
-    widen = found.widen
+    self.ids = found.ids
+    customersRead = found.customersRead
+    self.orders = orders.orders
+    endsMidLine = orders.endsMidLine
+    widen = orders.widen
+    ordersStale = orders.stale
   }
 
   private final class Found: @unchecked Sendable {
     var phones: PhoneTable?
-    var orders: ByteSet?
-    var endsMidLine = false
-    var widen = false
-    var error: StoreError?
+    var ids: [UInt8] = []
+    var customersRead: DerivedFile.Source?
+    var orders: OrderIndex.Found?
+    var errors: [StoreError?] = [nil, nil]
   }
 
   /// The id of the first customer whose phone is these 11 digits.
   public func customerID(phone: UInt64) -> ArraySlice<UInt8>? {
-    phones.find(phone).map { customers[Int($0.start)..<Int($0.start) + Int($0.count)] }
+    phones.find(phone).map { ids[Int($0.start)..<Int($0.start) + Int($0.count)] }
   }
 
   /// Whether the order number is in the log (or was added by `insertOrder`).
@@ -108,12 +115,26 @@ public final class TillTarget {
   /// (`,order` on the header, an empty field on every row), in the same atomic rewrite.
   public func append(_ rows: [UInt8]) throws(StoreError) {
     guard lock != nil else { throw .readOnly(.requested) }
-    guard !rows.isEmpty else { return }
+    guard !rows.isEmpty else {
+      // The index is brought up to the log's end when that ends a line.
+      if ordersStale && !endsMidLine, let size = signature?.size {
+        OrderIndex.write(folder: folder, orders: orders, size: Int(size))
+      }
+      keepPhones()
+      return
+    }
     let name = Kind.visits.fileName
     if Files.isDirectory(folder) != true { throw .cannotWrite(file: folder, errno: ENOENT) }
     guard Files.signature(folder + "/" + name) == signature else { throw .changedOnDisk(file: name) }
     guard widen else {
-      return try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+      let bytes = endsMidLine ? [CSV.lf] + rows : rows
+      try Files.append(folder: folder, name: name, bytes: bytes)
+      // Every order number inserted by the import's plan is in the rows just written.
+      if let size = signature?.size {
+        OrderIndex.write(folder: folder, orders: orders, size: Int(size) + bytes.count)
+      }
+      keepPhones()
+      return
     }
     let old = try Files.read(folder + "/" + name, name: name) ?? []
     let header = Array(Kind.visits.columns.joined(separator: ",").utf8)
@@ -133,7 +154,16 @@ public final class TillTarget {
         at = (end ?? b.count) + 1
       }
     }
-    try Files.writeAtomically(folder: folder, name: name, bytes: out + rows)
+    out += rows
+    try Files.writeAtomically(folder: folder, name: name, bytes: out)
+    OrderIndex.write(folder: folder, orders: orders, size: out.count)
+    keepPhones()
+  }
+
+  /// The phone table made from customers.csv, kept for the next import.
+  private func keepPhones() {
+    guard let customersRead else { return }
+    PhoneCache.write(folder: folder, phones: phones, customers: ids, source: customersRead)
   }
 
   /// One row of visits.csv (`customer,date,time,amount,party,promotion,channel,order`), the
@@ -152,7 +182,7 @@ public final class TillTarget {
 
   /// Every customer row plain (no quote, the header's width, each checked value as the codec
   /// reads it, no id twice): then phone → first id is what the loader's customers give.
-  private static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
+  static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
     let columns = Kind.customers.columns
     let tiers = Tier.allCases.map { Array($0.rawValue.utf8) }
     let reasons = Reason.allCases.map { Array($0.rawValue.utf8) }
@@ -198,7 +228,7 @@ public final class TillTarget {
   /// `order` last: the non-empty last fields are the order numbers `Store.visitColumn` gives.
   /// Or the header without `order` (no import has added it yet): no order numbers, `widen`.
   /// Ten million rows are read eight bytes at a time.
-  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
+  static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
     var orders = ByteSet()
     var widen = false
     let plain = { () -> Bool in

@@ -1,0 +1,100 @@
+import LiuliangModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// visits.csv's order numbers kept beside it in `.liuliang-orders`, so that a till's import
+/// reads the log's new tail instead of the whole log (hundreds of megabytes in a big shop).
+/// The index covers the log's first bytes, up to the end of a line: when the log has only
+/// grown since (the same inode, those bytes' fingerprint unchanged) the rows after them are
+/// read and added; when it is the same size, its modification time must be too; anything else
+/// — a shorter log, an edit, a log written anew, an index torn, foreign or not liuliang's —
+/// reads the whole log, as without an index.
+enum OrderIndex {
+  static let fileName = ".liuliang-orders"
+  /// "LLORDX01": the layout below, in this byte order, with `ByteSet`'s hash.
+  static let magic: UInt64 = 0x3130_5844_524F_4C4C
+
+  /// The log's order numbers and what the import's append needs to know of the log.
+  struct Found {
+    var orders: ByteSet
+    /// The log has no `order` column yet (see `TillTarget.append`).
+    var widen: Bool
+    var endsMidLine: Bool
+    /// The index on disk does not cover the whole log (missing, rebuilt or extended).
+    var stale: Bool
+  }
+
+  /// Nil when the log is not plain (see `TillTarget.readOrders`) or missing.
+  static func read(folder: String) throws(StoreError) -> Found? {
+    let path = folder + "/" + Kind.visits.fileName
+    if let kept = DerivedFile.read(folder: folder, name: fileName, magic: magic, words: 6),
+      let found = extend(kept, path: path)
+    {
+      return found
+    }
+    let read = try Files.withMapped(path, name: Kind.visits.fileName) { b, _ in
+      (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+    }
+    guard let read, let whole = read.0 else { return nil }
+    return Found(orders: whole.orders, widen: whole.widen, endsMidLine: read.1, stale: true)
+  }
+
+  /// The kept orders plus those of the log's tail, when the index still covers a prefix of it.
+  private static func extend(_ kept: (words: [UInt64], body: [UInt8]), path: String) -> Found? {
+    let was = DerivedFile.Source(words: kept.words[0..<5])
+    let slotBytes = kept.words[5]
+    guard was.size > 0, slotBytes <= UInt64(kept.body.count),
+      let now = DerivedFile.source(path, upTo: was.size),
+      now.inode == was.inode, now.size >= was.size, now.fingerprint == was.fingerprint,
+      now.size > was.size || (now.mtimeSeconds == was.mtimeSeconds && now.mtimeNanos == was.mtimeNanos),
+      var orders = ByteSet(slots: kept.body[0..<Int(slotBytes)], arena: kept.body[Int(slotBytes)...])
+    else { return nil }
+    guard now.size > was.size else {
+      return Found(orders: orders, widen: false, endsMidLine: false, stale: false)
+    }
+    guard let tail = readTail(path, from: was.size, to: now.size) else { return nil }
+    let plain = tail.withUnsafeBufferPointer { b -> Bool in
+      guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), b.count) == nil,
+        memchr(base, 0x0D, b.count) == nil
+      else { return false }
+      return LogScan.lines(b, from: 0, commas: Kind.visits.columns.count) { last in
+        if !last.isEmpty { _ = orders.insert(last) }
+      }
+    }
+    guard plain else { return nil }
+    return Found(orders: orders, widen: false, endsMidLine: tail.last != CSV.lf, stale: true)
+  }
+
+  private static func readTail(_ path: String, from: UInt64, to: UInt64) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    let count = Int(to - from)
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buf, filled in
+      filled = 0
+      while filled < count {
+        let n = pread(fd, buf.baseAddress! + filled, count - filled, off_t(from) + off_t(filled))
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        filled += n
+      }
+    }
+    return bytes.count == count ? bytes : nil
+  }
+
+  /// Keeps `orders` as the order numbers of the log's first `size` bytes, which must be the
+  /// whole log and end a line; written only when that holds now.
+  static func write(folder: String, orders: ByteSet, size: Int) {
+    let path = folder + "/" + Kind.visits.fileName
+    guard size > 0, let now = DerivedFile.source(path), now.size == UInt64(size),
+      readTail(path, from: now.size - 1, to: now.size) == [CSV.lf]
+    else { return }
+    let parts = orders.parts
+    DerivedFile.write(
+      folder: folder, name: fileName, magic: magic, words: now.words + [UInt64(parts[0].count)], parts: parts)
+  }
+}
