@@ -24,8 +24,13 @@ enum OrderIndex {
     /// The log has no `order` column yet (see `TillTarget.append`).
     var widen: Bool
     var endsMidLine: Bool
+    /// The log's bytes the index on disk covers (0 without one that could be taken), and
+    /// all the bytes read.
+    var covered: Int
+    var size: Int
+
     /// The index on disk does not cover the whole log (missing, rebuilt or extended).
-    var stale: Bool
+    var stale: Bool { covered < size }
   }
 
   /// Nil when the log is not plain (see `TillTarget.readOrders`) or missing.
@@ -37,10 +42,10 @@ enum OrderIndex {
       return found
     }
     let read = try Files.withMapped(path, name: Kind.visits.fileName) { b, _ in
-      (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+      (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false, b.count)
     }
     guard let read, let whole = read.0 else { return nil }
-    return Found(orders: whole.orders, widen: whole.widen, endsMidLine: read.1, stale: true)
+    return Found(orders: whole.orders, widen: whole.widen, endsMidLine: read.1, covered: 0, size: read.2)
   }
 
   /// The kept orders plus those of the log's tail, when the index still covers a prefix of it.
@@ -54,7 +59,8 @@ enum OrderIndex {
       var orders = ByteSet(slots: kept.body[0..<Int(slotBytes)], arena: kept.body[Int(slotBytes)...])
     else { return nil }
     guard now.size > was.size else {
-      return Found(orders: orders, widen: false, endsMidLine: false, stale: false)
+      return Found(
+        orders: orders, widen: false, endsMidLine: false, covered: Int(was.size), size: Int(was.size))
     }
     guard let tail = readTail(path, from: was.size, to: now.size) else { return nil }
     let plain = tail.withUnsafeBufferPointer { b -> Bool in
@@ -66,7 +72,9 @@ enum OrderIndex {
       }
     }
     guard plain else { return nil }
-    return Found(orders: orders, widen: false, endsMidLine: tail.last != CSV.lf, stale: true)
+    return Found(
+      orders: orders, widen: false, endsMidLine: tail.last != CSV.lf, covered: Int(was.size),
+      size: Int(now.size))
   }
 
   private static func readTail(_ path: String, from: UInt64, to: UInt64) -> [UInt8]? {

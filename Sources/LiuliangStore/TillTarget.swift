@@ -25,8 +25,8 @@ public final class TillTarget {
   /// The log has no `order` column yet: the first append adds it (see `append`).
   private let widen: Bool
   private let signature: FileSignature?
-  /// Set when `OrderIndex` does not yet cover the whole log.
-  private let ordersStale: Bool
+  /// The log's bytes `OrderIndex` covers (0 when it covers none).
+  private let ordersCovered: Int
   /// customers.csv as it was when the phone table was made from it (not from `PhoneCache`).
   private let customersRead: DerivedFile.Source?
 
@@ -87,7 +87,7 @@ public final class TillTarget {
     self.orders = orders.orders
     endsMidLine = orders.endsMidLine
     widen = orders.widen
-    ordersStale = orders.stale
+    ordersCovered = orders.covered
   }
 
   private final class Found: @unchecked Sendable {
@@ -117,9 +117,7 @@ public final class TillTarget {
     guard lock != nil else { throw .readOnly(.requested) }
     guard !rows.isEmpty else {
       // The index is brought up to the log's end when that ends a line.
-      if ordersStale && !endsMidLine, let size = signature?.size {
-        OrderIndex.write(folder: folder, orders: orders, size: Int(size))
-      }
+      if !endsMidLine, let size = signature?.size { keepOrders(size: Int(size)) }
       keepPhones()
       return
     }
@@ -130,9 +128,7 @@ public final class TillTarget {
       let bytes = endsMidLine ? [CSV.lf] + rows : rows
       try Files.append(folder: folder, name: name, bytes: bytes)
       // Every order number inserted by the import's plan is in the rows just written.
-      if let size = signature?.size {
-        OrderIndex.write(folder: folder, orders: orders, size: Int(size) + bytes.count)
-      }
+      if let size = signature?.size { keepOrders(size: Int(size) + bytes.count) }
       keepPhones()
       return
     }
@@ -156,8 +152,17 @@ public final class TillTarget {
     }
     out += rows
     try Files.writeAtomically(folder: folder, name: name, bytes: out)
-    OrderIndex.write(folder: folder, orders: orders, size: out.count)
+    keepOrders(size: out.count)
     keepPhones()
+  }
+
+  /// Writes the order index for a log of `size` bytes when there is none to extend, or when
+  /// the rows it would leave to read are more than a quarter of what it covers. An index of a
+  /// million orders is tens of megabytes: rewritten for every export, it would cost more than
+  /// reading the rows the exports added; this way an import reads at most a fifth of the log.
+  private func keepOrders(size: Int) {
+    guard ordersCovered == 0 || size - ordersCovered > ordersCovered / 4 else { return }
+    OrderIndex.write(folder: folder, orders: orders, size: size)
   }
 
   /// The phone table made from customers.csv, kept for the next import.

@@ -83,6 +83,44 @@ final class OrderIndexTests: XCTestCase {
     XCTAssertEqual(try read(folder).0.symmetricDifference(Self.orders(text)), [])
   }
 
+  /// Imports through `TillTarget`, as a till's import does: the rows whose order is new.
+  func importOrders(_ folder: String, _ orders: [String]) throws {
+    let t = try XCTUnwrap(TillTarget.open(folder: folder, write: true))
+    var out: [UInt8] = []
+    let visit = Visit(customer: Visit.walkIn, date: Day("2025-11-01")!, time: TimeOfDay(minutes: 720))
+    for o in orders {
+      Array(o.utf8).withUnsafeBufferPointer { b in
+        if t.insertOrder(b) { TillTarget.appendRow(visit, customerID: [], order: b, to: &out) }
+      }
+    }
+    try t.append(out)
+  }
+
+  func indexFile(_ folder: String) throws -> Int {
+    try FileManager.default.attributesOfItem(atPath: folder + "/" + OrderIndex.fileName)[.systemFileNumber]
+      as! Int
+  }
+
+  /// An import writes the index when there is none, and again only once the rows it leaves to
+  /// read pass a quarter of what it covers; each import in between reads them.
+  func testTheIndexIsWrittenAgainOnlyPastAQuarterOfTheLog() throws {
+    let folder = try store(Self.header + Self.log(1000))
+    try importOrders(folder, [])
+    let first = try indexFile(folder)
+    XCTAssertEqual(try read(folder).stale, false)
+    // The log is 46,257 bytes (57 + 900 × 47 + 100 × 39), a row added here 34 to 36: 200 rows
+    // are within a quarter of it, 400 are past.
+    try importOrders(folder, (0..<200).map { "N\($0)" } + ["T0000001"])
+    XCTAssertEqual(try indexFile(folder), first, "not written again")
+    XCTAssertEqual(try read(folder).stale, true)
+    try importOrders(folder, (100..<400).map { "N\($0)" })
+    XCTAssertNotEqual(try indexFile(folder), first, "written again")
+    let (orders, stale) = try read(folder)
+    XCTAssertFalse(stale)
+    XCTAssertEqual(orders.count, 900 + 400)
+    XCTAssertTrue(orders.isSuperset(of: (0..<400).map { "N\($0)" }))
+  }
+
   /// The index is taken without reading the log it covers: one that names an order the log
   /// does not have (written here by hand, with the log's own signature) is believed.
   func testACoveringIndexIsTakenWithoutReadingTheLog() throws {
