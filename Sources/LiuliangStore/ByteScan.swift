@@ -201,6 +201,12 @@ struct ByteSet {
     self.count = used
   }
 
+  /// The tag in the slot where a look-up of `b` starts: reading it brings that slot into the
+  /// cache (see `TillTarget.warm`).
+  func touch(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    slots[Int(truncatingIfNeeded: ByteSet.hash(b)) & (slots.count - 1)].hash
+  }
+
   /// Room for `n` strings without growing, made in one step.
   mutating func reserve(_ n: Int) {
     var size = slots.count
@@ -256,6 +262,9 @@ struct PhoneTable {
     entries[s] = Entry(key: key, value: value)
     count += 1
   }
+
+  /// The key in the slot where a look-up of `phone` starts, read to bring it into the cache.
+  func touch(_ phone: UInt64) -> UInt64 { entries[PhoneTable.slot(phone &+ 1, entries.count - 1)].key }
 
   func find(_ phone: UInt64) -> Slot? {
     let key = phone &+ 1
