@@ -80,63 +80,106 @@ enum DerivedFile {
     return h.value
   }
 
-  /// The file's words and body, when its magic, length and checksums hold; nil for a
-  /// missing, unreadable, torn or foreign file, and for one that is not a plain file.
-  /// Layout, in the machine's byte order: magic, body length, body checksum, the `words`
-  /// words, a checksum of all these; then the body.
-  static func read(folder: String, name: String, magic: UInt64, words: Int) -> (
-    words: [UInt64], body: [UInt8]
-  )? {
-    let fd = open(folder + "/" + name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let head = 8 * (words + 4)
-    let size = Int(st.st_size)
-    guard size >= head else { return nil }
-    var header = [UInt64](repeating: 0, count: words + 4)
-    guard header.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, head, 0) }) == head,
-      header[0] == magic, header[1] == UInt64(size - head)
-    else { return nil }
-    var sum = Checksum()
-    for w in header[0..<(words + 3)] { sum.add(w) }
-    guard sum.value == header[words + 3] else { return nil }
-    let count = size - head
-    let body = [UInt8](unsafeUninitializedCapacity: count) { buf, filled in
-      filled = 0
-      while filled < count {
-        let n = pread(fd, buf.baseAddress! + filled, count - filled, off_t(head + filled))
+  /// A derived file opened for reading: its header checked, its body read in order into
+  /// the caller's arrays, its checksum taken on the way. Layout, in the machine's byte order:
+  /// magic, body length, body checksum, the words, a checksum of all these; then the body.
+  final class Reader {
+    let words: [UInt64]
+    private let fd: Int32
+    private var at: Int
+    private let end: Int
+    private let expected: UInt64
+    private var sum = Checksum()
+
+    /// Nil for a missing, unreadable, torn or foreign file, and for one not a plain file.
+    init?(folder: String, name: String, magic: UInt64, words count: Int) {
+      let fd = open(folder + "/" + name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+      guard fd >= 0 else { return nil }
+      var st = stat()
+      let head = 8 * (count + 4)
+      var header = [UInt64](repeating: 0, count: count + 4)
+      var sum = Checksum()
+      guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= head,
+        header.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, head, 0) }) == head,
+        header[0] == magic, header[1] == UInt64(Int(st.st_size) - head)
+      else {
+        close(fd)
+        return nil
+      }
+      for w in header[0..<(count + 3)] { sum.add(w) }
+      guard sum.value == header[count + 3] else {
+        close(fd)
+        return nil
+      }
+      self.fd = fd
+      at = head
+      end = Int(st.st_size)
+      expected = header[2]
+      words = Array(header[3..<(count + 3)])
+    }
+
+    deinit { close(fd) }
+
+    /// The body's bytes not read yet.
+    var left: Int { end - at }
+
+    /// Fills `buf` with the next bytes of the body; false when there are not that many. Every
+    /// read but the last must be a multiple of 32 bytes, as `Checksum` takes them.
+    func read(into buf: UnsafeMutableRawBufferPointer) -> Bool {
+      guard buf.count <= end - at else { return false }
+      var filled = 0
+      while filled < buf.count {
+        let n = pread(fd, buf.baseAddress! + filled, buf.count - filled, off_t(at + filled))
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
+        if n <= 0 { return false }
         filled += n
       }
+      sum.add(UnsafeRawBufferPointer(buf))
+      at += buf.count
+      return true
     }
-    guard body.count == count else { return nil }
-    var bodySum = Checksum()
-    body.withUnsafeBytes { bodySum.add($0) }
-    guard bodySum.value == header[2] else { return nil }
-    return (Array(header[3..<(words + 3)]), body)
+
+    /// The whole body was read and its checksum holds.
+    var intact: Bool { at == end && sum.value == expected }
   }
 
-  /// Writes the file atomically (the layout is `read`'s). A failure leaves the old file or
-  /// none, which the next reader checks as ever; a link or FIFO in its place is removed
-  /// first: the name is liuliang's own, and a rename onto a link is refused.
-  static func write(folder: String, name: String, magic: UInt64, words: [UInt64], parts: [[UInt8]]) {
-    let length = parts.reduce(0) { $0 + $1.count }
-    let head = 8 * (words.count + 4)
-    var out = [UInt8](repeating: 0, count: head)
-    out.reserveCapacity(head + length)
-    for p in parts { out.append(contentsOf: p) }
+  /// Writes the file atomically (the layout is `Reader`'s; every part but the last a multiple
+  /// of 32 bytes), without a copy of the parts. A failure leaves the old file or none, which
+  /// the next reader checks as ever; a link or FIFO in its place is removed first: the name is
+  /// liuliang's own, and a rename onto a link is refused.
+  static func write(
+    folder: String, name: String, magic: UInt64, words: [UInt64], parts: [UnsafeRawBufferPointer]
+  ) {
+    guard parts.dropLast().allSatisfy({ $0.count % 32 == 0 }) else { return }
     var bodySum = Checksum()
-    out.withUnsafeBytes { bodySum.add(UnsafeRawBufferPointer(rebasing: $0[head...])) }
-    var header = [magic, UInt64(length), bodySum.value] + words
+    for p in parts { bodySum.add(p) }
+    var header = [magic, UInt64(parts.reduce(0) { $0 + $1.count }), bodySum.value] + words
     var sum = Checksum()
     for w in header { sum.add(w) }
     header.append(sum.value)
-    out.withUnsafeMutableBytes { o in header.withUnsafeBytes { o.copyMemory(from: $0) } }
-    if Files.isSpecial(folder + "/" + name) { unlink(folder + "/" + name) }
-    try? Files.writeAtomically(folder: folder, name: name, bytes: out, durable: false)
+    let target = folder + "/" + name
+    let temp = folder + "/" + Files.tempMarker + name + "." + String(getpid())
+    unlink(temp)
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return }
+    fchmod(fd, 0o600)
+    FileOwner.matchFolder(fd, folder: folder)
+    var ok = header.withUnsafeBytes { writeAll(fd, $0) }
+    for p in parts where ok { ok = writeAll(fd, p) }
+    close(fd)
+    if ok && Files.isSpecial(target) { unlink(target) }
+    if !ok || rename(temp, target) != 0 { unlink(temp) }
+  }
+
+  private static func writeAll(_ fd: Int32, _ b: UnsafeRawBufferPointer) -> Bool {
+    var off = 0
+    while off < b.count {
+      let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      off += n
+    }
+    return true
   }
 }
 
@@ -175,14 +218,19 @@ struct Checksum {
       a = Checksum.mix(a, base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
       i += 8
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < n {
-      tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-      shift += 8
-      i += 1
+    // A tail is mixed only when there is one, so that bytes added in parts of 32 give what
+    // they give added at once.
+    if i < n {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n {
+        tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+        shift += 8
+        i += 1
+      }
+      a = Checksum.mix(a, tail)
     }
-    lanes = (Checksum.mix(a, tail), c, d, e)
+    lanes = (a, c, d, e)
     length &+= UInt64(n)
   }
 

@@ -15,8 +15,8 @@ import LiuliangModel
 /// reads the whole log, as without an index.
 enum OrderIndex {
   static let fileName = ".liuliang-orders"
-  /// "LLORDX01": the layout below, in this byte order, with `ByteSet`'s hash.
-  static let magic: UInt64 = 0x3130_5844_524F_4C4C
+  /// "LLORDX02": `ByteSet`'s slots and arena, in this byte order, with its hash and placing.
+  static let magic: UInt64 = 0x3230_5844_524F_4C4C
 
   /// The log's order numbers and what the import's append needs to know of the log.
   struct Found {
@@ -33,11 +33,12 @@ enum OrderIndex {
     var stale: Bool { covered < size }
   }
 
-  /// Nil when the log is not plain (see `TillTarget.readOrders`) or missing.
-  static func read(folder: String) throws(StoreError) -> Found? {
+  /// Nil when the log is not plain (see `TillTarget.readOrders`) or missing. `more`: how many
+  /// orders the import may add, room made for them at once.
+  static func read(folder: String, more: Int = 0) throws(StoreError) -> Found? {
     let path = folder + "/" + Kind.visits.fileName
-    if let kept = DerivedFile.read(folder: folder, name: fileName, magic: magic, words: 6),
-      let found = extend(kept, path: path)
+    if let kept = DerivedFile.Reader(folder: folder, name: fileName, magic: magic, words: 7),
+      let found = extend(kept, path: path, more: more)
     {
       return found
     }
@@ -49,14 +50,17 @@ enum OrderIndex {
   }
 
   /// The kept orders plus those of the log's tail, when the index still covers a prefix of it.
-  private static func extend(_ kept: (words: [UInt64], body: [UInt8]), path: String) -> Found? {
+  private static func extend(_ kept: DerivedFile.Reader, path: String, more: Int) -> Found? {
     let was = DerivedFile.Source(words: kept.words[0..<5])
     let slotBytes = kept.words[5]
-    guard was.size > 0, slotBytes <= UInt64(kept.body.count),
+    guard was.size > 0, slotBytes <= UInt64(kept.left),
       let now = DerivedFile.source(path, upTo: was.size),
       now.inode == was.inode, now.size >= was.size, now.fingerprint == was.fingerprint,
       now.size > was.size || (now.mtimeSeconds == was.mtimeSeconds && now.mtimeNanos == was.mtimeNanos),
-      var orders = ByteSet(slots: kept.body[0..<Int(slotBytes)], arena: kept.body[Int(slotBytes)...])
+      var orders = ByteSet(
+        reading: kept, slotBytes: Int(slotBytes), arenaBytes: kept.left - Int(slotBytes),
+        count: Int(clamping: kept.words[6]), more: more),
+      kept.intact
     else { return nil }
     guard now.size > was.size else {
       return Found(
@@ -101,8 +105,11 @@ enum OrderIndex {
     guard size > 0, let now = DerivedFile.source(path), now.size == UInt64(size),
       readTail(path, from: now.size - 1, to: now.size) == [CSV.lf]
     else { return }
-    let parts = orders.parts
-    DerivedFile.write(
-      folder: folder, name: fileName, magic: magic, words: now.words + [UInt64(parts[0].count)], parts: parts)
+    orders.withParts { slots, arena in
+      DerivedFile.write(
+        folder: folder, name: fileName, magic: magic,
+        words: now.words + [UInt64(slots.count), UInt64(orders.count)],
+        parts: [slots, arena])
+    }
   }
 }

@@ -30,8 +30,9 @@ public final class TillTarget {
   /// customers.csv as it was when the phone table was made from it (not from `PhoneCache`).
   private let customersRead: DerivedFile.Source?
 
-  /// `write`: take the store's lock (nil when another liuliang holds it).
-  public static func open(folder: String, write: Bool) -> TillTarget? {
+  /// `write`: take the store's lock (nil when another liuliang holds it). `expectedOrders`: about
+  /// how many orders the import brings, room made for them as the log's are read.
+  public static func open(folder: String, write: Bool, expectedOrders: Int = 0) -> TillTarget? {
     guard Files.isDirectory(folder) == true else { return nil }
     var lock: FolderLock?
     if write {
@@ -40,12 +41,12 @@ public final class TillTarget {
       lock = l
       Files.removeLeftovers(folder: folder)
     }
-    return try? TillTarget(folder: folder, lock: lock)
+    return try? TillTarget(folder: folder, lock: lock, more: expectedOrders)
   }
 
   private struct NotPlain: Error {}
 
-  private init(folder: String, lock: FolderLock?) throws {
+  private init(folder: String, lock: FolderLock?, more: Int) throws {
     self.folder = folder
     self.lock = lock
     var shop = Shop()
@@ -73,7 +74,7 @@ public final class TillTarget {
           found.phones = TillTarget.indexCustomers(customers)
           found.ids = customers
         } else {
-          found.orders = try OrderIndex.read(folder: folder)
+          found.orders = try OrderIndex.read(folder: folder, more: more)
         }
       } catch {
         found.errors[k] = error

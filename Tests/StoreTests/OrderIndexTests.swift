@@ -235,10 +235,13 @@ final class OrderIndexTests: XCTestCase {
     slots[0] = 0xFF
     slots[1] = 0xFF
     slots[4] = 8
-    DerivedFile.write(
-      folder: folder, name: OrderIndex.fileName, magic: OrderIndex.magic,
-      words: DerivedFile.source(folder + "/visits.csv")!.words + [UInt64(slots.count)],
-      parts: [slots, [1, 2]])
+    slots.withUnsafeBytes { s in
+      [UInt8]([1, 2]).withUnsafeBytes { a in
+        DerivedFile.write(
+          folder: folder, name: OrderIndex.fileName, magic: OrderIndex.magic,
+          words: DerivedFile.source(folder + "/visits.csv")!.words + [UInt64(s.count), 1], parts: [s, a])
+      }
+    }
     XCTAssertEqual(try read(folder).0.symmetricDifference(Self.orders(text)), [], "slots outside the arena")
     // A link to a file elsewhere, a directory and a FIFO in the index's place.
     let elsewhere = folder + "-elsewhere"
@@ -296,12 +299,11 @@ final class OrderIndexTests: XCTestCase {
 extension ByteSet {
   /// The members, for tests.
   var strings: Set<String> {
-    let p = parts
-    typealias Slot = (offset: Int32, count: Int32, hash: UInt32)
-    let slots = p[0].withUnsafeBytes { Array($0.bindMemory(to: Slot.self)) }
-    return Set(
-      slots.filter { $0.offset != 0 }.map {
-        String(decoding: p[1][(Int($0.offset) - 1)..<(Int($0.offset) - 1 + Int($0.count))], as: UTF8.self)
-      })
+    withParts { s, a in
+      Set(
+        s.bindMemory(to: Slot.self).filter { $0.offset != 0 }.map {
+          String(decoding: a[(Int($0.offset) - 1)..<(Int($0.offset) - 1 + Int($0.count))], as: UTF8.self)
+        })
+    }
   }
 }
