@@ -93,6 +93,9 @@ public struct TillFast {
         let order = columns.lookup["order"], columns.lookup["wechat"] == nil, columns.lookup["payer"] == nil
       else { return nil }
       var rows: [Row] = []
+      // Room for as many rows as the file could hold (pages never written cost nothing), so
+      // that a million are not copied each time the array doubles.
+      rows.reserveCapacity(b.count / 32)
       let cellsOf = PlainCells(b)
       var channels = ChannelWords()
       let at = PlainCells.Columns(
@@ -150,6 +153,7 @@ extension TillFast {
     var result = ImportResult(kind: .visits, header: header, columns: columns, dataset: Dataset())
     var out: [UInt8] = []
     out.reserveCapacity(rows.count * 64)
+    result.added.reserveCapacity(rows.count)
     target.reserveOrders(rows.count)
     text.withUnsafeBufferPointer { whole in
       let b = UnsafeBufferPointer(rebasing: whole[start...])
