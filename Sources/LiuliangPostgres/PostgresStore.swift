@@ -126,7 +126,25 @@ public final class PostgresStore: RecordStore {
     return false
   }
 
-  public func visitColumn(_ column: String) throws(StoreError) -> [String] { [] }
+  /// The non-empty values of one of the log's own columns in this shop's visits (the whole
+  /// chain's without a shop): a till's order numbers, so that its export imported again adds
+  /// nothing twice.
+  public func visitColumn(_ column: String) throws(StoreError) -> [String] {
+    guard Schema.visitOwnColumns.contains(column) else { return [] }
+    let c = connection
+    let col = Schema.column(column)
+    let bytes = try run { () throws(ServerFailure) in
+      try c.copyOut(
+        "COPY (SELECT \(col) FROM visits WHERE \(col) <> ''\(shopFilter(false))) TO STDOUT (FORMAT csv)")
+    }
+    var out: [String] = []
+    bytes.withUnsafeBufferPointer { b in
+      CSV.parse(b) { r in
+        if r.count == 1 { out.append(r.field(0)) }
+      }
+    }
+    return out
+  }
 
   func checkWritable() throws(StoreError) {
     if let r = readOnly { throw .readOnly(r) }

@@ -20,12 +20,15 @@ public enum Schema {
     kind.columns.map { "NULLIF(\(column($0)), '') AS \(column($0))" }.joined(separator: ", ")
   }
 
-  /// `COPY kind FROM STDIN` in CSV, the shop first where given. An empty field stays empty text
-  /// (CSV's default would make it NULL).
-  static func copyIn(_ kind: Kind, withShop: Bool) -> String {
-    let cols = ((withShop ? ["shop"] : []) + kind.columns).map(column).joined(separator: ", ")
+  /// `COPY kind FROM STDIN` in CSV, the shop first where given, the table's `own` columns last.
+  /// An empty field stays empty text (CSV's default would make it NULL).
+  static func copyIn(_ kind: Kind, withShop: Bool, own: [String] = []) -> String {
+    let cols = ((withShop ? ["shop"] : []) + kind.columns + own).map(column).joined(separator: ", ")
     return "COPY \(table(kind)) (\(cols)) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (\(cols)))"
   }
+
+  /// The visit log's own columns beyond PRODUCT.md's, as visits.csv may hold them.
+  static let visitOwnColumns = ["order"]
 
   static func textColumns(_ kind: Kind) -> String {
     kind.columns.map { column($0) + " text NOT NULL DEFAULT ''" }.joined(separator: ", ")
@@ -69,6 +72,13 @@ public enum Schema {
     CREATE POLICY reads ON shops FOR SELECT USING (true);
     CREATE POLICY writes ON shops FOR ALL USING (liuliang_owner() OR id = liuliang_shop())
       WITH CHECK (liuliang_owner() OR id = liuliang_shop());
+    """,
+    // A till's order number on its visits, as visits.csv's own `order` column keeps it: an
+    // export imported twice adds each order once. Only a till's rows have one, so the index
+    // holds them alone.
+    """
+    ALTER TABLE visits ADD COLUMN "order" text NOT NULL DEFAULT '';
+    CREATE INDEX visits_order ON visits (shop, "order") WHERE "order" <> '';
     """,
   ]
 
