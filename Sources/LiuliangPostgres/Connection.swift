@@ -40,6 +40,21 @@ public final class Connection {
   /// Whether the connection still works (false after the server went away).
   public var isAlive: Bool { ll_pq_ok(conn) != 0 }
 
+  /// The server process of this connection, as other sessions' notices name their sender.
+  public var serverPID: Int32 { PQbackendPID(conn) }
+
+  /// The notices (LISTEN) that arrived since last asked, without waiting for any: each its
+  /// sender's server process and payload.
+  public func notices() -> [(sender: Int32, payload: String)] {
+    _ = PQconsumeInput(conn)
+    var out: [(sender: Int32, payload: String)] = []
+    while let n = PQnotifies(conn) {
+      out.append((n.pointee.be_pid, String(cString: n.pointee.extra)))
+      PQfreemem(n)
+    }
+    return out
+  }
+
   /// Runs SQL with text parameters; the rows as text (nil for NULL).
   @discardableResult
   public func query(_ sql: String, _ params: [String?] = []) throws(ServerFailure) -> [[String?]] {

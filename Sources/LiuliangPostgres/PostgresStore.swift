@@ -39,6 +39,11 @@ public final class PostgresStore: RecordStore {
       throw .server(.failed(store: a.name, error))
     }
     try Schema.check(connection)
+    do {
+      try listen(connection)
+    } catch {
+      throw .server(.failed(store: connection.name, error))
+    }
     if let s = self.shop {
       let known = try run { () throws(ServerFailure) in
         try connection.query("SELECT 1 FROM shops WHERE id = $1", [s])
@@ -78,6 +83,8 @@ public final class PostgresStore: RecordStore {
 
   public func load() throws(StoreError) {
     let c = connection
+    // What changed before this read is in it.
+    _ = c.notices()
     var files: [String: [UInt8]] = [:]
     var v = Versions()
     try run { () throws(ServerFailure) in
@@ -122,7 +129,7 @@ public final class PostgresStore: RecordStore {
 
   public func retakeLock() -> Bool {
     // A lost connection is made again; the store is then as writable as it was.
-    if !connection.isAlive, let c = try? Connection(address.url) { connection = c }
+    if !connection.isAlive, let c = try? Connection(address.url), (try? listen(c)) != nil { connection = c }
     return false
   }
 
@@ -150,7 +157,7 @@ public final class PostgresStore: RecordStore {
     if let r = readOnly { throw .readOnly(r) }
     if !connection.isAlive {
       // A dropped connection is tried once more before the write is kept for :retry.
-      guard let c = try? Connection(address.url) else {
+      guard let c = try? Connection(address.url), (try? listen(c)) != nil else {
         throw .server(.failed(store: displayName, .connectionLost))
       }
       connection = c
