@@ -56,4 +56,20 @@ final class HelpAndHintTests: XCTestCase {
     XCTAssertEqual(keyHints(line, room: 3), "? help")
     XCTAssertEqual(keyHints("↵客户 ?帮助 q退出", room: 12), "↵客户 ?帮助")
   }
+
+  /// The words that name the pane keys take their range from the pane list (five panes: 1–5),
+  /// so a sixth pane needs no sentence changed; no placeholder ever reaches the screen.
+  func testPaneKeyRangeComesFromThePaneList() {
+    for lang in ["zh-Hans", "en"] {
+      var s = Demo.state(lang, width: 100, height: 60)
+      press(&s, .char("?"))
+      let help = Demo.lines(s).joined(separator: "\n")
+      XCTAssertTrue(help.contains(s.text("key.panes", "1–5")), help)
+      XCTAssertTrue(help.contains(s.text("key.next_box", "1–5")), help)
+      XCTAssertFalse(help.contains("{1}"), help)
+      press(&s, .escape, .tab)
+      XCTAssertEqual(s.message, s.text("msg.one_box", "1–5"))
+      XCTAssertFalse(s.message!.contains("{1}"))
+    }
+  }
 }
