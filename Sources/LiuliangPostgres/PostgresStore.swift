@@ -10,7 +10,7 @@ public final class PostgresStore: RecordStore {
   /// The shop whose visits, posts and promotions are read and written; nil for the whole chain.
   public let shop: String?
   public internal(set) var dataset = Dataset()
-  public private(set) var problems: [Problem] = []
+  public internal(set) var problems: [Problem] = []
   public internal(set) var readOnly: ReadOnlyReason?
   var connection: Connection
   /// The records as read or last written, to tell changed ones apart.
@@ -73,58 +73,6 @@ public final class PostgresStore: RecordStore {
   /// A literal for SQL text that COPY can't take parameters in.
   func quoted(_ s: String) -> String {
     "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-  }
-
-  func copySQL(_ kind: Kind, shopOwned: Bool) -> String {
-    let cols = Schema.selected(kind)
-    return "COPY (SELECT \(cols) FROM \(Schema.table(kind))\(shopOwned ? shopFilter() : "") ORDER BY n) "
-      + "TO STDOUT (FORMAT csv, HEADER)"
-  }
-
-  public func load() throws(StoreError) {
-    let c = connection
-    // What changed before this read is in it.
-    _ = c.notices()
-    var files: [String: [UInt8]] = [:]
-    var v = Versions()
-    try run { () throws(ServerFailure) in
-      // One snapshot for every table: a writer elsewhere can't slip a row between two COPYs.
-      try c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      defer { _ = try? c.query("COMMIT") }
-      let settings = try c.query(
-        "SELECT settings, messages, version FROM shops"
-          + (shop.map { " WHERE id = " + quoted($0) } ?? "") + " ORDER BY id LIMIT 1")
-      if let row = settings.first {
-        files[ShopFile.name] = Array((row[0] ?? "").utf8)
-        if let m = row[1], !m.isEmpty { files[MessagesFile.name] = Array(m.utf8) }
-        v.shop = Int64(row[2] ?? "") ?? 0
-      }
-      try c.query("SET jit = off")
-      for kind in Kind.allCases where kind != .visits {
-        let own = kind == .posts || kind == .promotions
-        files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: own))
-      }
-      files[Kind.visits.fileName] = try VisitCopy.read(
-        c, url: address.url, columns: Schema.selected(.visits),
-        filter: shopFilter(false))
-      v.customerLines = try c.copyOut(versionSQL(.customers, own: false))
-      v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
-      v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
-      v.complaints = try Versions.byPlace(c.copyOut(versionSQL(.complaints, own: false, key: "n")))
-      v.contacts = try Versions.byPlace(c.copyOut(versionSQL(.contacts, own: false, key: "n")))
-    }
-    let decoded = try Store(bytes: files, name: connection.name)
-    dataset = decoded.dataset
-    problems = decoded.problems
-    saved = dataset
-    saved.visits = []
-    versions = v
-    appended = []
-  }
-
-  func versionSQL(_ kind: Kind, own: Bool, key: String = "id") -> String {
-    "COPY (SELECT \(key), version FROM \(Schema.table(kind))\(own ? shopFilter() : "") ORDER BY n) "
-      + "TO STDOUT (FORMAT csv)"
   }
 
   public func retakeLock() -> Bool {
