@@ -9,45 +9,56 @@ import LiuliangStore
 /// A big chain read over several connections at once, all in the snapshot of the loading
 /// transaction: the server's output of the tables takes longer than the client's reading of it,
 /// so the server's cores share it, and the loading connection meanwhile reads the small tables.
-/// The visit log, most of the bytes, is read as two ranges of row numbers.
+/// The visit log, most of the bytes, is read as two ranges of row numbers, and the customers
+/// are decoded while it arrives.
 enum ChainRead {
   /// A log of fewer rows than this is not worth more connections (the tests set it lower with
   /// `LIULIANG_COPY_PARTS_FROM` to read the demo in parts).
   static let parallelFrom: Int64 =
     getenv("LIULIANG_COPY_PARTS_FROM").flatMap { Int64(String(cString: $0)) } ?? 500_000
 
-  /// One helper connection's statements and their bytes, written by its own thread only.
+  /// One helper connection's statements and their bytes, written by its own thread only. The
+  /// first statement's bytes follow `prefix` (the file's header) in a buffer of `capacity`.
   final class Job: @unchecked Sendable {
     let statements: [String]
     var bytes: [[UInt8]] = []
     var failure: ServerFailure?
-    init(_ statements: [String]) { self.statements = statements }
+    let done = DispatchGroup()
+    init(_ statements: [String], prefix: [UInt8] = [], capacity: Int = 0) {
+      self.statements = statements
+      var first = prefix
+      first.reserveCapacity(capacity)
+      bytes = [first] + statements.dropFirst().map { _ in [] }
+    }
+
+    /// Runs the statements on `c`.
+    func run(_ c: Connection) throws(ServerFailure) {
+      for i in statements.indices { try c.copyOut(statements[i], appendingTo: &bytes[i]) }
+    }
+
+    /// Waits for the job's thread; its failure, if any.
+    func wait() throws(ServerFailure) {
+      done.wait()
+      if let failure { throw failure }
+    }
   }
 
-  /// Starts each job on a connection of its own in the exported `snapshot`; `wait` gives their
-  /// bytes once all are done, or the first failure.
-  static func start(_ jobs: [Job], url: String, snapshot: String) -> DispatchGroup {
-    let group = DispatchGroup()
+  /// Starts each job on a connection of its own in the exported `snapshot`.
+  static func start(_ jobs: [Job], url: String, snapshot: String) {
     for job in jobs {
-      DispatchQueue.global().async(group: group) {
+      DispatchQueue.global().async(group: job.done) {
         do throws(ServerFailure) {
           let helper = try Connection(url)
           try helper.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
           try helper.query("SET TRANSACTION SNAPSHOT '\(snapshot)'")
           try helper.query("SET jit = off")
-          for sql in job.statements { job.bytes.append(try helper.copyOut(sql)) }
+          try job.run(helper)
           try helper.query("COMMIT")
         } catch {
           job.failure = error
         }
       }
     }
-    return group
-  }
-
-  static func wait(_ group: DispatchGroup, _ jobs: [Job]) throws(ServerFailure) {
-    group.wait()
-    if let f = jobs.compactMap(\.failure).first { throw f }
   }
 }
 

@@ -96,13 +96,19 @@ public final class Connection {
 
   /// The bytes `COPY (…) TO STDOUT` sends, in one array (CSV bytes for the store's codec).
   public func copyOut(_ sql: String) throws(ServerFailure) -> [UInt8] {
+    var out: [UInt8] = []
+    try copyOut(sql, appendingTo: &out)
+    return out
+  }
+
+  /// The same, after the bytes already in `out` (a header, a part before).
+  public func copyOut(_ sql: String, appendingTo out: inout [UInt8]) throws(ServerFailure) {
     guard let start = PQexec(conn, sql) else { throw .connectionLost }
     guard ll_pq_copy_out(start) != 0 else {
       defer { PQclear(start) }
       throw failure(start)
     }
     PQclear(start)
-    var out: [UInt8] = []
     var chunk: UnsafeMutablePointer<CChar>?
     while true {
       let n = PQgetCopyData(conn, &chunk, 0)
@@ -116,7 +122,6 @@ public final class Connection {
       }
     }
     try finishResults()
-    return out
   }
 
   /// Sends `bytes` through `COPY … FROM STDIN`.

@@ -10,10 +10,11 @@ extension PostgresStore {
     _ = c.notices()
     var files: [String: [UInt8]] = [:]
     var v = Versions()
-    try run { () throws(ServerFailure) in
-      // One snapshot for every table: a writer elsewhere can't slip a row between two COPYs.
-      try c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      defer { _ = try? c.query("COMMIT") }
+    // One snapshot for every table: a writer elsewhere can't slip a row between two COPYs.
+    try run { () throws(ServerFailure) in _ = try c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+    // Open until every helper is done: they read in its snapshot.
+    defer { _ = try? c.query("COMMIT") }
+    let log = try run { () throws(ServerFailure) in
       let settings = try c.query(
         "SELECT settings, messages, version FROM shops"
           + (shop.map { " WHERE id = " + quoted($0) } ?? "") + " ORDER BY id LIMIT 1")
@@ -27,45 +28,56 @@ extension PostgresStore {
       let lo = Int64(bounds.first?[0] ?? "") ?? 0
       let hi = Int64(bounds.first?[1] ?? "") ?? 0
       let half = lo + (hi - lo + 1) / 2
-      // The big tables' statements, each list on a connection of its own where the log is big.
-      let big: [[String]] = [
-        [visitSQL(lo, half - 1)], [visitSQL(half, hi)], [lineSQL(.customers)],
-        [
-          lineSQL(.contacts), versionSQL(.customers, own: false),
-          versionSQL(.contacts, own: false, key: "n"),
-        ],
+      // The big tables, each list of statements on a connection of its own where the log is
+      // big. The log's first half is sized for the whole (about 45 bytes a visit), so that the
+      // second is added without moving it.
+      let log = [
+        ChainRead.Job(
+          [visitSQL(lo, half - 1)], prefix: Schema.header(.visits), capacity: Int(hi - lo + 1) * 48),
+        ChainRead.Job([visitSQL(half, hi)]),
       ]
-      var jobs = big.map(ChainRead.Job.init)
-      let snapshot =
-        hi - lo >= ChainRead.parallelFrom ? try c.query("SELECT pg_export_snapshot()").first?[0] ?? nil : nil
-      let helpers = snapshot.map { ChainRead.start(jobs, url: address.url, snapshot: $0) }
+      let customers = ChainRead.Job(
+        [lineSQL(.customers), versionSQL(.customers, own: false)], prefix: Schema.header(.customers))
+      let contacts = ChainRead.Job(
+        [lineSQL(.contacts), versionSQL(.contacts, own: false, key: "n")], prefix: Schema.header(.contacts))
+      let jobs = log + [customers, contacts]
+      let parallel = hi - lo >= ChainRead.parallelFrom
+      if parallel, let snapshot = try c.query("SELECT pg_export_snapshot()").first?[0] ?? nil {
+        ChainRead.start(jobs, url: address.url, snapshot: snapshot)
+      } else {
+        for job in jobs { try job.run(c) }
+      }
       for kind in [Kind.posts, .promotions, .complaints] {
         files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: kind != .complaints))
       }
       v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
       v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
       v.complaints = try Versions.byPlace(c.copyOut(versionSQL(.complaints, own: false, key: "n")))
-      if let helpers {
-        try ChainRead.wait(helpers, jobs)
-      } else {
-        for job in jobs {
-          job.bytes = try job.statements.map { sql throws(ServerFailure) in try c.copyOut(sql) }
-        }
-      }
-      var log = Schema.header(.visits)
-      log.reserveCapacity(log.count + jobs[0].bytes[0].count + jobs[1].bytes[0].count)
-      log += TextCopy.unescaped(jobs[0].bytes[0])
-      log += TextCopy.unescaped(jobs[1].bytes[0])
-      jobs[0].bytes = []
-      jobs[1].bytes = []
-      files[Kind.visits.fileName] = log
-      files[Kind.customers.fileName] = Schema.header(.customers) + TextCopy.unescaped(jobs[2].bytes[0])
-      files[Kind.contacts.fileName] = Schema.header(.contacts) + TextCopy.unescaped(jobs[3].bytes[0])
-      v.customerLines = jobs[3].bytes[1]
-      v.contacts = Versions.byPlace(jobs[3].bytes[2])
-      jobs = []
+      try customers.wait()
+      try contacts.wait()
+      files[Kind.customers.fileName] = TextCopy.unescaped(customers.bytes[0])
+      files[Kind.contacts.fileName] = TextCopy.unescaped(contacts.bytes[0])
+      v.customerLines = customers.bytes[1]
+      v.contacts = Versions.byPlace(contacts.bytes[1])
+      return log
     }
-    let decoded = try Store(bytes: files, name: connection.name)
+    // The customers are decoded while the log arrives; a failure to read it is thrown after.
+    var failure: ServerFailure?
+    let decoded = try Store(bytes: files, name: connection.name) {
+      do throws(ServerFailure) {
+        try log[0].wait()
+        try log[1].wait()
+      } catch {
+        failure = error
+        return []
+      }
+      var bytes = TextCopy.unescaped(log[0].bytes[0])
+      log[0].bytes = []
+      bytes += TextCopy.unescaped(log[1].bytes[0])
+      log[1].bytes = []
+      return bytes
+    }
+    if let failure { throw .server(.failed(store: connection.name, failure)) }
     dataset = decoded.dataset
     problems = decoded.problems
     saved = dataset
