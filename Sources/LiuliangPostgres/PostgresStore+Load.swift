@@ -63,6 +63,7 @@ extension PostgresStore {
     }
     // The customers are decoded while the log arrives; a failure to read it is thrown after.
     var failure: ServerFailure?
+    var logBytes = 0
     let decoded = try Store(bytes: files, name: connection.name) {
       do throws(ServerFailure) {
         try log[0].wait()
@@ -72,12 +73,14 @@ extension PostgresStore {
         return []
       }
       var bytes = TextCopy.unescaped(log[0].bytes[0])
+      defer { logBytes = bytes.count }
       log[0].bytes = []
       bytes += TextCopy.unescaped(log[1].bytes[0])
       log[1].bytes = []
       return bytes
     }
     if let failure { throw .server(.failed(store: connection.name, failure)) }
+    loadedBytes = files.values.reduce(logBytes) { $0 + $1.count }
     dataset = decoded.dataset
     problems = decoded.problems
     saved = dataset

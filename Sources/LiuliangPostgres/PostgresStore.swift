@@ -12,6 +12,8 @@ public final class PostgresStore: RecordStore {
   public internal(set) var dataset = Dataset()
   public internal(set) var problems: [Problem] = []
   public internal(set) var readOnly: ReadOnlyReason?
+  /// The bytes the last load read, as the files would hold them (a benchmark's "files' size").
+  public internal(set) var loadedBytes = 0
   var connection: Connection
   /// The records as read or last written, to tell changed ones apart.
   var saved = Dataset()
