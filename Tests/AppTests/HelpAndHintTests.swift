@@ -72,4 +72,27 @@ final class HelpAndHintTests: XCTestCase {
       XCTAssertFalse(s.message!.contains("{1}"))
     }
   }
+
+  /// `?` lists every : command with what it does, and every word it lists is one the command
+  /// line knows; a pane is also reached by its id or number.
+  func testHelpListsTheCommandsAndEachIsKnown() {
+    let s = Demo.state("en", width: 120, height: 80)
+    let help = Keymap.help(.today, text: { s.text[$0] })
+    XCTAssertEqual(help.last?.heading, "Commands (: then the word)")
+    XCTAssertTrue(help.last!.entries.contains { $0.keys == ":setup" && $0.text == s.text["cmd.setup"] })
+    XCTAssertTrue(help.last!.entries.contains { $0.keys == ":import FILE [KIND]" })
+    for name in Command.names {
+      var t = Demo.state("en")
+      _ = runCommand(&t, name)
+      XCTAssertFalse(t.message?.hasPrefix("Unknown command") ?? false, "\(name): \(t.message ?? "")")
+    }
+    var t = Demo.state("en")
+    _ = runCommand(&t, "churn")
+    XCTAssertEqual(t.pane, .churn)
+    _ = runCommand(&t, "2")
+    XCTAssertEqual(t.pane, .customers)
+    _ = runCommand(&t, "frob")
+    XCTAssertEqual(t.message, s.text("msg.unknown_command", "frob", Command.names.joined(separator: " ")))
+    XCTAssertTrue(t.message!.contains("setup"))
+  }
 }

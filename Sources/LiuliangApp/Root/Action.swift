@@ -123,6 +123,7 @@ public enum Keymap {
     return [
       (heading: text(pane.titleKey), entries: entries(panel)),
       (heading: text("help.everywhere"), entries: globalEntries),
+      (heading: text("help.commands"), entries: Command.usages.map { (keys: $0.usage, text: text($0.help)) }),
     ]
   }
 }

@@ -80,9 +80,7 @@ public struct AppState {
   /// The owner's home folder, where `E` offers to export (empty: the working folder).
   public var home = ""
 
-  public var reach = ListCursor()
-  /// The reach-out list as a queue: filter, order, what was sent today, the prepared message.
-  public var queue = ReachQueue()
+  public var todayPane = TodayState()
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
@@ -166,7 +164,7 @@ public struct AppState {
     customerVisits = CustomerVisits(index) ?? CustomerVisits()
     analysis = Analysis(ds, today: t, index: index)
     trends = Trends(ds, today: t, weeks: 12, index: index)
-    queue.refresh(analysis, ds, today: t)
+    todayPane.queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
@@ -212,7 +210,7 @@ public struct AppState {
   }
 
   public mutating func clampCursors() {
-    reach.setCount(queue.entries.count, visible: Layouts.todayListRows(self))
+    todayPane.reach.setCount(todayPane.queue.entries.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
     promotionsPane.list.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     churnPane.atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
