@@ -104,28 +104,51 @@ public final class TillTarget {
     phones.find(phone).map { ids[Int($0.start)..<Int($0.start) + Int($0.count)] }
   }
 
-  /// Reads where `customerID(phone:)` and `insertOrder` will look for a row, before they do:
-  /// called for a batch of rows first, it lets the cache misses of the batch (a million rows
-  /// over tables of tens of megabytes) overlap instead of following one another. `warmID`
-  /// then reads the ids the phones lead to, once their slots are in the cache.
-  public func warm(phone: UInt64?, order: UnsafeBufferPointer<UInt8>) {
-    var s = UInt64(orders.touch(order))
-    if let phone { s &+= phones.touch(phone) }
-    sink &+= s
+  /// What a till's plan looks up and adds to, lent to it by `withLookups`: a local value, so
+  /// that a million look-ups take no reference count and no exclusivity check of the class.
+  public struct Lookups {
+    var phones: PhoneTable
+    var orders: ByteSet
+    var sink: UInt64 = 0
+
+    /// Where in `withLookups`' ids the first customer with this phone has its id.
+    public func customerID(phone: UInt64) -> Range<Int>? {
+      phones.find(phone).map { Int($0.start)..<(Int($0.start) + Int($0.count)) }
+    }
+
+    /// Whether the order number was not there yet (and now is).
+    public mutating func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
+
+    /// Room for `more` order numbers, made at once instead of by doubling.
+    public mutating func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
+
+    /// Reads where `customerID(phone:)` and `insertOrder` will look for a row, before they do:
+    /// called for a batch of rows first, it lets the cache misses of the batch (a million rows
+    /// over tables of tens of megabytes) overlap instead of following one another. `warmID`
+    /// then reads the ids the phones lead to, once their slots are in the cache.
+    public mutating func warm(phone: UInt64?, order: UnsafeBufferPointer<UInt8>) {
+      var s = UInt64(orders.touch(order))
+      if let phone { s &+= phones.touch(phone) }
+      sink &+= s
+    }
+
+    public mutating func warmID(phone: UInt64, ids: UnsafeBufferPointer<UInt8>) {
+      if let slot = phones.find(phone), slot.count > 0 { sink &+= UInt64(ids[Int(slot.start)]) }
+    }
   }
 
-  public func warmID(phone: UInt64) {
-    if let slot = phones.find(phone), slot.count > 0 { sink &+= UInt64(ids[Int(slot.start)]) }
+  /// Lends the tables to `body`, with the bytes the phones' ids lie in; the order numbers it
+  /// adds stay added.
+  public func withLookups<R>(_ body: (UnsafeBufferPointer<UInt8>, inout Lookups) -> R) -> R {
+    // The set is moved out and back, never shared, so that adding to it copies nothing.
+    var lookups = Lookups(phones: phones, orders: ByteSet())
+    swap(&lookups.orders, &orders)
+    defer { swap(&lookups.orders, &orders) }
+    return ids.withUnsafeBufferPointer { body($0, &lookups) }
   }
-
-  /// What `warm` read, kept so that the reads are not left out as unused.
-  public private(set) var sink: UInt64 = 0
 
   /// Whether the order number is in the log (or was added by `insertOrder`).
   public func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
-
-  /// Room for `more` order numbers, made at once instead of by doubling.
-  public func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
 
   /// Appends rows made by `appendRow` to visits.csv in one write, as `Store.appendVisits`
   /// does: a short write is cut back, the file is synced, and a log changed since it was read
