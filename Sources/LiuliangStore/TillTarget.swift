@@ -221,59 +221,65 @@ public final class TillTarget {
   ) {
     out.append(contentsOf: customerID)
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
-      var n = 0
-      func put(_ c: UInt8) {
-        buf[n] = c
-        n += 1
-      }
-      // Decimal digits, zero-padded to `width`: at most twenty.
-      func digits(_ value: UInt64, _ width: Int) {
-        var v = value
-        var m = 0
-        var t: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &t) { t in
-          repeat {
-            t[m] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
-            v /= 10
-            m += 1
-          } while v > 0 || m < width
-          while m > 0 {
-            m -= 1
-            put(t[m])
-          }
-        }
-      }
-      put(CSV.comma)
+      guard var p = buf.baseAddress else { return }
       let c = v.date.civil
-      digits(UInt64(max(c.year, 0)), 4)
-      put(UInt8(ascii: "-"))
-      digits(UInt64(c.month), 2)
-      put(UInt8(ascii: "-"))
-      digits(UInt64(c.day), 2)
-      put(CSV.comma)
+      put(&p, CSV.comma)
+      digits(&p, UInt64(max(c.year, 0)), 4)
+      put(&p, UInt8(ascii: "-"))
+      digits(&p, UInt64(c.month), 2)
+      put(&p, UInt8(ascii: "-"))
+      digits(&p, UInt64(c.day), 2)
+      put(&p, CSV.comma)
       let minutes = Int(v.time.minutes)
-      digits(UInt64(minutes / 60), 2)
-      put(UInt8(ascii: ":"))
-      digits(UInt64(minutes % 60), 2)
-      put(CSV.comma)
-      if v.amount.fen < 0 { put(UInt8(ascii: "-")) }
+      digits(&p, UInt64(minutes / 60), 2)
+      put(&p, UInt8(ascii: ":"))
+      digits(&p, UInt64(minutes % 60), 2)
+      put(&p, CSV.comma)
+      if v.amount.fen < 0 { put(&p, UInt8(ascii: "-")) }
       let a = v.amount.fen.magnitude
-      digits(a / 100, 1)
+      digits(&p, a / 100, 1)
       if a % 100 != 0 {
-        put(UInt8(ascii: "."))
-        digits(a % 100, 2)
+        put(&p, UInt8(ascii: "."))
+        digits(&p, a % 100, 2)
       }
-      put(CSV.comma)
-      if v.party < 0 { put(UInt8(ascii: "-")) }
-      digits(UInt64(v.party.magnitude), 1)
-      put(CSV.comma)
-      put(CSV.comma)
-      for b in v.channel.rawValue.utf8 { put(b) }
-      put(CSV.comma)
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
+      put(&p, CSV.comma)
+      if v.party < 0 { put(&p, UInt8(ascii: "-")) }
+      digits(&p, UInt64(v.party.magnitude), 1)
+      put(&p, CSV.comma)
+      put(&p, CSV.comma)
+      for b in v.channel.rawValue.utf8 { put(&p, b) }
+      put(&p, CSV.comma)
+      out.append(
+        contentsOf: UnsafeBufferPointer(start: buf.baseAddress, count: buf.baseAddress!.distance(to: p)))
     }
     out.append(contentsOf: order)
     out.append(CSV.lf)
+  }
+
+  @inline(__always) private static func put(_ p: inout UnsafeMutablePointer<UInt8>, _ c: UInt8) {
+    p.pointee = c
+    p += 1
+  }
+
+  /// Decimal digits, zero-padded to `width` (at most twenty: room enough in `appendRow`'s buffer).
+  @inline(__always) private static func digits(
+    _ p: inout UnsafeMutablePointer<UInt8>, _ value: UInt64, _ width: Int
+  ) {
+    var n = 1
+    var t = value
+    while t >= 10 {
+      t /= 10
+      n += 1
+    }
+    let w = max(n, width)
+    var v = value
+    var k = w - 1
+    while k >= 0 {
+      p[k] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
+      v /= 10
+      k -= 1
+    }
+    p += w
   }
 
   // MARK: Reading the two files as the loader would
