@@ -50,4 +50,36 @@ final class BenchTests: XCTestCase {
     XCTAssertNotEqual(try runLiuliang(["bench", "--data", store.path]).status, 0)
     XCTAssertNotEqual(try runLiuliang(["drill", "check", "--data", store.path]).status, 0)
   }
+
+  /// The benchmark on a chain's store (--store URL --shop ID): the same figures, from the
+  /// database, and the visit it logs lands there.
+  func testBenchMeasuresAChainsStore() throws {
+    let pg = try ThrowawayPostgres.server()
+    let db = try pg.newDatabase()
+    let url = pg.url(db)
+    let store = try Repo.tempFolder("bench-chain")
+    try FileManager.default.removeItem(at: store)
+    let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    XCTAssertEqual(try runLiuliang(["migrate", store.path, url, "--lang", "en"]).status, 0)
+    let visits = Int(try pg.psql(db, "SELECT count(*) FROM visits").trimmed)!
+    let r = try runTools([
+      "bench", "--store", url, "--shop", "main", "--today", "2026-11-16", "--rounds", "2",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    var figures: [String: Double] = [:]
+    for line in r.stdout.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      if parts.count == 2, let v = Double(parts[1]) { figures[String(parts[0])] = v }
+    }
+    XCTAssertEqual(figures["customers"], 2000)
+    XCTAssertEqual(figures["visits"], Double(visits))
+    XCTAssertGreaterThan(figures["load_ms"] ?? 0, 0)
+    // The bytes read are about the files' size: within a tenth of the folder's.
+    let files = try FileManager.default.contentsOfDirectory(atPath: store.path).reduce(0) {
+      $0 + ((try FileManager.default.attributesOfItem(atPath: store.path + "/" + $1)[.size] as? Int) ?? 0)
+    }
+    XCTAssertEqual(figures["files_mb"] ?? 0, Double(files) / 1e6, accuracy: Double(files) / 1e7)
+    XCTAssertEqual(Int(try pg.psql(db, "SELECT count(*) FROM visits").trimmed), visits + 1)
+  }
 }
