@@ -128,6 +128,10 @@ public struct AppState {
   public var complaintCustomers: [Int?] { analysis.complaintLog.customers }
   /// Where customers were opened from, to go back to with Esc (see BackStack.swift).
   public var back: [BackStep] = []
+  /// Writes handed to the store writer and not yet done, set by the runner (see DashboardLoop).
+  public var pendingWrites = 0
+  /// The owner chose to quit once the pending writes are done.
+  public var quitWhenSaved = false
 
   public init(
     dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80,
