@@ -169,6 +169,9 @@ public struct AppState {
     let sameCustomers = ds.customers == dataset.customers
     let keptSearch = sameCustomers ? search : nil
     let keptOrders = sameCustomers ? list.orders?.customerParts : nil
+    let edit =
+      sameCustomers
+      ? nil : CustomerEdit(from: dataset.customers, to: ds.customers, search: search, orders: list.orders)
     dataset = ds
     self.problems = problems
     today = t
@@ -200,8 +203,8 @@ public struct AppState {
     }
     // One after the other, each spread over the cores: nested inside a two-way split, each
     // would have had one core to itself, and the index is done well before the orders.
-    let searchIndex = keptSearch ?? Self.searchIndex(ds.customers)
-    let orders = SortOrders(ds, analysis, reusing: keptOrders)
+    let searchIndex = keptSearch ?? edit?.searchIndex(ds.customers) ?? Self.searchIndex(ds.customers)
+    let orders = edit?.sortOrders(ds, analysis) ?? SortOrders(ds, analysis, reusing: keptOrders)
     search = searchIndex
     list.orders = orders
     list.refresh(ds, analysis, search: search)

@@ -258,8 +258,16 @@ public final class SortOrders: Sendable, Equatable {
 
   static let tierRank: [Tier: UInt32] = [.friend: 0, .vip: 1, .member: 2]
 
+  /// Orders already worked out (see `updated`, SortOrdersUpdate.swift).
+  init(key: [[UInt32]], order: [[Int32]], choices: [CustomerList.Dimension: [(value: String, count: Int)]]) {
+    self.key = key
+    self.order = order
+    self.choices = choices
+    count = key.first?.count ?? 0
+  }
+
   /// How many keys have each value below `n`.
-  private static func counts(_ key: [UInt32], _ n: Int) -> [Int] {
+  static func counts(_ key: [UInt32], _ n: Int) -> [Int] {
     var c = [Int](repeating: 0, count: n)
     for k in key { c[Int(k)] += 1 }
     return c
@@ -279,7 +287,7 @@ public final class SortOrders: Sendable, Equatable {
   }
 
   /// Every customer's sort key for the column.
-  private static func key(_ c: CustomerList.Column, _ cs: ChunkedArray<Customer>, _ a: Analysis) -> [UInt32] {
+  static func key(_ c: CustomerList.Column, _ cs: ChunkedArray<Customer>, _ a: Analysis) -> [UInt32] {
     switch c {
     case .name:
       return TextRanks.ranks(count: cs.count, utf8: { $1.append(cs[$0].name) }, text: { cs[$0].name })
