@@ -86,7 +86,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
-        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator",
+        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator", "LiuliangSearch",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),
