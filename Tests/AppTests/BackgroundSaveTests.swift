@@ -119,6 +119,24 @@ final class BackgroundSaveTests: XCTestCase {
       "the order the owner made them in")
   }
 
+  /// Queued writes follow one another on the writer's thread without a turn of the loop in
+  /// between (an import's visits), and the loop then takes them in together.
+  func testQueuedWritesRunWithoutWaitingForTheLoop() {
+    var (l, store) = loop()
+    _ = editFirstName(&l, "A")
+    _ = editFirstName(&l, "B")
+    _ = editFirstName(&l, "C")
+    XCTAssertTrue(started(store))
+    store.release.signal()
+    XCTAssertTrue(started(store), "the second began with no collect")
+    store.release.signal()
+    XCTAssertTrue(started(store), "and the third")
+    store.release.signal()
+    XCTAssertTrue(l.settle())
+    XCTAssertEqual(store.written.count, 3)
+    XCTAssertEqual(l.state.pendingWrites, 0)
+  }
+
   /// A change the files refuse (someone else changed them; a read-only store) is taken back
   /// exactly as the synchronous write took it back: same records, message and `:keep`.
   func testARefusalComesBackAsTheSynchronousWriteAnswers() {

@@ -24,9 +24,8 @@ public struct DashboardLoop {
     return effects.filter { !$0.writes }
   }
 
-  /// Takes in the write that ended, waiting at most `ms` for it: a failure goes into `update`
-  /// as the store's answer always did, with the writes behind it; after a success the next
-  /// one starts. True when one ended.
+  /// Takes in the writes that ended, waiting at most `ms` for one: a failure goes into `update`
+  /// as the store's answer always did, with the writes behind it. True when one ended.
   @discardableResult
   public mutating func collect(waitingMs ms: Int = 0) -> Bool {
     takeIn(writer.finished(waitingMs: ms)) != nil
@@ -44,12 +43,12 @@ public struct DashboardLoop {
     return ok
   }
 
-  /// Whether the write ended well; nil when none ended.
+  /// Whether the writes that ended went well; nil when none ended.
   private mutating func takeIn(_ end: StoreWriter.Ended?) -> Bool? {
     guard let end else { return nil }
-    if let error = end.error { state.wrote(end.effect, failed: error, later: end.later) }
+    if let f = end.failed { state.wrote(f.effect, failed: f.error, later: f.later) }
     state.pendingWrites = writer.pending
-    return end.error == nil
+    return end.failed == nil
   }
 
   /// The owner chose to quit once saved, and everything is written.

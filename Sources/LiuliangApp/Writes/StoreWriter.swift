@@ -4,68 +4,92 @@ import LiuliangStore
 
 /// The one thread that writes the store. Rewriting customers.csv of a million customers takes
 /// seconds; done on the key path it froze the screen, so the dashboard hands each write here
-/// and goes on reading keys. Writes run one at a time in the order given: the next one starts
-/// only once the loop has taken in the last one's outcome, so a failure stops the queue before
-/// anything behind it reaches the disk (those writes come back with the failure, as the
-/// dashboard's runner always held them). Everything but the write in hand is touched only by
-/// the loop's thread, and the loop touches the store only when nothing is in hand (`settle`).
+/// and goes on reading keys. Writes run one at a time in the order given, one after the other
+/// without waiting for the loop (an import's thousand visits); the first that fails stops the
+/// queue, and it comes back with every write still behind it — those handed in after the
+/// failure too — untried, as the dashboard's runner always held them. The loop touches the
+/// store itself only when nothing is queued (`DashboardLoop.settle`).
 public final class StoreWriter: @unchecked Sendable {
   private let store: any RecordStore
-  private let queue = DispatchQueue(label: "liuliang.store-writer")
+  private let thread = DispatchQueue(label: "liuliang.store-writer")
+  /// Guards the fields below, which both threads touch.
+  private let guarded = DispatchQueue(label: "liuliang.store-writer.fields")
+  /// Signalled each time a write ends, so that the loop can wait for one.
   private let ended = DispatchSemaphore(value: 0)
-  /// The error of the write in hand, set on the writer's thread before `ended` is signalled
-  /// and read on the loop's after waiting for it.
-  private var failure: StoreError?
-  /// The write under way on the writer's thread.
-  public private(set) var inHand: Effect?
-  /// Writes behind it, oldest first.
-  public private(set) var waiting: [Effect] = []
+  /// Writes not yet done, the one in hand first (it leaves when it ends).
+  private var queue: [Effect] = []
+  /// Writes done since the loop last asked.
+  private var written = 0
+  /// The write that failed; while set the queue stands still.
+  private var failure: (Effect, StoreError)?
+  /// The writer's thread is working through the queue.
+  private var running = false
 
   public init(_ store: any RecordStore) { self.store = store }
 
-  /// Writes not yet done, the one in hand included.
-  public var pending: Int { (inHand == nil ? 0 : 1) + waiting.count }
+  /// Writes not yet done, the one in hand included, and a failed one until the loop has it.
+  public var pending: Int { guarded.sync { queue.count + (failure == nil ? 0 : 1) } }
 
-  /// Queues writes behind those pending; the first starts at once when none is in hand.
+  /// Queues writes behind those pending, and starts them when the writer is idle.
   public func submit(_ writes: [Effect]) {
-    waiting += writes.filter(\.writes)
-    startNext()
-  }
-
-  /// What happened to the write in hand.
-  public struct Ended {
-    public var effect: Effect
-    /// Nil when it was written.
-    public var error: StoreError?
-    /// On a failure, the writes that were queued behind it, no longer queued.
-    public var later: [Effect]
-  }
-
-  /// The write in hand once it has ended, waiting at most `ms` for it; nil while none is in
-  /// hand or it is still under way. After a success the next queued write starts.
-  public func finished(waitingMs ms: Int) -> Ended? {
-    guard let effect = inHand else { return nil }
-    guard ended.wait(timeout: .now() + .milliseconds(max(0, ms))) == .success else { return nil }
-    inHand = nil
-    if let error = failure {
-      let later = waiting
-      waiting = []
-      return Ended(effect: effect, error: error, later: later)
+    let writes = writes.filter(\.writes)
+    guard !writes.isEmpty else { return }
+    let start = guarded.sync {
+      queue += writes
+      guard !running && failure == nil else { return false }
+      running = true
+      return true
     }
-    startNext()
-    return Ended(effect: effect, error: nil, later: [])
+    if start { thread.async { [self] in work() } }
   }
 
-  private func startNext() {
-    guard inHand == nil, !waiting.isEmpty else { return }
-    let effect = waiting.removeFirst()
-    inHand = effect
-    queue.async { [self] in
-      failure = nil
+  /// What ended since the loop last asked.
+  public struct Ended {
+    /// Writes done.
+    public var written: Int
+    /// The write that failed, its error, and the writes that were behind it, no longer queued.
+    public var failed: (effect: Effect, error: StoreError, later: [Effect])?
+  }
+
+  /// What ended since the last call, waiting at most `ms` for a write to end when none has;
+  /// nil when nothing did.
+  public func finished(waitingMs ms: Int) -> Ended? {
+    if let e = take() { return e }
+    guard ms > 0, pending > 0 else { return nil }
+    _ = ended.wait(timeout: .now() + .milliseconds(ms))
+    return take()
+  }
+
+  private func take() -> Ended? {
+    guarded.sync {
+      defer { written = 0 }
+      if let (effect, error) = failure {
+        let later = queue
+        queue = []
+        failure = nil
+        return Ended(written: written, failed: (effect, error, later))
+      }
+      return written > 0 ? Ended(written: written, failed: nil) : nil
+    }
+  }
+
+  private func work() {
+    while let effect = guarded.sync(execute: { () -> Effect? in
+      guard failure == nil, let first = queue.first else {
+        running = false
+        return nil
+      }
+      return first
+    }) {
+      var refused: StoreError?
       do throws(StoreError) {
         try Self.perform(effect, on: store)
       } catch {
-        failure = error
+        refused = error
+      }
+      guarded.sync {
+        queue.removeFirst()
+        if let refused { failure = (effect, refused) } else { written += 1 }
       }
       ended.signal()
     }
