@@ -244,6 +244,17 @@ final class BackgroundSaveTests: XCTestCase {
     XCTAssertEqual(store.written.count, 1)
   }
 
+  /// A write that ends while `q` waits for it (a small store's) quits without a question.
+  func testQuitWaitsForAWriteAboutToEnd() {
+    var (l, store) = loop()
+    _ = editFirstName(&l, "+1")
+    XCTAssertTrue(started(store))
+    store.release.signal()
+    XCTAssertEqual(l.send(.key(.char("q"))), [.quit])
+    XCTAssertEqual(l.state.overlay, .none)
+    XCTAssertEqual(store.written.count, 1)
+  }
+
   func testQuitAnywayAndASecondCtrlCQuitAtOnce() {
     var (l, store) = loop()
     _ = editFirstName(&l, "+1")

@@ -1,3 +1,4 @@
+import Dispatch
 import LiuliangModel
 import LiuliangStore
 
@@ -18,10 +19,35 @@ public struct DashboardLoop {
   /// One message through `update`. Writes go to the writer, behind any still pending; the
   /// other effects come back, in order, for the runner.
   public mutating func send(_ msg: Msg) -> [Effect] {
-    let effects = update(&state, msg)
+    let asked = state.overlay == .confirm(.quitWhileWriting)
+    var effects = update(&state, msg)
     writer.submit(effects.filter(\.writes))
     state.pendingWrites = writer.pending
+    if !asked && state.overlay == .confirm(.quitWhileWriting) && waitBriefly() {
+      // The write ended soon enough: quitting goes on as if none had been pending.
+      state.overlay = .none
+      effects += state.leave(.quit)
+    }
     return effects.filter { !$0.writes }
+  }
+
+  /// How long `q` waits for pending writes before it asks: a small store's write (an fsync on
+  /// a busy disk) ends well within it, and only a big one's question is worth the owner's time.
+  public static let quitWaitMs = 1000
+
+  /// Waits up to `quitWaitMs` for every pending write; true when all ended and none failed.
+  private mutating func waitBriefly() -> Bool {
+    let deadline = DispatchTime.now() + .milliseconds(Self.quitWaitMs)
+    var ok = true
+    while writer.pending > 0 {
+      let now = DispatchTime.now()
+      guard now < deadline else { return false }
+      let left = Int((deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000)
+      if takeIn(writer.finished(waitingMs: max(1, left))) == false { ok = false }
+    }
+    state.pendingWrites = writer.pending
+    if !ok { state.overlay = .none }
+    return ok
   }
 
   /// Takes in the writes that ended, waiting at most `ms` for one: a failure goes into `update`
@@ -40,6 +66,9 @@ public struct DashboardLoop {
     while writer.pending > 0 {
       if takeIn(writer.finished(waitingMs: 1000)) == false { ok = false }
     }
+    // Writes that had all ended before the call are taken in too.
+    _ = takeIn(writer.finished(waitingMs: 0))
+    state.pendingWrites = 0
     return ok
   }
 

@@ -54,10 +54,13 @@ public final class StoreWriter: @unchecked Sendable {
   /// What ended since the last call, waiting at most `ms` for a write to end when none has;
   /// nil when nothing did.
   public func finished(waitingMs ms: Int) -> Ended? {
-    if let e = take() { return e }
-    guard ms > 0, pending > 0 else { return nil }
-    _ = ended.wait(timeout: .now() + .milliseconds(ms))
-    return take()
+    let deadline = DispatchTime.now() + .milliseconds(max(0, ms))
+    // A signal can be left from an end already taken in: waiting goes on until one is found.
+    while true {
+      if let e = take() { return e }
+      guard ms > 0, pending > 0 else { return nil }
+      if ended.wait(timeout: deadline) == .timedOut { return take() }
+    }
   }
 
   private func take() -> Ended? {
