@@ -28,7 +28,7 @@ final class BackStackTests: XCTestCase {
     XCTAssertEqual(s.detail, s.atRiskList[3])
     press(&s, .backspace)
     XCTAssertEqual(s.pane, .churn)
-    XCTAssertEqual(s.atRisk.index, 3)
+    XCTAssertEqual(s.churnPane.atRisk.index, 3)
   }
 
   func testOpeningInTheTableStillClosesToTheTable() {

@@ -107,21 +107,10 @@ public struct AppState {
   /// Each customer's visits, kept with the figures (see `CustomerVisits`).
   var customerVisits = CustomerVisits()
   public var detailScroll = 0
-  /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
-  public var weekOffset = 0
-  public var day = 0
-  /// The posting slot under the Moments cursor (an index into shop.toml's slots).
-  public var slotRow = 0
-  public var promotions = ListCursor()
-  /// Promotions pane: the heatmap cell under the cursor (weekday 1…7, hour) and whether the
-  /// cursor is in the heatmap (else in the list).
-  public var heatWeekday = 1
-  public var heatHour = 14
-  public var heatFocus = false
-  /// Churn pane: the complaint log's cursor, and whether the cursor is there (else at-risk).
-  public var complaintCursor = ListCursor()
-  public var complaintFocus = false
-  public var atRisk = ListCursor()
+  /// The Moments, Promotions and Churn panes' own state (see each pane's folder).
+  public var momentsPane = MomentsState()
+  public var promotionsPane = PromotionsState()
+  public var churnPane = ChurnState()
   /// At-risk customers by spend, for the Churn pane.
   public var atRiskList: [Int] { analysis.atRiskBySpend }
   /// Each complaint's customer, for the Churn pane's log: found once per data change, not per frame.
@@ -149,8 +138,8 @@ public struct AppState {
     analysis = Analysis(Dataset(shop: dataset.shop), today: today)
     trends = Trends()
     checks = ContentChecks(Dataset(shop: dataset.shop), today: today)
-    day = today.weekday - 1
-    heatWeekday = today.weekday
+    momentsPane.day = today.weekday - 1
+    promotionsPane.heatWeekday = today.weekday
     setData(dataset, problems: problems, today: today)
   }
 
@@ -232,14 +221,14 @@ public struct AppState {
   public mutating func clampCursors() {
     reach.setCount(queue.entries.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
-    promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
-    atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
-    complaintCursor.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
+    promotionsPane.list.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
+    churnPane.atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
+    churnPane.complaints.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
   }
 
   /// Monday of the week the Moments pane shows.
-  public var shownWeek: Day { today.weekStart.adding(7 * weekOffset) }
-  public var selectedDay: Day { shownWeek.adding(day) }
+  public var shownWeek: Day { today.weekStart.adding(7 * momentsPane.weekOffset) }
+  public var selectedDay: Day { shownWeek.adding(momentsPane.day) }
 
   public var postsOfSelectedDay: [Int] { analysis.postCalendar.on(selectedDay) }
 

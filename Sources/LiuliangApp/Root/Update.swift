@@ -119,7 +119,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     if let effects = s.pane.room.act(&s, action) { return effects }
     // Promotions and Churn take Tab themselves; the other panes have a single box.
     if action == .switchBox || action == .previousBox {
-      s.flash(s.text["msg.one_box"])
+      s.flash(s.text("msg.one_box", Pane.keyRange))
       return []
     }
     s.pane.room.move(&s, action)
