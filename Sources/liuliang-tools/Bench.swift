@@ -111,6 +111,11 @@ struct BenchCommand: ParsableCommand {
     _ = keys.press(.char("e"))
     for ch in "+1" { _ = keys.press(.char(ch)) }
     var loop = DashboardLoop(state: keys.state, store: s)
+    // The loop's state is the only one, as in the dashboard: the figures before the edit go
+    // when the edit makes new ones, rather than stay to swell the peak of memory.
+    keys.state = AppState(
+      dataset: Dataset(shop: s.dataset.shop), problems: [], today: loop.state.today, folder: "", text: cliText
+    )
     var buf = keys.buf
     let start = Stopwatch.now()
     _ = loop.send(.key(.ctrl("s")))
