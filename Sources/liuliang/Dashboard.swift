@@ -78,6 +78,8 @@ struct Dashboard {
     while true {
       loop.collect()
       if loop.quitsNow { return }
+      // A chain's connection belongs to the store writer while a write is under way.
+      if loop.writer.pending == 0 { offerChangesElsewhere() }
       let now = terminal.size
       if now != size {
         size = now

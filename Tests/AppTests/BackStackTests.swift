@@ -16,7 +16,7 @@ final class BackStackTests: XCTestCase {
     XCTAssertTrue(status.contains("今日 › " + s.dataset.customers[c].name), status)
     press(&s, .escape)
     XCTAssertEqual(s.pane, .today)
-    XCTAssertEqual(s.reach.index, 2)
+    XCTAssertEqual(s.todayPane.reach.index, 2)
     XCTAssertNil(s.detail)
     XCTAssertFalse(Demo.lines(s).last!.contains("›"))
   }

@@ -66,6 +66,7 @@ final class CustomerEditTests: XCTestCase {
   func assertSame(_ a: SortOrders, _ b: SortOrders, _ note: String) {
     XCTAssertEqual(a.key, b.key, note)
     XCTAssertEqual(a.order, b.order, note)
+    XCTAssertEqual(a.spendBase, b.spendBase, note)
     for d in CustomerList.Dimension.allCases {
       XCTAssertEqual(a.choices[d]!.map(\.value), b.choices[d]!.map(\.value), "\(note) \(d)")
       XCTAssertEqual(a.choices[d]!.map(\.count), b.choices[d]!.map(\.count), "\(note) \(d)")

@@ -16,13 +16,13 @@ final class MouseListTests: XCTestCase {
   func testTodayRowSelectsAndAgainOpensTheCustomer() {
     var s = Demo.state()
     let entry = 4
-    guard let who = s.analysis.reachOut[s.queue.entries[entry]].customer else {
+    guard let who = s.analysis.reachOut[s.todayPane.queue.entries[entry]].customer else {
       return XCTFail("the demo's fifth entry has a customer")
     }
     click(&s, x: 10, y: 8)
-    XCTAssertEqual(s.reach.index, 0, "the filter bar selects nothing")
+    XCTAssertEqual(s.todayPane.reach.index, 0, "the filter bar selects nothing")
     click(&s, x: 10, y: 14)
-    XCTAssertEqual(s.reach.index, entry)
+    XCTAssertEqual(s.todayPane.reach.index, entry)
     XCTAssertEqual(s.pane, .today)
     click(&s, x: 10, y: 14)
     XCTAssertEqual(s.pane, .customers)

@@ -43,7 +43,7 @@ final class StormTests: XCTestCase {
 
   func checkInvariants(_ s: AppState, _ context: @autoclosure () -> String) {
     for (name, c) in [
-      ("reach", s.reach), ("customers", s.customers), ("complaints", s.churnPane.complaints),
+      ("reach", s.todayPane.reach), ("customers", s.customers), ("complaints", s.churnPane.complaints),
       ("promotions", s.promotionsPane.list), ("atRisk", s.churnPane.atRisk),
     ] {
       let inside =

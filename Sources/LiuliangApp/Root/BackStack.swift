@@ -17,7 +17,7 @@ extension AppState {
   mutating func pushBack() {
     back.append(
       BackStep(
-        pane: pane, reach: reach, churn: churnPane, customers: customers, filters: list.filters,
+        pane: pane, reach: todayPane.reach, churn: churnPane, customers: customers, filters: list.filters,
         detail: detail,
         detailScroll: detailScroll))
   }
@@ -32,7 +32,7 @@ extension AppState {
     customers = b.customers
     detail = b.detail
     detailScroll = b.detailScroll
-    reach = b.reach
+    todayPane.reach = b.reach
     churnPane = b.churn
     pane = b.pane
     // The data may have changed meanwhile (a visit logged): the cursors stay inside the lists.

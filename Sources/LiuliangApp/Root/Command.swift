@@ -96,7 +96,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     var effects = s.commitNamed(ds, s.text["done.kept"])
     effects = effects.map { if case .save(let d) = $0 { return .overwrite(d) } else { return $0 } }
     return effects
-  case "messages": s.queue.showsTemplates = true
+  case "messages": s.todayPane.queue.showsTemplates = true
   case "message": return setTemplate(&s, words)
   case "problems":
     guard !s.problems.isEmpty else {

@@ -34,7 +34,8 @@ func clickToday(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   let list = Layouts.today(s).list
   guard list.contains(x: m.x, y: m.y) else { return [] }
   return clickRow(
-    &s, m, firstY: list.y + 3, rows: Layouts.todayListRows(s), \.reach, visible: Layouts.todayListRows(s))
+    &s, m, firstY: list.y + 3, rows: Layouts.todayListRows(s), \.todayPane.reach,
+    visible: Layouts.todayListRows(s))
 }
 
 /// Churn: a row of the at-risk list (under its header) or of the complaint log; a click in

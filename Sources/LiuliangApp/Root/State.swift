@@ -58,9 +58,9 @@ public struct AppState {
   public var wording: Wording
   /// The store folder as shown in the status line.
   public var folder: String
-  public private(set) var dataset: Dataset
-  public private(set) var analysis: Analysis
-  public private(set) var trends: Trends
+  public internal(set) var dataset: Dataset
+  public internal(set) var analysis: Analysis
+  public internal(set) var trends: Trends
   public private(set) var checks: ContentChecks
   public private(set) var problems: [Problem]
   /// Why changes can't be saved, in words; nil when the store is ours.
@@ -80,9 +80,7 @@ public struct AppState {
   /// The owner's home folder, where `E` offers to export (empty: the working folder).
   public var home = ""
 
-  public var reach = ListCursor()
-  /// The reach-out list as a queue: filter, order, what was sent today, the prepared message.
-  public var queue = ReachQueue()
+  public var todayPane = TodayState()
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
@@ -129,7 +127,8 @@ public struct AppState {
     self.text = text
     wording = Wording(text)
     self.folder = folder
-    self.dataset = dataset
+    // Empty until setData, like the figures below, so that it never takes them for this data's.
+    self.dataset = Dataset(shop: dataset.shop)
     self.problems = problems
     self.today = today
     self.width = width
@@ -161,20 +160,24 @@ public struct AppState {
     let edit =
       sameCustomers
       ? nil : CustomerEdit(from: dataset.customers, to: ds.customers, search: search, orders: list.orders)
+    // A customer's name, phone or notes edited: no figure reads them, so all are kept.
+    let sameFigures = t == today && dataset.sameFigures(as: ds)
     dataset = ds
     self.problems = problems
     today = t
-    // The old figures and orders go before the new ones are made: on a big pool holding both
-    // would be the session's peak of memory.
-    analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
-    customerVisits = CustomerVisits()
-    let index = VisitIndex(ds, keepingOrder: true)
-    customerVisits = CustomerVisits(index) ?? CustomerVisits()
-    analysis = Analysis(ds, today: t, index: index)
-    trends = Trends(ds, today: t, weeks: 12, index: index)
-    queue.refresh(analysis, ds, today: t)
-    checks = ContentChecks(ds, today: t)
+    if !sameFigures {
+      // The old figures and orders go before the new ones are made: on a big pool holding both
+      // would be the session's peak of memory.
+      analysis = Analysis(Dataset(shop: ds.shop), today: t)
+      customerVisits = CustomerVisits()
+      let index = VisitIndex(ds, keepingOrder: true)
+      customerVisits = CustomerVisits(index) ?? CustomerVisits()
+      analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
+      trends = Trends(ds, today: t, weeks: 12, index: index)
+      todayPane.queue.refresh(analysis, ds, today: t)
+      checks = ContentChecks(ds, today: t)
+    }
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the
@@ -219,7 +222,7 @@ public struct AppState {
   }
 
   public mutating func clampCursors() {
-    reach.setCount(queue.entries.count, visible: Layouts.todayListRows(self))
+    todayPane.reach.setCount(todayPane.queue.entries.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
     promotionsPane.list.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     churnPane.atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))

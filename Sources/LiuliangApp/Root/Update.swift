@@ -82,8 +82,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .none: break
     }
     s.message = nil
-    s.queue.prepared = nil
-    s.queue.showsTemplates = false
+    s.todayPane.queue.prepared = nil
+    s.todayPane.queue.showsTemplates = false
     guard let action = Keymap.action(for: key, in: s.pane), let binding = Keymap.binding(for: key, in: s.pane)
     else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }

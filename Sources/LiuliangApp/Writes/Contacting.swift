@@ -54,6 +54,6 @@ func setTemplate(_ s: inout AppState, _ words: [String]) -> [Effect] {
   let text = words.dropFirst(2).joined(separator: " ")
   ds.shop.messages[kind] = text.isEmpty ? nil : text
   let effects = s.commit(ds, s.text(text.isEmpty ? "done.message_reset" : "done.message_set", kind.rawValue))
-  s.queue.showsTemplates = true
+  s.todayPane.queue.showsTemplates = true
   return effects
 }

@@ -50,17 +50,7 @@ public struct ReachQueue: Sendable {
   mutating func refilter() { entries = byFilter[filter] ?? [] }
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
-    let list = a.reachOut
-    var counts: [ReachFilter: Int] = [.all: list.count]
-    for f in ReachFilter.allCases where f != .all {
-      counts[f] = list.reduce(0) { $0 + ($1.kindID == f.kindID ? 1 : 0) }
-    }
-    self.counts = counts
-    byFilter = Dictionary(
-      uniqueKeysWithValues: ReachFilter.allCases.map { f in
-        (f, f.kindID.map { id in list.indices.filter { list[$0].kindID == id } } ?? Messages.queueOrder(list))
-      })
-    refilter()
+    relist(a)
     triedLately = ReachOut.recentWinBacks(ds, today: t)
     let days = a.thresholds.winBackDays
     for (i, c) in ds.customers.enumerated() {
@@ -68,18 +58,49 @@ public struct ReachQueue: Sendable {
     }
     contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
   }
+
+  /// The entries again from a new reach-out list, when the customers and contacts are as before
+  /// (a visit logged): who was tried or contacted is read from those alone.
+  mutating func relist(_ a: Analysis) {
+    let list = a.reachOut
+    // One pass by the reason itself: on a big pool the list holds a few hundred thousand.
+    var atRisk: [Int] = []
+    var birthdays: [Int] = []
+    var welcome: [Int] = []
+    var complaints: [Int] = []
+    var rest: [Int] = []
+    for (k, r) in list.enumerated() {
+      switch r.reason {
+      case .atRisk: atRisk.append(k)
+      case .birthday: birthdays.append(k)
+      case .welcome: welcome.append(k)
+      case .complaint: complaints.append(k)
+      }
+      if case .complaint = r.reason {} else { rest.append(k) }
+    }
+    // Complaints first, then the rest in list order (`Messages.queueOrder`).
+    let by: [ReachFilter: [Int]] = [
+      .all: complaints + rest, .atRisk: atRisk, .birthdays: birthdays, .welcome: welcome,
+      .complaints: complaints,
+    ]
+    counts = by.mapValues(\.count)
+    byFilter = by
+    refilter()
+  }
 }
 
 extension AppState {
   /// The reach-out entry under the Today cursor.
   public var currentReach: ReachOut? {
-    reach.index < queue.entries.count ? analysis.reachOut[queue.entries[reach.index]] : nil
+    todayPane.reach.index < todayPane.queue.entries.count
+      ? analysis.reachOut[todayPane.queue.entries[todayPane.reach.index]] : nil
   }
 
   /// Whether entry r was already done today (a contact of its kind today).
   func doneToday(_ r: ReachOut) -> Bool {
     guard let c = r.customer else { return false }
-    return queue.contactedToday.contains(dataset.customers[c].id + "|" + Messages.kind(of: r.reason).rawValue)
+    return todayPane.queue.contactedToday.contains(
+      dataset.customers[c].id + "|" + Messages.kind(of: r.reason).rawValue)
   }
 
   /// The message of `kind` for customer i: the store's template or the one in Resources.
@@ -92,7 +113,7 @@ extension AppState {
   mutating func prepare(_ i: Int, _ kind: ContactKind) -> [Effect] {
     let c = dataset.customers[i]
     let m = PreparedMessage(customer: i, name: c.name, wechat: c.wechat, text: message(for: i, kind))
-    queue.prepared = m
+    todayPane.queue.prepared = m
     flash(text("queue.copied", c.name, c.wechat.isEmpty ? text["queue.no_wechat"] : c.wechat))
     return [.copy(m.text)]
   }
@@ -110,10 +131,10 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let visible = Layouts.todayListRows(s)
   switch action {
   case .filter:
-    s.queue.filter = s.queue.filter.next
-    s.queue.refilter()
-    s.reach.setCount(s.queue.entries.count, visible: visible)
-    s.reach.jump(to: 0, visible: visible)
+    s.todayPane.queue.filter = s.todayPane.queue.filter.next
+    s.todayPane.queue.refilter()
+    s.todayPane.reach.setCount(s.todayPane.queue.entries.count, visible: visible)
+    s.todayPane.reach.jump(to: 0, visible: visible)
     return []
   case .prepareMessage:
     guard let r = s.currentReach else { return [] }
@@ -134,15 +155,16 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     var note = ""
     if case .complaint(let k) = r.reason { note = s.dataset.complaints[k].date.description }
     // The entry after this one, found again once the list is made anew without or with it.
-    let i = s.reach.index
-    let next = i + 1 < s.queue.entries.count ? s.analysis.reachOut[s.queue.entries[i + 1]] : nil
+    let i = s.todayPane.reach.index
+    let next =
+      i + 1 < s.todayPane.queue.entries.count ? s.analysis.reachOut[s.todayPane.queue.entries[i + 1]] : nil
     let effects = s.logContact(c, kind, note: note)
     guard !effects.isEmpty else { return effects }
     let list = s.analysis.reachOut
-    if let next, let p = s.queue.entries.firstIndex(where: { list[$0] == next }) {
-      s.reach.jump(to: p, visible: visible)
+    if let next, let p = s.todayPane.queue.entries.firstIndex(where: { list[$0] == next }) {
+      s.todayPane.reach.jump(to: p, visible: visible)
     } else {
-      s.reach.jump(to: min(i, max(0, s.queue.entries.count - 1)), visible: visible)
+      s.todayPane.reach.jump(to: min(i, max(0, s.todayPane.queue.entries.count - 1)), visible: visible)
     }
     return effects
   case .open:
