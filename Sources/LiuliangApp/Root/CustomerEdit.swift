@@ -33,7 +33,7 @@ struct CustomerEdit {
 
   func searchIndex(_ now: ChunkedArray<Customer>) -> SearchIndex? { search?.updating(now, changed: changed) }
 
-  func sortOrders(_ ds: Dataset, _ a: Analysis) -> SortOrders? {
-    orders?.updated(ds, a, was: was, changed: changed)
+  func sortOrders(_ ds: Dataset, _ a: Analysis, figuresKept: Bool = false) -> SortOrders? {
+    orders?.updated(ds, a, was: was, changed: changed, figuresKept: figuresKept)
   }
 }

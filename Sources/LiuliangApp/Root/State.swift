@@ -196,7 +196,9 @@ public struct AppState {
     // One after the other, each spread over the cores: nested inside a two-way split, each
     // would have had one core to itself, and the index is done well before the orders.
     let searchIndex = keptSearch ?? edit?.searchIndex(ds.customers) ?? Self.searchIndex(ds.customers)
-    let orders = edit?.sortOrders(ds, analysis) ?? SortOrders(ds, analysis, reusing: keptOrders)
+    let orders =
+      edit?.sortOrders(ds, analysis, figuresKept: sameFigures)
+      ?? SortOrders(ds, analysis, reusing: keptOrders)
     search = searchIndex
     list.orders = orders
     list.refresh(ds, analysis, search: search)

@@ -11,8 +11,11 @@ extension SortOrders {
   /// The orders of `ds` (figures `a`), equal to `SortOrders(ds, a)`, when only the customers
   /// `changed` differ from `was` (the customers these orders were made from, as many); nil
   /// when they must be made anew: too many changed, or a text whose order only a `String`
-  /// sort gives.
-  func updated(_ ds: Dataset, _ a: Analysis, was: ChunkedArray<Customer>, changed: [Int]) -> SortOrders? {
+  /// sort gives. `figuresKept`: the edit changed nothing a figure reads (`Dataset.sameFigures`),
+  /// so the columns of figures, segments and tiers stand as they are.
+  func updated(
+    _ ds: Dataset, _ a: Analysis, was: ChunkedArray<Customer>, changed: [Int], figuresKept: Bool = false
+  ) -> SortOrders? {
     let cs = ds.customers
     guard cs.count == count, was.count == count, changed.count <= Self.updatedUpTo else { return nil }
     let texts = changed.flatMap { [cs[$0], was[$0]] }.flatMap { [$0.name, $0.source] + $0.tags }
@@ -33,6 +36,7 @@ extension SortOrders {
           }
         }
       default:
+        if figuresKept { continue }
         // Keys of figures are a pass over the pool, no sort; only the customers whose key
         // changed move, unless many did (a new least spend shifts every offset).
         let fresh = Self.key(c, cs, a)
@@ -51,8 +55,9 @@ extension SortOrders {
       }
     }
     return SortOrders(
-      key: keys, order: orders, choices: updatedChoices(ds, a, was: was, changed: changed, keys),
-      spendBase: Self.base(a.figures))
+      key: keys, order: orders,
+      choices: updatedChoices(ds, a, was: was, changed: changed, keys, figuresKept: figuresKept),
+      spendBase: figuresKept ? spendBase : Self.base(a.figures))
   }
 
   /// Customer `i` taken out of a text column's order and put back with `text`, its key the
@@ -118,7 +123,8 @@ extension SortOrders {
   /// The filter choices after the edit: tags and sources counted again for the changed
   /// customers only, segments and tiers from the keys, as the orders' making counts them.
   func updatedChoices(
-    _ ds: Dataset, _ a: Analysis, was: ChunkedArray<Customer>, changed: [Int], _ keys: [[UInt32]]
+    _ ds: Dataset, _ a: Analysis, was: ChunkedArray<Customer>, changed: [Int], _ keys: [[UInt32]],
+    figuresKept: Bool
   ) -> [CustomerList.Dimension: [(value: String, count: Int)]] {
     var out = choices
     let cs = ds.customers
@@ -134,6 +140,7 @@ extension SortOrders {
     }
     recount(.tag) { $0.tags }
     recount(.source) { $0.source.isEmpty ? [] : [$0.source] }
+    if figuresKept { return out }
     out[.onlyOnDiscount] = CustomerList.choices(.onlyOnDiscount, ds, a)
     let segments = Self.counts(keys[CustomerList.Column.segment.rawValue], Segment.allCases.count)
     out[.segment] = Segment.allCases.enumerated().map { ($1.rawValue, segments[$0]) }
