@@ -2,6 +2,10 @@ import Dispatch
 import LiuliangModel
 import LiuliangStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The one thread that writes the store. Rewriting customers.csv of a million customers takes
 /// seconds; done on the key path it froze the screen, so the dashboard hands each write here
 /// and goes on reading keys. Writes run one at a time in the order given, one after the other
@@ -11,7 +15,6 @@ import LiuliangStore
 /// store itself only when nothing is queued (`DashboardLoop.settle`).
 public final class StoreWriter: @unchecked Sendable {
   private let store: any RecordStore
-  private let thread = DispatchQueue(label: "liuliang.store-writer")
   /// Guards the fields below, which both threads touch.
   private let guarded = DispatchQueue(label: "liuliang.store-writer.fields")
   /// Signalled each time a write ends, so that the loop can wait for one.
@@ -40,7 +43,39 @@ public final class StoreWriter: @unchecked Sendable {
       running = true
       return true
     }
-    if start { thread.async { [self] in work() } }
+    if start { Self.spawn { [self] in work() } }
+  }
+
+  /// Runs `body` on a thread of its own that yields to the keys: the loop's thread, and the
+  /// cores' workers it shares a frame's work with, go first when the cores are busy, and the
+  /// write takes what is left. A thread of its own, since a pool thread made to yield would go
+  /// on yielding in the frames' work it runs later.
+  private static func spawn(_ body: @escaping @Sendable () -> Void) {
+    #if canImport(Glibc)
+      final class Job: @unchecked Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+      }
+      var id = pthread_t()
+      let job = Unmanaged.passRetained(Job(body)).toOpaque()
+      let made = pthread_create(
+        &id, nil,
+        { arg in
+          // On Linux this is the calling thread's niceness, not the whole process's.
+          _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+          Unmanaged<Job>.fromOpaque(arg!).takeRetainedValue().body()
+          return nil
+        }, job)
+      if made == 0 {
+        pthread_detach(id)
+      } else {
+        // No thread to be had: the write still happens, on the pool.
+        let job = Unmanaged<Job>.fromOpaque(job).takeRetainedValue()
+        DispatchQueue.global().async { job.body() }
+      }
+    #else
+      DispatchQueue.global(qos: .utility).async(execute: body)
+    #endif
   }
 
   /// What ended since the loop last asked.
