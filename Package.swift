@@ -87,6 +87,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
         "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator", "LiuliangPostgres",
+        "LiuliangSearch",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),

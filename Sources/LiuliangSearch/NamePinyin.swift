@@ -17,10 +17,11 @@ struct NamePinyin: Sendable {
   /// The names spelled by `Pinyin` itself, by customer.
   private var others: [Int: (full: String, initials: String)?] = [:]
 
-  init(count: Int, name: (Int) -> String) {
+  /// The names of customers `from ..< count` (a piece made again after an edit).
+  init(count: Int, from: Int = 0, name: (Int) -> String) {
     spans = [UInt32](repeating: Self.unknown, count: Int(Self.last - Self.first) + 1)
     let pinyin = Pinyin()
-    for i in 0..<count {
+    for i in from..<count {
       let n = name(i)
       let plain = UTF8Text.withBytes(n) { p -> Bool in
         guard Self.isPlain(p) else { return false }

@@ -13,9 +13,9 @@ import Dispatch
 /// a search is one sweep over contiguous memory, the pieces shared out among the cores; a
 /// query that extends the previous one only re-checks the previous matches when they are few.
 /// That keeps a keystroke on a million customers inside a frame.
-public struct SearchIndex: Sendable {
+public struct SearchIndex: Sendable, Equatable {
   /// Records `first ..< first + count`.
-  struct Piece: Sendable {
+  struct Piece: Sendable, Equatable {
     let first: Int
     let bytes: [UInt8]
     /// Start of record `first + i` in `bytes`; `starts[count]` is the end.

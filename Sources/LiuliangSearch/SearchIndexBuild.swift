@@ -28,6 +28,24 @@ extension SearchIndex {
     self.init(pieces: pieces.map { $0! }, byteCounts: byteCounts)
   }
 
+  /// The index after customers `changed` were edited, the pool as many as before: only the
+  /// pieces holding them are made again, equal to making the whole index anew. Nil when the
+  /// pool's size changed.
+  public func updating(_ cs: ChunkedArray<Customer>, changed: [Int]) -> SearchIndex? {
+    guard cs.count == count else { return nil }
+    var pieces = pieces
+    var byteCounts = byteCounts
+    for k in Set(changed.compactMap { i in pieces.firstIndex { $0.first <= i && i < $0.first + $0.count } }) {
+      let range = pieces[k].first..<pieces[k].first + pieces[k].count
+      let pinyin = NamePinyin(count: range.upperBound, from: range.lowerBound) { cs[$0].name }
+      let (piece, counts) = Self.piece(cs, range, pinyin)
+      let was = Self.sampledCounts(pieces[k].bytes)
+      for b in 0..<256 { byteCounts[b] += counts[b] - was[b] }
+      pieces[k] = piece
+    }
+    return SearchIndex(pieces: pieces, byteCounts: byteCounts)
+  }
+
   private struct Out: @unchecked Sendable {
     let pieces: UnsafeMutablePointer<Piece?>
     let counts: UnsafeMutablePointer<[Int]>

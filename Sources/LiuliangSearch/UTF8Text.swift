@@ -54,6 +54,8 @@ public enum UTF8Text {
   /// the NFC forms' scalars, which UTF-8 bytes order alike, so this holds for a text already in
   /// NFC that nothing in it could recompose: scalars below U+0300 (no combining marks; Swift's
   /// own NFC fast path uses the same bound) and CJK ideographs (U+3400…U+9FFF).
+  public static func comparesAsBytes(_ s: String) -> Bool { withBytes(s) { comparesAsBytes($0) } }
+
   static func comparesAsBytes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < p.count {

@@ -25,7 +25,12 @@ import LiuliangText
 /// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
 struct Dashboard {
   let store: any RecordStore
-  var state: AppState
+  /// The state, and the store writer that the loop hands writes to (see DashboardLoop).
+  var loop: DashboardLoop
+  var state: AppState {
+    get { loop.state }
+    set { loop.state = newValue }
+  }
   var ambiguous = AmbiguousWidth.auto
   var mouse = true
 
@@ -35,8 +40,10 @@ struct Dashboard {
     let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
     var shown = store.displayName
     if !home.isEmpty && shown.hasPrefix(home + "/") { shown = "~" + shown.dropFirst(home.count) }
-    state = AppState(
-      dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText)
+    loop = DashboardLoop(
+      state: AppState(
+        dataset: store.dataset, problems: store.problems, today: today, folder: shown, text: cliText),
+      store: store)
     state.maskPhones = maskPhones
     state.home = home
     if let r = store.readOnly { state.readOnly = Wording(cliText).readOnly(r) }
@@ -69,11 +76,14 @@ struct Dashboard {
     var first = firstFrame
     var size = (width: 0, height: 0)
     while true {
-      offerChangesElsewhere()
+      loop.collect()
+      if loop.quitsNow { return }
+      // A chain's connection belongs to the store writer while a write is under way.
+      if loop.writer.pending == 0 { offerChangesElsewhere() }
       let now = terminal.size
       if now != size {
         size = now
-        _ = update(&state, .resize(width: now.width, height: now.height))
+        _ = loop.send(.resize(width: now.width, height: now.height))
       }
       var buf = Buffer(width: size.width, height: size.height)
       let cursor = view(state, into: &buf)
@@ -82,33 +92,27 @@ struct Dashboard {
         first = false
         logFirstFrame()
       }
-      guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
+      // While a write is under way the wait is short, so its outcome shows as soon as it is in.
+      guard let key = terminal.readKey(timeoutMs: loop.keyTimeoutMs) else { continue }
       state.clock = clockTime()
-      let effects = update(&state, .key(key))
-      // After a failed write the later ones wait behind it, in order.
-      var writing = true
-      for (i, effect) in effects.enumerated() {
+      // Writes went to the store writer; what is left touches the terminal or other files.
+      for effect in loop.send(.key(key)) {
         switch effect {
         case .quit: return
         case .redraw: terminal.forceRedraw()
         case .suspend: terminal.suspend()
         case .editHistory: break
-        case .reload: reload()
-        case .saveShop(let shop): saveShop(shop)
+        case .reload: if loop.settle() { reload() }
+        case .saveShop(let shop): if loop.settle() { saveShop(shop) }
         case .export(let path, let text): export(path, text)
-        case .planImport(let path, let kind): planImport(path, kind)
+        case .planImport(let path, let kind): if loop.settle() { planImport(path, kind) }
         case .copy(let text):
           terminal.copyToClipboard(text)
           ClipboardTool.copy(text)
-        case .save, .overwrite, .appendVisit, .removeLastVisit:
-          if writing { writing = perform(effect, then: effects[(i + 1)...].filter(\.writes)) }
+        case .save, .overwrite, .appendVisit, .removeLastVisit: break
         }
       }
     }
-  }
-
-  mutating func perform(_ effect: Effect, then later: [Effect]) -> Bool {
-    state.write(effect, to: store, then: later)
   }
 
   /// Reads and plans an import for the dashboard to show: nothing is written until the owner

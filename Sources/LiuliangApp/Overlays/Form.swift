@@ -237,4 +237,6 @@ public enum ConfirmPurpose: Equatable, Sendable {
   case edit(PendingEdit)
   /// Esc or Ctrl-C on a form with edits: drop them (and quit, for Ctrl-C)?
   case dropForm(Form, quit: Bool)
+  /// `q` while a change is still being written: quit once it is written, or at once?
+  case quitWhileWriting
 }

@@ -21,7 +21,15 @@ func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [
       return s.commit(p.after, p.what, editing: p.rows)
     case .dropForm(_, let quit):
       return quit ? s.leave(.quit) : []
+    case .quitWhileWriting:
+      s.quitWhenSaved = true
+      s.flash(s.text["msg.quit_when_saved"])
+      return []
     }
+  case .char("Q") where purpose == .quitWhileWriting:
+    // The write under way is atomic: the file holds the old records or the new, never half.
+    s.overlay = .none
+    return [.quit]
   case .char("n"), .char("N"), .escape, .char("q"), .enter:
     // No goes back to where the question came from, with everything typed still there.
     switch purpose {

@@ -32,6 +32,11 @@ func drawOverlay(_ s: AppState, _ buf: inout Buffer) -> (x: Int, y: Int)? {
         message: s.text(quit ? "confirm.drop_form_quit" : "confirm.drop_form", f.title),
         yes: s.text["confirm.drop_yes"], no: s.text["confirm.drop_no"]
       ).draw(into: &buf, in: area)
+    case .quitWhileWriting:
+      ConfirmDialog(
+        title: s.text["confirm.writing_title"], message: s.text["confirm.writing_quit"],
+        yes: s.text["confirm.writing_yes"], no: s.text["confirm.writing_no"]
+      ).draw(into: &buf, in: area)
     }
   case .importPreview(let p):
     let box = area.inset(dx: 2, dy: 1)

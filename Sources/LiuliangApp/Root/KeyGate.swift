@@ -24,6 +24,11 @@ func smallScreenKey(_ s: inout AppState, _ key: Key) -> [Effect] {
 
 /// Ctrl-C quits from anywhere; a form with edits asks first (see formKey).
 func interruptKey(_ s: inout AppState) -> [Effect] {
+  // A second Ctrl-C at the question about a pending write quits without waiting for it.
+  if s.overlay == .confirm(.quitWhileWriting) {
+    s.overlay = .none
+    return [.quit]
+  }
   s.overlay = .none
   return s.leave(.quit)
 }

@@ -115,6 +115,10 @@ public struct AppState {
   public var complaintCustomers: [Int?] { analysis.complaintLog.customers }
   /// Where customers were opened from, to go back to with Esc (see BackStack.swift).
   public var back: [BackStep] = []
+  /// Writes handed to the store writer and not yet done, set by the runner (see DashboardLoop).
+  public var pendingWrites = 0
+  /// The owner chose to quit once the pending writes are done.
+  public var quitWhenSaved = false
 
   public init(
     dataset: Dataset, problems: [Problem], today: Day, folder: String, text: Text, width: Int = 80,
@@ -153,6 +157,9 @@ public struct AppState {
     let sameCustomers = ds.customers == dataset.customers
     let keptSearch = sameCustomers ? search : nil
     let keptOrders = sameCustomers ? list.orders?.customerParts : nil
+    let edit =
+      sameCustomers
+      ? nil : CustomerEdit(from: dataset.customers, to: ds.customers, search: search, orders: list.orders)
     // A customer's name, phone or notes edited keeps every figure; their tags or birthday, all
     // but the few that read those.
     var sameFigures = t == today && dataset.sameFigures(as: ds)
@@ -195,8 +202,10 @@ public struct AppState {
     }
     // One after the other, each spread over the cores: nested inside a two-way split, each
     // would have had one core to itself, and the index is done well before the orders.
-    let searchIndex = keptSearch ?? Self.searchIndex(ds.customers)
-    let orders = SortOrders(ds, analysis, reusing: keptOrders)
+    let searchIndex = keptSearch ?? edit?.searchIndex(ds.customers) ?? Self.searchIndex(ds.customers)
+    let orders =
+      edit?.sortOrders(ds, analysis, figuresKept: sameFigures)
+      ?? SortOrders(ds, analysis, reusing: keptOrders)
     search = searchIndex
     list.orders = orders
     list.refresh(ds, analysis, search: search)

@@ -76,13 +76,16 @@ func drawStatus(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
       s.dataset.shop.name.isEmpty ? s.text["status.no_name"] : s.dataset.shop.name,
       s.today.description + " " + s.wording.weekday(s.today.weekday),
     ] + (s.problems.isEmpty ? [path, problems] : [problems, path])
+  // A write under way says so beside whatever else the line holds.
+  let saving = s.pendingWrites > 0 ? [s.text[s.quitWhenSaved ? "status.quitting" : "status.saving"]] : []
   if let m = s.message {
     // A message is short-lived and says something just done: it gets the whole line.
-    StatusLine(left: [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(into: &buf, in: row)
+    StatusLine(left: saving + [m], style: s.messageIsError ? Style.bad.reversed : .status).draw(
+      into: &buf, in: row)
     return
   }
   // The way to where the owner is (今日 › 杨军) comes first.
-  let left = (s.trail.map { [$0] } ?? []) + fields
+  let left = saving + (s.trail.map { [$0] } ?? []) + fields
   let room = row.width - CellWidth.of(" " + left.joined(separator: StatusLine.separator)) - 2
   StatusLine(
     left: left, right: keyHints(s.text["hint." + String(describing: s.pane)], room: room), keepsRight: true

@@ -29,6 +29,14 @@ extension AppState {
 
   /// Quit or reload: at once when everything is saved, else only when asked a second time.
   mutating func leave(_ effect: Effect) -> [Effect] {
+    // A write still under way asks whether to wait for it; the reload waits by itself.
+    if effect == .quit, pendingWrites > 0 {
+      // Asked already: the too-small screen shows no question, only its sentence.
+      if overlay == .confirm(.quitWhileWriting) { return [.quit] }
+      overlay = .confirm(.quitWhileWriting)
+      if !fits { flash(text["msg.writing_quit"], error: true) }
+      return []
+    }
     if unsaved.isEmpty || warnedUnsaved {
       if effect == .reload { unsaved = [] }
       return [effect]

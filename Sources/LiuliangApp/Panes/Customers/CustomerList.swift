@@ -262,8 +262,20 @@ public final class SortOrders: @unchecked Sendable, Equatable {
 
   static let tierRank: [Tier: UInt32] = [.friend: 0, .vip: 1, .member: 2]
 
+  /// Orders already worked out (see `updated`, SortOrdersEdit.swift).
+  init(
+    key: [[UInt32]], order: [[Int32]], choices: [CustomerList.Dimension: [(value: String, count: Int)]],
+    spendBase: Int64?
+  ) {
+    self.key = key
+    self.order = order
+    self.choices = choices
+    self.spendBase = spendBase
+    count = key.first?.count ?? 0
+  }
+
   /// How many keys have each value below `n`.
-  private static func counts(_ key: [UInt32], _ n: Int) -> [Int] {
+  static func counts(_ key: [UInt32], _ n: Int) -> [Int] {
     var c = [Int](repeating: 0, count: n)
     for k in key { c[Int(k)] += 1 }
     return c
