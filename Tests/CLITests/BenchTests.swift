@@ -23,7 +23,8 @@ final class BenchTests: XCTestCase {
       "customers", "visits", "files_mb", "load_ms", "dashboard_ms", "first_frame_ms", "load_and_dashboard_ms",
       "append_visit_ms", "save_customer_ms", "edit_save_screen_ms", "dashboard_log_visit_ms", "peak_rss_mb",
       "peak_rss_to_files", "rss_after_load_mb",
-      "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms",
+      "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms", "dashboard_log_visit_p99_ms",
+      "dashboard_figures_again_ms",
     ]
     // Every pane: switching to it, its cursor, each toggle and form, the lists, the moves.
     for k in [
@@ -34,7 +35,7 @@ final class BenchTests: XCTestCase {
       "moments_switch", "moments_cursor", "moments_week", "moments_form", "moments_move",
       "promotions_switch", "promotions_list", "promotions_toggle", "promotions_heat", "promotions_form",
       "churn_switch", "churn_at_risk", "churn_toggle", "churn_complaints", "churn_open", "churn_form",
-      "during_save",
+      "during_save", "undo_visit",
     ] {
       names += ["key_\(k)_median_ms", "key_\(k)_p99_ms", "key_\(k)_samples"]
     }
