@@ -13,7 +13,10 @@ public enum Migration {
     public var visits = 0
   }
 
-  public static func run(_ ds: Dataset, into url: String, shop: String) throws(StoreError) -> Outcome {
+  /// `orders`, when given, holds each visit's till order number ("" for none), in the log's order.
+  public static func run(_ ds: Dataset, into url: String, shop: String, orders: [String]? = nil)
+    throws(StoreError) -> Outcome
+  {
     guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
     let c: Connection
     do {
@@ -55,13 +58,14 @@ public enum Migration {
         let promotionIDs = ds.promotions.map(\.id)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ds.visits.count * 48)
-        for v in ds.visits {
+        let carried = orders?.count == ds.visits.count ? orders : nil
+        for (i, v) in ds.visits.enumerated() {
           let f = StoreRows.fields(
             v, customerID: v.customer >= 0 ? customerIDs[Int(v.customer)] : "",
             promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : "")
-          CSV.appendRecord([shop] + f, lineEnding: [10], to: &bytes)
+          CSV.appendRecord([shop] + f + [carried?[i] ?? ""], lineEnding: [10], to: &bytes)
         }
-        try c.copyIn(Schema.copyIn(.visits, withShop: true), bytes)
+        try c.copyIn(Schema.copyIn(.visits, withShop: true, own: ["order"]), bytes)
         out.visits = ds.visits.count
       }
     } catch .other(sqlstate: "shop-exists") {

@@ -38,7 +38,9 @@ struct MigrateCommand: ParsableCommand {
     if address.hasPassword { emit(cliText("chain.warn.url_password", address.name) + "\n", to: 2) }
     let out: Migration.Outcome
     do {
-      out = try Migration.run(folder.dataset, into: url, shop: shop)
+      // A till's order numbers go with their visits, so that importing its export again adds nothing.
+      out = try Migration.run(
+        folder.dataset, into: url, shop: shop, orders: try folder.visitColumnByVisit("order"))
     } catch {
       throw CLIError(Wording(cliText).error(error))
     }
