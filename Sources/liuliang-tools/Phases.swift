@@ -2,6 +2,7 @@ import ArgumentParser
 import LiuliangApp
 import LiuliangCLI
 import LiuliangModel
+import LiuliangRender
 import LiuliangSearch
 import LiuliangStore
 import LiuliangStringFunctions
@@ -19,6 +20,8 @@ struct PhasesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "phases", abstract: cliText["cli.phases"])
   @OptionGroup var store: StoreOptions
+  @Flag(help: ArgumentHelp(cliText["cli.opt.phases_writes"]))
+  var writes = false
 
   func run() throws {
     let folder = store.folder()
@@ -28,7 +31,7 @@ struct PhasesCommand: ParsableCommand {
     log.line("start", 0)
     let s: Store
     do {
-      s = try Store(folder: folder, mode: .readOnly) { step in
+      s = try Store(folder: folder, mode: writes ? .readWrite : .readOnly) { step in
         if step.done { log.line("read " + step.file, log.lap()) }
       }
     } catch {
@@ -37,6 +40,34 @@ struct PhasesCommand: ParsableCommand {
     log.line("load (rest)", log.lap())
     let ds = s.dataset
     _ = clock.lap()
+    alone(ds, today, log)
+    log.line("(the figures above let go)", log.lap())
+    var keys = KeyClock(
+      AppState(
+        dataset: ds, problems: s.problems, today: today, folder: folder, text: cliText, width: 120, height: 40))
+    log.line("AppState (whole setData)", log.lap())
+    guard writes else { return }
+    for key in [Key.char("v"), .char("5"), .char("8")] { keys.press(key) }
+    let effects = keys.press(.ctrl("s")).effects
+    log.line("a visit logged (setData)", log.lap())
+    do {
+      for case .appendVisit(let v, _) in effects { try s.appendVisit(v) }
+      log.line("the visit appended", log.lap())
+      for key in [Key.char("2"), .char("e"), .char("+"), .char("1")] {
+        keys.press(key)
+        log.line("  a key", log.lap())
+      }
+      let saves = keys.press(.ctrl("s")).effects
+      log.line("a customer edited (setData)", log.lap())
+      for case .save(let edited) in saves { try s.save(edited) }
+      log.line("customers.csv rewritten", log.lap())
+    } catch {
+      throw CLIError(Wording(cliText).error(error))
+    }
+  }
+
+  /// Each figure `setData` makes, made and kept one after another.
+  func alone(_ ds: Dataset, _ today: Day, _ log: PhaseLog) {
     let index = VisitIndex(ds, keepingOrder: true)
     log.line("VisitIndex", log.lap())
     let visits = CustomerVisits(index)
@@ -51,11 +82,7 @@ struct PhasesCommand: ParsableCommand {
     log.line("SearchIndex", log.lap())
     let orders = SortOrders(ds, analysis)
     log.line("SortOrders", log.lap())
-    withExtendedLifetime((s, index, visits, analysis, trends, checks, search, orders)) {}
-    let state = AppState(
-      dataset: ds, problems: s.problems, today: today, folder: folder, text: cliText, width: 120, height: 40)
-    log.line("AppState (whole setData)", log.lap())
-    withExtendedLifetime(state) {}
+    withExtendedLifetime((index, visits, analysis, trends, checks, search, orders)) {}
   }
 }
 
