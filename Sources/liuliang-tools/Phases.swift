@@ -44,7 +44,8 @@ struct PhasesCommand: ParsableCommand {
     log.line("(the figures above let go)", log.lap())
     var keys = KeyClock(
       AppState(
-        dataset: ds, problems: s.problems, today: today, folder: folder, text: cliText, width: 120, height: 40))
+        dataset: ds, problems: s.problems, today: today, folder: folder, text: cliText, width: 120, height: 40
+      ))
     log.line("AppState (whole setData)", log.lap())
     guard writes else { return }
     for key in [Key.char("v"), .char("5"), .char("8")] { keys.press(key) }
@@ -90,6 +91,7 @@ struct PhasesCommand: ParsableCommand {
 /// the loading thread only, one step after another.
 final class PhaseLog: @unchecked Sendable {
   var last = Stopwatch.now()
+  var lastCPU = PhaseLog.cpu()
 
   func lap() -> Double {
     let t = Stopwatch.now()
@@ -97,10 +99,21 @@ final class PhaseLog: @unchecked Sendable {
     return t - last
   }
 
+  /// Every thread's CPU time in ms: on a busy machine the wall clock says more of the others.
+  static func cpu() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+    return user + Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
+  }
+
   func line(_ name: String, _ ms: Double) {
     let (rss, hwm) = PhaseLog.memory()
+    let cpu = PhaseLog.cpu()
+    defer { lastCPU = PhaseLog.cpu() }
     emit(
-      name.padded(28) + " " + String(fixed: ms, places: 0).leftPadded(7) + " ms  rss "
+      name.padded(28) + " " + String(fixed: ms, places: 0).leftPadded(7) + " ms  cpu "
+        + String(fixed: cpu - lastCPU, places: 0).leftPadded(6) + " ms  rss "
         + String(rss / 1024).leftPadded(6) + " MB  peak " + String(hwm / 1024).leftPadded(6) + " MB\n")
   }
 

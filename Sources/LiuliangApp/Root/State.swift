@@ -173,10 +173,13 @@ public struct AppState {
     analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
     customerVisits = CustomerVisits()
-    let index = VisitIndex(ds, keepingOrder: true)
-    customerVisits = CustomerVisits(index) ?? CustomerVisits()
-    analysis = Analysis(ds, today: t, index: index)
-    trends = Trends(ds, today: t, weeks: 12, index: index)
+    // The index's entries (8 bytes a visit) go before the search index and the orders are made.
+    do {
+      let index = VisitIndex(ds, keepingOrder: true)
+      customerVisits = CustomerVisits(index) ?? CustomerVisits()
+      analysis = Analysis(ds, today: t, index: index)
+      trends = Trends(ds, today: t, weeks: 12, index: index)
+    }
     queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)
     if let d = detail, d >= ds.customers.count { detail = nil }
