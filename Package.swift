@@ -37,7 +37,7 @@ let package = Package(
     // Every user-facing string (zh-Hans, en), the Moments templates, and the model's ids in words.
     .target(
       name: "LiuliangText", dependencies: ["LiuliangModel", "LiuliangStringFunctions"], path: "Resources",
-      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift", "Wording+Server.swift"], plugins: ["EmbedText"]),
+      exclude: ["strings", "templates"], sources: ["Text.swift", "Wording.swift", "Wording+Server.swift", "Wording+System.swift"], plugins: ["EmbedText"]),
     // Text, CSV and JSON renderings of the model's numbers for the command line.
     .target(
       name: "LiuliangReport",

@@ -1,11 +1,5 @@
 import LiuliangModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Puts the model's ids and figures into the user's language. Files keep ids; screens and text
 /// output show these words.
 public struct Wording: Sendable {
@@ -76,8 +70,8 @@ public struct Wording: Sendable {
     switch e {
     case .folderMissing(let f): return text("error.folder_missing", f)
     case .notAFolder(let f): return text("error.not_a_folder", f)
-    case .cannotRead(let f, let n): return text("error.cannot_read", f, Wording.errnoText(n))
-    case .cannotWrite(let f, let n): return text("error.cannot_write", f, Wording.errnoText(n))
+    case .cannotRead(let f, let n): return text("error.cannot_read", f, systemError(n))
+    case .cannotWrite(let f, let n): return text("error.cannot_write", f, systemError(n))
     case .changedOnDisk(let f): return text("error.changed_on_disk", f)
     case .readOnly(let r): return readOnly(r)
     case .unwritableFile(let f): return text("error.unwritable_file", f)
@@ -92,14 +86,12 @@ public struct Wording: Sendable {
     switch r {
     case .locked(let pid?): return text("error.read_only_locked", pid)
     case .locked(nil): return text["error.read_only_locked_nopid"]
-    case .folderNotWritable(let n): return text("error.read_only_folder", Wording.errnoText(n))
+    case .folderNotWritable(let n): return text("error.read_only_folder", systemError(n))
     case .requested: return text["error.read_only_requested"]
     case .notAFile(let f): return text("error.read_only_not_a_file", f)
     case .wholeChain: return text["chain.err.whole_chain"]
     }
   }
-
-  static func errnoText(_ n: Int32) -> String { String(cString: strerror(n)) }
 
   /// `46.2%`; "–" when there is no share to show.
   public static func percent(_ v: Double?, digits: Int = 1) -> String {

@@ -55,3 +55,25 @@ public enum ContactColumn: Int, CaseIterable, Sendable {
     }
   }
 }
+
+/// The columns of visits.csv. A visit holds its customer and promotion as indexes, so the
+/// ids they are written with come from the caller's tables.
+public enum VisitColumn: Int, CaseIterable, Sendable {
+  case customer, date, time, amount, party, promotion, channel
+
+  public var name: String {
+    ["customer", "date", "time", "amount", "party", "promotion", "channel"][rawValue]
+  }
+
+  public func format(_ v: Visit, customerID: String, promotionID: String) -> String {
+    switch self {
+    case .customer: return customerID
+    case .date: return v.date.description
+    case .time: return v.time.description
+    case .amount: return v.amount.description
+    case .party: return String(v.party)
+    case .promotion: return promotionID
+    case .channel: return v.channel.rawValue
+    }
+  }
+}

@@ -9,7 +9,7 @@ public enum Kind: String, CaseIterable, Sendable {
   public var columns: [String] {
     switch self {
     case .customers: return CustomerColumn.allCases.map(\.name)
-    case .visits: return ["customer", "date", "time", "amount", "party", "promotion", "channel"]
+    case .visits: return VisitColumn.allCases.map(\.name)
     case .posts: return PostColumn.allCases.map(\.name)
     case .promotions: return PromotionColumn.allCases.map(\.name)
     case .complaints: return ComplaintColumn.allCases.map(\.name)

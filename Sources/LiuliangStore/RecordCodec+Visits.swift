@@ -12,10 +12,11 @@ extension RecordCodec {
   static func visit(_ r: RowReader, customer: (String) -> Int32?, promotion: (String) -> Int32?)
     throws(ProblemKind) -> (Visit, unknown: ProblemKind?)
   {
+    typealias C = VisitColumn
     var unknown: ProblemKind?
     var who = Visit.walkIn
-    if !r.isEmpty(0) {
-      let id = r.text(0)
+    if !r.isEmpty(C.customer.rawValue) {
+      let id = r.text(C.customer.rawValue)
       if let i = customer(id) {
         who = i
       } else {
@@ -23,19 +24,21 @@ extension RecordCodec {
         unknown = .unknownCustomer(id)
       }
     }
-    let date = try r.requiredDay(1)
-    guard let time = try r.time(2) else { throw .missingValue(field: "time") }
+    let date = try r.requiredDay(C.date.rawValue)
+    guard let time = try r.time(C.time.rawValue) else { throw .missingValue(field: C.time.name) }
     var amount = Money.zero
-    if !r.isEmpty(3) {
-      let t = r.text(3)
-      guard let m = Money(yuan: t), m.fen >= 0 else { throw .badValue(field: "amount", value: t) }
+    let a = C.amount.rawValue
+    if !r.isEmpty(a) {
+      let t = r.text(a)
+      guard let m = Money(yuan: t), m.fen >= 0 else { throw .badValue(field: C.amount.name, value: t) }
       amount = m
     }
-    let party = r.isEmpty(4) ? 1 : try r.count(4)
-    guard party <= Int(Int16.max) else { throw .badValue(field: "party", value: r.text(4)) }
+    let p = C.party.rawValue
+    let party = r.isEmpty(p) ? 1 : try r.count(p)
+    guard party <= Int(Int16.max) else { throw .badValue(field: C.party.name, value: r.text(p)) }
     var promo = Visit.noPromotion
-    if !r.isEmpty(5) {
-      let id = r.text(5)
+    if !r.isEmpty(C.promotion.rawValue) {
+      let id = r.text(C.promotion.rawValue)
       if let i = promotion(id) {
         promo = i
       } else {
@@ -43,7 +46,7 @@ extension RecordCodec {
         if unknown == nil { unknown = .unknownPromotion(id) }
       }
     }
-    let channel = try r.value(6, Channel.self, empty: .dineIn)
+    let channel = try r.value(C.channel.rawValue, Channel.self, empty: .dineIn)
     return (
       Visit(
         customer: who, date: date, time: time, amount: amount, party: Int16(party), promotion: promo,
@@ -75,8 +78,12 @@ extension RecordCodec {
   static func plainVisit(
     _ field: (Int) -> UnsafeBufferPointer<UInt8>?, customers: ByteIDIndex.View, promotions: ByteIDIndex.View
   ) -> Visit? {
-    guard let cb = field(0), let db = field(1), let tb = field(2), let ab = field(3), let pb = field(4),
-      let xb = field(5), let chb = field(6)
+    typealias C = VisitColumn
+    guard let cb = field(C.customer.rawValue), let db = field(C.date.rawValue),
+      let tb = field(C.time.rawValue),
+      let ab = field(C.amount.rawValue), let pb = field(C.party.rawValue),
+      let xb = field(C.promotion.rawValue),
+      let chb = field(C.channel.rawValue)
     else { return nil }
     var who = Visit.walkIn
     if cb.count > 0 {
@@ -114,10 +121,7 @@ extension RecordCodec {
   }
 
   static func fields(_ v: Visit, customerID: String, promotionID: String) -> [String] {
-    [
-      customerID, v.date.description, v.time.description, v.amount.description, String(v.party), promotionID,
-      v.channel.rawValue,
-    ]
+    VisitColumn.allCases.map { $0.format(v, customerID: customerID, promotionID: promotionID) }
   }
 
   /// The row of `fields(_:customerID:promotionID:)` after its customer field, as bytes, with

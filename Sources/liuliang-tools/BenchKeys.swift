@@ -136,7 +136,7 @@ struct KeyClock {
       time("promotions_heat", .char("k"))
       time("promotions_toggle", .char("w"))
     }
-    if state.heatFocus { _ = press(.char("w")) }
+    if state.promotionsPane.heatFocus { _ = press(.char("w")) }
     forms(.promotions, ["a", "e"], rounds: few)
     // Churn: the at-risk list, the toggle to the complaint log and that list, a form.
     enter(.churn, rounds: few)
@@ -180,10 +180,10 @@ struct KeyClock {
     _ = press(.char("t"))
     for _ in 0..<w { _ = press(.char("]")) }
     // Within the week, so that no move crosses into the next one.
-    while state.day > d { _ = press(.char("h")) }
-    while state.day < d { _ = press(.char("l")) }
-    while state.slotRow > k { _ = press(.char("k")) }
-    while state.slotRow < k { _ = press(.char("j")) }
+    while state.momentsPane.day > d { _ = press(.char("h")) }
+    while state.momentsPane.day < d { _ = press(.char("l")) }
+    while state.momentsPane.slotRow > k { _ = press(.char("k")) }
+    while state.momentsPane.slotRow < k { _ = press(.char("j")) }
     for _ in 0..<rounds {
       time("moments_move", .char("L"))
       close("moments_move")

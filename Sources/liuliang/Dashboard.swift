@@ -147,7 +147,7 @@ struct Dashboard {
   mutating func export(_ path: String, _ text: String) {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard fd >= 0 else {
-      state.flash(cliText("msg.export_failed", path, String(cString: strerror(errno))), error: true)
+      state.flash(cliText("msg.export_failed", path, Wording(cliText).systemError(errno)), error: true)
       return
     }
     var t = text
@@ -254,7 +254,7 @@ struct DemoCommand: ParsableCommand {
     // A fresh copy each time, made by the generator as `generate` made seeds/.
     var template = Array((temporaryFolder() + "liuliang-demo-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else {
-      throw CLIError(cliText("cli.err.demo_folder", temporaryFolder(), String(cString: strerror(errno))))
+      throw CLIError(cliText("cli.err.demo_folder", temporaryFolder(), Wording(cliText).systemError(errno)))
     }
     let folder = String(cString: made)
     _ = try generateStore(.demo, folder: folder, durable: false)

@@ -97,7 +97,7 @@ struct GenerateCommand: ParsableCommand {
       let fd = open(till, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
       guard fd >= 0, bytes.withUnsafeBufferPointer({ write(fd, $0.baseAddress, $0.count) }) == bytes.count
       else {
-        let e = String(cString: strerror(errno))
+        let e = Wording(cliText).systemError(errno)
         if fd >= 0 { close(fd) }
         throw CLIError(cliText("import.err.write", till, e))
       }

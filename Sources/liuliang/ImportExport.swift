@@ -118,7 +118,7 @@ struct ImportCommand: ParsableCommand {
       let bytes = result.rejectsCSV(reasonColumn: cliText["import.reason_column"]) { ImportReport.word($0) }
       let made = RejectsFile.writeTemp(bytes, dir: rejectsPath.droppingLastPathComponent)
       guard let t = made.path else {
-        throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(made.errno))))
+        throw CLIError(cliText("import.err.write", rejectsPath, Wording(cliText).systemError(made.errno)))
       }
       temp = t
     }
@@ -137,7 +137,7 @@ struct ImportCommand: ParsableCommand {
     guard let temp else { return rejectsPath }
     let published = RejectsFile.publish(temp, as: rejectsPath)
     guard let path = published.path else {
-      throw CLIError(cliText("import.err.write", rejectsPath, String(cString: strerror(published.errno))))
+      throw CLIError(cliText("import.err.write", rejectsPath, Wording(cliText).systemError(published.errno)))
     }
     return path
   }
@@ -161,7 +161,7 @@ struct ImportCommand: ParsableCommand {
       return cliText("import.err.bill_kind", file, cliText["bill." + bill.rawValue])
     case .notText: return cliText("import.err.not_text", file)
     case .tooBig(let mb): return cliText("import.err.too_big", file, mb)
-    case .cannotRead(let e): return cliText("import.err.read", file, String(cString: strerror(e)))
+    case .cannotRead(let e): return cliText("import.err.read", file, Wording(cliText).systemError(e))
     case .tooLarge(.column(let ref)): return cliText("import.err.xlsx_column", file, ref)
     case .tooLarge(.row(let r)): return cliText("import.err.xlsx_row", file, r)
     case .tooLarge(.part(let part, let mb)): return cliText("import.err.xlsx_part", file, part, mb)

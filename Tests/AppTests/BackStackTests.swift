@@ -16,7 +16,7 @@ final class BackStackTests: XCTestCase {
     XCTAssertTrue(status.contains("今日 › " + s.dataset.customers[c].name), status)
     press(&s, .escape)
     XCTAssertEqual(s.pane, .today)
-    XCTAssertEqual(s.reach.index, 2)
+    XCTAssertEqual(s.todayPane.reach.index, 2)
     XCTAssertNil(s.detail)
     XCTAssertFalse(Demo.lines(s).last!.contains("›"))
   }
@@ -28,7 +28,7 @@ final class BackStackTests: XCTestCase {
     XCTAssertEqual(s.detail, s.atRiskList[3])
     press(&s, .backspace)
     XCTAssertEqual(s.pane, .churn)
-    XCTAssertEqual(s.atRisk.index, 3)
+    XCTAssertEqual(s.churnPane.atRisk.index, 3)
   }
 
   func testOpeningInTheTableStillClosesToTheTable() {

@@ -15,7 +15,7 @@ final class EditSafetyTests: XCTestCase {
     var s = Demo.state()
     _ = press(&s, .char("4"), .char("G"))
     XCTAssertEqual(promotion(s, "P06").end, Day("2026-10-17"))
-    XCTAssertEqual(s.promotions.index, 5)
+    XCTAssertEqual(s.promotionsPane.list.index, 5)
     XCTAssertEqual(press(&s, .char("x")), [])
     XCTAssertEqual(promotion(s, "P06").end, Day("2026-10-17"))
     XCTAssertTrue(s.messageIsError)

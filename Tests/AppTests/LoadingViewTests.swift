@@ -28,7 +28,7 @@ final class LoadingViewTests: XCTestCase {
     l.computing = true
     XCTAssertTrue(lines(l).joined().contains("Working out the figures"))
     XCTAssertTrue(lines(l, "zh-Hans").joined().contains("正在计算各项数字"))
-    XCTAssertTrue(screen[23].hasPrefix("q quit"), screen[23])
+    XCTAssertTrue(screen[23].hasPrefix("q quit · 1–5, Tab"), screen[23])
   }
 
   func testKeysChooseThePaneAndQQuits() {

@@ -31,7 +31,7 @@ final class MomentsPaneTests: XCTestCase {
     _ = press(&s, .char("j"))
     XCTAssertEqual(s.selectedPost.map { s.dataset.posts[$0].id }, "M0002")
     _ = press(&s, .char("j"), .char("j"))
-    XCTAssertEqual(s.slotRow, 2, "stops at the last slot")
+    XCTAssertEqual(s.momentsPane.slotRow, 2, "stops at the last slot")
     _ = press(&s, .char("l"))
     XCTAssertEqual(s.selectedDay, Day("2026-11-17"))
     XCTAssertNil(s.selectedPost)
@@ -44,7 +44,7 @@ final class MomentsPaneTests: XCTestCase {
     let effects = press(&s, .char("J"))
     XCTAssertEqual(cell(s, "M0002"), "2026-11-16 17:30")
     XCTAssertEqual(effects, [.save(s.dataset)])
-    XCTAssertEqual(s.slotRow, 2, "the cursor follows the post")
+    XCTAssertEqual(s.momentsPane.slotRow, 2, "the cursor follows the post")
     let after = s.dataset
     XCTAssertEqual(press(&s, .char("u")), [.save(before)])
     XCTAssertEqual(cell(s, "M0002"), "2026-11-16 11:30")

@@ -16,13 +16,13 @@ final class MouseListTests: XCTestCase {
   func testTodayRowSelectsAndAgainOpensTheCustomer() {
     var s = Demo.state()
     let entry = 4
-    guard let who = s.analysis.reachOut[s.queue.entries[entry]].customer else {
+    guard let who = s.analysis.reachOut[s.todayPane.queue.entries[entry]].customer else {
       return XCTFail("the demo's fifth entry has a customer")
     }
     click(&s, x: 10, y: 8)
-    XCTAssertEqual(s.reach.index, 0, "the filter bar selects nothing")
+    XCTAssertEqual(s.todayPane.reach.index, 0, "the filter bar selects nothing")
     click(&s, x: 10, y: 14)
-    XCTAssertEqual(s.reach.index, entry)
+    XCTAssertEqual(s.todayPane.reach.index, entry)
     XCTAssertEqual(s.pane, .today)
     click(&s, x: 10, y: 14)
     XCTAssertEqual(s.pane, .customers)
@@ -36,14 +36,14 @@ final class MouseListTests: XCTestCase {
     var s = Demo.state()
     _ = update(&s, .key(.char("5")))
     click(&s, x: 50, y: 5)
-    XCTAssertFalse(s.complaintFocus)
-    XCTAssertEqual(s.atRisk.index, 2)
+    XCTAssertFalse(s.churnPane.complaintFocus)
+    XCTAssertEqual(s.churnPane.atRisk.index, 2)
     click(&s, x: 50, y: 12)
-    XCTAssertTrue(s.complaintFocus, "a click in the log gives it the focus")
-    XCTAssertEqual(s.complaintCursor.index, 1)
+    XCTAssertTrue(s.churnPane.complaintFocus, "a click in the log gives it the focus")
+    XCTAssertEqual(s.churnPane.complaints.index, 1)
     click(&s, x: 50, y: 4)
-    XCTAssertFalse(s.complaintFocus)
-    XCTAssertEqual(s.atRisk.index, 1)
+    XCTAssertFalse(s.churnPane.complaintFocus)
+    XCTAssertEqual(s.churnPane.atRisk.index, 1)
   }
 
   /// Moments: the week box is lines 1–10; inside it the day names on line 2, slot k on line
@@ -52,13 +52,13 @@ final class MouseListTests: XCTestCase {
     var s = Demo.state()
     _ = update(&s, .key(.char("3")))
     click(&s, x: 30, y: 4)
-    XCTAssertEqual(s.day, 2)
-    XCTAssertEqual(s.slotRow, 1)
+    XCTAssertEqual(s.momentsPane.day, 2)
+    XCTAssertEqual(s.momentsPane.slotRow, 1)
     click(&s, x: 48, y: 2)
-    XCTAssertEqual(s.day, 4, "a day's name selects the day")
-    XCTAssertEqual(s.slotRow, 1)
+    XCTAssertEqual(s.momentsPane.day, 4, "a day's name selects the day")
+    XCTAssertEqual(s.momentsPane.slotRow, 1)
     click(&s, x: 3, y: 4)
-    XCTAssertEqual(s.day, 4, "the slot column is no day")
+    XCTAssertEqual(s.momentsPane.day, 4, "the slot column is no day")
   }
 
   /// The sort picker: 7 items in a box 30 wide and 9 high centred in lines 1–22, so items

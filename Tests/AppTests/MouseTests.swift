@@ -59,11 +59,11 @@ final class MouseTests: XCTestCase {
     // the 73 cells right of the weekday names (78 inside the border, less 4 and a gap): 6 each
     // from column 6, so columns 18–23 are the third hour, 12.
     _ = click(&s, x: 20, y: 8)
-    XCTAssertTrue(s.heatFocus)
-    XCTAssertEqual(s.heatWeekday, 6)
-    XCTAssertEqual(s.heatHour, 12)
+    XCTAssertTrue(s.promotionsPane.heatFocus)
+    XCTAssertEqual(s.promotionsPane.heatWeekday, 6)
+    XCTAssertEqual(s.promotionsPane.heatHour, 12)
     _ = click(&s, x: 3, y: 8)
-    XCTAssertEqual(s.heatHour, 12, "a weekday label is no cell")
+    XCTAssertEqual(s.promotionsPane.heatHour, 12, "a weekday label is no cell")
   }
 
   func testHelpSaysWhatTheMouseDoes() {

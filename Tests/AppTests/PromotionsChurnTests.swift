@@ -10,8 +10,8 @@ final class PromotionsChurnTests: XCTestCase {
     _ = press(&s, .char("4"), .tab)
     // Saturday 14:00 is off-peak in the demo and the weekend offer that covered it has ended.
     for _ in 0..<5 { _ = press(&s, .char("j")) }
-    XCTAssertEqual(s.heatWeekday, 6)
-    XCTAssertEqual(s.heatHour, 14)
+    XCTAssertEqual(s.promotionsPane.heatWeekday, 6)
+    XCTAssertEqual(s.promotionsPane.heatHour, 14)
     XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).level, .offPeak)
     XCTAssertEqual(s.analysis.slots.slot(weekday: 6, hour: 14).coveredBy, [])
     _ = press(&s, .char("a"))
@@ -76,7 +76,7 @@ final class PromotionsChurnTests: XCTestCase {
     XCTAssertEqual(s.dataset.contacts.count, contacts + 1)
     XCTAssertNil(s.dataset.customers[first].winBackOn, "win_back_on is only read now")
     XCTAssertFalse(s.analysis.reachOut.contains { $0.customer == first && $0.kindID == "at_risk" })
-    XCTAssertEqual(s.atRisk.index, 1, "on to the next one")
+    XCTAssertEqual(s.churnPane.atRisk.index, 1, "on to the next one")
     XCTAssertTrue(Demo.lines(s).contains { $0.contains("↺" + s.dataset.customers[first].name) })
     _ = press(&s, .char("u"))
     XCTAssertEqual(s.dataset.contacts.count, contacts)
@@ -86,7 +86,7 @@ final class PromotionsChurnTests: XCTestCase {
   func testResolveAComplaintAndUndo() {
     var s = Demo.state()
     _ = press(&s, .char("5"), .tab)
-    XCTAssertTrue(s.complaintFocus)
+    XCTAssertTrue(s.churnPane.complaintFocus)
     let open = s.dataset.complaints.filter { !$0.resolved }.count
     _ = press(&s, .char("x"))
     XCTAssertEqual(s.dataset.complaints.filter { !$0.resolved }.count, open - 1)

@@ -5,7 +5,7 @@ import XCTest
 
 /// The Today list worked as a queue: filter, prepare and copy, mark contacted, move on, undo.
 final class ReachQueueTests: XCTestCase {
-  func kinds(_ s: AppState) -> [String] { s.queue.entries.map { s.analysis.reachOut[$0].kindID } }
+  func kinds(_ s: AppState) -> [String] { s.todayPane.queue.entries.map { s.analysis.reachOut[$0].kindID } }
 
   func testFilterCyclesThroughTheReasonsWithTheirCounts() {
     var s = Demo.state()
@@ -17,13 +17,13 @@ final class ReachQueueTests: XCTestCase {
     XCTAssertEqual(k.count, all.count)
     for (filter, id) in [(ReachFilter.atRisk, "at_risk"), (.birthdays, "birthday"), (.welcome, "welcome")] {
       _ = press(&s, .char("f"))
-      XCTAssertEqual(s.queue.filter, filter)
+      XCTAssertEqual(s.todayPane.queue.filter, filter)
       XCTAssertEqual(Set(kinds(s)), [id])
-      XCTAssertEqual(s.queue.counts[filter], all.filter { $0.kindID == id }.count)
-      XCTAssertEqual(s.reach.index, 0)
+      XCTAssertEqual(s.todayPane.queue.counts[filter], all.filter { $0.kindID == id }.count)
+      XCTAssertEqual(s.todayPane.reach.index, 0)
     }
     _ = press(&s, .char("f"), .char("f"))
-    XCTAssertEqual(s.queue.filter, .all)
+    XCTAssertEqual(s.todayPane.queue.filter, .all)
   }
 
   /// g on the first birthday: one birthday contact, dated today, for that customer; the cursor
@@ -39,7 +39,7 @@ final class ReachQueueTests: XCTestCase {
       s.dataset.contacts.last,
       Contact(customer: s.dataset.customers[first].id, date: Demo.today, kind: .birthday))
     XCTAssertEqual(effects, [.save(s.dataset)])
-    XCTAssertEqual(s.reach.index, 1)
+    XCTAssertEqual(s.todayPane.reach.index, 1)
     XCTAssertTrue(Demo.lines(s).contains { $0.contains("✓" + s.dataset.customers[first].name) })
     _ = press(&s, .char("u"))
     XCTAssertEqual(s.dataset.contacts, before)
@@ -51,7 +51,7 @@ final class ReachQueueTests: XCTestCase {
     var s = Demo.state()
     _ = press(&s, .char("f"), .char("f"), .char("f"))
     let first = s.currentReach!.customer!
-    let next = s.analysis.reachOut[s.queue.entries[1]]
+    let next = s.analysis.reachOut[s.todayPane.queue.entries[1]]
     XCTAssertNil(s.dataset.customers[first].welcomedOn)
     _ = press(&s, .char("w"))
     XCTAssertEqual(s.dataset.customers[first].welcomedOn, Demo.today)
@@ -88,11 +88,11 @@ final class ReachQueueTests: XCTestCase {
     let effects = press(&s, .char("y"))
     let expected = "\(customer.name)：\(r) 天没来。工作日下午茶时段 到店8折等你。"
     XCTAssertEqual(effects, [.copy(expected)])
-    XCTAssertEqual(s.queue.prepared?.wechat, customer.wechat)
+    XCTAssertEqual(s.todayPane.queue.prepared?.wechat, customer.wechat)
     XCTAssertTrue(Demo.lines(s).contains { $0.contains(customer.wechat) })
     XCTAssertEqual(s.dataset.contacts, ds.contacts, "preparing is not sending")
     _ = press(&s, .char("j"))
-    XCTAssertNil(s.queue.prepared)
+    XCTAssertNil(s.todayPane.queue.prepared)
   }
 
   func testFollowedUpAndAnEntryWithoutACustomer() {

@@ -75,6 +75,8 @@ final class SnapshotTests: XCTestCase {
     s.overlay = .help(offset: 0)
     let text = Demo.lines(s).joined(separator: "\n")
     XCTAssertTrue(text.contains("open this customer"))
-    XCTAssertTrue(text.contains("Tab          next box of this pane"), text)
+    // The keys column is as wide as the widest keys, ":import FILE [KIND]" (19 cells), then a
+    // gap of 2: the text starts 21 cells in, 18 after "Tab".
+    XCTAssertTrue(text.contains("Tab" + String(repeating: " ", count: 18) + "next box of this pane"), text)
   }
 }

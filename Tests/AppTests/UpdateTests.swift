@@ -26,17 +26,17 @@ final class UpdateTests: XCTestCase {
   func testTabMovesBetweenBoxesAndWIsWelcomedEverywhere() {
     var s = Demo.state()
     _ = press(&s, .char("4"))
-    XCTAssertFalse(s.heatFocus)
+    XCTAssertFalse(s.promotionsPane.heatFocus)
     _ = press(&s, .tab)
     XCTAssertEqual(s.pane, .promotions)
-    XCTAssertTrue(s.heatFocus)
+    XCTAssertTrue(s.promotionsPane.heatFocus)
     _ = press(&s, .backTab)
-    XCTAssertFalse(s.heatFocus)
+    XCTAssertFalse(s.promotionsPane.heatFocus)
     _ = press(&s, .char("5"), .tab)
     XCTAssertEqual(s.pane, .churn)
-    XCTAssertTrue(s.complaintFocus)
+    XCTAssertTrue(s.churnPane.complaintFocus)
     _ = press(&s, .tab)
-    XCTAssertFalse(s.complaintFocus)
+    XCTAssertFalse(s.churnPane.complaintFocus)
     for p in ["1", "2", "3"] {
       _ = press(&s, .char(Character(p)), .tab)
       XCTAssertEqual(s.pane.rawValue, Int(p), "Tab stays in pane \(p)")
@@ -93,30 +93,30 @@ final class UpdateTests: XCTestCase {
     var s = Demo.state()
     let n = s.analysis.reachOut.count
     _ = press(&s, .char("k"))
-    XCTAssertEqual(s.reach.index, 0)
+    XCTAssertEqual(s.todayPane.reach.index, 0)
     _ = press(&s, .char("j"), .down)
-    XCTAssertEqual(s.reach.index, 2)
+    XCTAssertEqual(s.todayPane.reach.index, 2)
     _ = press(&s, .char("G"))
-    XCTAssertEqual(s.reach.index, n - 1)
+    XCTAssertEqual(s.todayPane.reach.index, n - 1)
     _ = press(&s, .char("j"))
-    XCTAssertEqual(s.reach.index, n - 1)
+    XCTAssertEqual(s.todayPane.reach.index, n - 1)
     _ = press(&s, .home)  // g marks a birthday greeted here
-    XCTAssertEqual(s.reach.index, 0)
+    XCTAssertEqual(s.todayPane.reach.index, 0)
     // A page is the rows shown minus one: at 80×24 the list shows 24 − 2 (tabs, status)
     // − 6 (tiles) − 2 (border) − 1 (filters) − 1 (header) = 12 rows, so a page moves 11.
     _ = press(&s, .pageDown)
-    XCTAssertEqual(s.reach.index, 11)
+    XCTAssertEqual(s.todayPane.reach.index, 11)
     _ = press(&s, .pageUp)
-    XCTAssertEqual(s.reach.index, 0)
+    XCTAssertEqual(s.todayPane.reach.index, 0)
   }
 
   func testEnterOnTheReachOutListOpensThatCustomer() {
     var s = Demo.state()
     // Open complaints come first, and the first ones name nobody: the first with a customer.
-    let k = s.queue.entries.firstIndex { s.analysis.reachOut[$0].customer != nil }!
+    let k = s.todayPane.queue.entries.firstIndex { s.analysis.reachOut[$0].customer != nil }!
     for _ in 0..<k { _ = press(&s, .char("j")) }
     _ = press(&s, .enter)
-    let who = s.analysis.reachOut[s.queue.entries[k]].customer
+    let who = s.analysis.reachOut[s.todayPane.queue.entries[k]].customer
     XCTAssertEqual(s.pane, .customers)
     XCTAssertEqual(s.detail, who)
     XCTAssertEqual(s.customers.index, who)
@@ -155,9 +155,9 @@ final class UpdateTests: XCTestCase {
     var s = Demo.state(width: 120, height: 40)
     _ = press(&s, .char("G"))
     _ = update(&s, .resize(width: 80, height: 24))
-    XCTAssertEqual(s.reach.index, s.analysis.reachOut.count - 1)
-    XCTAssertLessThanOrEqual(s.reach.offset, s.reach.index)
-    XCTAssertGreaterThan(s.reach.offset + 13, s.reach.index)
+    XCTAssertEqual(s.todayPane.reach.index, s.analysis.reachOut.count - 1)
+    XCTAssertLessThanOrEqual(s.todayPane.reach.offset, s.todayPane.reach.index)
+    XCTAssertGreaterThan(s.todayPane.reach.offset + 13, s.todayPane.reach.index)
   }
 
   func testEveryBindingAppearsInHelp() {

@@ -162,6 +162,22 @@ final class CommandTests: XCTestCase {
     }
   }
 
+  /// What the system says goes into the owner's language: a Chinese sentence does not end in
+  /// "No such file or directory".
+  func testTheSystemsReasonIsInTheOwnersLanguage() throws {
+    let demo = try Repo.demoCopy()
+    for (lang, words) in [
+      ("zh-Hans", "无法读取 /nonexistent/orders.csv：没有这个文件或文件夹"), ("en", "no such file or folder"),
+    ] {
+      let r = try runLiuliang([
+        "import", "/nonexistent/orders.csv", "--kind", "visits", "--data", demo.path, "--lang", lang,
+      ])
+      XCTAssertNotEqual(r.status, 0)
+      XCTAssertTrue(r.stderr.contains(words), r.stderr)
+      XCTAssertFalse(r.stderr.contains("No such file or directory"), r.stderr)
+    }
+  }
+
   func testBadInputGetsOneSentenceAndANonZeroExit() throws {
     let missing = try runLiuliang(["today", "--data", "/nonexistent/shop", "--lang", "en"])
     XCTAssertNotEqual(missing.status, 0)

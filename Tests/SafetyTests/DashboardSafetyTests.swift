@@ -167,7 +167,7 @@ final class DashboardSafetyTests: XCTestCase {
     let t = try open(store)
     shell("dd if=/dev/zero of='\(filler.path)' bs=4k 2>/dev/null")
     try welcomeOne(t)
-    try t.waitFor("No space left on device")
+    try t.waitFor("the disk is full")
     try t.waitFor("kept on screen")
     try t.send("q")
     try t.waitFor("Changes not saved yet")

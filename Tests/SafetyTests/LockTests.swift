@@ -68,7 +68,7 @@ final class LockTests: XCTestCase {
     let t = try TmuxSession(
       command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(mnt.path)) --lang en", width: 120,
       height: 30)
-    let screen = try t.waitFor("Read-only file system")
+    let screen = try t.waitFor("the disk is read-only")
     XCTAssertTrue(screen.contains("READ-ONLY"), screen)
     try t.send("q")
     XCTAssertEqual(t.exitStatus(), 0)

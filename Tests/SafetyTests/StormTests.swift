@@ -43,17 +43,19 @@ final class StormTests: XCTestCase {
 
   func checkInvariants(_ s: AppState, _ context: @autoclosure () -> String) {
     for (name, c) in [
-      ("reach", s.reach), ("customers", s.customers), ("complaints", s.complaintCursor),
-      ("promotions", s.promotions), ("atRisk", s.atRisk),
+      ("reach", s.todayPane.reach), ("customers", s.customers), ("complaints", s.churnPane.complaints),
+      ("promotions", s.promotionsPane.list), ("atRisk", s.churnPane.atRisk),
     ] {
       let inside =
         c.count >= 0 && c.index >= 0 && c.offset >= 0 && (c.count == 0 ? c.index == 0 : c.index < c.count)
       if !inside { XCTFail("\(context()): \(name) cursor \(c) is outside its list") }
     }
-    if s.slotRow < 0 || (s.slotRow > 0 && s.slotRow >= s.dataset.shop.slots.count) {
+    if s.momentsPane.slotRow < 0
+      || (s.momentsPane.slotRow > 0 && s.momentsPane.slotRow >= s.dataset.shop.slots.count)
+    {
       XCTFail("\(context()): the Moments cursor is outside the slots")
     }
-    if !(1...7).contains(s.heatWeekday) || !(0..<24).contains(s.heatHour) {
+    if !(1...7).contains(s.promotionsPane.heatWeekday) || !(0..<24).contains(s.promotionsPane.heatHour) {
       XCTFail("\(context()): the heatmap cursor is outside the map")
     }
     if s.customers.count != s.list.order.count {

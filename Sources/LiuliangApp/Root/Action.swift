@@ -118,11 +118,12 @@ public enum Keymap {
     }
     let panel: [Binding] = bindings(pane)
     let globalEntries = entries(global).map { e in
-      e.text == text("key.panes") ? (keys: "1–\(min(9, Pane.allCases.count))", text: e.text) : e
+      e.text == text("key.panes") ? (keys: Pane.keyRange, text: e.text) : e
     }
     return [
       (heading: text(pane.titleKey), entries: entries(panel)),
       (heading: text("help.everywhere"), entries: globalEntries),
+      (heading: text("help.commands"), entries: Command.usages.map { (keys: $0.usage, text: text($0.help)) }),
     ]
   }
 }

@@ -5,9 +5,7 @@ import LiuliangRender
 public struct BackStep: Equatable, Sendable {
   var pane: Pane
   var reach: ListCursor
-  var atRisk: ListCursor
-  var complaintCursor: ListCursor
-  var complaintFocus: Bool
+  var churn: ChurnState
   var customers: ListCursor
   var filters: [CustomerList.Dimension: String]
   var detail: Int?
@@ -19,8 +17,8 @@ extension AppState {
   mutating func pushBack() {
     back.append(
       BackStep(
-        pane: pane, reach: reach, atRisk: atRisk, complaintCursor: complaintCursor,
-        complaintFocus: complaintFocus, customers: customers, filters: list.filters, detail: detail,
+        pane: pane, reach: todayPane.reach, churn: churnPane, customers: customers, filters: list.filters,
+        detail: detail,
         detailScroll: detailScroll))
   }
 
@@ -34,10 +32,8 @@ extension AppState {
     customers = b.customers
     detail = b.detail
     detailScroll = b.detailScroll
-    reach = b.reach
-    atRisk = b.atRisk
-    complaintCursor = b.complaintCursor
-    complaintFocus = b.complaintFocus
+    todayPane.reach = b.reach
+    churnPane = b.churn
     pane = b.pane
     // The data may have changed meanwhile (a visit logged): the cursors stay inside the lists.
     clampCursors()

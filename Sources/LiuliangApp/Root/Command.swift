@@ -2,11 +2,28 @@ import LiuliangModel
 
 /// The `:` command line: words that do what a key does, plus what has no key.
 public enum Command {
-  /// Command words and what they do, for help and for completion in the message.
-  public static let names = [
-    "quit", "reload", "retry", "keep", "help", "today", "customers", "moments", "promotions", "churn", "date",
-    "mask", "messages", "message", "problems", "export", "setup",
+  /// The commands as `?` lists them: how each is written, and the strings key of what it does.
+  /// A pane's id (or number) opens that pane and is not listed here.
+  public static let usages: [(usage: String, help: String)] = [
+    (":setup", "cmd.setup"),
+    (":import FILE [KIND]", "cmd.import"),
+    (":export [FOLDER]", "cmd.export"),
+    (":date YYYY-MM-DD", "cmd.date"),
+    (":mask", "cmd.mask"),
+    (":problems", "cmd.problems"),
+    (":messages", "cmd.messages"),
+    (":message KIND TEXT", "cmd.message"),
+    (":retry", "cmd.retry"),
+    (":keep", "cmd.keep"),
+    (":reload", "cmd.reload"),
+    (":help", "cmd.help"),
+    (":quit", "cmd.quit"),
   ]
+
+  /// Command words, for the message that answers an unknown one.
+  public static var names: [String] {
+    usages.map { String($0.usage.dropFirst().prefix { $0 != " " }) } + Pane.allCases.map(\.id)
+  }
 
   /// The words of a command line as a shell splits them: `'…'` and `"…"` keep spaces, and a
   /// backslash takes the next character as it is, so `:import "friends list.xlsx"` and
@@ -61,11 +78,6 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
   case "r", "reload", "e": return s.leave(.reload)
   case "retry", "w", "write": return s.retry()
   case "h", "help": s.overlay = .help(offset: 0)
-  case "1", "today": s.pane = .today
-  case "2", "customers": s.pane = .customers
-  case "3", "moments": s.pane = .moments
-  case "4", "promotions": s.pane = .promotions
-  case "5", "churn": s.pane = .churn
   case "import":
     guard let path = arg else {
       s.flash(s.text["msg.import_usage"], error: true)
@@ -84,7 +96,7 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     var effects = s.commitNamed(ds, s.text["done.kept"])
     effects = effects.map { if case .save(let d) = $0 { return .overwrite(d) } else { return $0 } }
     return effects
-  case "messages": s.queue.showsTemplates = true
+  case "messages": s.todayPane.queue.showsTemplates = true
   case "message": return setTemplate(&s, words)
   case "problems":
     guard !s.problems.isEmpty else {
@@ -108,6 +120,11 @@ func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
     s.setData(s.dataset, problems: s.problems, today: d)
     s.flash(s.text("msg.date_set", d))
   default:
+    // A pane by its id or its number key: `:churn`, `:5`.
+    if let p = Pane.allCases.first(where: { $0.id == head }) ?? Int(head).flatMap(Pane.init(rawValue:)) {
+      s.pane = p
+      return []
+    }
     s.flash(s.text("msg.unknown_command", head, Command.names.joined(separator: " ")), error: true)
   }
   return []

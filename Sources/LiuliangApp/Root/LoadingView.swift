@@ -70,7 +70,7 @@ public func drawLoading(_ l: Loading, text: Text, into buf: inout Buffer) {
   if l.computing && y < inner.maxY {
     buf.put(fit(text["loading.figures"], width: inner.width), x: inner.x, y: y, style: .accent)
   }
-  buf.put(fit(text["loading.hint"], width: width), x: 0, y: height - 1, style: .dim)
+  buf.put(fit(text("loading.hint", Pane.keyRange), width: width), x: 0, y: height - 1, style: .dim)
 }
 
 func megabytes(_ n: Int64) -> String {

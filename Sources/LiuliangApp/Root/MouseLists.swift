@@ -34,7 +34,8 @@ func clickToday(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   let list = Layouts.today(s).list
   guard list.contains(x: m.x, y: m.y) else { return [] }
   return clickRow(
-    &s, m, firstY: list.y + 3, rows: Layouts.todayListRows(s), \.reach, visible: Layouts.todayListRows(s))
+    &s, m, firstY: list.y + 3, rows: Layouts.todayListRows(s), \.todayPane.reach,
+    visible: Layouts.todayListRows(s))
 }
 
 /// Churn: a row of the at-risk list (under its header) or of the complaint log; a click in
@@ -42,20 +43,23 @@ func clickToday(_ s: inout AppState, _ m: Mouse) -> [Effect] {
 func clickChurn(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   let l = Layouts.churn(s)
   if l.atRisk.contains(x: m.x, y: m.y) {
-    if s.complaintFocus {
-      s.complaintFocus = false
-      if m.y - (l.atRisk.y + 2) + s.atRisk.offset == s.atRisk.index { return [] }
+    if s.churnPane.complaintFocus {
+      s.churnPane.complaintFocus = false
+      if m.y - (l.atRisk.y + 2) + s.churnPane.atRisk.offset == s.churnPane.atRisk.index { return [] }
     }
     return clickRow(
-      &s, m, firstY: l.atRisk.y + 2, rows: Layouts.atRiskRows(s), \.atRisk, visible: Layouts.atRiskRows(s))
+      &s, m, firstY: l.atRisk.y + 2, rows: Layouts.atRiskRows(s), \.churnPane.atRisk,
+      visible: Layouts.atRiskRows(s))
   }
   if l.complaints.contains(x: m.x, y: m.y) {
-    if !s.complaintFocus {
-      s.complaintFocus = true
-      if m.y - (l.complaints.y + 1) + s.complaintCursor.offset == s.complaintCursor.index { return [] }
+    if !s.churnPane.complaintFocus {
+      s.churnPane.complaintFocus = true
+      if m.y - (l.complaints.y + 1) + s.churnPane.complaints.offset == s.churnPane.complaints.index {
+        return []
+      }
     }
     return clickRow(
-      &s, m, firstY: l.complaints.y + 1, rows: Layouts.complaintRows(s), \.complaintCursor,
+      &s, m, firstY: l.complaints.y + 1, rows: Layouts.complaintRows(s), \.churnPane.complaints,
       visible: Layouts.complaintRows(s))
   }
   return []
@@ -70,10 +74,10 @@ func clickMoments(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   guard m.x >= inner.x + slotWidth, d >= 0, d < 7, m.y >= inner.y, m.y < inner.maxY else { return [] }
   let k = m.y - inner.y - 1
   if k >= 0 && k < s.dataset.shop.slots.count {
-    if d == s.day && k == s.slotRow { return update(&s, .key(.enter)) }
-    s.slotRow = k
+    if d == s.momentsPane.day && k == s.momentsPane.slotRow { return update(&s, .key(.enter)) }
+    s.momentsPane.slotRow = k
   }
-  s.day = d
+  s.momentsPane.day = d
   return []
 }
 

@@ -26,6 +26,9 @@ public struct Pane: Hashable, Sendable, CaseIterable, CustomStringConvertible {
   public var titleKey: String { "pane." + id }
   public var description: String { id }
 
+  /// The number keys of the panes as help and hints name them: "1–5" for five panes.
+  public static var keyRange: String { "1–\(min(9, rooms.count))" }
+
   public var next: Pane { Pane(rawValue: rawValue % Pane.rooms.count + 1)! }
   public var previous: Pane { Pane(rawValue: (rawValue + Pane.rooms.count - 2) % Pane.rooms.count + 1)! }
 }

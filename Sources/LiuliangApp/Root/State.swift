@@ -80,9 +80,7 @@ public struct AppState {
   /// The owner's home folder, where `E` offers to export (empty: the working folder).
   public var home = ""
 
-  public var reach = ListCursor()
-  /// The reach-out list as a queue: filter, order, what was sent today, the prepared message.
-  public var queue = ReachQueue()
+  public var todayPane = TodayState()
   /// The cursor of the Customers table, over `list.order`.
   public var customers = ListCursor()
   public var list = CustomerList()
@@ -107,21 +105,10 @@ public struct AppState {
   /// Each customer's visits, kept with the figures (see `CustomerVisits`).
   var customerVisits = CustomerVisits()
   public var detailScroll = 0
-  /// Weeks from T's week shown in the Moments pane, and the selected day (0 = Monday) and post.
-  public var weekOffset = 0
-  public var day = 0
-  /// The posting slot under the Moments cursor (an index into shop.toml's slots).
-  public var slotRow = 0
-  public var promotions = ListCursor()
-  /// Promotions pane: the heatmap cell under the cursor (weekday 1…7, hour) and whether the
-  /// cursor is in the heatmap (else in the list).
-  public var heatWeekday = 1
-  public var heatHour = 14
-  public var heatFocus = false
-  /// Churn pane: the complaint log's cursor, and whether the cursor is there (else at-risk).
-  public var complaintCursor = ListCursor()
-  public var complaintFocus = false
-  public var atRisk = ListCursor()
+  /// The Moments, Promotions and Churn panes' own state (see each pane's folder).
+  public var momentsPane = MomentsState()
+  public var promotionsPane = PromotionsState()
+  public var churnPane = ChurnState()
   /// At-risk customers by spend, for the Churn pane.
   public var atRiskList: [Int] { analysis.atRiskBySpend }
   /// Each complaint's customer, for the Churn pane's log: found once per data change, not per frame.
@@ -145,8 +132,8 @@ public struct AppState {
     analysis = Analysis(Dataset(shop: dataset.shop), today: today)
     trends = Trends()
     checks = ContentChecks(Dataset(shop: dataset.shop), today: today)
-    day = today.weekday - 1
-    heatWeekday = today.weekday
+    momentsPane.day = today.weekday - 1
+    promotionsPane.heatWeekday = today.weekday
     setData(dataset, problems: problems, today: today)
   }
 
@@ -180,7 +167,7 @@ public struct AppState {
       analysis = Analysis(ds, today: t, index: index)
       trends = Trends(ds, today: t, weeks: 12, index: index)
     }
-    queue.refresh(analysis, ds, today: t)
+    todayPane.queue.refresh(analysis, ds, today: t)
     checks = ContentChecks(ds, today: t)
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
@@ -226,16 +213,16 @@ public struct AppState {
   }
 
   public mutating func clampCursors() {
-    reach.setCount(queue.entries.count, visible: Layouts.todayListRows(self))
+    todayPane.reach.setCount(todayPane.queue.entries.count, visible: Layouts.todayListRows(self))
     customers.setCount(list.order.count, visible: Layouts.customerRows(self))
-    promotions.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
-    atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
-    complaintCursor.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
+    promotionsPane.list.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
+    churnPane.atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
+    churnPane.complaints.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
   }
 
   /// Monday of the week the Moments pane shows.
-  public var shownWeek: Day { today.weekStart.adding(7 * weekOffset) }
-  public var selectedDay: Day { shownWeek.adding(day) }
+  public var shownWeek: Day { today.weekStart.adding(7 * momentsPane.weekOffset) }
+  public var selectedDay: Day { shownWeek.adding(momentsPane.day) }
 
   public var postsOfSelectedDay: [Int] { analysis.postCalendar.on(selectedDay) }
 

@@ -82,8 +82,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     case .none: break
     }
     s.message = nil
-    s.queue.prepared = nil
-    s.queue.showsTemplates = false
+    s.todayPane.queue.prepared = nil
+    s.todayPane.queue.showsTemplates = false
     guard let action = Keymap.action(for: key, in: s.pane), let binding = Keymap.binding(for: key, in: s.pane)
     else {
       if key != .escape { s.flash(s.text("msg.unknown_key", key.label), error: true) }
@@ -119,7 +119,7 @@ func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     if let effects = s.pane.room.act(&s, action) { return effects }
     // Promotions and Churn take Tab themselves; the other panes have a single box.
     if action == .switchBox || action == .previousBox {
-      s.flash(s.text["msg.one_box"])
+      s.flash(s.text("msg.one_box", Pane.keyRange))
       return []
     }
     s.pane.room.move(&s, action)

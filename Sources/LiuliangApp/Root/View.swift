@@ -43,7 +43,7 @@ public func view(_ s: AppState, into buf: inout Buffer) -> (x: Int, y: Int)? {
 
 /// The help of the pane, and the area it is drawn in; keys scroll by the same measure.
 func helpOverlay(_ s: AppState) -> (HelpOverlay, Rect) {
-  let sections = Keymap.help(s.pane, text: { s.text[$0] }, unmet: { s.unmet($0) })
+  let sections = Keymap.help(s.pane, text: { s.text($0, Pane.keyRange) }, unmet: { s.unmet($0) })
   var h = HelpOverlay(title: s.text("help.title", s.text[s.pane.titleKey]), sections: sections)
   h.moreBelow = s.text["help.more_below"]
   h.moreAbove = s.text["help.more_above"]

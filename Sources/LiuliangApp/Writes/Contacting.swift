@@ -27,8 +27,8 @@ func contactAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let who: Int?
   switch s.pane {
   case .customers: who = s.detail ?? s.currentCustomer
-  case .churn where !s.complaintFocus:
-    who = s.atRisk.index < s.atRiskList.count ? s.atRiskList[s.atRisk.index] : nil
+  case .churn where !s.churnPane.complaintFocus:
+    who = s.churnPane.atRisk.index < s.atRiskList.count ? s.atRiskList[s.churnPane.atRisk.index] : nil
   default: return nil
   }
   switch action {
@@ -54,6 +54,6 @@ func setTemplate(_ s: inout AppState, _ words: [String]) -> [Effect] {
   let text = words.dropFirst(2).joined(separator: " ")
   ds.shop.messages[kind] = text.isEmpty ? nil : text
   let effects = s.commit(ds, s.text(text.isEmpty ? "done.message_reset" : "done.message_set", kind.rawValue))
-  s.queue.showsTemplates = true
+  s.todayPane.queue.showsTemplates = true
   return effects
 }

@@ -17,7 +17,7 @@ enum ChurnRoom: Room {
   static func act(_ s: inout AppState, _ action: Action) -> [Effect]? { churnAction(&s, action) }
 
   static func move(_ s: inout AppState, _ action: Action) {
-    moveCursor(&s.atRisk, action, visible: Layouts.atRiskRows(s))
+    moveCursor(&s.churnPane.atRisk, action, visible: Layouts.atRiskRows(s))
   }
 
   static func draw(_ s: AppState, _ buf: inout Buffer) { drawChurn(s, &buf) }

@@ -7,40 +7,43 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let x = s.text
   let visible = Layouts.complaintRows(s)
   switch action {
-  case .switchBox: s.complaintFocus.toggle()
-  case .down where s.complaintFocus: s.complaintCursor.move(by: 1, visible: visible)
-  case .up where s.complaintFocus: s.complaintCursor.move(by: -1, visible: visible)
-  case .top where s.complaintFocus: s.complaintCursor.jump(to: 0, visible: visible)
-  case .bottom where s.complaintFocus:
-    s.complaintCursor.jump(to: s.complaintCursor.count - 1, visible: visible)
+  case .switchBox: s.churnPane.complaintFocus.toggle()
+  case .down where s.churnPane.complaintFocus: s.churnPane.complaints.move(by: 1, visible: visible)
+  case .up where s.churnPane.complaintFocus: s.churnPane.complaints.move(by: -1, visible: visible)
+  case .top where s.churnPane.complaintFocus: s.churnPane.complaints.jump(to: 0, visible: visible)
+  case .bottom where s.churnPane.complaintFocus:
+    s.churnPane.complaints.jump(to: s.churnPane.complaints.count - 1, visible: visible)
   case .winBack:
-    guard s.atRisk.index < s.atRiskList.count else { return [] }
-    let effects = s.logContact(s.atRiskList[s.atRisk.index], .winBack)
-    s.atRisk.move(by: 1, visible: Layouts.atRiskRows(s))
+    guard s.churnPane.atRisk.index < s.atRiskList.count else { return [] }
+    let effects = s.logContact(s.atRiskList[s.churnPane.atRisk.index], .winBack)
+    s.churnPane.atRisk.move(by: 1, visible: Layouts.atRiskRows(s))
     return effects
   case .add:
     guard s.mayEdit() else { return [] }
-    let k = s.atRisk.index < s.atRiskList.count && !s.complaintFocus ? s.atRiskList[s.atRisk.index] : nil
+    let k =
+      s.churnPane.atRisk.index < s.atRiskList.count && !s.churnPane.complaintFocus
+      ? s.atRiskList[s.churnPane.atRisk.index] : nil
     var fields = complaintFields(s, customer: k.map { s.dataset.customers[$0].id } ?? "")
     // Found already: the form's frames need not look the id up in the pool.
     if let k, let c = fields.firstIndex(where: { $0.check == .customer }) { fields[c].found = [Int32(k)] }
     s.overlay = .form(Form(.addComplaint, title: x["form.add_complaint"], fields))
   case .resolve:
     let order = complaintOrder(s)
-    guard s.mayEdit(), s.complaintCursor.index < order.count else { return [] }
+    guard s.mayEdit(), s.churnPane.complaints.index < order.count else { return [] }
     var ds = s.dataset
-    let k = order[s.complaintCursor.index]
+    let k = order[s.churnPane.complaints.index]
     ds.complaints[k].resolved.toggle()
     return s.commit(
       ds, x(ds.complaints[k].resolved ? "done.resolved" : "done.reopened", ds.complaints[k].text))
-  case .open where s.complaintFocus:
+  case .open where s.churnPane.complaintFocus:
     let order = complaintOrder(s)
-    guard s.complaintCursor.index < order.count, let c = s.complaintCustomers[order[s.complaintCursor.index]]
+    guard s.churnPane.complaints.index < order.count,
+      let c = s.complaintCustomers[order[s.churnPane.complaints.index]]
     else { return [] }
     openCustomer(&s, c)
   case .open:
-    guard s.atRisk.index < s.atRiskList.count else { return [] }
-    openCustomer(&s, s.atRiskList[s.atRisk.index])
+    guard s.churnPane.atRisk.index < s.atRiskList.count else { return [] }
+    openCustomer(&s, s.atRiskList[s.churnPane.atRisk.index])
   default: return nil
   }
   return []

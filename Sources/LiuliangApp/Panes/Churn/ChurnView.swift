@@ -59,13 +59,15 @@ func drawChurnTrend(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
 
 func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.atRiskList
-  let inner = Block(title: s.text("churn.at_risk", list.count), style: s.complaintFocus ? .plain : .accent)
-    .draw(into: &buf, in: rect)
+  let inner = Block(
+    title: s.text("churn.at_risk", list.count), style: s.churnPane.complaintFocus ? .plain : .accent
+  )
+  .draw(into: &buf, in: rect)
   if s.hasNoCustomers {
     drawFirstSteps(s, "empty.churn", &buf, in: inner)
     return
   }
-  let tried = s.queue.triedLately
+  let tried = s.todayPane.queue.triedLately
   let a = s.analysis
   Table(
     columns: [
@@ -82,7 +84,8 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
         (back ? "↺" : "") + cust.name, money(a.figures[c].monetary),
         shortReach(s, ReachOut(customer: c, reason: .atRisk(a.why(c, s.dataset.customers[c])))),
       ]
-    }, selected: s.complaintFocus ? nil : s.atRisk.index, offset: s.atRisk.offset
+    }, selected: s.churnPane.complaintFocus ? nil : s.churnPane.atRisk.index,
+    offset: s.churnPane.atRisk.offset
   ).draw(into: &buf, in: inner)
 }
 
@@ -91,8 +94,9 @@ func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let order = complaintOrder(s)
   let open = s.analysis.complaintLog.open
   let title = s.text("churn.complaints_title", open, ds.complaints.count)
-  let inner = Block(title: title, style: s.complaintFocus ? .accent : .plain).draw(into: &buf, in: rect)
-  let c = s.complaintCursor
+  let inner = Block(title: title, style: s.churnPane.complaintFocus ? .accent : .plain).draw(
+    into: &buf, in: rect)
+  let c = s.churnPane.complaints
   for row in 0..<inner.height {
     let k = c.offset + row
     guard k < order.count else { break }
@@ -101,7 +105,7 @@ func drawComplaints(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     let line =
       (cm.resolved ? "✓ " : "! ") + String(cm.date.description.suffix(5)) + " " + who + " "
       + s.wording.reason(cm.reason) + " " + cm.text
-    let style: Style = s.complaintFocus && k == c.index ? .selection : (cm.resolved ? .dim : .bad)
+    let style: Style = s.churnPane.complaintFocus && k == c.index ? .selection : (cm.resolved ? .dim : .bad)
     buf.put(
       pad(fit(line, width: inner.width), width: inner.width), x: inner.x, y: inner.y + row, style: style)
   }

@@ -30,24 +30,24 @@ enum MomentsRoom: Room {
 
   static func move(_ s: inout AppState, _ action: Action) {
     switch action {
-    case .previousWeek: s.weekOffset -= 1
-    case .nextWeek: s.weekOffset += 1
+    case .previousWeek: s.momentsPane.weekOffset -= 1
+    case .nextWeek: s.momentsPane.weekOffset += 1
     case .thisWeek:
-      s.weekOffset = 0
-      s.day = s.today.weekday - 1
+      s.momentsPane.weekOffset = 0
+      s.momentsPane.day = s.today.weekday - 1
     case .previousDay:
-      if s.day == 0 {
-        s.weekOffset -= 1
-        s.day = 6
+      if s.momentsPane.day == 0 {
+        s.momentsPane.weekOffset -= 1
+        s.momentsPane.day = 6
       } else {
-        s.day -= 1
+        s.momentsPane.day -= 1
       }
     case .nextDay:
-      if s.day == 6 {
-        s.weekOffset += 1
-        s.day = 0
+      if s.momentsPane.day == 6 {
+        s.momentsPane.weekOffset += 1
+        s.momentsPane.day = 0
       } else {
-        s.day += 1
+        s.momentsPane.day += 1
       }
     default: break
     }

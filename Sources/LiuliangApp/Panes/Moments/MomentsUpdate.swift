@@ -6,7 +6,7 @@ extension AppState {
   var slots: [TimeOfDay] { dataset.shop.slots }
 
   /// The slot under the cursor (nil when the shop has no slots).
-  var selectedSlot: TimeOfDay? { slots.isEmpty ? nil : slots[min(slotRow, slots.count - 1)] }
+  var selectedSlot: TimeOfDay? { slots.isEmpty ? nil : slots[min(momentsPane.slotRow, slots.count - 1)] }
 
   /// The first post in the cell under the cursor.
   public var selectedPost: Int? {
@@ -26,8 +26,8 @@ extension AppState {
 func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let x = s.text
   switch action {
-  case .down: s.slotRow = min(max(0, s.slots.count - 1), s.slotRow + 1)
-  case .up: s.slotRow = max(0, s.slotRow - 1)
+  case .down: s.momentsPane.slotRow = min(max(0, s.slots.count - 1), s.momentsPane.slotRow + 1)
+  case .up: s.momentsPane.slotRow = max(0, s.momentsPane.slotRow - 1)
   case .add:
     guard s.mayEdit(), let slot = s.selectedSlot else { return [] }
     s.overlay = .form(
@@ -67,7 +67,7 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     guard s.mayEdit(), let i = s.selectedPost, let slot = s.selectedSlot else { return [] }
     let from = s.selectedDay
     var day = from
-    var row = s.slotRow
+    var row = s.momentsPane.slotRow
     switch action {
     case .movePostLeft: day = day.adding(-1)
     case .movePostRight: day = day.adding(1)
@@ -90,9 +90,9 @@ func momentsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
       s.flash(s.fixedSentence(fixed), error: true)
       return []
     }
-    s.slotRow = row
-    s.weekOffset += (day.weekStart - s.shownWeek) / 7
-    s.day = day.weekday - 1
+    s.momentsPane.slotRow = row
+    s.momentsPane.weekOffset += (day.weekStart - s.shownWeek) / 7
+    s.momentsPane.day = day.weekday - 1
     if let other {
       return s.commit(
         ds,

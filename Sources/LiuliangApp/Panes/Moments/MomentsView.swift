@@ -12,8 +12,8 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
   for d in 0..<7 {
     let day = monday.adding(d)
     let label = s.wording.weekday(d + 1) + " " + String(day.description.suffix(2))
-    var style: Style = d == s.day ? .selection : .header
-    if day == s.today && d != s.day { style = Style.accent.bolded }
+    var style: Style = d == s.momentsPane.day ? .selection : .header
+    if day == s.today && d != s.momentsPane.day { style = Style.accent.bolded }
     buf.put(
       pad(fit(label, width: dayWidth - 1), width: dayWidth - 1), x: inner.x + slotWidth + d * dayWidth,
       y: inner.y, style: style)
@@ -26,7 +26,7 @@ func drawMoments(_ s: AppState, _ buf: inout Buffer) {
       let day = monday.adding(d)
       let here = s.analysis.postCalendar.on(day).map { ds.posts[$0] }.filter { $0.slot == slot }
       let cx = inner.x + slotWidth + d * dayWidth
-      let isCursor = d == s.day && k == s.slotRow
+      let isCursor = d == s.momentsPane.day && k == s.momentsPane.slotRow
       guard let p = here.first else {
         buf.put(
           isCursor ? pad("·", width: dayWidth - 1) : "·", x: cx, y: y, style: isCursor ? .selection : .dim)

@@ -18,7 +18,7 @@ enum PromotionsRoom: Room {
   static func act(_ s: inout AppState, _ action: Action) -> [Effect]? { promotionsAction(&s, action) }
 
   static func move(_ s: inout AppState, _ action: Action) {
-    moveCursor(&s.promotions, action, visible: Layouts.promotionRows(s))
+    moveCursor(&s.promotionsPane.list, action, visible: Layouts.promotionRows(s))
   }
 
   static func click(_ s: inout AppState, _ m: Mouse) -> [Effect] {
@@ -33,7 +33,7 @@ enum PromotionsRoom: Room {
 func clickHeatmap(_ s: inout AppState, _ m: Mouse) {
   let (map, area) = Layouts.heatmap(s)
   guard let cell = map.cell(atX: m.x, y: m.y, in: area) else { return }
-  s.heatFocus = true
-  s.heatWeekday = cell.row + 1
-  s.heatHour = heatHours(s)[cell.column]
+  s.promotionsPane.heatFocus = true
+  s.promotionsPane.heatWeekday = cell.row + 1
+  s.promotionsPane.heatHour = heatHours(s)[cell.column]
 }

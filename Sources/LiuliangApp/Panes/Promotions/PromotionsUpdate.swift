@@ -9,36 +9,45 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let x = s.text
   let hours = heatHours(s)
   switch action {
-  case .switchBox: s.heatFocus.toggle()
+  case .switchBox: s.promotionsPane.heatFocus.toggle()
   case .left, .right:
-    s.heatFocus = true
+    s.promotionsPane.heatFocus = true
     guard !hours.isEmpty else { return [] }
-    let k = hours.firstIndex(of: s.heatHour) ?? 0
-    s.heatHour = hours[max(0, min(hours.count - 1, k + (action == .left ? -1 : 1)))]
-  case .down where s.heatFocus: s.heatWeekday = min(7, s.heatWeekday + 1)
-  case .up where s.heatFocus: s.heatWeekday = max(1, s.heatWeekday - 1)
+    let k = hours.firstIndex(of: s.promotionsPane.heatHour) ?? 0
+    s.promotionsPane.heatHour = hours[max(0, min(hours.count - 1, k + (action == .left ? -1 : 1)))]
+  case .down where s.promotionsPane.heatFocus:
+    s.promotionsPane.heatWeekday = min(7, s.promotionsPane.heatWeekday + 1)
+  case .up where s.promotionsPane.heatFocus:
+    s.promotionsPane.heatWeekday = max(1, s.promotionsPane.heatWeekday - 1)
   case .add:
     guard s.mayEdit() else { return [] }
     // From a heatmap cell: that weekday and that hour, off-peak, from today.
-    let cell = s.heatFocus
-    let from = cell ? TimeOfDay(minutes: s.heatHour * 60).description : ""
-    let to = cell ? (s.heatHour == 23 ? "24:00" : TimeOfDay(minutes: (s.heatHour + 1) * 60).description) : ""
+    let cell = s.promotionsPane.heatFocus
+    let from = cell ? TimeOfDay(minutes: s.promotionsPane.heatHour * 60).description : ""
+    let to =
+      cell
+      ? (s.promotionsPane.heatHour == 23
+        ? "24:00" : TimeOfDay(minutes: (s.promotionsPane.heatHour + 1) * 60).description) : ""
     s.overlay = .form(
       promotionForm(
-        s, Promotion(id: "", name: "", kind: .offpeak, weekdays: cell ? [s.heatWeekday] : [], start: s.today),
+        s,
+        Promotion(
+          id: "", name: "", kind: .offpeak, weekdays: cell ? [s.promotionsPane.heatWeekday] : [],
+          start: s.today),
         from: from, to: to, .addPromotion))
   case .edit:
-    guard s.mayEdit(), !s.heatFocus, s.promotions.index < s.dataset.promotions.count else { return [] }
-    let p = s.dataset.promotions[s.promotions.index]
+    guard s.mayEdit(), !s.promotionsPane.heatFocus, s.promotionsPane.list.index < s.dataset.promotions.count
+    else { return [] }
+    let p = s.dataset.promotions[s.promotionsPane.list.index]
     s.overlay = .form(
       promotionForm(
         s, p, from: p.window?.from.description ?? "",
         to: p.window.map { $0.to.minutes == 1440 ? "24:00" : $0.to.description } ?? "",
         .editPromotion(id: p.id)))
   case .endPromotion:
-    guard s.promotions.index < s.dataset.promotions.count else { return [] }
+    guard s.promotionsPane.list.index < s.dataset.promotions.count else { return [] }
     var ds = s.dataset
-    let i = s.promotions.index
+    let i = s.promotionsPane.list.index
     let p = ds.promotions[i]
     // An ended promotion is history: ending it again would move its last day.
     if p.isHistory(today: s.today) {
@@ -120,7 +129,7 @@ func submitPromotion(_ s: inout AppState, _ f: Form) -> [Effect] {
   }
   ds.promotions.append(p)
   let effects = s.commit(ds, s.text("done.promotion_added", p.name))
-  s.promotions.jump(to: ds.promotions.count - 1, visible: Layouts.promotionRows(s))
+  s.promotionsPane.list.jump(to: ds.promotions.count - 1, visible: Layouts.promotionRows(s))
   return effects
 }
 

@@ -8,9 +8,12 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
   let l = Layouts.promotions(s)
   let slots = s.analysis.slots
   let hours = heatHours(s)
-  let cursor = s.heatFocus ? "  " + s.wording.weekday(s.heatWeekday) + " " + hourText(s.heatHour) : ""
+  let cursor =
+    s.promotionsPane.heatFocus
+    ? "  " + s.wording.weekday(s.promotionsPane.heatWeekday) + " " + hourText(s.promotionsPane.heatHour) : ""
   let heatInner = Block(
-    title: s.text("promotions.heat", slots.weeks) + cursor, style: s.heatFocus ? .accent : .plain
+    title: s.text("promotions.heat", slots.weeks) + cursor,
+    style: s.promotionsPane.heatFocus ? .accent : .plain
   )
   .draw(into: &buf, in: l.heat)
   let top = max(slots.slots.flatMap { $0 }.map(\.perWeek).max() ?? 1, 1)
@@ -30,7 +33,9 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
         style = .accent
       default: break
       }
-      if s.heatFocus && d == s.heatWeekday && h == s.heatHour { style = .selection }
+      if s.promotionsPane.heatFocus && d == s.promotionsPane.heatWeekday && h == s.promotionsPane.heatHour {
+        style = .selection
+      }
       return HeatCell(value: sl.perWeek, level: level, mark: mark, style: style)
     }
   }
@@ -53,8 +58,10 @@ func drawPromotions(_ s: AppState, _ buf: inout Buffer) {
 
 func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let ps = s.dataset.promotions
-  let inner = Block(title: s.text("promotions.list", ps.count), style: s.heatFocus ? .plain : .accent)
-    .draw(into: &buf, in: rect)
+  let inner = Block(
+    title: s.text("promotions.list", ps.count), style: s.promotionsPane.heatFocus ? .plain : .accent
+  )
+  .draw(into: &buf, in: rect)
   let t = Table(
     columns: [
       TableColumn(title: s.text["col.promotion"], width: .flex(min: 8, weight: 2)),
@@ -77,7 +84,8 @@ func drawPromotionList(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
         i < s.analysis.audienceSizes.count ? "\(s.analysis.audienceSizes[i])" : "",
         state,
       ]
-    }, selected: s.heatFocus ? nil : s.promotions.index, offset: s.promotions.offset,
+    }, selected: s.promotionsPane.heatFocus ? nil : s.promotionsPane.list.index,
+    offset: s.promotionsPane.list.offset,
     rowStyle: { i in ps[i].isActive(on: s.today) ? nil : .dim })
   t.draw(into: &buf, in: inner)
   if ps.isEmpty { drawFirstSteps(s, "empty.promotions", &buf, in: inner, line: 1) }
@@ -90,8 +98,8 @@ func drawPromotionSide(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   guard effect.height >= 3 else { return }
   let ps = s.dataset.promotions
   let inner = Block(title: s.text["effect.title"]).draw(into: &buf, in: effect)
-  guard s.promotions.index < ps.count else { return }
-  let i = s.promotions.index
+  guard s.promotionsPane.list.index < ps.count else { return }
+  let i = s.promotionsPane.list.index
   guard i < s.analysis.effects.count else { return }
   let e = s.analysis.effects[i]
   let lines: [(String, Style)]

@@ -73,13 +73,15 @@ public struct ReachQueue: Sendable {
 extension AppState {
   /// The reach-out entry under the Today cursor.
   public var currentReach: ReachOut? {
-    reach.index < queue.entries.count ? analysis.reachOut[queue.entries[reach.index]] : nil
+    todayPane.reach.index < todayPane.queue.entries.count
+      ? analysis.reachOut[todayPane.queue.entries[todayPane.reach.index]] : nil
   }
 
   /// Whether entry r was already done today (a contact of its kind today).
   func doneToday(_ r: ReachOut) -> Bool {
     guard let c = r.customer else { return false }
-    return queue.contactedToday.contains(dataset.customers[c].id + "|" + Messages.kind(of: r.reason).rawValue)
+    return todayPane.queue.contactedToday.contains(
+      dataset.customers[c].id + "|" + Messages.kind(of: r.reason).rawValue)
   }
 
   /// The message of `kind` for customer i: the store's template or the one in Resources.
@@ -92,7 +94,7 @@ extension AppState {
   mutating func prepare(_ i: Int, _ kind: ContactKind) -> [Effect] {
     let c = dataset.customers[i]
     let m = PreparedMessage(customer: i, name: c.name, wechat: c.wechat, text: message(for: i, kind))
-    queue.prepared = m
+    todayPane.queue.prepared = m
     flash(text("queue.copied", c.name, c.wechat.isEmpty ? text["queue.no_wechat"] : c.wechat))
     return [.copy(m.text)]
   }
@@ -110,10 +112,10 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let visible = Layouts.todayListRows(s)
   switch action {
   case .filter:
-    s.queue.filter = s.queue.filter.next
-    s.queue.refilter()
-    s.reach.setCount(s.queue.entries.count, visible: visible)
-    s.reach.jump(to: 0, visible: visible)
+    s.todayPane.queue.filter = s.todayPane.queue.filter.next
+    s.todayPane.queue.refilter()
+    s.todayPane.reach.setCount(s.todayPane.queue.entries.count, visible: visible)
+    s.todayPane.reach.jump(to: 0, visible: visible)
     return []
   case .prepareMessage:
     guard let r = s.currentReach else { return [] }
@@ -134,15 +136,16 @@ func todayAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     var note = ""
     if case .complaint(let k) = r.reason { note = s.dataset.complaints[k].date.description }
     // The entry after this one, found again once the list is made anew without or with it.
-    let i = s.reach.index
-    let next = i + 1 < s.queue.entries.count ? s.analysis.reachOut[s.queue.entries[i + 1]] : nil
+    let i = s.todayPane.reach.index
+    let next =
+      i + 1 < s.todayPane.queue.entries.count ? s.analysis.reachOut[s.todayPane.queue.entries[i + 1]] : nil
     let effects = s.logContact(c, kind, note: note)
     guard !effects.isEmpty else { return effects }
     let list = s.analysis.reachOut
-    if let next, let p = s.queue.entries.firstIndex(where: { list[$0] == next }) {
-      s.reach.jump(to: p, visible: visible)
+    if let next, let p = s.todayPane.queue.entries.firstIndex(where: { list[$0] == next }) {
+      s.todayPane.reach.jump(to: p, visible: visible)
     } else {
-      s.reach.jump(to: min(i, max(0, s.queue.entries.count - 1)), visible: visible)
+      s.todayPane.reach.jump(to: min(i, max(0, s.todayPane.queue.entries.count - 1)), visible: visible)
     }
     return effects
   case .open:

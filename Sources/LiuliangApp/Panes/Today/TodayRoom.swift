@@ -14,7 +14,7 @@ enum TodayRoom: Room {
   static func act(_ s: inout AppState, _ action: Action) -> [Effect]? { todayAction(&s, action) }
 
   static func move(_ s: inout AppState, _ action: Action) {
-    moveCursor(&s.reach, action, visible: Layouts.todayListRows(s))
+    moveCursor(&s.todayPane.reach, action, visible: Layouts.todayListRows(s))
   }
 
   static func draw(_ s: AppState, _ buf: inout Buffer) { drawToday(s, &buf) }

@@ -51,7 +51,7 @@ func share(_ n: Int?, _ d: Int) -> Double? { d == 0 ? nil : Double(n ?? 0) / Dou
 
 func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
   let list = s.analysis.reachOut
-  let q = s.queue
+  let q = s.todayPane.queue
   let inner = Block(title: s.text("today.reach", list.count)).draw(into: &buf, in: rect)
   if list.isEmpty {
     if s.hasNoCustomers {
@@ -82,7 +82,7 @@ func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
         r.customer.map { money(s.analysis.figures[$0].monetary) } ?? "",
         shortReach(s, r),
       ]
-    }, selected: s.pane == .today ? s.reach.index : nil, offset: s.reach.offset,
+    }, selected: s.pane == .today ? s.todayPane.reach.index : nil, offset: s.todayPane.reach.offset,
     rowStyle: { i in
       let r = list[q.entries[i]]
       if s.doneToday(r) { return .dim }
@@ -99,17 +99,17 @@ func drawReach(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
 func drawReachFilters(_ s: AppState, _ buf: inout Buffer, _ row: Rect) {
   var x = row.x
   for f in ReachFilter.allCases {
-    let label = s.text["queue.filter." + (f.kindID ?? "all")] + " \(s.queue.counts[f] ?? 0)"
+    let label = s.text["queue.filter." + (f.kindID ?? "all")] + " \(s.todayPane.queue.counts[f] ?? 0)"
     let w = CellWidth.of(label)
     guard x + w <= row.maxX else { break }
-    buf.put(label, x: x, y: row.y, style: f == s.queue.filter ? .selection : .dim)
+    buf.put(label, x: x, y: row.y, style: f == s.todayPane.queue.filter ? .selection : .dim)
     x += w + 1
   }
 }
 
 /// The message templates (`:messages`): each kind's, from messages.toml or Resources.
 func drawTemplates(_ s: AppState, _ buf: inout Buffer) {
-  guard s.queue.showsTemplates else { return }
+  guard s.todayPane.queue.showsTemplates else { return }
   let box = Rect(x: 0, y: 1, width: s.width, height: s.height - 2).inset(dx: 2, dy: 1)
   let inner = Block(title: s.text["messages.title"], clearsInside: true).draw(into: &buf, in: box)
   var lines: [(String, Style)] = []
@@ -131,7 +131,7 @@ func drawTemplates(_ s: AppState, _ buf: inout Buffer) {
 /// The message prepared with `y`, over the lower part of the pane until the next key.
 func drawPrepared(_ s: AppState, _ buf: inout Buffer) {
   drawTemplates(s, &buf)
-  guard let m = s.queue.prepared else { return }
+  guard let m = s.todayPane.queue.prepared else { return }
   let width = min(s.width - 4, 76)
   let lines = wrap(m.text, width: width - 2)
   let height = min(lines.count + 2, max(3, s.height / 2))
