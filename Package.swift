@@ -69,7 +69,7 @@ let package = Package(
       name: "LiuliangCLI",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText",
+        "LiuliangModel", "LiuliangStore", "LiuliangRender", "LiuliangText", "LiuliangPostgres",
       ]),
     .executableTarget(
       name: "liuliang",
@@ -86,7 +86,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "LiuliangCLI", "LiuliangApp", "LiuliangModel", "LiuliangRender", "LiuliangReport", "LiuliangStore",
-        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator",
+        "LiuliangText", "LiuliangImport", "LiuliangStringFunctions", "LiuliangGenerator", "LiuliangPostgres",
       ]),
     .testTarget(name: "ModelTests", dependencies: ["LiuliangModel"]),
     .testTarget(name: "StringFunctionsTests", dependencies: ["LiuliangStringFunctions"]),

@@ -22,7 +22,9 @@ public struct TillFast {
     var visit: Visit
   }
 
+  /// The file's bytes (or their UTF-8 when it is GB18030), the rows' ranges counted from `start`.
   let text: [UInt8]
+  let start: Int
   let header: [String]
   let columns: Columns
   let rows: [Row]
@@ -34,24 +36,28 @@ public struct TillFast {
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let utf8 =
       encoding != .gb18030 && bytes.withUnsafeBufferPointer { UTF8Check.isValid(.init(rebasing: $0[bom...])) }
-    let text = utf8 ? Array(bytes[bom...]) : try Sheet.decodeText(bytes, encoding: encoding)
-    let plain = text.withUnsafeBufferPointer { b -> Bool in
-      guard let base = b.baseAddress else { return false }
+    // UTF-8 is read where it lies, behind its byte-order mark: a copy of a big export costs
+    // as much as reading it.
+    let text = utf8 ? bytes : try Sheet.decodeText(bytes, encoding: encoding)
+    let start = utf8 ? bom : 0
+    let found = text.withUnsafeBufferPointer { whole -> ([String], Columns, [Row])? in
+      let b = UnsafeBufferPointer(rebasing: whole[start...])
+      guard let base = b.baseAddress else { return nil }
       // A quote, or a NUL (an unreadable row to the CSV reader), is for the general path.
       if memchr(base, Int32(UInt8(ascii: "\"")), b.count) != nil || memchr(base, 0, b.count) != nil {
-        return false
+        return nil
       }
       // A CR only before a LF: a lone CR would end a record where this reader sees none.
       var from = 0
       while from < b.count, let p = memchr(base + from, 0x0D, b.count - from) {
         let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-        guard i + 1 < b.count, b[i + 1] == 0x0A else { return false }
+        guard i + 1 < b.count, b[i + 1] == 0x0A else { return nil }
         from = i + 1
       }
-      return true
+      return parse(b)
     }
-    guard plain, let (header, columns, rows) = text.withUnsafeBufferPointer(parse) else { return nil }
-    return TillFast(text: text, header: header, columns: columns, rows: rows)
+    guard let (header, columns, rows) = found else { return nil }
+    return TillFast(text: text, start: start, header: header, columns: columns, rows: rows)
   }
 
   private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ([String], Columns, [Row])? {
@@ -87,6 +93,9 @@ public struct TillFast {
         let order = columns.lookup["order"], columns.lookup["wechat"] == nil, columns.lookup["payer"] == nil
       else { return nil }
       var rows: [Row] = []
+      // Room for as many rows as the file could hold (pages never written cost nothing), so
+      // that a million are not copied each time the array doubles.
+      rows.reserveCapacity(b.count / 32)
       let cellsOf = PlainCells(b)
       var channels = ChannelWords()
       let at = PlainCells.Columns(
@@ -144,26 +153,37 @@ extension TillFast {
     var result = ImportResult(kind: .visits, header: header, columns: columns, dataset: Dataset())
     var out: [UInt8] = []
     out.reserveCapacity(rows.count * 64)
+    result.added.reserveCapacity(rows.count)
     target.reserveOrders(rows.count)
-    text.withUnsafeBufferPointer { b in
-      for r in rows {
-        var id: ArraySlice<UInt8> = []
-        if let phone = r.phone {
-          if let found = target.customerID(phone: phone) {
-            id = found
-          } else {
-            result.unmatched.append(Unmatched(line: Int(r.line), value: PlainCells.digits(phone)))
+    text.withUnsafeBufferPointer { whole in
+      let b = UnsafeBufferPointer(rebasing: whole[start...])
+      // A batch of rows at a time: first every place its look-ups will read is read (see
+      // `TillTarget.warm`), so that their cache misses overlap, then the rows themselves.
+      var i = 0
+      while i < rows.count {
+        let batch = rows[i..<min(i + 16, rows.count)]
+        for r in batch { target.warm(phone: r.phone, order: UnsafeBufferPointer(rebasing: b[r.order])) }
+        for r in batch { if let p = r.phone { target.warmID(phone: p) } }
+        i = batch.endIndex
+        for r in batch {
+          var id: ArraySlice<UInt8> = []
+          if let phone = r.phone {
+            if let found = target.customerID(phone: phone) {
+              id = found
+            } else {
+              result.unmatched.append(Unmatched(line: Int(r.line), value: PlainCells.digits(phone)))
+            }
           }
+          let order = UnsafeBufferPointer(rebasing: b[r.order])
+          guard target.insertOrder(order) else {
+            result.alreadyThere.append(Int(r.line))
+            continue
+          }
+          let name = String(decoding: id, as: UTF8.self)
+          if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
+          result.added.append(Change(line: Int(r.line), id: name, fields: []))
+          TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
         }
-        let order = UnsafeBufferPointer(rebasing: b[r.order])
-        guard target.insertOrder(order) else {
-          result.alreadyThere.append(Int(r.line))
-          continue
-        }
-        let name = String(decoding: id, as: UTF8.self)
-        if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
-        result.added.append(Change(line: Int(r.line), id: name, fields: []))
-        TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
       }
     }
     result.unchanged = result.alreadyThere.count

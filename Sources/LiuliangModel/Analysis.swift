@@ -5,36 +5,39 @@ import Dispatch
 public struct Analysis: Sendable {
   public let today: Day
   public let thresholds: Thresholds
-  public let figures: [CustomerFigures]
+  public internal(set) var figures: [CustomerFigures]
   /// Each customer's segment; `why(_:_:)` gives the rule and figures behind it.
-  public let segments: [Segment]
-  public let frequencyCut: Int?
-  public let spendCut: Money?
+  public internal(set) var segments: [Segment]
+  public internal(set) var frequencyCut: Int?
+  public internal(set) var spendCut: Money?
 
   public let pool: Int
-  public let active: Int
+  public internal(set) var active: Int
   public let new30d: Int
   /// Customers with a visit in the repurchase window, and those with two or more visits in it.
-  public let repurchaseBase: Int
-  public let repurchasers: Int
-  public let segmentCounts: [Segment: Int]
-  public let reachOut: [ReachOut]
-  public let slots: SlotTable
-  public let discount: DiscountDependence
+  public internal(set) var repurchaseBase: Int
+  public internal(set) var repurchasers: Int
+  public internal(set) var segmentCounts: [Segment: Int]
+  public internal(set) var reachOut: [ReachOut]
+  public internal(set) var slots: SlotTable
+  public internal(set) var discount: DiscountDependence
   public let churn: ChurnBreakdown
   /// Cohort retention, oldest joining month first.
-  public let cohorts: [Cohort]
+  public internal(set) var cohorts: [Cohort]
   /// Each promotion's effect and audience size, in promotions.csv order.
-  public let effects: [PromotionEffect]
-  public let audienceSizes: [Int]
+  public internal(set) var effects: [PromotionEffect]
+  public internal(set) var audienceSizes: [Int]
   /// Whether the reach-out messages worked (contacts.csv against the visit log).
-  public let rates: ReachOutRates
+  public internal(set) var rates: ReachOutRates
   /// At-risk customers by spend, highest first (ties in file order): the Churn pane's list.
-  public let atRiskBySpend: [Int]
+  public internal(set) var atRiskBySpend: [Int]
   public let complaintLog: ComplaintLog
   public private(set) var postCalendar: PostCalendar
   /// What posted posts earned in the last eight weeks, by category.
   public private(set) var contentPerformance: [CategoryPerformance]
+  /// What counting one logged visit in needs besides the figures (see VisitCounting.swift); nil
+  /// when the analysis was made without it.
+  var live: Live?
 
   public var repurchaseRate: Double? {
     repurchaseBase == 0 ? nil : Double(repurchasers) / Double(repurchaseBase)
@@ -49,7 +52,12 @@ public struct Analysis: Sendable {
   }
 
   /// `shopWide: false` skips the reach-out list, slots, discount and churn (for trend points).
-  public init(_ ds: Dataset, today t: Day, index: VisitIndex? = nil, shopWide: Bool = true) {
+  /// With `updatable` (the index's visits by customer) the analysis keeps what it needs to count
+  /// a logged visit in later without working out every figure again.
+  public init(
+    _ ds: Dataset, today t: Day, index: VisitIndex? = nil, shopWide: Bool = true,
+    updatable: CustomerVisits? = nil
+  ) {
     ModelWork.note()
     let th = ds.shop.thresholds
     today = t
@@ -76,7 +84,8 @@ public struct Analysis: Sendable {
     repurchasers = tally.again
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
-      reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t) { i in
+      let tried = ReachOut.recentWinBacks(ds, today: t)
+      reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t, triedLately: tried) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
       slots = SlotTable(ds, today: t)
@@ -89,6 +98,9 @@ public struct Analysis: Sendable {
       complaintLog = ComplaintLog(ds)
       postCalendar = PostCalendar(ds.posts)
       contentPerformance = CategoryPerformance.all(ds.posts, today: t)
+      if let visits = updatable, visits.count == ds.customers.count {
+        live = Live(ds, figures, visits: visits, triedLately: tried, reachOut: reachOut)
+      }
     } else {
       reachOut = []
       slots = SlotTable(Dataset(shop: ds.shop), today: t)

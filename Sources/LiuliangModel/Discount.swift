@@ -1,12 +1,12 @@
 /// How much of the trade comes with a promotion, and who only comes for one.
 public struct DiscountDependence: Sendable {
   /// All visits (walk-ins included) in the discount window, and those with a promotion.
-  public let visits: Int
-  public let promoted: Int
+  public internal(set) var visits: Int
+  public internal(set) var promoted: Int
   /// Customers with at least `only_on_discount_min_visits` visits in the window, `only_on_discount_share`
   /// or more of them with a promotion (indexes into `Dataset.customers`).
-  public let onlyOnDiscount: [Int]
-  public let warning: Bool
+  public internal(set) var onlyOnDiscount: [Int]
+  public internal(set) var warning: Bool
 
   public var share: Double? { visits == 0 ? nil : Double(promoted) / Double(visits) }
 
@@ -21,11 +21,15 @@ public struct DiscountDependence: Sendable {
     }
     visits = n
     promoted = p
-    onlyOnDiscount = figures.indices.filter { i in
-      let f = figures[i]
-      return f.discountVisits >= th.onlyOnDiscountMinVisits
-        && Double(f.promotedVisits) >= th.onlyOnDiscountShare * Double(f.discountVisits) - 1e-9
-    }
+    onlyOnDiscount = figures.indices.filter { DiscountDependence.onlyOn(figures[$0], th) }
     warning = n > 0 && Double(p) / Double(n) > th.discountWarning
+  }
+}
+
+extension DiscountDependence {
+  /// Whether a customer with figures f comes only on discount.
+  static func onlyOn(_ f: CustomerFigures, _ th: Thresholds) -> Bool {
+    f.discountVisits >= th.onlyOnDiscountMinVisits
+      && Double(f.promotedVisits) >= th.onlyOnDiscountShare * Double(f.discountVisits) - 1e-9
   }
 }

@@ -57,6 +57,37 @@ public struct PromotionEffect: Sendable, Equatable {
     var to: Int16
     /// Bit d set when weekday d (1…7) is one of its days.
     var weekdays: UInt8
+
+    /// Which of the four counts visit v (dated d) adds to, or nil for none: 0 in its hours
+    /// before, 1 outside them before, 2 and 3 likewise since.
+    @inline(__always) func count(_ v: Visit, date d: Int32) -> Int? {
+      let c: Int
+      if before.contains(d) {
+        c = 0
+      } else if since.contains(d) {
+        c = 2
+      } else {
+        return nil
+      }
+      let m = v.time.minutes
+      let inHours = weekdays & (1 << v.date.weekday) != 0 && m >= from && m < to
+      return c + (inHours ? 0 : 1)
+    }
+  }
+
+  /// Visit v counted into (sign 1) or out of (sign −1) every promotion's effect as of t.
+  static func count(
+    _ v: Visit, sign: Int, into effects: inout [PromotionEffect], _ promotions: [Promotion], today t: Day
+  ) {
+    for (k, p) in promotions.enumerated() {
+      guard let s = spans(p, today: t).1, let c = s.count(v, date: v.date.raw) else { continue }
+      switch c {
+      case 0: effects[k].inBefore += sign
+      case 1: effects[k].outBefore += sign
+      case 2: effects[k].inSince += sign
+      default: effects[k].outSince += sign
+      }
+    }
   }
 
   static func spans(_ p: Promotion, today t: Day) -> (PromotionEffect, Spans?) {
@@ -98,18 +129,7 @@ public struct PromotionEffect: Sendable, Equatable {
             let v = visits[i]
             let d = v.date.raw
             for k in 0..<n {
-              let s = counted[k]
-              let c: Int
-              if s.before.contains(d) {
-                c = 0
-              } else if s.since.contains(d) {
-                c = 2
-              } else {
-                continue
-              }
-              let m = v.time.minutes
-              let inHours = s.weekdays & (1 << v.date.weekday) != 0 && m >= s.from && m < s.to
-              mine[k * 4 + c + (inHours ? 0 : 1)] += 1
+              if let c = counted[k].count(v, date: d) { mine[k * 4 + c] += 1 }
             }
           }
         }

@@ -33,13 +33,15 @@ public struct ReachOut: Sendable, Equatable {
   /// At-risk customers by M, then birthdays soonest first, then new friends to welcome, then
   /// unresolved complaints oldest first.
   static func list(
-    _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day, why: (Int) -> SegmentWhy
+    _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day,
+    triedLately: Set<Int>? = nil,
+    why: (Int) -> SegmentWhy
   ) -> [ReachOut] {
     ModelWork.note()
     let th = ds.shop.thresholds
     let customers = ds.customers
     let window = BirthdayWindow(from: t, within: th.birthdayDays)
-    let triedLately = recentWinBacks(ds, today: t)
+    let triedLately = triedLately ?? recentWinBacks(ds, today: t)
     // One pass over the customers on every core, each chunk's finds kept in customer order.
     let chunk = 16384
     var found = [Found](repeating: Found(), count: (customers.count + chunk - 1) / chunk)
@@ -49,10 +51,7 @@ public struct ReachOut: Sendable, Equatable {
       inChunks(customers.count, chunk: chunk) { range in
         var f = Found()
         for i in range {
-          // A customer the owner already tried to win back in the last days isn't asked for again.
-          if segments[i] == .atRisk && !triedLately.contains(i)
-            && !(customers[i].winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
-          {
+          if segments[i] == .atRisk && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th) {
             f.atRisk.append((figures[i].monetary.fen, i))
           }
           guard customers[i].churnedOn == nil else { continue }
@@ -74,6 +73,12 @@ public struct ReachOut: Sendable, Equatable {
     let first = firstIndexes(of: Set(open.map { ds.complaints[$0].customer }), in: customers)
     out += open.map { ReachOut(customer: first[ds.complaints[$0].customer], reason: .complaint($0)) }
     return out
+  }
+
+  /// A customer the owner already tried to win back in the last days isn't asked for again.
+  static func triedLately(_ i: Int, _ c: Customer, _ tried: Set<Int>, today t: Day, _ th: Thresholds) -> Bool
+  {
+    tried.contains(i) || (c.winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
   }
 
   /// The customers with a win_back contact in the last `winBackDays` days up to T: a few

@@ -22,6 +22,19 @@ public struct ReachOutRates: Sendable, Equatable {
   public var birthday = ContactOutcome()
   /// Customers at risk on T−30 with no contact in T−60 … T−30, and those who visited in T−29 … T.
   public var uncontacted = ContactOutcome()
+  /// Who was counted, so that a logged visit can be counted in without reading contacts.csv again.
+  var followUps = FollowUps()
+
+  /// The contacts rated, by customer, and the uncontacted customers.
+  struct FollowUps: Sendable, Equatable {
+    struct Rated: Sendable, Equatable {
+      var date: Day
+      var days: Int
+      var kind: ContactKind
+    }
+    var rated: [Int: [Rated]] = [:]
+    var uncontacted: Set<Int> = []
+  }
 
   /// Days a contact must be old to be counted: its whole follow-up window has passed.
   public static let settleDays = 30
@@ -73,6 +86,11 @@ public struct ReachOutRates: Sendable, Equatable {
       index.hasVisit(of: i, from: a, to: b, in: ds.visits)
     }
     for r in rated {
+      followUps.rated[r.customer, default: []].append(
+        FollowUps.Rated(date: r.date, days: r.days, kind: r.kind))
+    }
+    followUps.uncontacted = Set(uncontacted)
+    for r in rated {
       let ok = visited(r.customer, from: r.date.adding(1), to: r.date.adding(r.days))
       let add = ContactOutcome(count: 1, followed: ok ? 1 : 0)
       switch r.kind {
@@ -84,6 +102,32 @@ public struct ReachOutRates: Sendable, Equatable {
     }
     for i in uncontacted {
       self.uncontacted.add(ContactOutcome(count: 1, followed: visited(i, from: t.adding(-29), to: t) ? 1 : 0))
+    }
+  }
+}
+
+extension ReachOutRates {
+  /// Customer c's visit dated d, about to be counted in (sign 1) or out (sign −1), with
+  /// `hadOther(a, b)` telling whether another of their visits is dated a … b. Only contacts whose
+  /// follow-up window holds d and holds no other visit change their outcome.
+  mutating func count(
+    customer c: Int, date d: Day, sign: Int, hadOther: (Day, Day) -> Bool
+  ) {
+    for r in followUps.rated[c] ?? [] {
+      let a = r.date.adding(1)
+      let b = r.date.adding(r.days)
+      guard d >= a && d <= b && !hadOther(a, b) else { continue }
+      let add = ContactOutcome(count: 0, followed: sign)
+      switch r.kind {
+      case .winBack: winBack.add(add)
+      case .welcome: welcome.add(add)
+      case .birthday: birthday.add(add)
+      case .complaint, .other: break
+      }
+    }
+    let a = today.adding(-29)
+    if followUps.uncontacted.contains(c), d >= a, d <= today, !hadOther(a, today) {
+      uncontacted.add(ContactOutcome(count: 0, followed: sign))
     }
   }
 }

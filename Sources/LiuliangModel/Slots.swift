@@ -18,19 +18,32 @@ public struct SlotTable: Sendable {
   public let median: Double?
   public let weeks: Int
 
+  /// Visits counted in each slot, `counts[weekday - 1][hour]`: a logged visit adds one and the
+  /// table is made again from them, without another pass over the log.
+  let counts: [[Int]]
+
   public init(_ ds: Dataset, today t: Day) {
     ModelWork.note()
     let th = ds.shop.thresholds
-    weeks = th.slotWeeks
-    let first = t.adding(1 - th.slotWeeks * 7)
     var counts = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
-    for v in ds.visits where v.date >= first && v.date <= t {
-      let h = v.time.hour
-      if h < 24 { counts[v.date.weekday - 1][h] += 1 }
+    for v in ds.visits where SlotTable.counts(v, today: t, th) {
+      counts[v.date.weekday - 1][v.time.hour] += 1
     }
+    self.init(counts: counts, ds.shop, ds.promotions, today: t)
+  }
+
+  /// Whether visit v is counted in a slot as of t.
+  static func counts(_ v: Visit, today t: Day, _ th: Thresholds) -> Bool {
+    v.date >= t.adding(1 - th.slotWeeks * 7) && v.date <= t && v.time.hour < 24
+  }
+
+  init(counts: [[Int]], _ shop: Shop, _ promotions: [Promotion], today t: Day) {
+    let th = shop.thresholds
+    weeks = th.slotWeeks
+    self.counts = counts
     var open: [Double] = []
     for d in 1...7 {
-      for h in 0..<24 where ds.shop.isOpen(weekday: d, hour: h) {
+      for h in 0..<24 where shop.isOpen(weekday: d, hour: h) {
         open.append(Double(counts[d - 1][h]) / Double(th.slotWeeks))
       }
     }
@@ -38,12 +51,12 @@ public struct SlotTable: Sendable {
     let n = open.count
     let med: Double? = n == 0 ? nil : (n % 2 == 1 ? open[n / 2] : (open[n / 2 - 1] + open[n / 2]) / 2)
     median = med
-    let active = ds.promotions.filter { $0.isActive(on: t) }
+    let active = promotions.filter { $0.isActive(on: t) }
     slots = (1...7).map { d in
       (0..<24).map { h in
         let per = Double(counts[d - 1][h]) / Double(th.slotWeeks)
         var level = Level.closed
-        if ds.shop.isOpen(weekday: d, hour: h), let m = med {
+        if shop.isOpen(weekday: d, hour: h), let m = med {
           level = per < th.offpeakRatio * m ? .offPeak : (per > th.peakRatio * m ? .peak : .normal)
         }
         let cover = active.filter { p in p.appliesOn(weekday: d) && (p.window?.overlaps(hour: h) ?? false) }

@@ -175,10 +175,13 @@ extension VisitIndex {
 }
 
 /// Where each customer's visits are in the log, kept with the data so that opening a customer
-/// reads their few visits instead of scanning ten million (40 MB for that many).
+/// reads their few visits instead of scanning ten million (40 MB for that many). Visits logged
+/// since the index was made are kept beside it, per customer, rather than making it again.
 public struct CustomerVisits: Sendable {
   let offsets: [Int32]
   let order: [Int32]
+  /// Customer → the places in the log of their visits appended since, oldest first.
+  private(set) var appended: [Int32: [Int32]] = [:]
 
   public init() {
     offsets = []
@@ -198,6 +201,29 @@ public struct CustomerVisits: Sendable {
   /// Customer c's visits, in log order.
   public func of(_ c: Int) -> [Int] {
     guard c >= 0, c < count else { return [] }
-    return order[Int(offsets[c])..<Int(offsets[c + 1])].map(Int.init).sorted()
+    let indexed = order[Int(offsets[c])..<Int(offsets[c + 1])].map(Int.init).sorted()
+    return indexed + (appended[Int32(c)] ?? []).map(Int.init)
+  }
+
+  /// Customer c's visits by date (as the index keeps them), the appended ones last.
+  func byDate(_ c: Int) -> [Int32] {
+    Array(order[Int(offsets[c])..<Int(offsets[c + 1])]) + (appended[Int32(c)] ?? [])
+  }
+
+  /// The place in the log of customer c's latest visit by date.
+  func latest(_ c: Int) -> Int32? {
+    if let a = appended[Int32(c)]?.last { return a }
+    let hi = Int(offsets[c + 1])
+    return hi > Int(offsets[c]) ? order[hi - 1] : nil
+  }
+
+  mutating func append(_ at: Int32, of c: Int) { appended[Int32(c), default: []].append(at) }
+
+  /// Takes back the newest appended visit of customer c; false when they have none.
+  mutating func removeLast(of c: Int) -> Bool {
+    guard var a = appended[Int32(c)], !a.isEmpty else { return false }
+    a.removeLast()
+    appended[Int32(c)] = a.isEmpty ? nil : a
+    return true
   }
 }

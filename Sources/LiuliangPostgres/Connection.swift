@@ -40,6 +40,21 @@ public final class Connection {
   /// Whether the connection still works (false after the server went away).
   public var isAlive: Bool { ll_pq_ok(conn) != 0 }
 
+  /// The server process of this connection, as other sessions' notices name their sender.
+  public var serverPID: Int32 { PQbackendPID(conn) }
+
+  /// The notices (LISTEN) that arrived since last asked, without waiting for any: each its
+  /// sender's server process and payload.
+  public func notices() -> [(sender: Int32, payload: String)] {
+    _ = PQconsumeInput(conn)
+    var out: [(sender: Int32, payload: String)] = []
+    while let n = PQnotifies(conn) {
+      out.append((n.pointee.be_pid, String(cString: n.pointee.extra)))
+      PQfreemem(n)
+    }
+    return out
+  }
+
   /// Runs SQL with text parameters; the rows as text (nil for NULL).
   @discardableResult
   public func query(_ sql: String, _ params: [String?] = []) throws(ServerFailure) -> [[String?]] {
@@ -81,13 +96,19 @@ public final class Connection {
 
   /// The bytes `COPY (…) TO STDOUT` sends, in one array (CSV bytes for the store's codec).
   public func copyOut(_ sql: String) throws(ServerFailure) -> [UInt8] {
+    var out: [UInt8] = []
+    try copyOut(sql, appendingTo: &out)
+    return out
+  }
+
+  /// The same, after the bytes already in `out` (a header, a part before).
+  public func copyOut(_ sql: String, appendingTo out: inout [UInt8]) throws(ServerFailure) {
     guard let start = PQexec(conn, sql) else { throw .connectionLost }
     guard ll_pq_copy_out(start) != 0 else {
       defer { PQclear(start) }
       throw failure(start)
     }
     PQclear(start)
-    var out: [UInt8] = []
     var chunk: UnsafeMutablePointer<CChar>?
     while true {
       let n = PQgetCopyData(conn, &chunk, 0)
@@ -101,7 +122,6 @@ public final class Connection {
       }
     }
     try finishResults()
-    return out
   }
 
   /// Sends `bytes` through `COPY … FROM STDIN`.

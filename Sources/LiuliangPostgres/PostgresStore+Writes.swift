@@ -191,8 +191,8 @@ extension PostgresStore {
 
   public func appendVisit(_ v: Visit, extra: [String: String]) throws(StoreError) {
     try checkWritable()
-    let f = StoreRows.fields(v, in: dataset)
-    let cols = ["shop"] + Kind.visits.columns.map(Schema.column)
+    let f = StoreRows.fields(v, in: dataset) + Schema.visitOwnColumns.map { extra[$0] ?? "" }
+    let cols = (["shop"] + Kind.visits.columns + Schema.visitOwnColumns).map(Schema.column)
     let values = (1...cols.count).map { "$\($0)" }.joined(separator: ", ")
     let c = connection
     let rows = try run { () throws(ServerFailure) in
@@ -207,13 +207,14 @@ extension PostgresStore {
     guard !visits.isEmpty else { return }
     try checkWritable()
     var bytes: [UInt8] = []
-    for v in visits {
-      CSV.appendRecord([shop ?? ""] + StoreRows.fields(v, in: dataset), lineEnding: [10], to: &bytes)
+    for (i, v) in visits.enumerated() {
+      let own = Schema.visitOwnColumns.map { i < extra.count ? extra[i][$0] ?? "" : "" }
+      CSV.appendRecord([shop ?? ""] + StoreRows.fields(v, in: dataset) + own, lineEnding: [10], to: &bytes)
     }
     let c = connection
     try run { () throws(ServerFailure) in
       try c.transaction { () throws(ServerFailure) in
-        try c.copyIn(Schema.copyIn(.visits, withShop: true), bytes)
+        try c.copyIn(Schema.copyIn(.visits, withShop: true, own: Schema.visitOwnColumns), bytes)
       }
     }
     try load()

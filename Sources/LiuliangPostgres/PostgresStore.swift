@@ -10,8 +10,10 @@ public final class PostgresStore: RecordStore {
   /// The shop whose visits, posts and promotions are read and written; nil for the whole chain.
   public let shop: String?
   public internal(set) var dataset = Dataset()
-  public private(set) var problems: [Problem] = []
+  public internal(set) var problems: [Problem] = []
   public internal(set) var readOnly: ReadOnlyReason?
+  /// The bytes the last load read, as the files would hold them (a benchmark's "files' size").
+  public internal(set) var loadedBytes = 0
   var connection: Connection
   /// The records as read or last written, to tell changed ones apart.
   var saved = Dataset()
@@ -39,6 +41,11 @@ public final class PostgresStore: RecordStore {
       throw .server(.failed(store: a.name, error))
     }
     try Schema.check(connection)
+    do {
+      try listen(connection)
+    } catch {
+      throw .server(.failed(store: connection.name, error))
+    }
     if let s = self.shop {
       let known = try run { () throws(ServerFailure) in
         try connection.query("SELECT 1 FROM shops WHERE id = $1", [s])
@@ -70,69 +77,37 @@ public final class PostgresStore: RecordStore {
     "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
   }
 
-  func copySQL(_ kind: Kind, shopOwned: Bool) -> String {
-    let cols = Schema.selected(kind)
-    return "COPY (SELECT \(cols) FROM \(Schema.table(kind))\(shopOwned ? shopFilter() : "") ORDER BY n) "
-      + "TO STDOUT (FORMAT csv, HEADER)"
-  }
-
-  public func load() throws(StoreError) {
-    let c = connection
-    var files: [String: [UInt8]] = [:]
-    var v = Versions()
-    try run { () throws(ServerFailure) in
-      // One snapshot for every table: a writer elsewhere can't slip a row between two COPYs.
-      try c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      defer { _ = try? c.query("COMMIT") }
-      let settings = try c.query(
-        "SELECT settings, messages, version FROM shops"
-          + (shop.map { " WHERE id = " + quoted($0) } ?? "") + " ORDER BY id LIMIT 1")
-      if let row = settings.first {
-        files[ShopFile.name] = Array((row[0] ?? "").utf8)
-        if let m = row[1], !m.isEmpty { files[MessagesFile.name] = Array(m.utf8) }
-        v.shop = Int64(row[2] ?? "") ?? 0
-      }
-      try c.query("SET jit = off")
-      for kind in Kind.allCases where kind != .visits {
-        let own = kind == .posts || kind == .promotions
-        files[kind.fileName] = try c.copyOut(copySQL(kind, shopOwned: own))
-      }
-      files[Kind.visits.fileName] = try VisitCopy.read(
-        c, url: address.url, columns: Schema.selected(.visits),
-        filter: shopFilter(false))
-      v.customerLines = try c.copyOut(versionSQL(.customers, own: false))
-      v.posts = try Versions.byID(c.copyOut(versionSQL(.posts, own: true)))
-      v.promotions = try Versions.byID(c.copyOut(versionSQL(.promotions, own: true)))
-      v.complaints = try Versions.byPlace(c.copyOut(versionSQL(.complaints, own: false, key: "n")))
-      v.contacts = try Versions.byPlace(c.copyOut(versionSQL(.contacts, own: false, key: "n")))
-    }
-    let decoded = try Store(bytes: files, name: connection.name)
-    dataset = decoded.dataset
-    problems = decoded.problems
-    saved = dataset
-    saved.visits = []
-    versions = v
-    appended = []
-  }
-
-  func versionSQL(_ kind: Kind, own: Bool, key: String = "id") -> String {
-    "COPY (SELECT \(key), version FROM \(Schema.table(kind))\(own ? shopFilter() : "") ORDER BY n) "
-      + "TO STDOUT (FORMAT csv)"
-  }
-
   public func retakeLock() -> Bool {
     // A lost connection is made again; the store is then as writable as it was.
-    if !connection.isAlive, let c = try? Connection(address.url) { connection = c }
+    if !connection.isAlive, let c = try? Connection(address.url), (try? listen(c)) != nil { connection = c }
     return false
   }
 
-  public func visitColumn(_ column: String) throws(StoreError) -> [String] { [] }
+  /// The non-empty values of one of the log's own columns in this shop's visits (the whole
+  /// chain's without a shop): a till's order numbers, so that its export imported again adds
+  /// nothing twice.
+  public func visitColumn(_ column: String) throws(StoreError) -> [String] {
+    guard Schema.visitOwnColumns.contains(column) else { return [] }
+    let c = connection
+    let col = Schema.column(column)
+    let bytes = try run { () throws(ServerFailure) in
+      try c.copyOut(
+        "COPY (SELECT \(col) FROM visits WHERE \(col) <> ''\(shopFilter(false))) TO STDOUT (FORMAT csv)")
+    }
+    var out: [String] = []
+    bytes.withUnsafeBufferPointer { b in
+      CSV.parse(b) { r in
+        if r.count == 1 { out.append(r.field(0)) }
+      }
+    }
+    return out
+  }
 
   func checkWritable() throws(StoreError) {
     if let r = readOnly { throw .readOnly(r) }
     if !connection.isAlive {
       // A dropped connection is tried once more before the write is kept for :retry.
-      guard let c = try? Connection(address.url) else {
+      guard let c = try? Connection(address.url), (try? listen(c)) != nil else {
         throw .server(.failed(store: displayName, .connectionLost))
       }
       connection = c

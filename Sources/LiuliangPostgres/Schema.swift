@@ -20,12 +20,15 @@ public enum Schema {
     kind.columns.map { "NULLIF(\(column($0)), '') AS \(column($0))" }.joined(separator: ", ")
   }
 
-  /// `COPY kind FROM STDIN` in CSV, the shop first where given. An empty field stays empty text
-  /// (CSV's default would make it NULL).
-  static func copyIn(_ kind: Kind, withShop: Bool) -> String {
-    let cols = ((withShop ? ["shop"] : []) + kind.columns).map(column).joined(separator: ", ")
+  /// `COPY kind FROM STDIN` in CSV, the shop first where given, the table's `own` columns last.
+  /// An empty field stays empty text (CSV's default would make it NULL).
+  static func copyIn(_ kind: Kind, withShop: Bool, own: [String] = []) -> String {
+    let cols = ((withShop ? ["shop"] : []) + kind.columns + own).map(column).joined(separator: ", ")
     return "COPY \(table(kind)) (\(cols)) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (\(cols)))"
   }
+
+  /// The visit log's own columns beyond PRODUCT.md's, as visits.csv may hold them.
+  static let visitOwnColumns = ["order"]
 
   static func textColumns(_ kind: Kind) -> String {
     kind.columns.map { column($0) + " text NOT NULL DEFAULT ''" }.joined(separator: ", ")
@@ -70,7 +73,58 @@ public enum Schema {
     CREATE POLICY writes ON shops FOR ALL USING (liuliang_owner() OR id = liuliang_shop())
       WITH CHECK (liuliang_owner() OR id = liuliang_shop());
     """,
+    // A till's order number on its visits, as visits.csv's own `order` column keeps it: an
+    // export imported twice adds each order once. Only a till's rows have one, so the index
+    // holds them alone.
+    """
+    ALTER TABLE visits ADD COLUMN "order" text NOT NULL DEFAULT '';
+    CREATE INDEX visits_order ON visits (shop, "order") WHERE "order" <> '';
+    """,
+    // Every committed write tells the chain's listening dashboards which table changed and for
+    // which shop (the writer's `liuliang.shop`, empty from psql), once per statement: a COPY of
+    // ten million visits is one notice, and a rolled-back write none.
+    """
+    CREATE FUNCTION liuliang_changed() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+      PERFORM pg_notify('\(noticeChannel)',
+        TG_TABLE_NAME || ' ' || coalesce(current_setting('liuliang.shop', true), ''));
+      RETURN NULL;
+    END $f$;
+    \(Kind.allCases.map { changedTrigger($0.rawValue) }.joined(separator: "\n"))
+    \(changedTrigger("shops"))
+    """,
+    // The big tables' rows also as one CSV line each, kept by the server on every write: a load
+    // then has the server send one value a row instead of formatting each column, which took
+    // most of a big chain's load.
+    """
+    CREATE FUNCTION liuliang_csv(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+      SELECT CASE WHEN $1 = translate($1, ',"' || chr(10) || chr(13), '') THEN $1
+        ELSE '"' || replace($1, '"', '""') || '"' END
+    $f$;
+    \(lined.map(lineColumn).joined(separator: "\n"))
+    """,
   ]
+
+  /// The tables with a `line` column (see the last step).
+  static let lined: [Kind] = [.customers, .visits, .contacts]
+
+  static func lineColumn(_ kind: Kind) -> String {
+    let line = kind.columns.map { "liuliang_csv(\(column($0)))" }.joined(separator: " || ',' || ")
+    return "ALTER TABLE \(table(kind)) ADD COLUMN line text GENERATED ALWAYS AS (\(line)) STORED;"
+  }
+
+  /// The header line the files have, for the bytes of a `line` column.
+  static func header(_ kind: Kind) -> [UInt8] { Array((kind.columns.joined(separator: ",") + "\n").utf8) }
+
+  /// The channel of `liuliang_changed`'s notices.
+  static let noticeChannel = "liuliang_changed"
+
+  static func changedTrigger(_ table: String) -> String {
+    """
+    CREATE TRIGGER changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+      FOR EACH STATEMENT EXECUTE FUNCTION liuliang_changed();
+    """
+  }
 
   /// A shop's rows: everyone reads them, only their shop's role (or an owner) writes them.
   static func shopPolicy(_ table: String) -> String {

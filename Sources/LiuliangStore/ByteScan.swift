@@ -112,84 +112,6 @@ enum LogScan {
   }
 }
 
-/// A set of byte strings (order numbers, ids), kept in one arena: a million of them cost two
-/// arrays, not a million Strings.
-struct ByteSet {
-  private var arena: [UInt8] = []
-  /// Per slot: offset into the arena + 1 (0 = empty), length, and the hash's top bits.
-  private var slots: [(offset: Int32, count: Int32, hash: UInt32)] = Array(
-    repeating: (0, 0, 0), count: 1 << 12)
-  private(set) var count = 0
-
-  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
-    var i = 0
-    if let base = b.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while i + 8 <= b.count {
-        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 31
-        i += 8
-      }
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < b.count {
-      tail |= UInt64(b[i]) << shift
-      shift += 8
-      i += 1
-    }
-    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-    return h ^ (h >> 29)
-  }
-
-  /// True when the bytes were not in the set (and now are).
-  mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    if (count + 1) * 2 > slots.count { grow() }
-    let h = ByteSet.hash(b)
-    let mask = slots.count - 1
-    var s = Int(truncatingIfNeeded: h) & mask
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
-    while slots[s].offset != 0 {
-      let e = slots[s]
-      if e.hash == tag && Int(e.count) == b.count
-        && arena.withUnsafeBufferPointer({ a in
-          b.count == 0 || memcmp(a.baseAddress! + Int(e.offset) - 1, b.baseAddress!, b.count) == 0
-        })
-      {
-        return false
-      }
-      s = (s + 1) & mask
-    }
-    slots[s] = (Int32(arena.count + 1), Int32(b.count), tag)
-    arena.append(contentsOf: b)
-    count += 1
-    return true
-  }
-
-  /// Room for `n` strings without growing, made in one step.
-  mutating func reserve(_ n: Int) {
-    var size = slots.count
-    while n * 2 > size { size *= 2 }
-    if size > slots.count { grow(to: size) }
-  }
-
-  private mutating func grow(to size: Int? = nil) {
-    let old = slots
-    slots = Array(repeating: (0, 0, 0), count: size ?? old.count * 2)
-    let mask = slots.count - 1
-    arena.withUnsafeBufferPointer { a in
-      for e in old where e.offset != 0 {
-        let h = ByteSet.hash(
-          UnsafeBufferPointer(start: a.baseAddress! + Int(e.offset) - 1, count: Int(e.count)))
-        var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s].offset != 0 { s = (s + 1) & mask }
-        slots[s] = e
-      }
-    }
-  }
-}
-
 /// 11-digit phones (as numbers) → a slot of bytes: the first inserted for a phone stays. Key
 /// and value side by side, so that a look-up costs one cache miss, not two.
 struct PhoneTable {
@@ -203,6 +125,8 @@ struct PhoneTable {
   }
   private var entries = [Entry](repeating: Entry(key: 0, value: Slot(start: 0, count: 0)), count: 1 << 12)
   private var count = 0
+
+  init() {}
 
   @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
@@ -221,6 +145,9 @@ struct PhoneTable {
     count += 1
   }
 
+  /// The key in the slot where a look-up of `phone` starts, read to bring it into the cache.
+  func touch(_ phone: UInt64) -> UInt64 { entries[PhoneTable.slot(phone &+ 1, entries.count - 1)].key }
+
   func find(_ phone: UInt64) -> Slot? {
     let key = phone &+ 1
     let mask = entries.count - 1
@@ -230,6 +157,55 @@ struct PhoneTable {
       s = (s + 1) & mask
     }
     return nil
+  }
+
+  /// The table as `PhoneCache` keeps it: its bytes, each slot pointing into `ids` (the ids
+  /// alone, copied out of `from`, the customers' bytes the table was made from).
+  func parts(from: [UInt8]) -> (table: [UInt8], ids: [UInt8]) {
+    var ids: [UInt8] = []
+    ids.reserveCapacity(count * 12)
+    var copy = entries
+    for k in copy.indices where copy[k].key != 0 {
+      let v = copy[k].value
+      copy[k].value.start = Int32(ids.count)
+      ids.append(contentsOf: from[Int(v.start)..<(Int(v.start) + Int(v.count))])
+    }
+    return (copy.withUnsafeBytes { [UInt8]($0) }, ids)
+  }
+
+  /// The table `parts` gave and its ids, read straight into their arrays: nil unless it has
+  /// the shape `insertFirst` keeps (a power of two, at most half full) and every slot lies
+  /// inside the ids. The caller still checks `reader.intact`.
+  static func reading(_ r: DerivedFile.Reader, tableBytes: Int) -> (PhoneTable, ids: [UInt8])? {
+    let stride = MemoryLayout<Entry>.stride
+    let n = tableBytes / stride
+    let idBytes = r.left - tableBytes
+    guard tableBytes % stride == 0, n >= 1 << 12, n <= 1 << 30, n & (n - 1) == 0, idBytes >= 0 else {
+      return nil
+    }
+    var ok = false
+    let table = [Entry](unsafeUninitializedCapacity: n) { buf, filled in
+      ok = r.read(into: UnsafeMutableRawBufferPointer(buf))
+      filled = ok ? n : 0
+    }
+    guard ok else { return nil }
+    let ids = [UInt8](unsafeUninitializedCapacity: idBytes) { buf, filled in
+      ok = r.read(into: UnsafeMutableRawBufferPointer(buf))
+      filled = ok ? idBytes : 0
+    }
+    guard ok else { return nil }
+    var used = 0
+    for e in table where e.key != 0 {
+      guard e.value.start >= 0, e.value.count >= 0, Int(e.value.start) + Int(e.value.count) <= idBytes else {
+        return nil
+      }
+      used += 1
+    }
+    guard used * 2 <= n else { return nil }
+    var phones = PhoneTable()
+    phones.entries = table
+    phones.count = used
+    return (phones, ids)
   }
 
   private mutating func grow() {

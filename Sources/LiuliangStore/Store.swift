@@ -29,6 +29,7 @@ public final class Store {
   let progress: LoadProgress?
   /// The files' bytes when they come from elsewhere than the folder (a database's COPY).
   var memory: [String: [UInt8]]?
+  var lateVisits: (() -> [UInt8])?
 
   public enum Mode: Sendable {
     /// Take the lock.
@@ -68,15 +69,19 @@ public final class Store {
   }
 
   /// A store read from its files' bytes in memory (a database's COPY), never written here.
-  public init(bytes: [String: [UInt8]], name: String) throws(StoreError) {
+  /// `visits`, when given, gives the log's bytes once the other files are read: a chain's log
+  /// is still arriving while they are.
+  public init(bytes: [String: [UInt8]], name: String, visits: (() -> [UInt8])? = nil) throws(StoreError) {
     folder = name
     progress = nil
     dataset = Dataset()
     saved = dataset
     memory = bytes
+    lateVisits = visits
     readOnly = .requested
     try load()
     memory = nil
+    lateVisits = nil
   }
 
   /// Reads every file again, dropping unsaved knowledge of the old contents.
@@ -110,7 +115,7 @@ public final class Store {
       var out: [R] = []
       if kind == .visits, let m = memory {
         out =
-          m[kind.fileName]?.withUnsafeBufferPointer { b in
+          (lateVisits?() ?? m[kind.fileName])?.withUnsafeBufferPointer { b in
             table.read(
               buffer: b, kind: kind, problems: &problems, notes: &notes, plain: plain, ahead: ahead,
               decode: decode)

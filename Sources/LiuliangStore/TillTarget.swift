@@ -16,7 +16,8 @@ public final class TillTarget {
   public let folder: String
   public let shop: Shop
   private let lock: FolderLock?
-  private let customers: [UInt8]
+  /// The bytes the phone table's slots point into: customers.csv, or `PhoneCache`'s ids.
+  private let ids: [UInt8]
   /// Phone (11 digits as a number) → where the first customer with it has its id.
   private let phones: PhoneTable
   private var orders: ByteSet
@@ -24,9 +25,14 @@ public final class TillTarget {
   /// The log has no `order` column yet: the first append adds it (see `append`).
   private let widen: Bool
   private let signature: FileSignature?
+  /// The log's bytes `OrderIndex` covers (0 when it covers none).
+  private let ordersCovered: Int
+  /// customers.csv as it was when the phone table was made from it (not from `PhoneCache`).
+  private let customersRead: DerivedFile.Source?
 
-  /// `write`: take the store's lock (nil when another liuliang holds it).
-  public static func open(folder: String, write: Bool) -> TillTarget? {
+  /// `write`: take the store's lock (nil when another liuliang holds it). `expectedOrders`: about
+  /// how many orders the import brings, room made for them as the log's are read.
+  public static func open(folder: String, write: Bool, expectedOrders: Int = 0) -> TillTarget? {
     guard Files.isDirectory(folder) == true else { return nil }
     var lock: FolderLock?
     if write {
@@ -35,12 +41,12 @@ public final class TillTarget {
       lock = l
       Files.removeLeftovers(folder: folder)
     }
-    return try? TillTarget(folder: folder, lock: lock)
+    return try? TillTarget(folder: folder, lock: lock, more: expectedOrders)
   }
 
   private struct NotPlain: Error {}
 
-  private init(folder: String, lock: FolderLock?) throws {
+  private init(folder: String, lock: FolderLock?, more: Int) throws {
     self.folder = folder
     self.lock = lock
     var shop = Shop()
@@ -51,50 +57,69 @@ public final class TillTarget {
       shop.messages = MessagesFile.parse(String(decoding: bytes, as: UTF8.self)).0
     }
     self.shop = shop
-    let customers =
-      try Files.read(folder + "/" + Kind.customers.fileName, name: Kind.customers.fileName) ?? []
-    self.customers = customers
-    let visitsPath = folder + "/" + Kind.visits.fileName
-    signature = Files.signature(visitsPath)
-    // The two files are read at once, one per core: each result in its own box.
+    signature = Files.signature(folder + "/" + Kind.visits.fileName)
+    // The two files (or what is kept of them) are read at once, one per core: each result in
+    // its own box.
     let found = Found()
-    let failure = Found()
     DispatchQueue.concurrentPerform(iterations: 2) { k in
-      if k == 0 {
-        found.phones = TillTarget.indexCustomers(customers)
-      } else {
-        do throws(StoreError) {
-          let read = try Files.withMapped(visitsPath, name: Kind.visits.fileName) { b, _ in
-            (TillTarget.readOrders(b), b.last.map { $0 != CSV.lf } ?? false)
+      do throws(StoreError) {
+        if k == 0 {
+          if let kept = PhoneCache.read(folder: folder) {
+            (found.phones, found.ids) = (kept.phones, kept.ids)
+            return
           }
-          found.orders = read?.0?.orders
-          found.widen = read?.0?.widen ?? false
-          found.endsMidLine = read?.1 ?? false
-        } catch {
-          failure.error = error
+          let name = Kind.customers.fileName
+          found.customersRead = DerivedFile.source(folder + "/" + name)
+          let customers = try Files.read(folder + "/" + name, name: name) ?? []
+          found.phones = TillTarget.indexCustomers(customers)
+          found.ids = customers
+        } else {
+          found.orders = try OrderIndex.read(folder: folder, more: more)
         }
+      } catch {
+        found.errors[k] = error
       }
     }
-    if let e = failure.error { throw e }
+    if let e = found.errors.compactMap({ $0 }).first { throw e }
     guard let phones = found.phones, let orders = found.orders else { throw NotPlain() }
     self.phones = phones
-    self.orders = orders
-    endsMidLine = found.endsMidLine
-    widen = found.widen
+    self.ids = found.ids
+    customersRead = found.customersRead
+    self.orders = orders.orders
+    endsMidLine = orders.endsMidLine
+    widen = orders.widen
+    ordersCovered = orders.covered
   }
 
   private final class Found: @unchecked Sendable {
     var phones: PhoneTable?
-    var orders: ByteSet?
-    var endsMidLine = false
-    var widen = false
-    var error: StoreError?
+    var ids: [UInt8] = []
+    var customersRead: DerivedFile.Source?
+    var orders: OrderIndex.Found?
+    var errors: [StoreError?] = [nil, nil]
   }
 
   /// The id of the first customer whose phone is these 11 digits.
   public func customerID(phone: UInt64) -> ArraySlice<UInt8>? {
-    phones.find(phone).map { customers[Int($0.start)..<Int($0.start) + Int($0.count)] }
+    phones.find(phone).map { ids[Int($0.start)..<Int($0.start) + Int($0.count)] }
   }
+
+  /// Reads where `customerID(phone:)` and `insertOrder` will look for a row, before they do:
+  /// called for a batch of rows first, it lets the cache misses of the batch (a million rows
+  /// over tables of tens of megabytes) overlap instead of following one another. `warmID`
+  /// then reads the ids the phones lead to, once their slots are in the cache.
+  public func warm(phone: UInt64?, order: UnsafeBufferPointer<UInt8>) {
+    var s = UInt64(orders.touch(order))
+    if let phone { s &+= phones.touch(phone) }
+    sink &+= s
+  }
+
+  public func warmID(phone: UInt64) {
+    if let slot = phones.find(phone), slot.count > 0 { sink &+= UInt64(ids[Int(slot.start)]) }
+  }
+
+  /// What `warm` read, kept so that the reads are not left out as unused.
+  public private(set) var sink: UInt64 = 0
 
   /// Whether the order number is in the log (or was added by `insertOrder`).
   public func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
@@ -108,12 +133,22 @@ public final class TillTarget {
   /// (`,order` on the header, an empty field on every row), in the same atomic rewrite.
   public func append(_ rows: [UInt8]) throws(StoreError) {
     guard lock != nil else { throw .readOnly(.requested) }
-    guard !rows.isEmpty else { return }
+    guard !rows.isEmpty else {
+      // The index is brought up to the log's end when that ends a line.
+      if !endsMidLine, let size = signature?.size { keepOrders(size: Int(size)) }
+      keepPhones()
+      return
+    }
     let name = Kind.visits.fileName
     if Files.isDirectory(folder) != true { throw .cannotWrite(file: folder, errno: ENOENT) }
     guard Files.signature(folder + "/" + name) == signature else { throw .changedOnDisk(file: name) }
     guard widen else {
-      return try Files.append(folder: folder, name: name, bytes: endsMidLine ? [CSV.lf] + rows : rows)
+      let bytes = endsMidLine ? [CSV.lf] + rows : rows
+      try Files.append(folder: folder, name: name, bytes: bytes)
+      // Every order number inserted by the import's plan is in the rows just written.
+      if let size = signature?.size { keepOrders(size: Int(size) + bytes.count) }
+      keepPhones()
+      return
     }
     let old = try Files.read(folder + "/" + name, name: name) ?? []
     let header = Array(Kind.visits.columns.joined(separator: ",").utf8)
@@ -133,17 +168,87 @@ public final class TillTarget {
         at = (end ?? b.count) + 1
       }
     }
-    try Files.writeAtomically(folder: folder, name: name, bytes: out + rows)
+    out += rows
+    try Files.writeAtomically(folder: folder, name: name, bytes: out)
+    keepOrders(size: out.count)
+    keepPhones()
+  }
+
+  /// Writes the order index for a log of `size` bytes when there is none to extend, or when
+  /// the rows it would leave to read are more than a quarter of what it covers. An index of a
+  /// million orders is tens of megabytes: rewritten for every export, it would cost more than
+  /// reading the rows the exports added; this way an import reads at most a fifth of the log.
+  private func keepOrders(size: Int) {
+    guard ordersCovered == 0 || size - ordersCovered > ordersCovered / 4 else { return }
+    OrderIndex.write(folder: folder, orders: orders, size: size)
+  }
+
+  /// The phone table made from customers.csv, kept for the next import.
+  private func keepPhones() {
+    guard let customersRead else { return }
+    PhoneCache.write(folder: folder, phones: phones, customers: ids, source: customersRead)
   }
 
   /// One row of visits.csv (`customer,date,time,amount,party,promotion,channel,order`), the
-  /// bytes `CSV.appendRecord` makes of the visit's fields.
+  /// bytes `CSV.appendRecord` makes of the visit's fields (and `RecordCodec.appendFields`
+  /// writes): made on the stack and appended at once, a million rows' twenty appends each
+  /// being most of the cost of writing them.
   public static func appendRow(
     _ v: Visit, customerID: some Collection<UInt8>, order: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
     out.append(contentsOf: customerID)
-    RecordCodec.appendFields(v, promotionID: [], to: &out)
-    out[out.count - 1] = CSV.comma
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
+      var n = 0
+      func put(_ c: UInt8) {
+        buf[n] = c
+        n += 1
+      }
+      // Decimal digits, zero-padded to `width`: at most twenty.
+      func digits(_ value: UInt64, _ width: Int) {
+        var v = value
+        var m = 0
+        var t: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &t) { t in
+          repeat {
+            t[m] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
+            v /= 10
+            m += 1
+          } while v > 0 || m < width
+          while m > 0 {
+            m -= 1
+            put(t[m])
+          }
+        }
+      }
+      put(CSV.comma)
+      let c = v.date.civil
+      digits(UInt64(max(c.year, 0)), 4)
+      put(UInt8(ascii: "-"))
+      digits(UInt64(c.month), 2)
+      put(UInt8(ascii: "-"))
+      digits(UInt64(c.day), 2)
+      put(CSV.comma)
+      let minutes = Int(v.time.minutes)
+      digits(UInt64(minutes / 60), 2)
+      put(UInt8(ascii: ":"))
+      digits(UInt64(minutes % 60), 2)
+      put(CSV.comma)
+      if v.amount.fen < 0 { put(UInt8(ascii: "-")) }
+      let a = v.amount.fen.magnitude
+      digits(a / 100, 1)
+      if a % 100 != 0 {
+        put(UInt8(ascii: "."))
+        digits(a % 100, 2)
+      }
+      put(CSV.comma)
+      if v.party < 0 { put(UInt8(ascii: "-")) }
+      digits(UInt64(v.party.magnitude), 1)
+      put(CSV.comma)
+      put(CSV.comma)
+      for b in v.channel.rawValue.utf8 { put(b) }
+      put(CSV.comma)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
+    }
     out.append(contentsOf: order)
     out.append(CSV.lf)
   }
@@ -152,7 +257,7 @@ public final class TillTarget {
 
   /// Every customer row plain (no quote, the header's width, each checked value as the codec
   /// reads it, no id twice): then phone → first id is what the loader's customers give.
-  private static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
+  static func indexCustomers(_ customers: [UInt8]) -> PhoneTable? {
     let columns = Kind.customers.columns
     let tiers = Tier.allCases.map { Array($0.rawValue.utf8) }
     let reasons = Reason.allCases.map { Array($0.rawValue.utf8) }
@@ -198,7 +303,7 @@ public final class TillTarget {
   /// `order` last: the non-empty last fields are the order numbers `Store.visitColumn` gives.
   /// Or the header without `order` (no import has added it yet): no order numbers, `widen`.
   /// Ten million rows are read eight bytes at a time.
-  private static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
+  static func readOrders(_ b: UnsafeBufferPointer<UInt8>) -> (orders: ByteSet, widen: Bool)? {
     var orders = ByteSet()
     var widen = false
     let plain = { () -> Bool in

@@ -69,6 +69,7 @@ struct Dashboard {
     var first = firstFrame
     var size = (width: 0, height: 0)
     while true {
+      offerChangesElsewhere()
       let now = terminal.size
       if now != size {
         size = now

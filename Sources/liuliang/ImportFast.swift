@@ -20,7 +20,8 @@ extension ImportCommand {
       if k == 0 {
         both.fast = Result { () throws(ImportError) in try TillFast.read(bytes, encoding: encoding) }
       } else {
-        both.target = TillTarget.open(folder: folder, write: write)
+        // A till's row is some 60 bytes: room for that many orders is made as the log's are read.
+        both.target = TillTarget.open(folder: folder, write: write, expectedOrders: bytes.count / 64)
       }
     }
     let fast: TillFast?

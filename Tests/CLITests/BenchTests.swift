@@ -23,7 +23,8 @@ final class BenchTests: XCTestCase {
       "customers", "visits", "files_mb", "load_ms", "dashboard_ms", "first_frame_ms", "load_and_dashboard_ms",
       "append_visit_ms", "save_customer_ms", "edit_save_screen_ms", "dashboard_log_visit_ms", "peak_rss_mb",
       "peak_rss_to_files", "rss_after_load_mb",
-      "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms",
+      "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms", "dashboard_log_visit_p99_ms",
+      "dashboard_figures_again_ms",
     ]
     // Every pane: switching to it, its cursor, each toggle and form, the lists, the moves.
     for k in [
@@ -34,7 +35,7 @@ final class BenchTests: XCTestCase {
       "moments_switch", "moments_cursor", "moments_week", "moments_form", "moments_move",
       "promotions_switch", "promotions_list", "promotions_toggle", "promotions_heat", "promotions_form",
       "churn_switch", "churn_at_risk", "churn_toggle", "churn_complaints", "churn_open", "churn_form",
-      "during_save",
+      "during_save", "undo_visit",
     ] {
       names += ["key_\(k)_median_ms", "key_\(k)_p99_ms", "key_\(k)_samples"]
     }
@@ -48,5 +49,37 @@ final class BenchTests: XCTestCase {
     XCTAssertFalse(help.stdout.contains("bench"))
     XCTAssertNotEqual(try runLiuliang(["bench", "--data", store.path]).status, 0)
     XCTAssertNotEqual(try runLiuliang(["drill", "check", "--data", store.path]).status, 0)
+  }
+
+  /// The benchmark on a chain's store (--store URL --shop ID): the same figures, from the
+  /// database, and the visit it logs lands there.
+  func testBenchMeasuresAChainsStore() throws {
+    let pg = try ThrowawayPostgres.server()
+    let db = try pg.newDatabase()
+    let url = pg.url(db)
+    let store = try Repo.tempFolder("bench-chain")
+    try FileManager.default.removeItem(at: store)
+    let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    XCTAssertEqual(try runLiuliang(["migrate", store.path, url, "--lang", "en"]).status, 0)
+    let visits = Int(try pg.psql(db, "SELECT count(*) FROM visits").trimmed)!
+    let r = try runTools([
+      "bench", "--store", url, "--shop", "main", "--today", "2026-11-16", "--rounds", "2",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    var figures: [String: Double] = [:]
+    for line in r.stdout.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      if parts.count == 2, let v = Double(parts[1]) { figures[String(parts[0])] = v }
+    }
+    XCTAssertEqual(figures["customers"], 2000)
+    XCTAssertEqual(figures["visits"], Double(visits))
+    XCTAssertGreaterThan(figures["load_ms"] ?? 0, 0)
+    // The bytes read are about the files' size: within a tenth of the folder's.
+    let files = try FileManager.default.contentsOfDirectory(atPath: store.path).reduce(0) {
+      $0 + ((try FileManager.default.attributesOfItem(atPath: store.path + "/" + $1)[.size] as? Int) ?? 0)
+    }
+    XCTAssertEqual(figures["files_mb"] ?? 0, Double(files) / 1e6, accuracy: Double(files) / 1e7)
+    XCTAssertEqual(Int(try pg.psql(db, "SELECT count(*) FROM visits").trimmed), visits + 1)
   }
 }

@@ -45,4 +45,24 @@ final class ChainDashboardTests: XCTestCase {
     try t.send("q")
     XCTAssertNotNil(t.exitStatus())
   }
+
+  /// Another counter's change reaches an open dashboard without a key: it offers to read the
+  /// store again, and `r` does.
+  func testADashboardOffersToReadAnotherCountersChange() throws {
+    guard TmuxSession.available else { throw XCTSkip("tmux is not installed") }
+    let pg = try ThrowawayPostgres.server()
+    let db = try pg.newDatabase()
+    let url = pg.url(db)
+    XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url]).status, 0)
+    let t = try TmuxSession(
+      command:
+        "\(shellQuote(Repo.binary.path)) --store \(shellQuote(url)) --shop main --today 2026-11-16 --lang en")
+    try t.waitFor("Reach out today")
+    try pg.psql(db, "UPDATE customers SET notes = 'from the other counter' WHERE n = 1")
+    try t.waitFor("Another counter changed customers: r reads them again.")
+    try t.send("r")
+    try t.waitFor("Read again: 2000 customers")
+    try t.send("q")
+    XCTAssertEqual(t.exitStatus(), 0)
+  }
 }

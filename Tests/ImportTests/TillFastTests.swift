@@ -118,6 +118,34 @@ final class TillFastTests: XCTestCase {
     XCTAssertEqual(again.alreadyThere, [2, 3, 4, 6, 7, 8, 9])
   }
 
+  /// With the order index kept beside the log: the same export twice, a visit logged by hand
+  /// between, then an export that overlaps the first: each order is in the log once.
+  func testImportsInARowAndAnOverlappingExportAddEachOrderOnce() throws {
+    let bytes = Array(Self.till.utf8)
+    let a = try folder()
+    _ = try fast(bytes, a)
+    for name in [".liuliang-orders", ".liuliang-phones"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: a + "/" + name), name)
+    }
+    guard let again = try fast(bytes, a) else { return XCTFail("second import") }
+    XCTAssertEqual(again.added, [])
+    do {
+      let s = try Store(folder: a, mode: .readWrite)
+      try s.appendVisit(Visit(customer: 0, date: Day("2025-11-05")!, time: TimeOfDay(minutes: 600)))
+    }
+    let overlap =
+      "订单号,下单时间,会员手机号,实收金额\n" + "A-4,2025-11-03 20:15:00,,0\n" + "A-6,2025-11-06 12:00:00,13800138000,20\n"
+      + "A-5,2025-11-04 11:00:00,13900139000,7.5\n" + "A-7,2025-11-06 13:00:00,,30\n"
+    guard let third = try fast(Array(overlap.utf8), a) else { return XCTFail("the overlapping export") }
+    XCTAssertEqual(third.added.map(\.line), [3, 5])
+    XCTAssertEqual(third.alreadyThere, [2, 4])
+    let log = try String(contentsOfFile: a + "/visits.csv", encoding: .utf8).split(separator: "\n")
+    let orders = log.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" }
+    XCTAssertEqual(
+      orders.filter { !$0.isEmpty }, ["A-OLD-1", "A-1", "A-2", "A-3", "A-4", "A-5", "A-6", "A-7"])
+    XCTAssertEqual(log.count, 1 + 2 + 5 + 1 + 2)
+  }
+
   /// A log no import has added the `order` column to yet (a new store, a generated one): the
   /// byte path widens it as the general path does, header and every row, then appends.
   func testTheFirstImportWidensTheLogAsTheGeneralPathDoes() throws {

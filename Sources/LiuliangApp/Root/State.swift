@@ -58,9 +58,9 @@ public struct AppState {
   public var wording: Wording
   /// The store folder as shown in the status line.
   public var folder: String
-  public private(set) var dataset: Dataset
-  public private(set) var analysis: Analysis
-  public private(set) var trends: Trends
+  public internal(set) var dataset: Dataset
+  public internal(set) var analysis: Analysis
+  public internal(set) var trends: Trends
   public private(set) var checks: ContentChecks
   public private(set) var problems: [Problem]
   /// Why changes can't be saved, in words; nil when the store is ours.
@@ -123,7 +123,8 @@ public struct AppState {
     self.text = text
     wording = Wording(text)
     self.folder = folder
-    self.dataset = dataset
+    // Empty until setData, like the figures below, so that it never takes them for this data's.
+    self.dataset = Dataset(shop: dataset.shop)
     self.problems = problems
     self.today = today
     self.width = width
@@ -152,23 +153,27 @@ public struct AppState {
     let sameCustomers = ds.customers == dataset.customers
     let keptSearch = sameCustomers ? search : nil
     let keptOrders = sameCustomers ? list.orders?.customerParts : nil
+    // A customer's name, phone or notes edited: no figure reads them, so all are kept.
+    let sameFigures = t == today && dataset.sameFigures(as: ds)
     dataset = ds
     self.problems = problems
     today = t
-    // The old figures and orders go before the new ones are made: on a big pool holding both
-    // would be the session's peak of memory.
-    analysis = Analysis(Dataset(shop: ds.shop), today: t)
     list.orders = nil
-    customerVisits = CustomerVisits()
-    // The index's entries (8 bytes a visit) go before the search index and the orders are made.
-    do {
-      let index = VisitIndex(ds, keepingOrder: true)
-      customerVisits = CustomerVisits(index) ?? CustomerVisits()
-      analysis = Analysis(ds, today: t, index: index)
-      trends = Trends(ds, today: t, weeks: 12, index: index)
+    if !sameFigures {
+      // The old figures and orders go before the new ones are made: on a big pool holding both
+      // would be the session's peak of memory.
+      analysis = Analysis(Dataset(shop: ds.shop), today: t)
+      customerVisits = CustomerVisits()
+      // The index's entries (8 bytes a visit) go before the search index and the orders are made.
+      do {
+        let index = VisitIndex(ds, keepingOrder: true)
+        customerVisits = CustomerVisits(index) ?? CustomerVisits()
+        analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
+        trends = Trends(ds, today: t, weeks: 12, index: index)
+      }
+      todayPane.queue.refresh(analysis, ds, today: t)
+      checks = ContentChecks(ds, today: t)
     }
-    todayPane.queue.refresh(analysis, ds, today: t)
-    checks = ContentChecks(ds, today: t)
     if let d = detail, d >= ds.customers.count { detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the

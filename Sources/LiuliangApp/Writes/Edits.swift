@@ -32,7 +32,7 @@ extension AppState {
     ds.visits.append(v)
     undo.append(.visit(v, what: what))
     redo.removeAll()
-    setData(ds, problems: problems, today: today)
+    setVisits(ds, v, added: true)
     flash(what)
     return queued([.appendVisit(v, extra: extra)])
   }
@@ -52,8 +52,8 @@ extension AppState {
       return queued(names + [.save(before)])
     case .visit:
       var ds = dataset
-      ds.visits.removeLast()
-      setData(ds, problems: problems, today: today)
+      let gone = ds.visits.removeLast()
+      setVisits(ds, gone, added: false)
       return queued([.removeLastVisit])
     }
   }
@@ -74,7 +74,7 @@ extension AppState {
     case .visit(let v, _):
       var ds = dataset
       ds.visits.append(v)
-      setData(ds, problems: problems, today: today)
+      setVisits(ds, v, added: true)
       return queued([.appendVisit(v)])
     }
   }
@@ -86,8 +86,9 @@ extension AppState {
     case .data(let before, _, _): setData(before, problems: problems, today: today)
     case .visit:
       var ds = dataset
-      if !ds.visits.isEmpty { ds.visits.removeLast() }
-      setData(ds, problems: problems, today: today)
+      guard !ds.visits.isEmpty else { return }
+      let gone = ds.visits.removeLast()
+      setVisits(ds, gone, added: false)
     }
   }
 }

@@ -176,14 +176,17 @@ public struct CustomerList: Equatable, Sendable {
 /// Every column's order of the whole pool (ties in file order) and its sort key, made once when
 /// the data changes, so that choosing a sort or a filter on a million customers is one pass
 /// over a ready order rather than a sort.
-public final class SortOrders: Sendable, Equatable {
+/// Changed in place only while one state holds it (see `AppState.setVisits`), so unchecked.
+public final class SortOrders: @unchecked Sendable, Equatable {
   /// `order[column]`: customer indexes by that column's key, ascending.
-  let order: [[Int32]]
+  var order: [[Int32]]
   /// `key[column][customer]`: equal keys are ties.
-  let key: [[UInt32]]
+  var key: [[UInt32]]
   let count: Int
   /// `CustomerList.choices` of every dimension, counted once with the orders.
-  let choices: [CustomerList.Dimension: [(value: String, count: Int)]]
+  var choices: [CustomerList.Dimension: [(value: String, count: Int)]]
+  /// The spend that the spend column's keys count from, nil when they are dense ranks.
+  var spendBase: Int64?
 
   public static func == (a: SortOrders, b: SortOrders) -> Bool { a === b }
 
@@ -254,6 +257,7 @@ public final class SortOrders: Sendable, Equatable {
     let tiers = SortOrders.counts(key[CustomerList.Column.tier.rawValue], Tier.allCases.count)
     choices[.tier] = Tier.allCases.map { ($0.rawValue, tiers[Int(SortOrders.tierRank[$0]!)]) }
     self.choices = choices
+    spendBase = SortOrders.base(a.figures)
   }
 
   static let tierRank: [Tier: UInt32] = [.friend: 0, .vip: 1, .member: 2]
@@ -279,7 +283,7 @@ public final class SortOrders: Sendable, Equatable {
   }
 
   /// Every customer's sort key for the column.
-  private static func key(_ c: CustomerList.Column, _ cs: ChunkedArray<Customer>, _ a: Analysis) -> [UInt32] {
+  static func key(_ c: CustomerList.Column, _ cs: ChunkedArray<Customer>, _ a: Analysis) -> [UInt32] {
     switch c {
     case .name:
       return TextRanks.ranks(count: cs.count, utf8: { $1.append(cs[$0].name) }, text: { cs[$0].name })

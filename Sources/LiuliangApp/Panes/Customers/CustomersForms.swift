@@ -76,7 +76,7 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
   case .addCustomer, .editCustomer:
     var c: Customer
     var at: Int?
-    if case .editCustomer(let id) = f.purpose, let i = ds.customers.firstIndex(where: { $0.id == id }) {
+    if case .editCustomer(let id) = f.purpose, let i = s.customerIndex(id: id) {
       c = ds.customers[i]
       at = i
     } else {
@@ -105,7 +105,7 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
     }
     return effects
   case .logVisit(let id):
-    guard let i = ds.customers.firstIndex(where: { $0.id == id }) else { return [] }
+    guard let i = s.customerIndex(id: id) else { return [] }
     let promo = ds.promotions.firstIndex { $0.id == v[2] }.map(Int32.init) ?? Visit.noPromotion
     let visit = Visit(
       customer: Int32(i), date: Day(v[4])!, time: TimeOfDay(v[5])!, amount: Money(yuan: v[0])!,

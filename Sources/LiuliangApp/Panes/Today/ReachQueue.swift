@@ -50,23 +50,42 @@ public struct ReachQueue: Sendable {
   mutating func refilter() { entries = byFilter[filter] ?? [] }
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
-    let list = a.reachOut
-    var counts: [ReachFilter: Int] = [.all: list.count]
-    for f in ReachFilter.allCases where f != .all {
-      counts[f] = list.reduce(0) { $0 + ($1.kindID == f.kindID ? 1 : 0) }
-    }
-    self.counts = counts
-    byFilter = Dictionary(
-      uniqueKeysWithValues: ReachFilter.allCases.map { f in
-        (f, f.kindID.map { id in list.indices.filter { list[$0].kindID == id } } ?? Messages.queueOrder(list))
-      })
-    refilter()
+    relist(a)
     triedLately = ReachOut.recentWinBacks(ds, today: t)
     let days = a.thresholds.winBackDays
     for (i, c) in ds.customers.enumerated() {
       if let d = c.winBackOn, t - d >= 0, t - d < days { triedLately.insert(i) }
     }
     contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
+  }
+
+  /// The entries again from a new reach-out list, when the customers and contacts are as before
+  /// (a visit logged): who was tried or contacted is read from those alone.
+  mutating func relist(_ a: Analysis) {
+    let list = a.reachOut
+    // One pass by the reason itself: on a big pool the list holds a few hundred thousand.
+    var atRisk: [Int] = []
+    var birthdays: [Int] = []
+    var welcome: [Int] = []
+    var complaints: [Int] = []
+    var rest: [Int] = []
+    for (k, r) in list.enumerated() {
+      switch r.reason {
+      case .atRisk: atRisk.append(k)
+      case .birthday: birthdays.append(k)
+      case .welcome: welcome.append(k)
+      case .complaint: complaints.append(k)
+      }
+      if case .complaint = r.reason {} else { rest.append(k) }
+    }
+    // Complaints first, then the rest in list order (`Messages.queueOrder`).
+    let by: [ReachFilter: [Int]] = [
+      .all: complaints + rest, .atRisk: atRisk, .birthdays: birthdays, .welcome: welcome,
+      .complaints: complaints,
+    ]
+    counts = by.mapValues(\.count)
+    byFilter = by
+    refilter()
   }
 }
 

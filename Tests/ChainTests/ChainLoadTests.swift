@@ -1,0 +1,43 @@
+import Foundation
+import LiuliangModel
+import LiuliangPostgres
+import LiuliangStore
+import LiuliangTestSupport
+import XCTest
+
+/// A chain's big tables are read as the server keeps each row: one CSV line, sent in COPY's
+/// text format. Values that CSV quotes or that text format escapes come back as written.
+final class ChainLoadTests: XCTestCase {
+  func testValuesThatNeedQuotingOrEscapingComeBackAsWritten() throws {
+    let pg = try ThrowawayPostgres.server()
+    let db = try pg.newDatabase()
+    let url = pg.url(db)
+    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
+    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    let tricky = [
+      "a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "back\\slash", "tab\there", "\\N", "\"", ",",
+      "  spaced  ",
+    ]
+    let writer = try PostgresStore(url: url, shop: "main", mode: .readWrite)
+    var ds = writer.dataset
+    for (i, t) in tricky.enumerated() { ds.customers[i].notes = t }
+    ds.contacts[0].note = tricky[4] + tricky[0]
+    try writer.save(ds, overwrite: false)
+    try writer.appendVisit(
+      Visit(customer: 0, date: Day("2026-11-16")!, time: TimeOfDay(minutes: 600), amount: Money(fen: 100)),
+      extra: [:])
+    let reader = try PostgresStore(url: url, shop: "main", mode: .readOnly)
+    XCTAssertEqual(reader.problems, demo.problems)
+    for (i, t) in tricky.enumerated() {
+      XCTAssertEqual(reader.dataset.customers[i].notes, t, "customer \(i)")
+    }
+    XCTAssertEqual(reader.dataset.contacts[0].note, "back\\slasha,b")
+    XCTAssertEqual(reader.dataset.visits.count, demo.dataset.visits.count + 1)
+    XCTAssertEqual(reader.dataset.visits.last?.date, Day("2026-11-16"))
+    // The line the server keeps for a row is the row's CSV, quoted where CSV needs it.
+    let id = demo.dataset.customers[1].id
+    let line = try pg.psql(db, "SELECT line FROM customers WHERE id = '\(id)'")
+    XCTAssertTrue(line.hasPrefix(id + ","), line)
+    XCTAssertTrue(line.contains(",\"say \"\"hi\"\"\","), line)
+  }
+}
