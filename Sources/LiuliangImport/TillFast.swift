@@ -154,35 +154,37 @@ extension TillFast {
     var out: [UInt8] = []
     out.reserveCapacity(rows.count * 64)
     result.added.reserveCapacity(rows.count)
-    target.reserveOrders(rows.count)
-    text.withUnsafeBufferPointer { whole in
-      let b = UnsafeBufferPointer(rebasing: whole[start...])
-      // A batch of rows at a time: first every place its look-ups will read is read (see
-      // `TillTarget.warm`), so that their cache misses overlap, then the rows themselves.
-      var i = 0
-      while i < rows.count {
-        let batch = rows[i..<min(i + 16, rows.count)]
-        for r in batch { target.warm(phone: r.phone, order: UnsafeBufferPointer(rebasing: b[r.order])) }
-        for r in batch { if let p = r.phone { target.warmID(phone: p) } }
-        i = batch.endIndex
-        for r in batch {
-          var id: ArraySlice<UInt8> = []
-          if let phone = r.phone {
-            if let found = target.customerID(phone: phone) {
-              id = found
-            } else {
-              result.unmatched.append(Unmatched(line: Int(r.line), value: PlainCells.digits(phone)))
+    target.withLookups { ids, l in
+      l.reserveOrders(rows.count)
+      text.withUnsafeBufferPointer { whole in
+        let b = UnsafeBufferPointer(rebasing: whole[start...])
+        // A batch of rows at a time: first every place its look-ups will read is read (see
+        // `TillTarget.Lookups.warm`), so that their cache misses overlap, then the rows.
+        var i = 0
+        while i < rows.count {
+          let batch = rows[i..<min(i + 16, rows.count)]
+          for r in batch { l.warm(phone: r.phone, order: UnsafeBufferPointer(rebasing: b[r.order])) }
+          for r in batch { if let p = r.phone { l.warmID(phone: p, ids: ids) } }
+          i = batch.endIndex
+          for r in batch {
+            var id = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            if let phone = r.phone {
+              if let found = l.customerID(phone: phone) {
+                id = UnsafeBufferPointer(rebasing: ids[found])
+              } else {
+                result.unmatched.append(Unmatched(line: Int(r.line), value: PlainCells.digits(phone)))
+              }
             }
+            let order = UnsafeBufferPointer(rebasing: b[r.order])
+            guard l.insertOrder(order) else {
+              result.alreadyThere.append(Int(r.line))
+              continue
+            }
+            let name = String(decoding: id, as: UTF8.self)
+            if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
+            result.added.append(Change(line: Int(r.line), id: name, fields: []))
+            TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
           }
-          let order = UnsafeBufferPointer(rebasing: b[r.order])
-          guard target.insertOrder(order) else {
-            result.alreadyThere.append(Int(r.line))
-            continue
-          }
-          let name = String(decoding: id, as: UTF8.self)
-          if id.isEmpty { result.walkIns += 1 } else { result.matched += 1 }
-          result.added.append(Change(line: Int(r.line), id: name, fields: []))
-          TillTarget.appendRow(r.visit, customerID: id, order: order, to: &out)
         }
       }
     }

@@ -8,16 +8,39 @@ struct RankedValues: Sendable {
 
   init() {}
 
-  /// `value(i)` of each customer it is given a value for (nil leaves them out), sorted.
+  /// `value(i)` of each customer it is given a value for (nil leaves them out), sorted: placed by
+  /// buckets that keep the values' order (`RankBuckets`), in customer order within each, so that
+  /// only the buckets holding several values need a sort of their own, and those are small.
   init(count n: Int, _ value: (Int) -> Int64?) {
-    var pairs: [(Int64, Int32)] = []
-    pairs.reserveCapacity(n)
+    var kept = [Int64](repeating: 0, count: n)
+    var has = [Bool](repeating: false, count: n)
+    var starts = [Int](repeating: 0, count: RankBuckets.count + 1)
     for i in 0..<n {
-      if let v = value(i) { pairs.append((v, Int32(i))) }
+      guard let v = value(i) else { continue }
+      kept[i] = v
+      has[i] = true
+      starts[RankBuckets.bucket(v) + 1] += 1
     }
-    pairs.sort { $0 < $1 }
-    values = pairs.map(\.0)
-    customers = pairs.map(\.1)
+    for b in 0..<RankBuckets.count { starts[b + 1] += starts[b] }
+    var values = [Int64](repeating: 0, count: starts[RankBuckets.count])
+    var customers = [Int32](repeating: 0, count: values.count)
+    var next = starts
+    for i in 0..<n where has[i] {
+      let b = RankBuckets.bucket(kept[i])
+      values[next[b]] = kept[i]
+      customers[next[b]] = Int32(i)
+      next[b] += 1
+    }
+    for b in 0..<RankBuckets.count where starts[b + 1] - starts[b] > 1 && RankBuckets.exactValue(b) == nil {
+      let range = starts[b]..<starts[b + 1]
+      let sorted = range.map { (values[$0], customers[$0]) }.sorted { $0 < $1 }
+      for (k, p) in zip(range, sorted) {
+        values[k] = p.0
+        customers[k] = p.1
+      }
+    }
+    self.values = values
+    self.customers = customers
   }
 
   var count: Int { values.count }

@@ -104,28 +104,51 @@ public final class TillTarget {
     phones.find(phone).map { ids[Int($0.start)..<Int($0.start) + Int($0.count)] }
   }
 
-  /// Reads where `customerID(phone:)` and `insertOrder` will look for a row, before they do:
-  /// called for a batch of rows first, it lets the cache misses of the batch (a million rows
-  /// over tables of tens of megabytes) overlap instead of following one another. `warmID`
-  /// then reads the ids the phones lead to, once their slots are in the cache.
-  public func warm(phone: UInt64?, order: UnsafeBufferPointer<UInt8>) {
-    var s = UInt64(orders.touch(order))
-    if let phone { s &+= phones.touch(phone) }
-    sink &+= s
+  /// What a till's plan looks up and adds to, lent to it by `withLookups`: a local value, so
+  /// that a million look-ups take no reference count and no exclusivity check of the class.
+  public struct Lookups {
+    var phones: PhoneTable
+    var orders: ByteSet
+    var sink: UInt64 = 0
+
+    /// Where in `withLookups`' ids the first customer with this phone has its id.
+    public func customerID(phone: UInt64) -> Range<Int>? {
+      phones.find(phone).map { Int($0.start)..<(Int($0.start) + Int($0.count)) }
+    }
+
+    /// Whether the order number was not there yet (and now is).
+    public mutating func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
+
+    /// Room for `more` order numbers, made at once instead of by doubling.
+    public mutating func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
+
+    /// Reads where `customerID(phone:)` and `insertOrder` will look for a row, before they do:
+    /// called for a batch of rows first, it lets the cache misses of the batch (a million rows
+    /// over tables of tens of megabytes) overlap instead of following one another. `warmID`
+    /// then reads the ids the phones lead to, once their slots are in the cache.
+    public mutating func warm(phone: UInt64?, order: UnsafeBufferPointer<UInt8>) {
+      var s = UInt64(orders.touch(order))
+      if let phone { s &+= phones.touch(phone) }
+      sink &+= s
+    }
+
+    public mutating func warmID(phone: UInt64, ids: UnsafeBufferPointer<UInt8>) {
+      if let slot = phones.find(phone), slot.count > 0 { sink &+= UInt64(ids[Int(slot.start)]) }
+    }
   }
 
-  public func warmID(phone: UInt64) {
-    if let slot = phones.find(phone), slot.count > 0 { sink &+= UInt64(ids[Int(slot.start)]) }
+  /// Lends the tables to `body`, with the bytes the phones' ids lie in; the order numbers it
+  /// adds stay added.
+  public func withLookups<R>(_ body: (UnsafeBufferPointer<UInt8>, inout Lookups) -> R) -> R {
+    // The set is moved out and back, never shared, so that adding to it copies nothing.
+    var lookups = Lookups(phones: phones, orders: ByteSet())
+    swap(&lookups.orders, &orders)
+    defer { swap(&lookups.orders, &orders) }
+    return ids.withUnsafeBufferPointer { body($0, &lookups) }
   }
-
-  /// What `warm` read, kept so that the reads are not left out as unused.
-  public private(set) var sink: UInt64 = 0
 
   /// Whether the order number is in the log (or was added by `insertOrder`).
   public func insertOrder(_ order: UnsafeBufferPointer<UInt8>) -> Bool { orders.insert(order) }
-
-  /// Room for `more` order numbers, made at once instead of by doubling.
-  public func reserveOrders(_ more: Int) { orders.reserve(orders.count + more) }
 
   /// Appends rows made by `appendRow` to visits.csv in one write, as `Store.appendVisits`
   /// does: a short write is cut back, the file is synced, and a log changed since it was read
@@ -198,59 +221,65 @@ public final class TillTarget {
   ) {
     out.append(contentsOf: customerID)
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
-      var n = 0
-      func put(_ c: UInt8) {
-        buf[n] = c
-        n += 1
-      }
-      // Decimal digits, zero-padded to `width`: at most twenty.
-      func digits(_ value: UInt64, _ width: Int) {
-        var v = value
-        var m = 0
-        var t: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &t) { t in
-          repeat {
-            t[m] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
-            v /= 10
-            m += 1
-          } while v > 0 || m < width
-          while m > 0 {
-            m -= 1
-            put(t[m])
-          }
-        }
-      }
-      put(CSV.comma)
+      guard var p = buf.baseAddress else { return }
       let c = v.date.civil
-      digits(UInt64(max(c.year, 0)), 4)
-      put(UInt8(ascii: "-"))
-      digits(UInt64(c.month), 2)
-      put(UInt8(ascii: "-"))
-      digits(UInt64(c.day), 2)
-      put(CSV.comma)
+      put(&p, CSV.comma)
+      digits(&p, UInt64(max(c.year, 0)), 4)
+      put(&p, UInt8(ascii: "-"))
+      digits(&p, UInt64(c.month), 2)
+      put(&p, UInt8(ascii: "-"))
+      digits(&p, UInt64(c.day), 2)
+      put(&p, CSV.comma)
       let minutes = Int(v.time.minutes)
-      digits(UInt64(minutes / 60), 2)
-      put(UInt8(ascii: ":"))
-      digits(UInt64(minutes % 60), 2)
-      put(CSV.comma)
-      if v.amount.fen < 0 { put(UInt8(ascii: "-")) }
+      digits(&p, UInt64(minutes / 60), 2)
+      put(&p, UInt8(ascii: ":"))
+      digits(&p, UInt64(minutes % 60), 2)
+      put(&p, CSV.comma)
+      if v.amount.fen < 0 { put(&p, UInt8(ascii: "-")) }
       let a = v.amount.fen.magnitude
-      digits(a / 100, 1)
+      digits(&p, a / 100, 1)
       if a % 100 != 0 {
-        put(UInt8(ascii: "."))
-        digits(a % 100, 2)
+        put(&p, UInt8(ascii: "."))
+        digits(&p, a % 100, 2)
       }
-      put(CSV.comma)
-      if v.party < 0 { put(UInt8(ascii: "-")) }
-      digits(UInt64(v.party.magnitude), 1)
-      put(CSV.comma)
-      put(CSV.comma)
-      for b in v.channel.rawValue.utf8 { put(b) }
-      put(CSV.comma)
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
+      put(&p, CSV.comma)
+      if v.party < 0 { put(&p, UInt8(ascii: "-")) }
+      digits(&p, UInt64(v.party.magnitude), 1)
+      put(&p, CSV.comma)
+      put(&p, CSV.comma)
+      for b in v.channel.rawValue.utf8 { put(&p, b) }
+      put(&p, CSV.comma)
+      out.append(
+        contentsOf: UnsafeBufferPointer(start: buf.baseAddress, count: buf.baseAddress!.distance(to: p)))
     }
     out.append(contentsOf: order)
     out.append(CSV.lf)
+  }
+
+  @inline(__always) private static func put(_ p: inout UnsafeMutablePointer<UInt8>, _ c: UInt8) {
+    p.pointee = c
+    p += 1
+  }
+
+  /// Decimal digits, zero-padded to `width` (at most twenty: room enough in `appendRow`'s buffer).
+  @inline(__always) private static func digits(
+    _ p: inout UnsafeMutablePointer<UInt8>, _ value: UInt64, _ width: Int
+  ) {
+    var n = 1
+    var t = value
+    while t >= 10 {
+      t /= 10
+      n += 1
+    }
+    let w = max(n, width)
+    var v = value
+    var k = w - 1
+    while k >= 0 {
+      p[k] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
+      v /= 10
+      k -= 1
+    }
+    p += w
   }
 
   // MARK: Reading the two files as the loader would

@@ -246,8 +246,10 @@ struct ImportReport {
 
   /// Where the visits came from and who they found, with the first lines of each group.
   func visitLines() -> [String] {
-    func first(_ lines: [Int]) -> String {
-      lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? " …" : "")
+    // Only the first six lines are taken: a till's million rows are not copied to name five.
+    func first(_ lines: some Sequence<Int>) -> String {
+      let head = Array(lines.prefix(6))
+      return head.prefix(5).map(String.init).joined(separator: ", ") + (head.count > 5 ? " …" : "")
     }
     var out: [String] = []
     if let bill = result.bill {
@@ -256,8 +258,8 @@ struct ImportReport {
           "import.report.bill", cliText["bill." + bill.rawValue], result.gifts.count, result.refunds.count,
           result.skipped))
     }
-    let matched = result.added.filter { !$0.id.isEmpty }.map(\.line)
-    let walkIns = result.added.filter { $0.id.isEmpty }.map(\.line)
+    let matched = result.added.lazy.filter { !$0.id.isEmpty }.map(\.line)
+    let walkIns = result.added.lazy.filter { $0.id.isEmpty }.map(\.line)
     out.append(cliText("import.report.visits", result.matched, result.walkIns))
     if !matched.isEmpty { out.append("  " + cliText("import.report.matched_first", first(matched))) }
     if !walkIns.isEmpty { out.append("  " + cliText("import.report.walk_ins_first", first(walkIns))) }

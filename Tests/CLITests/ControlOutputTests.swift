@@ -66,7 +66,7 @@ final class ControlOutputTests: XCTestCase {
     // TmuxSession runs its command after `env`, which takes a program, not a loop.
     let t = try TmuxSession(command: "sh -c \(shellQuote(script))", width: 200, height: 50)
     let capture = dir.appendingPathComponent("capture")
-    try TmuxSession.tmux(["pipe-pane", "-o", "-t", t.name, "cat >> \(shellQuote(capture.path))"])
+    try t.tmux(["pipe-pane", "-o", "-t", t.name, "cat >> \(shellQuote(capture.path))"])
     try Data().write(to: go)
     let deadline = Date().addingTimeInterval(60)
     var bytes: [UInt8] = []
@@ -85,7 +85,7 @@ final class ControlOutputTests: XCTestCase {
     XCTAssertTrue(text.contains("in␛]0;pwned␇.csv"), "the file name, shown")
     XCTAssertTrue(text.contains("name␛[2J"), "the header, shown")
     XCTAssertTrue(text.contains("no␛]0;pwned␇"), "the error on stderr, shown")
-    let title = try TmuxSession.tmux(["display-message", "-p", "-t", t.name, "#{pane_title}"])
+    let title = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_title}"])
     XCTAssertFalse(title.contains("pwned"), "the window title was set: \(title)")
   }
 

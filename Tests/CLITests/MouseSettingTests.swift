@@ -24,7 +24,7 @@ final class MouseSettingTests: XCTestCase {
     try t.waitFor("今日联系")
     XCTAssertTrue(
       waitUntil {
-        (try? TmuxSession.tmux(["display", "-p", "-t", t.name, "#{mouse_sgr_flag}"]))?.hasPrefix("0") == true
+        (try? t.tmux(["display", "-p", "-t", t.name, "#{mouse_sgr_flag}"]))?.hasPrefix("0") == true
       }, "the program never asked for mouse reports")
     // " 3 朋友圈 " spans columns 24–33 of line 1: tmux sends the click as keys, which do nothing.
     try t.type("\u{1b}[<0;30;1M")
@@ -50,7 +50,7 @@ final class MouseSettingTests: XCTestCase {
     // The entry is selected (drawn reversed) before the second click opens it.
     XCTAssertTrue(
       waitUntil {
-        let styled = (try? TmuxSession.tmux(["capture-pane", "-p", "-e", "-t", t.name])) ?? ""
+        let styled = (try? t.tmux(["capture-pane", "-p", "-e", "-t", t.name])) ?? ""
         let lines = styled.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.count > 14 && lines[14].contains("\u{1b}[7m")
       }, "the fifth entry never showed selected")

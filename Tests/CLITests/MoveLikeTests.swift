@@ -42,7 +42,7 @@ final class MoveLikeTests: XCTestCase {
     // The dashboard asks for mouse reports again once it has the screen back.
     XCTAssertTrue(
       waitUntil {
-        (try? TmuxSession.tmux(["display", "-p", "-t", t.name, "#{mouse_sgr_flag}"]))?.hasPrefix("1") == true
+        (try? t.tmux(["display", "-p", "-t", t.name, "#{mouse_sgr_flag}"]))?.hasPrefix("1") == true
       })
     // The mouse too: " 3 朋友圈 " spans columns 24–33 of line 1.
     try t.type("\u{1b}[<0;30;1M")

@@ -11,7 +11,7 @@ final class ReachOutDashboardTests: XCTestCase {
   }
 
   /// The newest paste buffer, or nil when tmux holds none.
-  func newestBuffer() -> String? { try? TmuxSession.tmux(["show-buffer"]) }
+  func newestBuffer(_ t: TmuxSession) -> String? { try? t.tmux(["show-buffer"]) }
 
   func testBirthdayMessageIsCopiedAndTheGreetingLogged() throws {
     let store = try Repo.demoCopy()
@@ -20,7 +20,7 @@ final class ReachOutDashboardTests: XCTestCase {
     let t = try TmuxSession(
       command:
         "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
-    try TmuxSession.tmux(["set-option", "-s", "set-clipboard", "on"])
+    try t.tmux(["set-option", "-s", "set-clipboard", "on"])
     try t.waitFor("今日联系")
     try t.send("f", "f")
     // The list's first row under its filter bar and header is a birthday.
@@ -34,13 +34,13 @@ final class ReachOutDashboardTests: XCTestCase {
     let row = screen.split(separator: "\n").dropFirst(10).first.map(String.init) ?? ""
     XCTAssertTrue(row.hasPrefix("│生日 "), screen)
     let name = row.dropFirst(4).prefix { $0 != " " }
-    let old = newestBuffer()
+    let old = newestBuffer(t)
     try t.send("y")
     screen = try t.waitFor("已复制")
     var copied = ""
     let until = Date().addingTimeInterval(10)
     while Date() < until {
-      copied = newestBuffer() ?? ""
+      copied = newestBuffer(t) ?? ""
       if copied != old && !copied.isEmpty { break }
       usleep(50_000)
     }

@@ -27,7 +27,7 @@ final class SearchScreenTests: XCTestCase {
     for l in lines[(header + 3)...(header + 10)] { XCTAssertTrue(l.contains("微信号"), l) }
     XCTAssertTrue(screen.contains("/zw (20)"), screen)
     // The found characters carry an underline of their own: 梓伟 of 陈梓伟 and all of 赵文.
-    let styled = try TmuxSession.tmux(["capture-pane", "-p", "-e", "-t", t.name])
+    let styled = try t.tmux(["capture-pane", "-p", "-e", "-t", t.name])
     let rows = styled.split(separator: "\n").map(String.init)
     let zhao = rows.first { $0.contains("赵文") }!
     XCTAssertTrue(

@@ -21,12 +21,22 @@ public final class TmuxSession {
     // Written aside and renamed, so that a reader never sees the file before the status is in it.
     let script =
       "env \(envText) \(command); echo $? > \(exitFile.path).part; mv \(exitFile.path).part \(exitFile.path); sleep 120"
-    try TmuxSession.tmux([
-      "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script,
-    ])
+    try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
   }
 
-  deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
+  deinit {
+    _ = try? tmux(["kill-server"])
+    unlink(socket)
+  }
+
+  /// This session's own tmux server's socket: tmux leaves it behind when the server ends.
+  var socket: String { exitFile.deletingLastPathComponent().appendingPathComponent("\(name).tmux").path }
+
+  /// A tmux command on this session's own server. On the one shared server, a session started
+  /// just as another test's last session closed was seen to fail: that server was exiting. A
+  /// server per session has no such moment, and no other test's sessions.
+  @discardableResult
+  public func tmux(_ args: [String]) throws -> String { try TmuxSession.tmux(["-S", socket] + args) }
 
   public static var available: Bool {
     (try? tmux(["-V"])) != nil
@@ -38,7 +48,7 @@ public final class TmuxSession {
   /// so only other commands get one for their output.
   @discardableResult
   public static func tmux(_ args: [String]) throws -> String {
-    let detached = args.first == "new-session"
+    let detached = args.contains("new-session")
     var fds: [Int32] = [-1, -1]
     if !detached { guard pipe(&fds) == 0 else { throw NSError(domain: "tmux", code: Int(errno)) } }
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -81,13 +91,13 @@ public final class TmuxSession {
   }
 
   /// Sends keys as tmux names them (`j`, `Enter`, `Escape`, `C-r`, `BTab`) or literal text.
-  public func send(_ keys: String...) throws { try TmuxSession.tmux(["send-keys", "-t", name] + keys) }
-  public func type(_ text: String) throws { try TmuxSession.tmux(["send-keys", "-t", name, "-l", text]) }
+  public func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+  public func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
   public func resize(width: Int, height: Int) throws {
-    try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
   }
 
-  public func screen() throws -> String { try TmuxSession.tmux(["capture-pane", "-p", "-t", name]) }
+  public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
   /// Waits until the screen contains `text`, up to `timeout` seconds; returns the last screen.
   @discardableResult

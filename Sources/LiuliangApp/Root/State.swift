@@ -153,8 +153,15 @@ public struct AppState {
     let sameCustomers = ds.customers == dataset.customers
     let keptSearch = sameCustomers ? search : nil
     let keptOrders = sameCustomers ? list.orders?.customerParts : nil
-    // A customer's name, phone or notes edited: no figure reads them, so all are kept.
-    let sameFigures = t == today && dataset.sameFigures(as: ds)
+    // A customer's name, phone or notes edited keeps every figure; their tags or birthday, all
+    // but the few that read those.
+    var sameFigures = t == today && dataset.sameFigures(as: ds)
+    if !sameFigures, t == today, let i = dataset.oneCustomerChanged(in: ds),
+      analysis.countEdit(of: i, was: dataset.customers[i], in: ds)
+    {
+      sameFigures = true
+      todayPane.queue.relist(analysis)
+    }
     dataset = ds
     self.problems = problems
     today = t
