@@ -63,6 +63,9 @@ public struct Analysis: Sendable {
     today = t
     thresholds = th
     let index = index ?? VisitIndex(ds)
+    // First, while this date's figures do not exist yet: the rates work out every customer's
+    // figures as of T−30, and on a big pool holding both sets at once was the load's peak.
+    let rates = shopWide ? ReachOutRates(ds, today: t, index: index) : ReachOutRates(today: t)
     let figures = [CustomerFigures](unsafeUninitializedCapacity: ds.customers.count) { buf, n in
       Analysis.figures(ds, today: t, index: index, into: buf)
       n = ds.customers.count
@@ -70,6 +73,7 @@ public struct Analysis: Sendable {
     let (fCut, mCut) = Analysis.cuts(ds, figures)
     frequencyCut = fCut
     spendCut = mCut
+    self.rates = rates
     let (segments, tally) = Analysis.segments(ds, figures, today: t, frequencyCut: fCut, spendCut: mCut)
     self.figures = figures
     self.segments = segments
@@ -90,7 +94,6 @@ public struct Analysis: Sendable {
       cohorts = Cohort.table(ds, today: t, index: index)
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
-      rates = ReachOutRates(ds, today: t, index: index)
       atRiskBySpend = Analysis.atRisk(figures, segments)
       complaintLog = ComplaintLog(ds)
       postCalendar = PostCalendar(ds.posts)
@@ -106,7 +109,6 @@ public struct Analysis: Sendable {
       cohorts = []
       effects = []
       audienceSizes = []
-      rates = ReachOutRates(today: t)
       atRiskBySpend = []
       complaintLog = ComplaintLog()
       postCalendar = PostCalendar()

@@ -4,13 +4,15 @@
 /// every step of the undo history hold a copy of it; with one flat array, changing one
 /// customer's notes would copy all of them once more and the history would keep each copy.
 /// Here a change copies the one chunk it touches, and two copies that share a chunk compare
-/// it without looking inside.
+/// it without looking inside. An array it is made from is cut into slices of its own storage,
+/// not copied: a million loaded customers are not held twice while they are cut.
 public struct ChunkedArray<Element> {
   static var shift: Int { 10 }
   static var chunkSize: Int { 1 << shift }
 
-  /// Every chunk but the last holds exactly `chunkSize` elements.
-  var chunks: [[Element]] = []
+  /// Every chunk but the last holds exactly `chunkSize` elements. A chunk's indexes start
+  /// where it lies in the array it was cut from (see `init(_:)`).
+  var chunks: [ArraySlice<Element>] = []
   public private(set) var count = 0
 
   public init() {}
@@ -19,21 +21,19 @@ public struct ChunkedArray<Element> {
     for e in elements { append(e) }
   }
 
-  /// The array cut into chunks, a chunk at a time rather than an element at a time.
+  /// The array cut into chunks that are slices of its storage: nothing is copied, and a
+  /// chunk gets storage of its own when it is first changed.
   public init(_ elements: [Element]) {
     chunks.reserveCapacity((elements.count + Self.chunkSize - 1) >> Self.shift)
     for lo in stride(from: 0, to: elements.count, by: Self.chunkSize) {
-      var chunk: [Element] = []
-      chunk.reserveCapacity(Self.chunkSize)
-      chunk.append(contentsOf: elements[lo..<Swift.min(elements.count, lo + Self.chunkSize)])
-      chunks.append(chunk)
+      chunks.append(elements[lo..<Swift.min(elements.count, lo + Self.chunkSize)])
     }
     count = elements.count
   }
 
   public mutating func append(_ e: Element) {
     if count & (Self.chunkSize - 1) == 0 {
-      var chunk: [Element] = []
+      var chunk: ArraySlice<Element> = []
       chunk.reserveCapacity(Self.chunkSize)
       chunks.append(chunk)
     }
@@ -79,11 +79,14 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
   public subscript(i: Int) -> Element {
     get {
       precondition(i >= 0 && i < count, "index out of range")
-      return chunks[i >> Self.shift][i & (Self.chunkSize - 1)]
+      let k = i >> Self.shift
+      return chunks[k][chunks[k].startIndex + (i & (Self.chunkSize - 1))]
     }
     _modify {
       precondition(i >= 0 && i < count, "index out of range")
-      yield &chunks[i >> Self.shift][i & (Self.chunkSize - 1)]
+      let k = i >> Self.shift
+      let at = chunks[k].startIndex + (i & (Self.chunkSize - 1))
+      yield &chunks[k][at]
     }
   }
 }

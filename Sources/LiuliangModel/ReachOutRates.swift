@@ -64,8 +64,10 @@ public struct ReachOutRates: Sendable, Equatable {
     // Known contacts of the three rated kinds in the window, and all contacts by customer.
     var rated: [(customer: Int, date: Day, days: Int, kind: ContactKind)] = []
     var contactedThen = Set<Int>()
-    for c in log {
-      guard let i = lookup.index(of: c.customer) else { continue }
+    let found = lookup.indexes(log) { $0.customer }
+    for (k, c) in log.enumerated() {
+      guard found[k] >= 0 else { continue }
+      let i = Int(found[k])
       if c.date >= t.adding(-60) && c.date <= last { contactedThen.insert(i) }
       if let days = c.kind.followUpDays, c.date >= first, c.date <= last {
         rated.append((i, c.date, days, c.kind))

@@ -172,6 +172,17 @@ struct ByteIDIndex {
       return true
     }
 
+    /// Where a lookup of `key` reads memory first (its first slot); nil when it reads none.
+    func place(_ key: UnsafeBufferPointer<UInt8>) -> UnsafeRawPointer? {
+      if width != nil || key.isEmpty { return nil }
+      if !inline.isEmpty {
+        guard key.count <= Packed.most, let base = inline.baseAddress else { return nil }
+        return UnsafeRawPointer(base + 2 * (ByteIDIndex.hash(key) & mask))
+      }
+      guard let base = slots.baseAddress else { return nil }
+      return UnsafeRawPointer(base + (ByteIDIndex.hash(key) & mask))
+    }
+
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
       if let width {
         guard key.count == prefix.count + width else { return nil }

@@ -103,9 +103,9 @@ public final class Store {
     }
     var tables: [Kind: TableFile] = [:]
     var notes: [Problem] = []
-    func read<R>(_ kind: Kind, plain: PlainDecoder<R>? = nil, _ decode: RowDecoder<R>) throws(StoreError)
-      -> [R]
-    {
+    func read<R>(
+      _ kind: Kind, plain: PlainDecoder<R>? = nil, ahead: PlainAhead? = nil, _ decode: RowDecoder<R>
+    ) throws(StoreError) -> [R] {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
       tell(kind.fileName, done: false)
       defer { tell(kind.fileName, done: true) }
@@ -117,14 +117,15 @@ public final class Store {
         out =
           (lateVisits?() ?? m[kind.fileName])?.withUnsafeBufferPointer { b in
             table.read(
-              buffer: b, kind: kind, problems: &problems, notes: &notes, plain: plain, decode: decode)
+              buffer: b, kind: kind, problems: &problems, notes: &notes, plain: plain, ahead: ahead,
+              decode: decode)
           } ?? []
       } else if kind == .visits {
         out =
           try Files.withMapped(path(kind.fileName), name: kind.fileName) { b, release in
             table.read(
               buffer: b, kind: kind, problems: &problems, notes: &notes, release: release, plain: plain,
-              decode: decode)
+              ahead: ahead, decode: decode)
           } ?? []
       } else if let bytes = try bytes(kind.fileName) {
         out = table.read(bytes, kind: kind, problems: &problems, notes: &notes, decode)
@@ -146,7 +147,9 @@ public final class Store {
       promoBytes.withView { promotions in
         Result { () throws(StoreError) in
           try read(
-            .visits, plain: { RecordCodec.plainVisit($0.field, customers: customers, promotions: promotions) }
+            .visits,
+            plain: { RecordCodec.plainVisit($0.field, customers: customers, promotions: promotions) },
+            ahead: PlainAhead(column: VisitColumn.customer.rawValue) { customers.place($0) }
           ) {
             (r: RowReader, notes: inout [Problem]) throws(ProblemKind) in
             if let v = RecordCodec.plainVisit(r.plainBytes, customers: customers, promotions: promotions) {

@@ -25,6 +25,8 @@ struct Stretch<R> {
   /// Where the stretch's last record ended, and the line there.
   var end = 0
   var line = 1
+  /// The sum of what `warm` read, kept so that the compiler keeps those reads.
+  var warmed: UInt64 = 0
 
   mutating func problem(_ line: Int, _ k: ProblemKind, file: String) {
     problems.append(Problem(file: file, line: line, kind: k))
@@ -32,18 +34,20 @@ struct Stretch<R> {
 
   static func read(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, context: Context,
-    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, ahead: PlainAhead? = nil,
+    decode: RowDecoder<R>
   ) -> (Stretch<R>, [R]) {
     read(
       b, from: start, line: line,
       split: b.count - start >= Reading.splitFrom ? splitPoint(b, from: start) : nil,
-      context: context, release: release, plain: plain, decode: decode)
+      context: context, release: release, plain: plain, ahead: ahead, decode: decode)
   }
 
   /// The same, the second half from `split` on (any position: a wrong one only costs time).
   static func read(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, split: Int?, context: Context,
-    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, ahead: PlainAhead? = nil,
+    decode: RowDecoder<R>
   ) -> (Stretch<R>, [R]) {
     let n = b.count
     let split = split.flatMap { $0 > start && $0 < n ? $0 : nil }
@@ -58,23 +62,26 @@ struct Stretch<R> {
       guard let split else {
         stretch = readOne(
           b, from: start, until: n, line: line, into: base, room: room, context: context, release: release,
-          plain: plain, decode: decode)
+          plain: plain, ahead: ahead, decode: decode)
         return
       }
       let halves = Halves<R>()
       withoutActuallyEscaping(decode) { decode in
         let job = Job(
-          bytes: b, records: base, context: context, release: release, plain: plain, decode: decode)
+          bytes: b, records: base, context: context, release: release, plain: plain, ahead: ahead,
+          decode: decode)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
           if k == 0 {
             halves.first = readOne(
               job.bytes, from: start, until: split, line: line, into: job.records, room: firstRoom,
-              context: job.context, release: job.release, plain: job.plain, decode: job.decode)
+              context: job.context, release: job.release, plain: job.plain, ahead: job.ahead,
+              decode: job.decode)
           } else {
             halves.second = readOne(
               job.bytes, from: split, until: n, line: 1, into: job.records + firstRoom,
               room: room - firstRoom,
-              context: job.context, release: job.release, plain: job.plain, decode: job.decode)
+              context: job.context, release: job.release, plain: job.plain, ahead: job.ahead,
+              decode: job.decode)
           }
         }
       }
@@ -90,7 +97,8 @@ struct Stretch<R> {
         stretch.append(
           readOne(
             b, from: stretch.end, until: n, line: stretch.line, into: base + stretch.count,
-            room: room - stretch.count, context: context, release: release, plain: plain, decode: decode),
+            room: room - stretch.count, context: context, release: release, plain: plain, ahead: ahead,
+            decode: decode),
           lineOffset: 0)
       }
     }
@@ -152,7 +160,8 @@ struct Stretch<R> {
   static func readOne(
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, until: Int, line first: Int,
     into records: UnsafeMutablePointer<R>, room: Int, context: Context,
-    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, decode: RowDecoder<R>
+    release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, ahead: PlainAhead? = nil,
+    decode: RowDecoder<R>
   ) -> Stretch<R> {
     var s = Stretch<R>()
     s.room = room
@@ -170,12 +179,18 @@ struct Stretch<R> {
     let canRelease = release != nil
     let usePlain = plain != nil
     let plainRow = plain ?? { _ in nil }
+    let aheadField = usePlain ? ahead.map { context.map[$0.column] ?? -1 } ?? -1 : -1
+    let place = ahead?.place ?? { _ in nil }
+    var warmedTo = start
     map.withUnsafeBufferPointer { map in
       withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { bounds in
         while i < until {
           if canRelease && i >= nextRelease {
             release?(start..<i)
             nextRelease = i + (1 << 24)
+          }
+          if aheadField >= 0 && i >= warmedTo {
+            warmedTo = s.warm(b, from: i, until: until, field: aheadField, place)
           }
           if usePlain,
             let next = s.takePlain(
@@ -239,6 +254,42 @@ struct Stretch<R> {
       rowLines.append(Int32(line))
     }
     return (end, newline)
+  }
+
+  /// Reads, for the next rows from `i`, the place their lookup will read (`PlainAhead`): the
+  /// places are found first and read together, so that the waits for memory overlap. Returns
+  /// where the rows so warmed end. A row it splits wrongly (quotes) only warms the wrong place.
+  mutating func warm(
+    _ b: UnsafeBufferPointer<UInt8>, from i: Int, until: Int, field: Int,
+    _ place: (UnsafeBufferPointer<UInt8>) -> UnsafeRawPointer?
+  ) -> Int {
+    guard let base = b.baseAddress else { return until }
+    let rows = 16
+    return withUnsafeTemporaryAllocation(of: UnsafeRawPointer?.self, capacity: rows) { places in
+      var p = i
+      var k = 0
+      while k < rows && p < until {
+        let lineEnd =
+          memchr(base + p, Int32(CSV.lf), until - p).map {
+            UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+          } ?? until
+        var lo = p
+        var f = 0
+        while f < field, lo < lineEnd, let comma = memchr(base + lo, Int32(CSV.comma), lineEnd - lo) {
+          lo = UnsafePointer<UInt8>(comma.assumingMemoryBound(to: UInt8.self)) - base + 1
+          f += 1
+        }
+        var hi = lo
+        while hi < lineEnd && base[hi] != CSV.comma && base[hi] != CSV.cr { hi += 1 }
+        places[k] = f == field ? place(UnsafeBufferPointer(start: base + lo, count: hi - lo)) : nil
+        k += 1
+        p = lineEnd + 1
+      }
+      var sum: UInt64 = 0
+      for j in 0..<k { if let at = places[j] { sum &+= at.load(as: UInt64.self) } }
+      warmed &+= sum
+      return p
+    }
   }
 
   /// One record read the general way: a record, or a problem and the row kept verbatim.
@@ -305,6 +356,7 @@ private struct Job<R>: @unchecked Sendable {
   let context: Context
   let release: (@Sendable (Range<Int>) -> Void)?
   let plain: PlainDecoder<R>?
+  let ahead: PlainAhead?
   let decode: RowDecoder<R>
 }
 

@@ -6,7 +6,7 @@ import LiuliangCLI
 @main
 struct LiuliangTools: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "liuliang-tools", subcommands: [BenchCommand.self, DrillCommand.self])
+    commandName: "liuliang-tools", subcommands: [BenchCommand.self, DrillCommand.self, PhasesCommand.self])
 
   static func main() { runCommand(LiuliangTools.self) }
 }

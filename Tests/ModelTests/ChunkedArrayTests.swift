@@ -54,4 +54,25 @@ final class ChunkedArrayTests: XCTestCase {
     XCTAssertEqual(a.unsharedRanges(with: before), [2048..<n + 1])
     XCTAssertEqual(ChunkedArray<Int>().unsharedRanges(with: ChunkedArray<Int>()), [])
   }
+
+  func testAnArrayIsCutWithoutCopyingAndAChangeCopiesOneChunk() {
+    let flat = Array(0..<n)
+    var a = ChunkedArray(flat)
+    flat.withUnsafeBufferPointer { f in
+      for k in a.chunks.indices {
+        a.chunks[k].withUnsafeBufferPointer { c in
+          XCTAssertEqual(c.baseAddress, f.baseAddress! + k * 1024, "chunk \(k) is the array's own storage")
+        }
+      }
+    }
+    a[1030] = -1
+    a.append(9)
+    XCTAssertEqual(flat[1030], 1030)
+    XCTAssertEqual(a[1030], -1)
+    XCTAssertEqual(Array(a), Array(0..<1030) + [-1] + Array(1031..<n) + [9])
+    flat.withUnsafeBufferPointer { f in
+      a.chunks[0].withUnsafeBufferPointer { XCTAssertEqual($0.baseAddress, f.baseAddress) }
+      a.chunks[1].withUnsafeBufferPointer { XCTAssertNotEqual($0.baseAddress, f.baseAddress! + 1024) }
+    }
+  }
 }

@@ -17,7 +17,7 @@ final class StretchTests: XCTestCase {
       + "9,NOTE,z\n" + "10,留量,z\n" + "11,\"\n\n\",z\n" + "12,last,z").utf8)
 
   /// Reads `body` after its header, with the second half starting at `split` (nil: one reader).
-  func read(split: Int?, plain: Bool) -> (Stretch<[String]>, [[String]]) {
+  func read(split: Int?, plain: Bool, ahead: PlainAhead? = nil) -> (Stretch<[String]>, [[String]]) {
     var context = Context(columns: ["a", "b", "c"], rewritable: true, name: "t.csv")
     context.map = [0, 1, 2]
     context.width = 3
@@ -39,7 +39,7 @@ final class StretchTests: XCTestCase {
     return Self.body.withUnsafeBufferPointer { b in
       Stretch<[String]>.read(
         b, from: bodyStart, line: 2, split: split, context: context, release: nil,
-        plain: plain ? plainDecode : nil,
+        plain: plain ? plainDecode : nil, ahead: ahead,
         decode: decode)
     }
   }
@@ -147,5 +147,55 @@ final class StretchTests: XCTestCase {
     XCTAssertEqual(
       try Data(contentsOf: URL(fileURLWithPath: b + "/customers.csv")),
       try Data(contentsOf: URL(fileURLWithPath: a + "/customers.csv")))
+  }
+
+  /// Warming the rows' lookups ahead changes nothing read, and is told each row's field of the
+  /// column it looks up (here b), so that it warms the place that row's lookup will read.
+  func testWarmingAheadReadsTheSameAndSeesEachRowsField() {
+    final class Seen: @unchecked Sendable { var fields: [String] = [] }
+    let seen = Seen()
+    let word = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    defer { word.deallocate() }
+    word.initialize(to: 7)
+    let ahead = PlainAhead(column: 1) { bytes in
+      seen.fields.append(String(decoding: bytes, as: UTF8.self))
+      return UnsafeRawPointer(word)
+    }
+    let warmed = read(split: nil, plain: true, ahead: ahead)
+    assertSame(warmed, read(split: nil, plain: true), "warmed ahead")
+    assertSame(warmed, read(split: nil, plain: false), "warmed ahead, against the general reader")
+    XCTAssertGreaterThan(warmed.0.warmed, 0, "the warmed places were read")
+    // Line feeds end a warmed row (a lone CR does not), a quoted field is only guessed at (the
+    // rest of a quoted line break reads as a row of its own), and a blank line has no field b.
+    XCTAssertEqual(
+      seen.fields,
+      ["x", "\"two", "z", "\"a", "st\"ray", "crlf", "lone", "BAD", "NOTE", "留量", "\"", "z", "last"])
+  }
+
+  /// Past its first sixteen rows the warming goes on sixteen at a time: every row once, in order.
+  func testWarmingAheadSeesEveryRowOnce() {
+    final class Seen: @unchecked Sendable { var fields: [String] = [] }
+    let seen = Seen()
+    let word = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    defer { word.deallocate() }
+    word.initialize(to: 1)
+    let ahead = PlainAhead(column: 0) { bytes in
+      seen.fields.append(String(decoding: bytes, as: UTF8.self))
+      return UnsafeRawPointer(word)
+    }
+    let ids = (1...40).map { "c\($0)" }
+    let body = Array(ids.map { $0 + ",v\n" }.joined().utf8)
+    var context = Context(columns: ["a", "b"], rewritable: false, name: "t.csv")
+    context.map = [0, 1]
+    context.width = 2
+    let (stretch, records) = body.withUnsafeBufferPointer { b in
+      Stretch<String>.read(
+        b, from: 0, line: 1, split: nil, context: context, release: nil,
+        plain: { String(decoding: $0.field(0)!, as: UTF8.self) }, ahead: ahead,
+        decode: { r, _ throws(ProblemKind) in r.text(0) })
+    }
+    XCTAssertEqual(records, ids)
+    XCTAssertEqual(seen.fields, ids)
+    XCTAssertEqual(stretch.warmed, 40)
   }
 }

@@ -178,10 +178,13 @@ public struct AppState {
       // would be the session's peak of memory.
       analysis = Analysis(Dataset(shop: ds.shop), today: t)
       customerVisits = CustomerVisits()
-      let index = VisitIndex(ds, keepingOrder: true)
-      customerVisits = CustomerVisits(index) ?? CustomerVisits()
-      analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
-      trends = Trends(ds, today: t, weeks: 12, index: index)
+      // The index's entries (8 bytes a visit) go before the search index and the orders are made.
+      do {
+        let index = VisitIndex(ds, keepingOrder: true)
+        customerVisits = CustomerVisits(index) ?? CustomerVisits()
+        analysis = Analysis(ds, today: t, index: index, updatable: customerVisits)
+        trends = Trends(ds, today: t, weeks: 12, index: index)
+      }
       todayPane.queue.refresh(analysis, ds, today: t)
       checks = ContentChecks(ds, today: t)
     }
