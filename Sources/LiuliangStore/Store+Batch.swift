@@ -112,12 +112,22 @@ extension Store {
   /// The non-empty values of one of visits.csv's own columns, read from the file: the log's
   /// records keep nothing beyond their known fields. Unreadable rows give nothing.
   public func visitColumn(_ column: String) throws(StoreError) -> [String] {
+    var out: [String] = []
+    try eachLogRow(column) { rec, index in
+      if let c = index, rec.fault == nil, !rec.fieldIsEmpty(c) { out.append(rec.field(c)) }
+    }
+    return out
+  }
+
+  /// Each row of visits.csv after its header, read from the file, with the place of `column`
+  /// in it; false, reading nothing, when the log (as read) has no such column: ten million
+  /// rows need no reading then.
+  @discardableResult
+  func eachLogRow(_ column: String, _ body: (CSVRecord, Int?) -> Void) throws(StoreError) -> Bool {
     let name = Kind.visits.fileName
-    // A log without the column (as read) has nothing to give: ten million rows need no reading.
     guard tables[.visits]?.header.contains(column) ?? false,
       let bytes = try Files.read(path(name), name: name)
-    else { return [] }
-    var out: [String] = []
+    else { return false }
     var index: Int?
     var seenHeader = false
     bytes.withUnsafeBufferPointer { b in
@@ -127,10 +137,10 @@ extension Store {
           index = rec.fields.firstIndex { String($0.drop { $0 == " " || $0 == "\t" }) == column }
           return
         }
-        if let c = index, rec.fault == nil, !rec.fieldIsEmpty(c) { out.append(rec.field(c)) }
+        body(rec, index)
       }
     }
-    return out
+    return true
   }
 
   /// The columns of `extra` with a value that the log has no column for yet.

@@ -7,9 +7,6 @@ extension Store {
   /// be matched to the visits one for one.
   public func visitColumnByVisit(_ column: String) throws(StoreError) -> [String]? {
     let name = Kind.visits.fileName
-    guard tables[.visits]?.header.contains(column) ?? false,
-      let bytes = try Files.read(path(name), name: name)
-    else { return nil }
     // A row that was not read is a problem of the log at its line; a visit whose customer or
     // promotion is unknown is still a visit.
     var dropped = Set<Int>()
@@ -21,20 +18,12 @@ extension Store {
     }
     var out: [String] = []
     out.reserveCapacity(dataset.visits.count)
-    var index: Int?
-    var seenHeader = false
-    bytes.withUnsafeBufferPointer { b in
-      CSV.parse(b, from: CSV.bomLength(b)) { rec in
-        if !seenHeader {
-          seenHeader = true
-          index = rec.fields.firstIndex { String($0.drop { $0 == " " || $0 == "\t" }) == column }
-          return
-        }
-        // Blank lines are no rows, as the reader has it.
-        if rec.count == 1 && rec.fieldIsEmpty(0) && rec.fault == nil || dropped.contains(rec.line) { return }
-        out.append(index.map { rec.fieldIsEmpty($0) ? "" : rec.field($0) } ?? "")
-      }
+    let found = try eachLogRow(column) { rec, index in
+      // Blank lines are no rows, as the reader has it.
+      if rec.count == 1 && rec.fieldIsEmpty(0) && rec.fault == nil || dropped.contains(rec.line) { return }
+      out.append(index.map { rec.fieldIsEmpty($0) ? "" : rec.field($0) } ?? "")
     }
+    guard found else { return nil }
     return out.count == dataset.visits.count ? out : nil
   }
 }
