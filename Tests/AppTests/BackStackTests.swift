@@ -11,13 +11,13 @@ final class BackStackTests: XCTestCase {
     let c = s.currentReach!.customer!
     press(&s, .enter)
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertEqual(s.detail, c)
+    XCTAssertEqual(s.customersPane.detail, c)
     let status = Demo.lines(s).last!
     XCTAssertTrue(status.contains("今日 › " + s.dataset.customers[c].name), status)
     press(&s, .escape)
     XCTAssertEqual(s.pane, .today)
     XCTAssertEqual(s.todayPane.reach.index, 2)
-    XCTAssertNil(s.detail)
+    XCTAssertNil(s.customersPane.detail)
     XCTAssertFalse(Demo.lines(s).last!.contains("›"))
   }
 
@@ -25,7 +25,7 @@ final class BackStackTests: XCTestCase {
     var s = Demo.state()
     press(&s, .char("5"), .char("j"), .char("j"), .char("j"), .enter)
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertEqual(s.detail, s.atRiskList[3])
+    XCTAssertEqual(s.customersPane.detail, s.atRiskList[3])
     press(&s, .backspace)
     XCTAssertEqual(s.pane, .churn)
     XCTAssertEqual(s.churnPane.atRisk.index, 3)
@@ -34,18 +34,18 @@ final class BackStackTests: XCTestCase {
   func testOpeningInTheTableStillClosesToTheTable() {
     var s = Demo.state()
     press(&s, .char("2"), .char("j"), .enter)
-    XCTAssertNotNil(s.detail)
+    XCTAssertNotNil(s.customersPane.detail)
     press(&s, .escape)
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertNil(s.detail)
-    XCTAssertEqual(s.customers.index, 1)
+    XCTAssertNil(s.customersPane.detail)
+    XCTAssertEqual(s.customersPane.cursor.index, 1)
   }
 
   func testSwitchingPanesForgetsTheWayBack() {
     var s = Demo.state()
     press(&s, .enter, .char("2"), .escape)
     XCTAssertEqual(s.pane, .customers, "the owner chose pane 2 themselves")
-    XCTAssertNil(s.detail)
+    XCTAssertNil(s.customersPane.detail)
   }
 
   func testTheCustomersFilterComesBackWithEsc() {
@@ -58,19 +58,19 @@ final class BackStackTests: XCTestCase {
     let tier = CustomerList.choices(.tier, s.dataset, s.analysis).map(\.0).first {
       $0 != s.dataset.customers[c].tier.rawValue
     }!
-    s.list.filters = [.tier: tier]
+    s.customersPane.list.filters = [.tier: tier]
     s.refreshList()
     press(&s, .char("j"))
-    let filtered = s.list.order.count
-    let row = s.customers.index
+    let filtered = s.customersPane.list.order.count
+    let row = s.customersPane.cursor.index
     s.pane = .today
     press(&s, .enter)
-    XCTAssertEqual(s.detail, c)
-    XCTAssertEqual(s.list.filters, [:])
+    XCTAssertEqual(s.customersPane.detail, c)
+    XCTAssertEqual(s.customersPane.list.filters, [:])
     press(&s, .escape)
     XCTAssertEqual(s.pane, .today)
-    XCTAssertEqual(s.list.filters, [.tier: tier])
-    XCTAssertEqual(s.list.order.count, filtered)
-    XCTAssertEqual(s.customers.index, row)
+    XCTAssertEqual(s.customersPane.list.filters, [.tier: tier])
+    XCTAssertEqual(s.customersPane.list.order.count, filtered)
+    XCTAssertEqual(s.customersPane.cursor.index, row)
   }
 }

@@ -75,16 +75,17 @@ final class BackgroundSaveTests: XCTestCase {
 
   func testKeysAreAnsweredWhileTheWriteIsHeld() {
     var (l, store) = loop()
-    let name = l.state.dataset.customers[l.state.list.order[0]].name
+    let name = l.state.dataset.customers[l.state.customersPane.list.order[0]].name
     XCTAssertEqual(editFirstName(&l, "+1"), [], "the write went to the writer, not back to the runner")
     XCTAssertTrue(started(store))
     XCTAssertEqual(l.state.pendingWrites, 1)
-    XCTAssertEqual(l.state.dataset.customers[l.state.list.order[0]].name, name + "+1", "shown at once")
+    XCTAssertEqual(
+      l.state.dataset.customers[l.state.customersPane.list.order[0]].name, name + "+1", "shown at once")
     // The message of the edit shares the line with the pending write.
     XCTAssertTrue(statusLine(l.state).contains("saving…"), statusLine(l.state))
     _ = l.send(.key(.char("j")))
     _ = l.send(.key(.char("j")))
-    XCTAssertEqual(l.state.customers.index, 2, "keys move the cursor while the write is held")
+    XCTAssertEqual(l.state.customersPane.cursor.index, 2, "keys move the cursor while the write is held")
     XCTAssertTrue(statusLine(l.state).contains("saving…"), statusLine(l.state))
     XCTAssertEqual(store.written, [], "still held")
     XCTAssertFalse(l.collect(), "nothing ended yet")
@@ -106,7 +107,7 @@ final class BackgroundSaveTests: XCTestCase {
     _ = l.send(.key(.ctrl("s")))
     _ = editFirstName(&l, "B")
     XCTAssertEqual(l.state.pendingWrites, 3)
-    let customer = l.state.list.order[0]
+    let customer = l.state.customersPane.list.order[0]
     let first = l.state.dataset.customers[0].name
     for n in 1...3 {
       store.release.signal()

@@ -124,7 +124,7 @@ final class CustomerEditTests: XCTestCase {
       s.setData(ds, problems: [], today: today)
     }
     let fresh = AppState(dataset: ds, problems: [], today: today, folder: "~", text: Demo.state().text)
-    XCTAssertTrue(s.search == fresh.search)
-    assertSame(s.list.orders!, fresh.list.orders!, "state")
+    XCTAssertTrue(s.customersPane.search == fresh.customersPane.search)
+    assertSame(s.customersPane.list.orders!, fresh.customersPane.list.orders!, "state")
   }
 }

@@ -36,22 +36,22 @@ final class CustomersPaneTests: XCTestCase {
     return out
   }
 
-  func names(_ s: AppState) -> [String] { s.list.order.map { s.dataset.customers[$0].name } }
+  func names(_ s: AppState) -> [String] { s.customersPane.list.order.map { s.dataset.customers[$0].name } }
 
   func testSearchByPinyinInitialsFullPinyinPhoneTagAndNotes() {
     var s = small()
     _ = press(&s, .char("/"))
     _ = type(&s, "ln")
-    XCTAssertEqual(s.list.order, [1], "ln = 李娜's initials; the list narrows to it")
+    XCTAssertEqual(s.customersPane.list.order, [1], "ln = 李娜's initials; the list narrows to it")
     XCTAssertEqual(s.currentCustomer, 1, "the cursor jumps to the first match")
     _ = press(&s, .escape)
-    XCTAssertEqual(s.list.query, "")
+    XCTAssertEqual(s.customersPane.list.query, "")
     for (q, who) in [
       ("zhangwei", [0]), ("2222", [1]), ("老客", [0, 1]), ("带娃", [2]), ("anna", [3]), ("ZW_", [0]),
     ] {
       _ = press(&s, .char("/"))
       _ = type(&s, q)
-      XCTAssertEqual(s.list.order, who, q)
+      XCTAssertEqual(s.customersPane.list.order, who, q)
       _ = press(&s, .escape)
     }
   }
@@ -61,13 +61,13 @@ final class CustomersPaneTests: XCTestCase {
     _ = press(&s, .char("/"))
     _ = type(&s, "老客")
     _ = press(&s, .enter)
-    XCTAssertEqual(s.customers.index, 0)
+    XCTAssertEqual(s.customersPane.cursor.index, 0)
     _ = press(&s, .char("n"))
-    XCTAssertEqual(s.customers.index, 1)
+    XCTAssertEqual(s.customersPane.cursor.index, 1)
     _ = press(&s, .char("n"))
-    XCTAssertEqual(s.customers.index, 0, "wraps to the first")
+    XCTAssertEqual(s.customersPane.cursor.index, 0, "wraps to the first")
     _ = press(&s, .char("N"))
-    XCTAssertEqual(s.customers.index, 1, "wraps to the last")
+    XCTAssertEqual(s.customersPane.cursor.index, 1, "wraps to the last")
   }
 
   func testSortByColumnAndAgainReverses() {
@@ -82,10 +82,10 @@ final class CustomersPaneTests: XCTestCase {
 
   func testFilterBySegmentTierAndTagShowsCountsAndClears() {
     var s = small()
-    s.list.filters = [.tag: "老客"]
+    s.customersPane.list.filters = [.tag: "老客"]
     s.refreshList()
     XCTAssertEqual(names(s), ["张伟", "李娜"])
-    s.list.filters[.tier] = "vip"
+    s.customersPane.list.filters[.tier] = "vip"
     s.refreshList()
     XCTAssertEqual(names(s), ["李娜"])
     _ = press(&s, .char("F"))
@@ -187,7 +187,7 @@ final class CustomersPaneTests: XCTestCase {
   func testBulkTagOnMarkedCustomers() {
     var s = small()
     _ = press(&s, .char(" "), .char(" "))  // marks 张伟 and 李娜, moving down
-    XCTAssertEqual(s.list.marked, ["C0001", "C0002"])
+    XCTAssertEqual(s.customersPane.list.marked, ["C0001", "C0002"])
     _ = press(&s, .char("t"))
     _ = type(&s, "团购")
     _ = press(&s, .enter)

@@ -9,7 +9,7 @@ final class DetailVisitsTests: XCTestCase {
     var s = Demo.state("en")
     let n = s.dataset.customers.count
     for c in [0, 1, 17, n / 2, n - 1] + Array(stride(from: 3, to: n, by: 97)) {
-      s.detail = c
+      s.customersPane.detail = c
       XCTAssertEqual(s.detailVisits, s.dataset.visits.indexes(of: Int32(c)), "customer \(c)")
     }
     // A visit logged out of date order (dated before the customer's others) keeps log order.
@@ -19,9 +19,9 @@ final class DetailVisitsTests: XCTestCase {
     var v = first
     v.date = first.date.adding(-30)
     ds.visits.append(v)
-    s.detail = nil
+    s.customersPane.detail = nil
     s.setData(ds, problems: s.problems, today: s.today)
-    s.detail = c
+    s.customersPane.detail = c
     XCTAssertEqual(s.detailVisits, ds.visits.indexes(of: Int32(c)))
     XCTAssertEqual(s.detailVisits.last, ds.visits.count - 1)
   }

@@ -26,7 +26,7 @@ final class MouseListTests: XCTestCase {
     XCTAssertEqual(s.pane, .today)
     click(&s, x: 10, y: 14)
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertEqual(s.detail, who)
+    XCTAssertEqual(s.customersPane.detail, who)
   }
 
   /// Churn: the body is lines 1–22; the retention band takes the last 8, the at-risk box the
@@ -72,7 +72,7 @@ final class MouseListTests: XCTestCase {
     XCTAssertEqual(p.cursor, 3)
     click(&s, x: 40, y: 11)
     XCTAssertEqual(s.overlay, .none)
-    XCTAssertEqual(s.list.sort, .lastVisit)
+    XCTAssertEqual(s.customersPane.list.sort, .lastVisit)
   }
 
   /// A form: the line a field's label is on focuses it.

@@ -31,12 +31,12 @@ final class MouseTests: XCTestCase {
     var s = Demo.state()
     _ = update(&s, .key(.char("2")))
     _ = click(&s, x: 10, y: 2)
-    XCTAssertEqual(s.customers.index, 0, "the header line selects nothing")
+    XCTAssertEqual(s.customersPane.cursor.index, 0, "the header line selects nothing")
     _ = click(&s, x: 10, y: 5)
-    XCTAssertEqual(s.customers.index, 2)
-    XCTAssertNil(s.detail)
+    XCTAssertEqual(s.customersPane.cursor.index, 2)
+    XCTAssertNil(s.customersPane.detail)
     _ = click(&s, x: 10, y: 5)
-    XCTAssertEqual(s.detail, s.list.order[2])
+    XCTAssertEqual(s.customersPane.detail, s.customersPane.list.order[2])
   }
 
   func testTheWheelScrollsTheCustomersListAndHelp() {
@@ -44,9 +44,9 @@ final class MouseTests: XCTestCase {
     _ = update(&s, .key(.char("2")))
     _ = update(&s, .mouse(Mouse(.wheelDown, x: 10, y: 10)))
     _ = update(&s, .mouse(Mouse(.wheelDown, x: 10, y: 10)))
-    XCTAssertEqual(s.customers.index, 6)
+    XCTAssertEqual(s.customersPane.cursor.index, 6)
     _ = update(&s, .mouse(Mouse(.wheelUp, x: 10, y: 10)))
-    XCTAssertEqual(s.customers.index, 3)
+    XCTAssertEqual(s.customersPane.cursor.index, 3)
     _ = update(&s, .key(.char("?")))
     _ = update(&s, .mouse(Mouse(.wheelDown, x: 10, y: 10)))
     XCTAssertEqual(s.overlay, .help(offset: 3))

@@ -59,8 +59,8 @@ final class PromotionsChurnTests: XCTestCase {
     var s = Demo.state()
     _ = press(&s, .char("4"), .char("o"))
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertEqual(Set(s.list.order), Set(s.analysis.discount.onlyOnDiscount))
-    XCTAssertFalse(s.list.order.isEmpty)
+    XCTAssertEqual(Set(s.customersPane.list.order), Set(s.analysis.discount.onlyOnDiscount))
+    XCTAssertFalse(s.customersPane.list.order.isEmpty)
   }
 
   func testWinBackLeavesTheReachOutList() {

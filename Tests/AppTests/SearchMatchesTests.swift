@@ -28,20 +28,20 @@ final class SearchMatchesTests: XCTestCase {
     _ = update(&s, .key(.enter))
   }
 
-  func names(_ s: AppState) -> [String] { s.list.order.map { s.dataset.customers[$0].name } }
+  func names(_ s: AppState) -> [String] { s.customersPane.list.order.map { s.dataset.customers[$0].name } }
 
   func testMatchesFollowTheSortOrderWithinAField() {
     var s = pool()
-    s.list.sort = .name
+    s.customersPane.list.sort = .name
     s.refreshList()
     // By name: Anna, Bob, 张伟, 李娜.
-    XCTAssertEqual(s.list.order, [1, 3, 0, 2])
+    XCTAssertEqual(s.customersPane.list.order, [1, 3, 0, 2])
     search(&s, "anna")
     XCTAssertEqual(names(s), ["Anna", "李娜"], "Anna by name before 李娜 by WeChat id")
     search(&s, "1")
     XCTAssertEqual(names(s), ["Anna", "张伟"], "both by phone, in the sort's order")
     search(&s, "")
-    XCTAssertEqual(s.list.order, [1, 3, 0, 2], "no search, every row")
+    XCTAssertEqual(s.customersPane.list.order, [1, 3, 0, 2], "no search, every row")
   }
 
   func testNameAndPinyinComeBeforePhoneWeChatTagsAndNotes() {
@@ -62,57 +62,59 @@ final class SearchMatchesTests: XCTestCase {
     s.pane = .customers
     search(&s, "zw")
     XCTAssertEqual(names(s), ["Zwick", "赵伟", "丁", "丙", "王", "乙", "甲"])
-    XCTAssertEqual(s.list.kindCounts, [1, 0, 1, 1, 2, 1, 1])
+    XCTAssertEqual(s.customersPane.list.kindCounts, [1, 0, 1, 1, 2, 1, 1])
     XCTAssertEqual(
-      (0..<7).map { s.list.kind(row: $0)! }, [.name, .initials, .phone, .wechat, .wechat, .tags, .notes])
+      (0..<7).map { s.customersPane.list.kind(row: $0)! },
+      [.name, .initials, .phone, .wechat, .wechat, .tags, .notes])
     XCTAssertEqual(searchCounter(s), "zw: 2 名字 · 1 手机 · 2 微信号 · 1 标签 · 1 备注")
     s.text = Demo.state("en").text
     XCTAssertEqual(
       searchCounter(s), "zw: 2 by name · 1 by phone · 2 by WeChat id · 1 by tag · 1 by notes")
     search(&s, "zhao")
-    XCTAssertEqual(s.list.kindCounts, [0, 1, 0, 0, 0, 0, 0], "赵 spelled out")
+    XCTAssertEqual(s.customersPane.list.kindCounts, [0, 1, 0, 0, 0, 0, 0], "赵 spelled out")
   }
 
   func testEveryoneMatchingListsEveryRow() {
     var s = pool()
-    s.list.sort = .name
-    s.list.descending = true
-    s.list.filters = [.tier: "vip"]
+    s.customersPane.list.sort = .name
+    s.customersPane.list.descending = true
+    s.customersPane.list.filters = [.tier: "vip"]
     s.refreshList()
-    XCTAssertEqual(s.list.order, [2, 0])
+    XCTAssertEqual(s.customersPane.list.order, [2, 0])
     search(&s, "\u{1F}")  // the separator after every record's name
-    XCTAssertEqual(s.list.order, [2, 0])
+    XCTAssertEqual(s.customersPane.list.order, [2, 0])
   }
 
   func testNewDataIsSearchedAgain() {
     var s = pool()
     search(&s, "anna")
-    XCTAssertEqual(s.list.order, [1, 2])
+    XCTAssertEqual(s.customersPane.list.order, [1, 2])
     var ds = s.dataset
     ds.customers[1].name = "Bea"
     ds.customers.remove(at: 2)
     s.setData(ds, problems: [], today: s.today)
-    XCTAssertEqual(s.list.query, "anna", "the search stays")
-    XCTAssertEqual(s.list.order, [], "but its hits are those of the new data")
+    XCTAssertEqual(s.customersPane.list.query, "anna", "the search stays")
+    XCTAssertEqual(s.customersPane.list.order, [], "but its hits are those of the new data")
     ds.customers[0].notes = "Anna's friend"
     s.setData(ds, problems: [], today: s.today)
-    XCTAssertEqual(s.list.order, [0])
+    XCTAssertEqual(s.customersPane.list.order, [0])
   }
 
   func testAVisitKeepsTheIndexAndAnEditRemakesIt() {
     var s = pool()
     search(&s, "anna")
-    let before = s.search
+    let before = s.customersPane.search
     XCTAssertNotNil(before)
     var ds = s.dataset
     ds.visits.append(Visit(customer: 0, date: s.today, time: TimeOfDay(minutes: 720)))
     s.setData(ds, problems: [], today: s.today)
-    XCTAssertTrue(s.search.map { $0.count == 4 } ?? false)
-    XCTAssertEqual(s.list.order, [1, 2], "the same customers, the same hits")
+    XCTAssertTrue(s.customersPane.search.map { $0.count == 4 } ?? false)
+    XCTAssertEqual(s.customersPane.list.order, [1, 2], "the same customers, the same hits")
     ds.customers[3].name = "Anna B"
     s.setData(ds, problems: [], today: s.today)
     XCTAssertEqual(
-      s.list.order, [1, 3, 2], "an edited name is searched in a new index, and a name comes first")
+      s.customersPane.list.order, [1, 3, 2],
+      "an edited name is searched in a new index, and a name comes first")
   }
 
   func testEscapeShowsEveryoneWithTheCursorOnTheFoundCustomer() {
@@ -121,7 +123,7 @@ final class SearchMatchesTests: XCTestCase {
     for c in "bob" { _ = update(&s, .key(.char(c))) }
     XCTAssertEqual(s.currentCustomer, 3)
     _ = update(&s, .key(.escape))
-    XCTAssertEqual(s.list.order, [0, 1, 2, 3])
+    XCTAssertEqual(s.customersPane.list.order, [0, 1, 2, 3])
     XCTAssertEqual(s.currentCustomer, 3)
   }
 }

@@ -17,7 +17,7 @@ final class SnapshotTests: XCTestCase {
   ) {
     var s = Demo.state(lang, width: w, height: h)
     s.pane = pane
-    s.detail = detail
+    s.customersPane.detail = detail
     let lines = Demo.lines(s)
     // Whatever the content, every row fills the terminal exactly, Chinese counted as two cells.
     XCTAssertEqual(lines.count, h, file: file, line: line)

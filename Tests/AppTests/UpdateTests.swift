@@ -68,7 +68,7 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(s.overlay, .help(offset: 0))
     _ = press(&s, .char("j"))
     XCTAssertEqual(s.overlay, .help(offset: 1), "j scrolls the help, it doesn't move the list")
-    XCTAssertEqual(s.customers.index, 0)
+    XCTAssertEqual(s.customersPane.cursor.index, 0)
     XCTAssertEqual(press(&s, .char("q")), [], "q closes help instead of quitting")
     XCTAssertEqual(s.overlay, .none)
   }
@@ -118,12 +118,12 @@ final class UpdateTests: XCTestCase {
     _ = press(&s, .enter)
     let who = s.analysis.reachOut[s.todayPane.queue.entries[k]].customer
     XCTAssertEqual(s.pane, .customers)
-    XCTAssertEqual(s.detail, who)
-    XCTAssertEqual(s.customers.index, who)
+    XCTAssertEqual(s.customersPane.detail, who)
+    XCTAssertEqual(s.customersPane.cursor.index, who)
     _ = press(&s, .escape)
-    XCTAssertNil(s.detail)
+    XCTAssertNil(s.customersPane.detail)
     _ = press(&s, .enter)
-    XCTAssertEqual(s.detail, who)
+    XCTAssertEqual(s.customersPane.detail, who)
   }
 
   func testMomentsWeekAndDayKeys() {

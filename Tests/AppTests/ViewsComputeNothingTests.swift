@@ -77,18 +77,18 @@ final class ViewsComputeNothingTests: XCTestCase {
     var s = Demo.state("en")
     let w = Wording(Text(language: "en"))
     for seg in Segment.allCases {
-      s.list.filters = [.segment: seg.rawValue]
+      s.customersPane.list.filters = [.segment: seg.rawValue]
       s.refreshList()
       let report = CustomersReport(s.dataset, s.analysis, wording: w, segment: seg)
-      XCTAssertEqual(s.list.order, report.selection, "\(seg)")
+      XCTAssertEqual(s.customersPane.list.order, report.selection, "\(seg)")
       XCTAssertEqual(
         report.selection.count, s.dataset.customers.indices.filter { s.analysis.segment($0) == seg }.count)
     }
     let tag = s.dataset.customers.first { !$0.tags.isEmpty }!.tags[0]
-    s.list.filters = [.tier: "vip", .tag: tag]
+    s.customersPane.list.filters = [.tier: "vip", .tag: tag]
     s.refreshList()
     let both = CustomersReport(s.dataset, s.analysis, wording: w, tier: .vip, tag: tag).selection
-    XCTAssertEqual(s.list.order, both)
+    XCTAssertEqual(s.customersPane.list.order, both)
     XCTAssertEqual(
       both,
       s.dataset.customers.indices.filter {

@@ -43,7 +43,8 @@ final class StormTests: XCTestCase {
 
   func checkInvariants(_ s: AppState, _ context: @autoclosure () -> String) {
     for (name, c) in [
-      ("reach", s.todayPane.reach), ("customers", s.customers), ("complaints", s.churnPane.complaints),
+      ("reach", s.todayPane.reach), ("customers", s.customersPane.cursor),
+      ("complaints", s.churnPane.complaints),
       ("promotions", s.promotionsPane.list), ("atRisk", s.churnPane.atRisk),
     ] {
       let inside =
@@ -58,11 +59,15 @@ final class StormTests: XCTestCase {
     if !(1...7).contains(s.promotionsPane.heatWeekday) || !(0..<24).contains(s.promotionsPane.heatHour) {
       XCTFail("\(context()): the heatmap cursor is outside the map")
     }
-    if s.customers.count != s.list.order.count {
+    if s.customersPane.cursor.count != s.customersPane.list.order.count {
       XCTFail("\(context()): customers cursor counts a stale list")
     }
-    if let d = s.detail, d >= s.dataset.customers.count { XCTFail("\(context()): detail \(d) past the pool") }
-    if s.detailScroll < 0 || s.width < 0 || s.height < 0 { XCTFail("\(context()): a negative size") }
+    if let d = s.customersPane.detail, d >= s.dataset.customers.count {
+      XCTFail("\(context()): detail \(d) past the pool")
+    }
+    if s.customersPane.detailScroll < 0 || s.width < 0 || s.height < 0 {
+      XCTFail("\(context()): a negative size")
+    }
     var buf = Buffer(width: s.width, height: s.height)
     view(s, into: &buf)
     let lines = buf.lines()

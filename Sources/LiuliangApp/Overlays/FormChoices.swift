@@ -55,7 +55,7 @@ extension AppState {
       let fixed: [Audience] = [.everyone, .friends, .vip, .members] + Segment.allCases.map { .segment($0) }
       // The pool's tags as counted with the sort orders, once per data: this list is read in
       // every frame of the form, and a walk over a million customers' tags is not a frame.
-      let counted = list.orders?.choices[.tag] ?? CustomerList.choices(.tag, dataset, analysis)
+      let counted = customersPane.list.orders?.choices[.tag] ?? CustomerList.choices(.tag, dataset, analysis)
       let tags = counted.map(\.value).sorted().prefix(200).map { Audience.tag($0) }
       out = (fixed + tags).map { .init(id: $0.description, word: w.audience($0)) }
       if let a = Audience(field.text), !out.contains(where: { $0.id == field.text }) {
@@ -161,7 +161,7 @@ func choiceKey(_ s: inout AppState, _ f: inout Form, _ key: Key) -> Bool {
       f.fields[i].found = chosen.isEmpty || kept?.isEmpty != false ? nil : Array(kept!)
     } else {
       s.ensureSearchIndex()
-      f.fields[i].found = rankedByName(s, s.search?.search(q) ?? [], q)
+      f.fields[i].found = rankedByName(s, s.customersPane.search?.search(q) ?? [], q)
     }
   }
   guard !f.fields[i].query.isEmpty else { return true }

@@ -13,7 +13,7 @@ func confirmKey(_ s: inout AppState, _ key: Key, _ purpose: ConfirmPurpose) -> [
       ds.customers.remove(at: i)
       // Later customers move up one place; their visits follow them.
       for k in ds.visits.indices where ds.visits[k].customer > Int32(i) { ds.visits[k].customer -= 1 }
-      s.detail = nil
+      s.customersPane.detail = nil
       return s.commitNamed(ds, s.text("done.deleted", name))
     case .deletePost(let id):
       return deletePost(&s, id)

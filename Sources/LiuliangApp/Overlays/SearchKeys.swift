@@ -17,10 +17,10 @@ func searchKey(_ s: inout AppState, _ key: Key, _ field: TextField) -> [Effect] 
     _ = f.handle(key)
     s.overlay = .search(f)
     s.ensureSearchIndex()
-    s.list.query = f.text
-    if let idx = s.search { s.list.rematch(idx) }
-    s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
-    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
+    s.customersPane.list.query = f.text
+    if let idx = s.customersPane.search { s.customersPane.list.rematch(idx) }
+    s.customersPane.cursor.setCount(s.customersPane.list.order.count, visible: Layouts.customerRows(s))
+    s.customersPane.cursor.jump(to: 0, visible: Layouts.customerRows(s))
     jumpToMatch(&s, forward: true, includeCurrent: true)
     return []
   }

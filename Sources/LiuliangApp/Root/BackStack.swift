@@ -17,21 +17,22 @@ extension AppState {
   mutating func pushBack() {
     back.append(
       BackStep(
-        pane: pane, reach: todayPane.reach, churn: churnPane, customers: customers, filters: list.filters,
-        detail: detail,
-        detailScroll: detailScroll))
+        pane: pane, reach: todayPane.reach, churn: churnPane, customers: customersPane.cursor,
+        filters: customersPane.list.filters,
+        detail: customersPane.detail,
+        detailScroll: customersPane.detailScroll))
   }
 
   /// Returns to where the last customer was opened from; false when nothing was.
   mutating func goBack() -> Bool {
     guard let b = back.popLast() else { return false }
-    if list.filters != b.filters {
-      list.filters = b.filters
+    if customersPane.list.filters != b.filters {
+      customersPane.list.filters = b.filters
       refreshList()
     }
-    customers = b.customers
-    detail = b.detail
-    detailScroll = b.detailScroll
+    customersPane.cursor = b.customers
+    customersPane.detail = b.detail
+    customersPane.detailScroll = b.detailScroll
     todayPane.reach = b.reach
     churnPane = b.churn
     pane = b.pane
@@ -42,7 +43,8 @@ extension AppState {
 
   /// The status line's trail while a customer opened from elsewhere is shown (`今日 › 杨军`).
   var trail: String? {
-    guard let b = back.last, pane == .customers, let d = detail, d < dataset.customers.count else {
+    guard let b = back.last, pane == .customers, let d = customersPane.detail, d < dataset.customers.count
+    else {
       return nil
     }
     return text("status.trail", text[b.pane.titleKey], dataset.customers[d].name)

@@ -54,8 +54,8 @@ func mouseUpdate(_ s: inout AppState, _ m: Mouse) -> [Effect] {
   case .release: return []
   case .wheelUp, .wheelDown:
     let down = m.kind == .wheelDown
-    if s.pane == .customers, s.detail != nil {
-      s.detailScroll = max(0, s.detailScroll + (down ? wheelStep : -wheelStep))
+    if s.pane == .customers, s.customersPane.detail != nil {
+      s.customersPane.detailScroll = max(0, s.customersPane.detailScroll + (down ? wheelStep : -wheelStep))
       return []
     }
     s.message = nil

@@ -81,11 +81,14 @@ public struct AppState {
   public var home = ""
 
   public var todayPane = TodayState()
-  /// The cursor of the Customers table, over `list.order`.
-  public var customers = ListCursor()
-  public var list = CustomerList()
-  /// Made with the data on a big pool, else the first time a search needs it.
-  public var search: SearchIndex?
+  /// The Customers pane's own state; the customer it opens has their visits found at once.
+  public var customersPane = CustomersState() {
+    // Compared with `detailVisitsOf`, not `oldValue`: keeping the old value would copy the
+    // table's arrays on every change made through here.
+    didSet { if customersPane.detail != detailVisitsOf { findDetailVisits() } }
+  }
+  /// The customer whose visits `detailVisits` holds.
+  private var detailVisitsOf: Int?
   public var undo: [Change] = []
   /// A change refused because a file changed on disk, kept for `:keep`.
   public var pendingOverwrite: Dataset?
@@ -95,16 +98,11 @@ public struct AppState {
   /// The owner was told that quitting or reloading now drops unsaved changes.
   public var warnedUnsaved = false
   public var redo: [Change] = []
-  /// Customer shown in the detail view of the Customers pane.
-  public var detail: Int? {
-    didSet { if detail != oldValue { findDetailVisits() } }
-  }
   /// Where that customer's visits are in the log, found once when the view opens or the data
   /// changes rather than in every frame.
   public private(set) var detailVisits: [Int] = []
   /// Each customer's visits, kept with the figures (see `CustomerVisits`).
   var customerVisits = CustomerVisits()
-  public var detailScroll = 0
   /// The Moments, Promotions and Churn panes' own state (see each pane's folder).
   public var momentsPane = MomentsState()
   public var promotionsPane = PromotionsState()
@@ -155,11 +153,14 @@ public struct AppState {
     // A visit logged or taken back leaves the customers as they were, and their search index
     // with them (comparing shared chunks costs next to nothing).
     let sameCustomers = ds.customers == dataset.customers
-    let keptSearch = sameCustomers ? search : nil
-    let keptOrders = sameCustomers ? list.orders?.customerParts : nil
+    let keptSearch = sameCustomers ? customersPane.search : nil
+    let keptOrders = sameCustomers ? customersPane.list.orders?.customerParts : nil
     let edit =
       sameCustomers
-      ? nil : CustomerEdit(from: dataset.customers, to: ds.customers, search: search, orders: list.orders)
+      ? nil
+      : CustomerEdit(
+        from: dataset.customers, to: ds.customers, search: customersPane.search,
+        orders: customersPane.list.orders)
     // A customer's name, phone or notes edited keeps every figure; their tags or birthday, all
     // but the few that read those.
     var sameFigures = t == today && dataset.sameFigures(as: ds)
@@ -172,7 +173,7 @@ public struct AppState {
     dataset = ds
     self.problems = problems
     today = t
-    list.orders = nil
+    customersPane.list.orders = nil
     if !sameFigures {
       // The old figures and orders go before the new ones are made: on a big pool holding both
       // would be the session's peak of memory.
@@ -188,18 +189,18 @@ public struct AppState {
       todayPane.queue.refresh(analysis, ds, today: t)
       checks = ContentChecks(ds, today: t)
     }
-    if let d = detail, d >= ds.customers.count { detail = nil }
+    if let d = customersPane.detail, d >= ds.customers.count { customersPane.detail = nil }
     findDetailVisits()
     // On a big pool the search index and the list's sort orders are made now, so that the
     // first search character and the first sort need not wait for them; a small pool's first
     // frame should not wait for a search nobody may type. The last search's hits were found
     // in the old data, so they are looked for again.
-    search = keptSearch
-    list.forgetSearch()
+    customersPane.search = keptSearch
+    customersPane.list.forgetSearch()
     if ds.customers.count < Self.eagerSearchFrom {
-      list.orders = nil
-      if !list.query.isEmpty { ensureSearchIndex() }
-      list.refresh(ds, analysis, search: search)
+      customersPane.list.orders = nil
+      if !customersPane.list.query.isEmpty { ensureSearchIndex() }
+      customersPane.list.refresh(ds, analysis, search: customersPane.search)
       clampCursors()
       return
     }
@@ -209,9 +210,9 @@ public struct AppState {
     let orders =
       edit?.sortOrders(ds, analysis, figuresKept: sameFigures)
       ?? SortOrders(ds, analysis, reusing: keptOrders)
-    search = searchIndex
-    list.orders = orders
-    list.refresh(ds, analysis, search: search)
+    customersPane.search = searchIndex
+    customersPane.list.orders = orders
+    customersPane.list.refresh(ds, analysis, search: customersPane.search)
     clampCursors()
   }
 
@@ -226,7 +227,8 @@ public struct AppState {
   }
 
   mutating func findDetailVisits() {
-    guard let d = detail else { return detailVisits = [] }
+    detailVisitsOf = customersPane.detail
+    guard let d = customersPane.detail else { return detailVisits = [] }
     // The log is scanned only when no index of it was kept for these customers.
     detailVisits =
       customerVisits.count == dataset.customers.count
@@ -235,7 +237,7 @@ public struct AppState {
 
   public mutating func clampCursors() {
     todayPane.reach.setCount(todayPane.queue.entries.count, visible: Layouts.todayListRows(self))
-    customers.setCount(list.order.count, visible: Layouts.customerRows(self))
+    customersPane.cursor.setCount(customersPane.list.order.count, visible: Layouts.customerRows(self))
     promotionsPane.list.setCount(dataset.promotions.count, visible: Layouts.promotionRows(self))
     churnPane.atRisk.setCount(atRiskList.count, visible: Layouts.atRiskRows(self))
     churnPane.complaints.setCount(dataset.complaints.count, visible: Layouts.complaintRows(self))
@@ -251,13 +253,14 @@ public struct AppState {
 
   /// The customer under the cursor of the Customers table.
   public var currentCustomer: Int? {
-    customers.index < list.order.count ? list.order[customers.index] : nil
+    customersPane.cursor.index < customersPane.list.order.count
+      ? customersPane.list.order[customersPane.cursor.index] : nil
   }
 
   /// Builds the search index over the pool (names, WeChat ids, phones, tags, notes, pinyin).
   public mutating func ensureSearchIndex() {
-    guard search == nil else { return }
-    search = Self.searchIndex(dataset.customers)
+    guard customersPane.search == nil else { return }
+    customersPane.search = Self.searchIndex(dataset.customers)
   }
 
   /// Pools this big have their search index made with the data rather than on the first search.

@@ -26,7 +26,7 @@ extension AppState {
 func contactAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   let who: Int?
   switch s.pane {
-  case .customers: who = s.detail ?? s.currentCustomer
+  case .customers: who = s.customersPane.detail ?? s.currentCustomer
   case .churn where !s.churnPane.complaintFocus:
     who = s.churnPane.atRisk.index < s.atRiskList.count ? s.atRiskList[s.churnPane.atRisk.index] : nil
   default: return nil

@@ -20,21 +20,23 @@ extension AppState {
     trends.setLatest(analysis)
     todayPane.queue.relist(analysis)
     customerVisits = analysis.visitsByCustomer ?? CustomerVisits()
-    if var orders = list.orders {
-      list.orders = nil
+    if var orders = customersPane.list.orders {
+      customersPane.list.orders = nil
       // The orders are a class: changed in place only when no other state holds them.
       if isKnownUniquelyReferenced(&orders) {
         orders.update(changed, ds, analysis)
-        list.orders = orders
+        customersPane.list.orders = orders
       } else {
-        list.orders = SortOrders(ds, analysis, reusing: orders.customerParts)
+        customersPane.list.orders = SortOrders(ds, analysis, reusing: orders.customerParts)
       }
     }
     // The rows read the figures only through a figure column's sort or a segment or discount
     // filter; otherwise they are as they were, and a million of them are not listed again.
-    let sortReads = list.sort.map(SortOrders.figureColumns.contains) ?? false
-    if sortReads || list.filters.keys.contains(where: { $0 == .segment || $0 == .onlyOnDiscount }) {
-      list.refresh(ds, analysis, search: search)
+    let sortReads = customersPane.list.sort.map(SortOrders.figureColumns.contains) ?? false
+    if sortReads
+      || customersPane.list.filters.keys.contains(where: { $0 == .segment || $0 == .onlyOnDiscount })
+    {
+      customersPane.list.refresh(ds, analysis, search: customersPane.search)
     }
     findDetailVisits()
     clampCursors()
@@ -43,7 +45,7 @@ extension AppState {
   /// The customer with this id: the one on screen (open, or under the cursor) when it is them,
   /// so that saving a form opened for them does not compare a million ids; else the first.
   func customerIndex(id: String) -> Int? {
-    for i in [detail, currentCustomer].compactMap({ $0 }) where i < dataset.customers.count {
+    for i in [customersPane.detail, currentCustomer].compactMap({ $0 }) where i < dataset.customers.count {
       if dataset.customers[i].id == id { return i }
     }
     return dataset.customers.firstIndex { $0.id == id }

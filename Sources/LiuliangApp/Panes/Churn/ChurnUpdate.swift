@@ -53,13 +53,14 @@ func churnAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
 func openCustomer(_ s: inout AppState, _ c: Int) {
   s.pushBack()
   s.pane = .customers
-  if !s.list.order.contains(c) {
-    s.list.filters = [:]
+  if !s.customersPane.list.order.contains(c) {
+    s.customersPane.list.filters = [:]
     s.refreshList()
   }
-  s.customers.jump(to: s.list.order.firstIndex(of: c) ?? 0, visible: Layouts.customerRows(s))
-  s.detail = c
-  s.detailScroll = 0
+  s.customersPane.cursor.jump(
+    to: s.customersPane.list.order.firstIndex(of: c) ?? 0, visible: Layouts.customerRows(s))
+  s.customersPane.detail = c
+  s.customersPane.detailScroll = 0
 }
 
 /// A complaint form's fields, by the file's columns: who, why, what, then when. `customer` nil

@@ -35,23 +35,27 @@ func customersPicked(_ s: inout AppState, _ purpose: PickerPurpose, _ value: Pic
   switch purpose {
   case .sort:
     guard case .column(let c) = value else { return [] }
-    if s.list.sort == c {
-      s.list.descending.toggle()
+    if s.customersPane.list.sort == c {
+      s.customersPane.list.descending.toggle()
     } else {
-      s.list.sort = c
+      s.customersPane.list.sort = c
       // Numbers and dates read best largest first; words A to Z.
-      s.list.descending = [.lastVisit, .visits, .spend].contains(c)
+      s.customersPane.list.descending = [.lastVisit, .visits, .spend].contains(c)
     }
     s.refreshList()
-    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
+    s.customersPane.cursor.jump(to: 0, visible: Layouts.customerRows(s))
   case .filter:
     if value == .clearFilters {
-      s.list.filters = [:]
+      s.customersPane.list.filters = [:]
     } else if case .filter(let d, let v) = value {
-      if s.list.filters[d] == v { s.list.filters[d] = nil } else { s.list.filters[d] = v }
+      if s.customersPane.list.filters[d] == v {
+        s.customersPane.list.filters[d] = nil
+      } else {
+        s.customersPane.list.filters[d] = v
+      }
     }
     s.refreshList()
-    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
+    s.customersPane.cursor.jump(to: 0, visible: Layouts.customerRows(s))
   case .churnReason(let id):
     guard let i = s.dataset.customers.firstIndex(where: { $0.id == id }), case .reason(let r) = value
     else { return [] }
@@ -100,8 +104,8 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
     }
     ds.customers.append(c)
     let effects = s.commit(ds, x("done.added", c.name))
-    if let row = s.list.order.firstIndex(of: ds.customers.count - 1) {
-      s.customers.jump(to: row, visible: Layouts.customerRows(s))
+    if let row = s.customersPane.list.order.firstIndex(of: ds.customers.count - 1) {
+      s.customersPane.cursor.jump(to: row, visible: Layouts.customerRows(s))
     }
     return effects
   case .logVisit(let id):
@@ -119,7 +123,7 @@ func submitCustomer(_ s: inout AppState, _ f: Form) -> [Effect] {
   case .tagMarked, .untagMarked:
     let tag = v[0]
     var n = 0
-    for i in ds.customers.indices where s.list.marked.contains(ds.customers[i].id) {
+    for i in ds.customers.indices where s.customersPane.list.marked.contains(ds.customers[i].id) {
       if f.purpose == .tagMarked, !ds.customers[i].tags.contains(tag) {
         ds.customers[i].tags.append(tag)
         n += 1

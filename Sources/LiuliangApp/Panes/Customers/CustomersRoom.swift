@@ -33,23 +33,23 @@ enum CustomersRoom: Room {
   static func act(_ s: inout AppState, _ action: Action) -> [Effect]? { customersAction(&s, action) }
 
   static func move(_ s: inout AppState, _ action: Action) {
-    if let _ = s.detail {
+    if let _ = s.customersPane.detail {
       switch action {
-      case .back: if !s.goBack() { s.detail = nil }
-      case .down: s.detailScroll += 1
-      case .up: s.detailScroll = max(0, s.detailScroll - 1)
-      case .top: s.detailScroll = 0
-      case .pageDown: s.detailScroll += max(1, s.height - 6)
-      case .pageUp: s.detailScroll = max(0, s.detailScroll - max(1, s.height - 6))
+      case .back: if !s.goBack() { s.customersPane.detail = nil }
+      case .down: s.customersPane.detailScroll += 1
+      case .up: s.customersPane.detailScroll = max(0, s.customersPane.detailScroll - 1)
+      case .top: s.customersPane.detailScroll = 0
+      case .pageDown: s.customersPane.detailScroll += max(1, s.height - 6)
+      case .pageUp: s.customersPane.detailScroll = max(0, s.customersPane.detailScroll - max(1, s.height - 6))
       default: break
       }
       return
     }
     if action == .open, let c = s.currentCustomer {
-      s.detail = c
-      s.detailScroll = 0
+      s.customersPane.detail = c
+      s.customersPane.detailScroll = 0
     } else {
-      moveCursor(&s.customers, action, visible: Layouts.customerRows(s))
+      moveCursor(&s.customersPane.cursor, action, visible: Layouts.customerRows(s))
     }
   }
 
@@ -60,13 +60,13 @@ enum CustomersRoom: Room {
 
 /// A click on a row selects it; a click on the row already selected opens it.
 func clickCustomers(_ s: inout AppState, _ m: Mouse) -> [Effect] {
-  guard s.detail == nil else { return [] }
+  guard s.customersPane.detail == nil else { return [] }
   let rows = Layouts.customerTableRows(s)
   let i = m.y - rows.firstY
   guard i >= 0, i < rows.count else { return [] }
-  let r = s.customers.offset + i
-  guard r < s.customers.count else { return [] }
-  if r == s.customers.index { return perform(&s, .open) }
-  s.customers.jump(to: r, visible: Layouts.customerRows(s))
+  let r = s.customersPane.cursor.offset + i
+  guard r < s.customersPane.cursor.count else { return [] }
+  if r == s.customersPane.cursor.index { return perform(&s, .open) }
+  s.customersPane.cursor.jump(to: r, visible: Layouts.customerRows(s))
   return []
 }

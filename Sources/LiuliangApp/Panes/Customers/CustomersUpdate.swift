@@ -10,30 +10,31 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   switch action {
   case .search:
     s.ensureSearchIndex()
-    s.overlay = .search(TextField(text: s.list.query))
+    s.overlay = .search(TextField(text: s.customersPane.list.query))
   case .nextMatch, .previousMatch:
     jumpToMatch(&s, forward: action == .nextMatch, includeCurrent: false)
-  case .back where s.detail == nil && !s.list.query.isEmpty:
+  case .back where s.customersPane.detail == nil && !s.customersPane.list.query.isEmpty:
     endSearch(&s)
   case .sort:
     let items = CustomerList.Column.allCases.map { c -> (label: String, value: PickValue) in
-      let mark = s.list.sort == c ? (s.list.descending ? " ↓" : " ↑") : ""
+      let mark = s.customersPane.list.sort == c ? (s.customersPane.list.descending ? " ↓" : " ↑") : ""
       return (x[c.titleKey] + mark, .column(c))
     }
     s.overlay = .picker(
-      Picker(.sort, title: x["picker.sort"], items: items, cursor: s.list.sort?.rawValue ?? 0))
+      Picker(.sort, title: x["picker.sort"], items: items, cursor: s.customersPane.list.sort?.rawValue ?? 0))
   case .filter:
     var items: [(label: String, value: PickValue)] = [(x["picker.filter_clear"], .clearFilters)]
     for d in CustomerList.Dimension.allCases {
-      for (v, n) in s.list.orders?.choices[d] ?? CustomerList.choices(d, s.dataset, s.analysis) {
-        let on = s.list.filters[d] == v ? "✓ " : "  "
+      for (v, n) in s.customersPane.list.orders?.choices[d] ?? CustomerList.choices(d, s.dataset, s.analysis)
+      {
+        let on = s.customersPane.list.filters[d] == v ? "✓ " : "  "
         items.append(
           (on + x["filter." + d.rawValue] + ": " + word(s, d, v) + " (\(n))", .filter(d, v)))
       }
     }
     s.overlay = .picker(Picker(.filter, title: x["picker.filter"], items: items))
   case .clearFilters:
-    s.list.filters = [:]
+    s.customersPane.list.filters = [:]
     s.refreshList()
   case .mask:
     s.maskPhones.toggle()
@@ -96,10 +97,14 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
   case .mark:
     guard let i = current else { return [] }
     let id = s.dataset.customers[i].id
-    if s.list.marked.contains(id) { s.list.marked.remove(id) } else { s.list.marked.insert(id) }
-    s.customers.move(by: 1, visible: Layouts.customerRows(s))
+    if s.customersPane.list.marked.contains(id) {
+      s.customersPane.list.marked.remove(id)
+    } else {
+      s.customersPane.list.marked.insert(id)
+    }
+    s.customersPane.cursor.move(by: 1, visible: Layouts.customerRows(s))
   case .tagMarked, .untagMarked:
-    guard !s.list.marked.isEmpty else {
+    guard !s.customersPane.list.marked.isEmpty else {
       s.flash(x["msg.nothing_marked"], error: true)
       return []
     }
@@ -107,7 +112,9 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     let purpose: FormPurpose = action == .tagMarked ? .tagMarked : .untagMarked
     s.overlay = .form(
       Form(
-        purpose, title: x(action == .tagMarked ? "form.tag_title" : "form.untag_title", s.list.marked.count),
+        purpose,
+        title: x(
+          action == .tagMarked ? "form.tag_title" : "form.untag_title", s.customersPane.list.marked.count),
         [FormField("field.tag", "", .required)]))
   case .exportMarked:
     // The folder is the owner's to choose: the command line, filled in with the home folder.
@@ -131,7 +138,7 @@ func word(_ s: AppState, _ d: CustomerList.Dimension, _ v: String) -> String {
 extension AppState {
   /// The table again after its filters, sort or the data changed.
   public mutating func refreshList() {
-    list.refresh(dataset, analysis, search: search)
+    customersPane.list.refresh(dataset, analysis, search: customersPane.search)
     clampCursors()
   }
 }
@@ -139,32 +146,36 @@ extension AppState {
 /// Moves the cursor to the next (or previous) match, wrapping around: while a search is on,
 /// every row is one, best first.
 func jumpToMatch(_ s: inout AppState, forward: Bool, includeCurrent: Bool) {
-  let n = s.list.matchCount
+  let n = s.customersPane.list.matchCount
   guard n > 0 else {
-    if !s.list.query.isEmpty { s.flash(s.text("msg.no_match", s.list.query), error: true) }
+    if !s.customersPane.list.query.isEmpty {
+      s.flash(s.text("msg.no_match", s.customersPane.list.query), error: true)
+    }
     return
   }
-  let here = min(max(0, s.customers.index), n - 1)
+  let here = min(max(0, s.customersPane.cursor.index), n - 1)
   let target = includeCurrent ? here : forward ? (here + 1) % n : (here + n - 1) % n
-  s.customers.jump(to: target, visible: Layouts.customerRows(s))
-  s.flash(s.text("msg.match", target + 1, n, s.list.query))
+  s.customersPane.cursor.jump(to: target, visible: Layouts.customerRows(s))
+  s.flash(s.text("msg.match", target + 1, n, s.customersPane.list.query))
 }
 
 /// Drops the search: the whole list again, the cursor on the customer it was on.
 func endSearch(_ s: inout AppState) {
   let current = s.currentCustomer
-  s.list.query = ""
+  s.customersPane.list.query = ""
   // The unsearched order is kept while searching: no need to filter and sort again.
-  if let index = s.search { s.list.rematch(index) } else { s.refreshList() }
-  s.customers.setCount(s.list.order.count, visible: Layouts.customerRows(s))
-  let row = current.flatMap { c in s.list.order.firstIndex(of: c) } ?? 0
-  s.customers.jump(to: row, visible: Layouts.customerRows(s))
+  if let index = s.customersPane.search { s.customersPane.list.rematch(index) } else { s.refreshList() }
+  s.customersPane.cursor.setCount(s.customersPane.list.order.count, visible: Layouts.customerRows(s))
+  let row = current.flatMap { c in s.customersPane.list.order.firstIndex(of: c) } ?? 0
+  s.customersPane.cursor.jump(to: row, visible: Layouts.customerRows(s))
 }
 
 /// `:export [DIR]`: the marked customers (or those shown) as CSV for Excel or WPS, into DIR
 /// (default the home folder) under a name of the date and time; the message gives the whole path.
 func exportCustomers(_ s: inout AppState, to dir: String?) -> [Effect] {
-  let ids = s.list.marked.isEmpty ? Set(s.list.order.map { s.dataset.customers[$0].id }) : s.list.marked
+  let ids =
+    s.customersPane.list.marked.isEmpty
+    ? Set(s.customersPane.list.order.map { s.dataset.customers[$0].id }) : s.customersPane.list.marked
   let rows = s.dataset.customers.indices.filter { ids.contains(s.dataset.customers[$0].id) }
   let report = CustomersReport(s.dataset, s.analysis, wording: s.wording)
   let masked = s

@@ -6,24 +6,34 @@ import LiuliangSearch
 /// Pane 2: the whole pool as a table; Enter shows one customer in full.
 func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
   let body = Layouts.body(s)
-  if let d = s.detail {
+  if let d = s.customersPane.detail {
     drawCustomerDetail(s, &buf, body, d)
     return
   }
   let ds = s.dataset
   let a = s.analysis
-  let order = s.list.order
+  let order = s.customersPane.list.order
   var title = s.text(
-    "customers.title", order.isEmpty ? 0 : s.customers.index + 1, order.count, ds.customers.count)
-  if let sort = s.list.sort { title += " · " + s.text[sort.titleKey] + (s.list.descending ? "↓" : "↑") }
-  for d in CustomerList.Dimension.allCases { if let v = s.list.filters[d] { title += " · " + word(s, d, v) } }
-  if !s.list.query.isEmpty { title += " · /" + s.list.query + " (\(s.list.matchCount))" }
-  if !s.list.marked.isEmpty { title += " · " + s.text("customers.marked", s.list.marked.count) }
+    "customers.title", order.isEmpty ? 0 : s.customersPane.cursor.index + 1, order.count, ds.customers.count)
+  if let sort = s.customersPane.list.sort {
+    title += " · " + s.text[sort.titleKey] + (s.customersPane.list.descending ? "↓" : "↑")
+  }
+  for d in CustomerList.Dimension.allCases {
+    if let v = s.customersPane.list.filters[d] { title += " · " + word(s, d, v) }
+  }
+  if !s.customersPane.list.query.isEmpty {
+    title += " · /" + s.customersPane.list.query + " (\(s.customersPane.list.matchCount))"
+  }
+  if !s.customersPane.list.marked.isEmpty {
+    title += " · " + s.text("customers.marked", s.customersPane.list.marked.count)
+  }
   let inner = Block(title: title).draw(into: &buf, in: body)
   // Only the rows on screen are looked at: a million-row search or pool costs nothing per frame.
-  let shown = s.customers.offset..<min(order.count, s.customers.offset + max(0, inner.height))
+  let shown =
+    s.customersPane.cursor.offset..<min(order.count, s.customersPane.cursor.offset + max(0, inner.height))
   let marked =
-    s.list.marked.isEmpty ? [] : Set(shown.filter { s.list.marked.contains(ds.customers[order[$0]].id) })
+    s.customersPane.list.marked.isEmpty
+    ? [] : Set(shown.filter { s.customersPane.list.marked.contains(ds.customers[order[$0]].id) })
   // While searching, a last column says in which field each row was found and shows the match.
   let found = searchShown(s, shown)
   // Names get the width the longest one on screen needs (up to 24 cells), no more: a wide
@@ -56,7 +66,7 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
       ]
       if let m = found[r] { cells.append(m.label + " " + m.shown.text) }
       return cells
-    }, selected: s.customers.index, offset: s.customers.offset,
+    }, selected: s.customersPane.cursor.index, offset: s.customersPane.cursor.offset,
     rowStyle: { r in segmentStyle(a.segment(order[r])) },
     marked: marked, showsMarks: true)
   if !found.isEmpty {
@@ -80,14 +90,14 @@ func drawCustomers(_ s: AppState, _ buf: inout Buffer) {
 private func searchShown(_ s: AppState, _ rows: Range<Int>) -> [Int: (
   kind: SearchKind, label: String, shown: SearchRanking.Shown
 )] {
-  guard !s.list.query.isEmpty else { return [:] }
+  guard !s.customersPane.list.query.isEmpty else { return [:] }
   var out: [Int: (kind: SearchKind, label: String, shown: SearchRanking.Shown)] = [:]
   for r in rows {
-    guard let k = s.list.kind(row: r) else { continue }
-    let c = s.dataset.customers[s.list.order[r]]
+    guard let k = s.customersPane.list.kind(row: r) else { continue }
+    let c = s.dataset.customers[s.customersPane.list.order[r]]
     out[r] = (
       k, s.text["search.field." + String(describing: k)],
-      SearchRanking.shown(c, k, s.list.query, phone: s.phone)
+      SearchRanking.shown(c, k, s.customersPane.list.query, phone: s.phone)
     )
   }
   return out
@@ -166,7 +176,7 @@ func drawCustomerDetail(_ s: AppState, _ buf: inout Buffer, _ rect: Rect, _ i: I
           + w.channel(v.channel) + promo, .plain
       ))
   }
-  let start = min(s.detailScroll, max(0, lines.count - inner.height))
+  let start = min(s.customersPane.detailScroll, max(0, lines.count - inner.height))
   for (row, l) in lines.dropFirst(start).prefix(inner.height).enumerated() {
     buf.put(fit(l.0, width: inner.width), x: inner.x, y: inner.y + row, style: l.1, maxWidth: inner.width)
   }

@@ -152,10 +152,10 @@ enum SearchRanking {
 
 /// The search line's counter: how many were found in each field, `zw: 2 名字 · 18 微信号`.
 func searchCounter(_ s: AppState) -> String {
-  let q = s.list.query
+  let q = s.customersPane.list.query
   guard !q.isEmpty else { return "" }
   var groups: [(SearchKind, Int)] = []
-  for (k, n) in s.list.kindCounts.enumerated() where n > 0 {
+  for (k, n) in s.customersPane.list.kindCounts.enumerated() where n > 0 {
     let g = SearchKind(rawValue: UInt8(k))!.group
     if let last = groups.last, last.0 == g {
       groups[groups.count - 1].1 += n

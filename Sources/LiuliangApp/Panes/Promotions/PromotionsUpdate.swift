@@ -65,11 +65,11 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     return s.commit(ds, x(last == s.today ? "done.promotion_ends_today" : "done.promotion_ended", p.name))
   case .onlyOnDiscount:
     s.pane = .customers
-    s.detail = nil
-    s.list.filters = [.onlyOnDiscount: "1"]
+    s.customersPane.detail = nil
+    s.customersPane.list.filters = [.onlyOnDiscount: "1"]
     s.refreshList()
-    s.customers.jump(to: 0, visible: Layouts.customerRows(s))
-    s.flash(x("msg.only_on_discount", s.list.order.count))
+    s.customersPane.cursor.jump(to: 0, visible: Layouts.customerRows(s))
+    s.flash(x("msg.only_on_discount", s.customersPane.list.order.count))
   default: return nil
   }
   return []
