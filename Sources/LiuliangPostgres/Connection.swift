@@ -26,6 +26,17 @@ public final class Connection {
 
   deinit { PQfinish(conn) }
 
+  /// Connects to a store's URL, with a refusal in the store's terms: a URL that names no
+  /// server is unreachable as written, a failed connection names the store without its password.
+  public static func store(_ url: String) throws(StoreError) -> Connection {
+    guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
+    do {
+      return try Connection(url)
+    } catch {
+      throw .server(.failed(store: a.name, error))
+    }
+  }
+
   /// `user@host/database` of the connection as made: the name the store goes by everywhere.
   public var name: String {
     let user = String(cString: PQuser(conn))

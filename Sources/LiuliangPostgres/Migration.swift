@@ -17,13 +17,7 @@ public enum Migration {
   public static func run(_ ds: Dataset, into url: String, shop: String, orders: [String]? = nil)
     throws(StoreError) -> Outcome
   {
-    guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
-    let c: Connection
-    do {
-      c = try Connection(url)
-    } catch {
-      throw .server(.failed(store: a.name, error))
-    }
+    let c = try Connection.store(url)
     try Schema.migrate(c)
     var out = Outcome(store: c.name)
     do throws(ServerFailure) {

@@ -35,11 +35,7 @@ public final class PostgresStore: RecordStore {
     guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
     address = a
     self.shop = shop == "all" ? nil : shop ?? "main"
-    do {
-      connection = try Connection(url)
-    } catch {
-      throw .server(.failed(store: a.name, error))
-    }
+    connection = try Connection.store(url)
     try Schema.check(connection)
     do {
       try listen(connection)

@@ -98,13 +98,7 @@ public enum Roles {
   }
 
   static func connect(_ url: String) throws(StoreError) -> Connection {
-    guard let a = StoreAddress(url) else { throw .server(.failed(store: url, .unreachable)) }
-    let c: Connection
-    do {
-      c = try Connection(url)
-    } catch {
-      throw .server(.failed(store: a.name, error))
-    }
+    let c = try Connection.store(url)
     try Schema.check(c)
     return c
   }
