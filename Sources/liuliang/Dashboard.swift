@@ -92,6 +92,7 @@ struct Dashboard {
         first = false
         logFirstFrame()
       }
+      loop.drawn()
       // While a write is under way the wait is short, so its outcome shows as soon as it is in.
       guard let key = terminal.readKey(timeoutMs: loop.keyTimeoutMs) else { continue }
       state.clock = clockTime()
@@ -109,7 +110,7 @@ struct Dashboard {
         case .copy(let text):
           terminal.copyToClipboard(text)
           ClipboardTool.copy(text)
-        case .save, .overwrite, .appendVisit, .removeLastVisit: break
+        case .save, .overwrite, .appendVisit, .removeLastVisit, .makeIndexes: break
         }
       }
     }

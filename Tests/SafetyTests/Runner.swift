@@ -76,6 +76,7 @@ struct Runner {
     case .copy: return "copy"
     case .suspend: return "suspend"
     case .saveShop: return "saveShop"
+    case .makeIndexes: return "makeIndexes"
     }
   }
 

@@ -170,6 +170,7 @@ public struct AppState {
       sameFigures = true
       todayPane.queue.relist(analysis)
     }
+    if !sameCustomers || !sameFigures { dataChanged(customers: !sameCustomers) }
     dataset = ds
     self.problems = problems
     today = t
@@ -191,27 +192,23 @@ public struct AppState {
     }
     if let d = customersPane.detail, d >= ds.customers.count { customersPane.detail = nil }
     findDetailVisits()
-    // On a big pool the search index and the list's sort orders are made now, so that the
-    // first search character and the first sort need not wait for them; a small pool's first
-    // frame should not wait for a search nobody may type. The last search's hits were found
-    // in the old data, so they are looked for again.
-    customersPane.search = keptSearch
+    // A small pool's orders are made now and its search index on the first search: its first
+    // frame should not wait for a search nobody may type. On a big pool what can be kept or
+    // updated for an edit is, now; the rest is made beside the screen once a frame is on it
+    // (`askIndexes`), unless the table needs it at once: a search on, a sort chosen. The last
+    // search's hits were found in the old data, so they are looked for again.
     customersPane.list.forgetSearch()
     if ds.customers.count < Self.eagerSearchFrom {
-      customersPane.list.orders = nil
-      if !customersPane.list.query.isEmpty { ensureSearchIndex() }
-      customersPane.list.refresh(ds, analysis, search: customersPane.search)
-      clampCursors()
-      return
+      customersPane.search = keptSearch
+      customersPane.list.orders = SortOrders(ds, analysis)
+    } else {
+      customersPane.search = keptSearch ?? edit?.searchIndex(ds.customers)
+      customersPane.list.orders =
+        edit?.sortOrders(ds, analysis, figuresKept: sameFigures)
+        ?? keptOrders.map { SortOrders(ds, analysis, reusing: $0) }
     }
-    // One after the other, each spread over the cores: nested inside a two-way split, each
-    // would have had one core to itself, and the index is done well before the orders.
-    let searchIndex = keptSearch ?? edit?.searchIndex(ds.customers) ?? Self.searchIndex(ds.customers)
-    let orders =
-      edit?.sortOrders(ds, analysis, figuresKept: sameFigures)
-      ?? SortOrders(ds, analysis, reusing: keptOrders)
-    customersPane.search = searchIndex
-    customersPane.list.orders = orders
+    if !customersPane.list.query.isEmpty { ensureSearchIndex() }
+    // Makes the orders when a sort needs them.
     customersPane.list.refresh(ds, analysis, search: customersPane.search)
     clampCursors()
   }
@@ -263,7 +260,8 @@ public struct AppState {
     customersPane.search = Self.searchIndex(dataset.customers)
   }
 
-  /// Pools this big have their search index made with the data rather than on the first search.
+  /// Pools this big have their search index and sort orders made beside the screen after the
+  /// first frame, rather than on the first search or with the data.
   static let eagerSearchFrom = 20_000
 
   static func searchIndex(_ cs: ChunkedArray<Customer>) -> SearchIndex { SearchIndex(cs) }

@@ -15,6 +15,10 @@ public enum Msg: Sendable {
   /// The disk or the folder failed the write (full, gone): the change stays, and these writes,
   /// the failed one first, are kept to be tried again.
   case writeFailed(String, [Effect])
+  /// A frame is on the screen: work that waits for it may begin (`AppState.askIndexes`).
+  case frameDrawn
+  /// A big pool's search index and sort orders, made beside the screen.
+  case indexesMade(MadeIndexes)
 }
 
 /// What the state asks the outside world to do after an update.
@@ -42,6 +46,8 @@ public enum Effect: Equatable, Sendable {
   case copy(String)
   /// Write these settings into shop.toml (only the keys that changed), then read the store again.
   case saveShop(Shop)
+  /// Make the search index and sort orders beside the screen; they come back as `.indexesMade`.
+  case makeIndexes(IndexJob)
 }
 
 /// The one place the state changes. Pure: no I/O, no terminal, so every key can be tested.
@@ -64,6 +70,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     s.overlay = .importPreview(p)
     return []
   case .mouse(let m): return mouseUpdate(&s, m)
+  case .frameDrawn: return s.askIndexes()
+  case .indexesMade(let m): return s.indexesMade(m)
   case .key(let key):
     if key == .resize { return [] }
     if case .mouse(let m) = key { return mouseUpdate(&s, m) }

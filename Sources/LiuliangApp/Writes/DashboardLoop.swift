@@ -10,25 +10,47 @@ import LiuliangStore
 public struct DashboardLoop {
   public var state: AppState
   public let writer: StoreWriter
+  /// Makes a big pool's search index and sort orders beside the screen.
+  public let indexes: IndexMaker
 
-  public init(state: AppState, store: any RecordStore) {
+  public init(state: AppState, store: any RecordStore, indexes: IndexMaker = IndexMaker()) {
     self.state = state
     writer = StoreWriter(store)
+    self.indexes = indexes
   }
 
-  /// One message through `update`. Writes go to the writer, behind any still pending; the
-  /// other effects come back, in order, for the runner.
+  /// One message through `update`. Writes go to the writer, behind any still pending, and an
+  /// index job to the index maker; the other effects come back, in order, for the runner.
   public mutating func send(_ msg: Msg) -> [Effect] {
+    // Indexes already made go in first, so that the key does not make them again.
+    takeInIndexes(waitingMs: 0)
     let asked = state.overlay == .confirm(.quitWhileWriting)
     var effects = update(&state, msg)
     writer.submit(effects.filter(\.writes))
+    startIndexes(effects)
     state.pendingWrites = writer.pending
     if !asked && state.overlay == .confirm(.quitWhileWriting) && waitBriefly() {
       // The write ended soon enough: quitting goes on as if none had been pending.
       state.overlay = .none
       effects += state.leave(.quit)
     }
-    return effects.filter { !$0.writes }
+    return effects.filter { !$0.writes && !$0.makesIndexes }
+  }
+
+  /// A frame is on the screen: a big pool's indexes, when missing, begin beside it.
+  public mutating func drawn() { _ = send(.frameDrawn) }
+
+  /// Takes what the index maker made into `update`, waiting at most `ms` for it; true when
+  /// something came.
+  @discardableResult
+  public mutating func takeInIndexes(waitingMs ms: Int) -> Bool {
+    let made = indexes.finished(waitingMs: ms)
+    for m in made { startIndexes(update(&state, .indexesMade(m))) }
+    return !made.isEmpty
+  }
+
+  private func startIndexes(_ effects: [Effect]) {
+    for case .makeIndexes(let job) in effects { indexes.start(job) }
   }
 
   /// How long `q` waits for pending writes before it asks: a small store's write (an fsync on
@@ -54,7 +76,8 @@ public struct DashboardLoop {
   /// as the store's answer always did, with the writes behind it. True when one ended.
   @discardableResult
   public mutating func collect(waitingMs ms: Int = 0) -> Bool {
-    takeIn(writer.finished(waitingMs: ms)) != nil
+    takeInIndexes(waitingMs: 0)
+    return takeIn(writer.finished(waitingMs: ms)) != nil
   }
 
   /// Waits for every pending write to end and takes in their outcomes: after it nothing is

@@ -50,7 +50,7 @@ public final class StoreWriter: @unchecked Sendable {
   /// cores' workers it shares a frame's work with, go first when the cores are busy, and the
   /// write takes what is left. A thread of its own, since a pool thread made to yield would go
   /// on yielding in the frames' work it runs later.
-  private static func spawn(_ body: @escaping @Sendable () -> Void) {
+  static func spawn(_ body: @escaping @Sendable () -> Void) {
     #if canImport(Glibc)
       final class Job: @unchecked Sendable {
         let body: @Sendable () -> Void

@@ -16,6 +16,8 @@ extension AppState {
         ? analysis.countIn(visitAt: ds.visits.count - 1, of: ds)
         : analysis.countOut(v, at: ds.visits.count, of: ds)
     guard let changed else { return setData(ds, problems: problems, today: today) }
+    // Orders made beside the screen from the figures before this visit are not these.
+    dataChanged(customers: false)
     dataset = ds
     trends.setLatest(analysis)
     todayPane.queue.relist(analysis)

@@ -43,9 +43,9 @@ public struct CustomerList: Equatable, Sendable {
   public var orders: SortOrders?
 
   /// Recomputes the order from the data, the filters and the sort.
+  /// The sort orders are made when a sort needs them and none were (see `AppState.askIndexes`).
   public mutating func refresh(_ ds: Dataset, _ a: Analysis, search: SearchIndex?) {
-    let orders = self.orders?.count == ds.customers.count ? self.orders! : SortOrders(ds, a)
-    self.orders = orders
+    if orders?.count != ds.customers.count { orders = sort == nil ? nil : SortOrders(ds, a) }
     // Filters compared as values, not as words, since they run over the whole pool; a word
     // that names no value keeps nobody.
     var filter = CustomerFilter()
@@ -65,7 +65,7 @@ public struct CustomerList: Equatable, Sendable {
     func pass(_ i: Int) -> Bool { known && test(i) }
     var rows: [Int] = []
     rows.reserveCapacity(ds.customers.count)
-    if let sort {
+    if let sort, let orders {
       // The pool's order for this column, ties in file order either way: a reversed sort is a
       // true mirror only of keys.
       let perm = orders.order[sort.rawValue]

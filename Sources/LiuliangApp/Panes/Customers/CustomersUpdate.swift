@@ -23,6 +23,8 @@ func customersAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.overlay = .picker(
       Picker(.sort, title: x["picker.sort"], items: items, cursor: s.customersPane.list.sort?.rawValue ?? 0))
   case .filter:
+    // The counts come with the orders: made now when they have not come yet.
+    s.ensureOrders()
     var items: [(label: String, value: PickValue)] = [(x["picker.filter_clear"], .clearFilters)]
     for d in CustomerList.Dimension.allCases {
       for (v, n) in s.customersPane.list.orders?.choices[d] ?? CustomerList.choices(d, s.dataset, s.analysis)

@@ -21,6 +21,8 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     s.promotionsPane.heatWeekday = max(1, s.promotionsPane.heatWeekday - 1)
   case .add:
     guard s.mayEdit() else { return [] }
+    // The audience field lists the pool's tags as counted with the sort orders, in every frame.
+    s.ensureOrders()
     // From a heatmap cell: that weekday and that hour, off-peak, from today.
     let cell = s.promotionsPane.heatFocus
     let from = cell ? TimeOfDay(minutes: s.promotionsPane.heatHour * 60).description : ""
@@ -39,6 +41,7 @@ func promotionsAction(_ s: inout AppState, _ action: Action) -> [Effect]? {
     guard s.mayEdit(), !s.promotionsPane.heatFocus, s.promotionsPane.list.index < s.dataset.promotions.count
     else { return [] }
     let p = s.dataset.promotions[s.promotionsPane.list.index]
+    s.ensureOrders()
     s.overlay = .form(
       promotionForm(
         s, p, from: p.window?.from.description ?? "",
