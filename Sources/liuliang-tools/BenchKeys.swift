@@ -23,6 +23,20 @@ struct KeyClock {
     return (w.lap(), effects)
   }
 
+  /// Tells the state a frame is drawn, runs the index job it asks for on the index maker's
+  /// thread as the dashboard's loop does, and takes what it made in (asked again while stale);
+  /// returns the milliseconds until they were in.
+  mutating func indexesBeside() -> Double {
+    var w = Stopwatch()
+    let maker = IndexMaker()
+    var effects = update(&state, .frameDrawn)
+    while effects.contains(where: \.makesIndexes) {
+      for case .makeIndexes(let job) in effects { maker.start(job) }
+      effects = maker.finished(waitingMs: 600_000).flatMap { update(&state, .indexesMade($0)) }
+    }
+    return w.lap()
+  }
+
   mutating func time(_ name: String, _ key: Key) {
     samples[name, default: []].append(press(key).ms)
   }

@@ -47,6 +47,8 @@ struct PhasesCommand: ParsableCommand {
         dataset: ds, problems: s.problems, today: today, folder: folder, text: cliText, width: 120, height: 40
       ))
     log.line("AppState (whole setData)", log.lap())
+    _ = keys.indexesBeside()
+    log.line("indexes beside the screen", log.lap())
     guard writes else { return }
     for key in [Key.char("v"), .char("5"), .char("8")] { keys.press(key) }
     let effects = keys.press(.ctrl("s")).effects
