@@ -24,7 +24,8 @@ final class BenchTests: XCTestCase {
       "append_visit_ms", "save_customer_ms", "edit_save_screen_ms", "dashboard_log_visit_ms", "peak_rss_mb",
       "peak_rss_to_files", "rss_after_load_mb",
       "rss_after_keys_mb", "cohorts_ms", "promotion_effects_ms", "dashboard_log_visit_p99_ms",
-      "dashboard_figures_again_ms", "edit_index_and_orders_anew_ms",
+      "dashboard_figures_again_ms", "edit_index_and_orders_anew_ms", "indexes_ready_ms",
+      "indexes_ready_cpu_ms",
     ]
     // Every pane: switching to it, its cursor, each toggle and form, the lists, the moves.
     for k in [
