@@ -25,14 +25,24 @@ struct KeyClock {
 
   /// Tells the state a frame is drawn, runs the index job it asks for on the index maker's
   /// thread as the dashboard's loop does, and takes what it made in (asked again while stale);
-  /// returns the milliseconds until they were in.
-  mutating func indexesBeside() -> Double {
+  /// returns the milliseconds until they were in. With `keys`, a cursor key every 5 ms while
+  /// they are made, timed as `during_indexes`.
+  mutating func indexesBeside(keys: Bool = false) -> Double {
     var w = Stopwatch()
     let maker = IndexMaker()
     var effects = update(&state, .frameDrawn)
+    var next = Stopwatch.now()
     while effects.contains(where: \.makesIndexes) {
       for case .makeIndexes(let job) in effects { maker.start(job) }
-      effects = maker.finished(waitingMs: 600_000).flatMap { update(&state, .indexesMade($0)) }
+      var made: [MadeIndexes] = []
+      while made.isEmpty && maker.busy {
+        next += keys ? 5 : 600_000
+        made = maker.finished(waitingMs: max(0, Int((next - Stopwatch.now()).rounded(.up))))
+        if made.isEmpty && keys {
+          time("during_indexes", .char(samples["during_indexes", default: []].count % 2 == 0 ? "j" : "k"))
+        }
+      }
+      effects = made.flatMap { update(&state, .indexesMade($0)) }
     }
     return w.lap()
   }
