@@ -1,0 +1,64 @@
+import LiuliangGenerator
+import XCTest
+
+@testable import LiuliangModel
+
+/// The reach-out rates, worked out with each customer's contacts in one flat list and the pool
+/// split between workers, against the definition (PRODUCT.md "The reach-out loop") applied
+/// contact by contact on a generated store.
+final class ReachOutRatesParallelTests: XCTestCase {
+  func testRatesEqualTheDefinitionInAnySplit() {
+    let t = Day("2026-11-16")!
+    var o = GeneratorOptions(customers: 1500, historyDays: 400, walkInsPerDay: 2, seed: 7, today: t)
+    o.realLog = true
+    let ds = Generator.make(o)
+    let log = ds.contactLog
+    XCTAssertGreaterThan(log.count, 1000)
+
+    // The definition, one contact at a time.
+    var first: [String: Int] = [:]
+    for (i, c) in ds.customers.enumerated() where first[c.id] == nil { first[c.id] = i }
+    var dates = [[Day]](repeating: [], count: ds.customers.count)
+    for v in ds.visits where v.customer >= 0 { dates[Int(v.customer)].append(v.date) }
+    func visited(_ i: Int, _ a: Day, _ b: Day) -> Bool { dates[i].contains { $0 >= a && $0 <= b } }
+    var expected: [ContactKind: ContactOutcome] = [:]
+    var contactedThen = Set<Int>()
+    for c in log {
+      guard let i = first[c.customer] else { continue }
+      if c.date >= t.adding(-60) && c.date <= t.adding(-30) { contactedThen.insert(i) }
+      guard let days = c.kind.followUpDays, c.date >= t.adding(-364), c.date <= t.adding(-30) else {
+        continue
+      }
+      let ok = visited(i, c.date.adding(1), c.date.adding(days))
+      expected[c.kind, default: ContactOutcome()].add(ContactOutcome(count: 1, followed: ok ? 1 : 0))
+    }
+    let then = Analysis(ds, today: t.adding(-30), shopWide: false)
+    var uncontacted = ContactOutcome()
+    for i in ds.customers.indices where then.segments[i] == .atRisk && !contactedThen.contains(i) {
+      uncontacted.add(ContactOutcome(count: 1, followed: visited(i, t.adding(-29), t) ? 1 : 0))
+    }
+    // Each kind must have been seen both followed and not, or the comparison proves little.
+    for kind in [ContactKind.winBack, .welcome, .birthday] {
+      let e = expected[kind] ?? ContactOutcome()
+      XCTAssertTrue(e.followed > 0 && e.followed < e.count, "\(kind): \(e)")
+    }
+    XCTAssertTrue(uncontacted.followed > 0 && uncontacted.followed < uncontacted.count, "\(uncontacted)")
+
+    let r = ReachOutRates(ds, today: t)
+    XCTAssertEqual(r.winBack, expected[.winBack])
+    XCTAssertEqual(r.welcome, expected[.welcome])
+    XCTAssertEqual(r.birthday, expected[.birthday])
+    XCTAssertEqual(r.uncontacted, uncontacted)
+
+    let index = VisitIndex(ds)
+    let found = ReachOutRates.customers(of: log, in: ds.customers, parts: 1)
+    XCTAssertEqual(found, log.map { Int32(first[$0.customer] ?? -1) })
+    for parts in [2, 3, 7] {
+      XCTAssertEqual(
+        ReachOutRates.customers(of: log, in: ds.customers, parts: parts), found, "\(parts) parts")
+      let split = ReachOutRates.outcomes(
+        r.followUps, ds.customers.count, today: t, index: index, ds.visits, parts: parts)
+      XCTAssertEqual(split, [r.winBack, r.welcome, r.birthday, r.uncontacted], "\(parts) parts")
+    }
+  }
+}
