@@ -70,7 +70,11 @@ public struct Analysis: Sendable {
       Analysis.figures(ds, today: t, index: index, into: buf)
       n = ds.customers.count
     }
-    let (fCut, mCut) = Analysis.cuts(ds, figures)
+    // With what counting a visit in needs, the cuts are read from the order of F and M it keeps
+    // rather than selected apart.
+    let keeps = shopWide && updatable.map { $0.count == ds.customers.count } == true
+    let ranked = keeps ? Live.ranked(ds, figures) : nil
+    let (fCut, mCut) = ranked.map { Live.cuts($0, share: th.superTopShare) } ?? Analysis.cuts(ds, figures)
     frequencyCut = fCut
     spendCut = mCut
     self.rates = rates
@@ -98,8 +102,8 @@ public struct Analysis: Sendable {
       complaintLog = ComplaintLog(ds)
       postCalendar = PostCalendar(ds.posts)
       contentPerformance = CategoryPerformance.all(ds.posts, today: t)
-      if let visits = updatable, visits.count == ds.customers.count {
-        live = Live(ds, figures, visits: visits, triedLately: tried, reachOut: reachOut)
+      if let visits = updatable, let ranked {
+        live = Live(visits: visits, ranked: ranked, triedLately: tried, reachOut: reachOut)
       }
     } else {
       reachOut = []
