@@ -100,12 +100,7 @@ public struct ReachOutRates: Sendable, Equatable {
     }
     // The dashboard's index serves both the segments on T−30 and each customer's visit dates.
     let index = index ?? VisitIndex(ds)
-    var atRisk =
-      atRiskThen
-      ?? {
-        let a = Analysis(ds, today: last, index: index, shopWide: false)
-        return a.segments.map { $0 == .atRisk }
-      }()
+    var atRisk = atRiskThen ?? Self.atRisk(ds, on: last, index: index)
     // Contacted in T−60 … T−30: no longer among the uncontacted.
     let thenFrom = t.adding(-60)
     for (k, c) in log.enumerated() where found[k] >= 0 && c.date >= thenFrom && c.date <= last {

@@ -61,4 +61,26 @@ final class ReachOutRatesParallelTests: XCTestCase {
       XCTAssertEqual(split, [r.winBack, r.welcome, r.birthday, r.uncontacted], "\(parts) parts")
     }
   }
+
+  /// Who was at risk on a past date, from one walk that keeps no figures, is who the analysis as
+  /// of that date puts in the segment: on stores with members, churned customers and super users,
+  /// at dates where the cuts and the median gaps differ.
+  func testAtRiskThenIsTheAnalysisSegment() {
+    let t = Day("2026-11-16")!
+    for seed: UInt64 in [3, 11] {
+      var o = GeneratorOptions(customers: 1200, historyDays: 300, walkInsPerDay: 2, seed: seed, today: t)
+      o.realLog = true
+      let ds = Generator.make(o)
+      let index = VisitIndex(ds)
+      for back in [0, 30, 45, 120] {
+        let d = t.adding(-back)
+        let a = Analysis(ds, today: d, index: index, shopWide: false)
+        let expected = a.segments.map { $0 == .atRisk }
+        XCTAssertGreaterThan(a.segmentCounts[.atRisk] ?? 0, 10, "seed \(seed), T−\(back)")
+        XCTAssertGreaterThan(a.segmentCounts[.superUser] ?? 0, 10, "seed \(seed), T−\(back)")
+        XCTAssertGreaterThan(a.segmentCounts[.churned] ?? 0, 0, "seed \(seed), T−\(back)")
+        XCTAssertEqual(ReachOutRates.atRisk(ds, on: d, index: index), expected, "seed \(seed), T−\(back)")
+      }
+    }
+  }
 }
