@@ -92,8 +92,9 @@ public struct Analysis: Sendable {
       reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t, triedLately: tried) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
-      slots = SlotTable(ds, today: t)
-      discount = DiscountDependence(ds, figures: figures, today: t)
+      let tallies = VisitTallies(ds.visits, today: t, th)
+      slots = SlotTable(counts: tallies.slotCounts, ds.shop, ds.promotions, today: t)
+      discount = DiscountDependence(tallies, figures: figures, th)
       churn = ChurnBreakdown(ds, today: t)
       cohorts = Cohort.table(ds, today: t, index: index)
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
