@@ -43,13 +43,13 @@ public struct Cohort: Sendable, Equatable {
     let offsets = index.offsets
     let visits = ds.visits
     let order = index.order
+    // The month of each date of the last ten years, worked out once rather than for each visit.
+    let firstRaw = t.raw - 3660
+    let months = (firstRaw...t.raw).map { Int32(Day(raw: $0).monthIndex) }
     tables.withUnsafeMutableBufferPointer { tb in
       let tb = Shared(base: tb.baseAddress!)
       inParts(n, parts: parts) { p, range in
         var table = Table()
-        // The month of each visit date, worked out once per date rather than per visit.
-        var lastRaw = Int32.min
-        var lastMonth = 0
         func walk(_ date: (Int) -> Int32) {
           for i in range {
             guard let j = customers[i].joined, j <= t else { continue }
@@ -62,11 +62,8 @@ public struct Cohort: Sendable, Equatable {
             for e in Int(offsets[i])..<Int(offsets[i + 1]) {
               let d = date(e)
               if d > tRaw { break }
-              if d != lastRaw {
-                lastRaw = d
-                lastMonth = Day(raw: d).monthIndex
-              }
-              let k = lastMonth - m - 1
+              let month = d >= firstRaw ? Int(months[Int(d - firstRaw)]) : Day(raw: d).monthIndex
+              let k = month - m - 1
               if k > seen && k < following {
                 table.returned[base + k] += 1
                 seen = k
