@@ -88,8 +88,11 @@ public struct Analysis: Sendable {
     repurchasers = tally.again
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
-      let tried = ReachOut.recentWinBacks(ds, today: t)
-      reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t, triedLately: tried) { i in
+      let first = ReachOut.firstIndexes(of: ReachOut.idsToFind(ds, today: t), in: ds.customers)
+      let tried = ReachOut.recentWinBacks(ds, today: t, first: first)
+      reachOut = ReachOut.list(
+        ds, figures: figures, segments: segments, today: t, triedLately: tried, first: first
+      ) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
       let tallies = VisitTallies(ds.visits, today: t, th)
@@ -100,7 +103,7 @@ public struct Analysis: Sendable {
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
       atRiskBySpend = Analysis.atRisk(figures, segments)
-      complaintLog = ComplaintLog(ds)
+      complaintLog = ComplaintLog(ds, first: first)
       postCalendar = PostCalendar(ds.posts)
       contentPerformance = CategoryPerformance.all(ds.posts, today: t)
       if let visits = updatable, let ranked {

@@ -83,4 +83,33 @@ final class ReachOutRatesParallelTests: XCTestCase {
       }
     }
   }
+
+  /// The analysis finds the customers of recent win-backs and of complaints in one walk over the
+  /// pool: what it keeps equals looking each list's ids up on its own, with complaints that name
+  /// nobody, an unknown id, and an id two customers share.
+  func testOneWalkFindsTheWinBacksAndComplaintsCustomers() {
+    let t = Day("2026-11-16")!
+    var ds = Generator.make(
+      GeneratorOptions(customers: 800, historyDays: 200, walkInsPerDay: 2, seed: 9, today: t))
+    ds.customers.append(Customer(id: ds.customers[5].id, name: "twin"))
+    let twin = ds.customers[5].id
+    for (k, who) in ["", "nobody", twin, ds.customers[7].id].enumerated() {
+      ds.complaints.append(
+        Complaint(customer: who, date: t.adding(-k), reason: .unknown, text: "x", resolved: false))
+      ds.contacts.append(Contact(customer: who, date: t.adding(-k), kind: .winBack))
+    }
+    let a = Analysis(ds, today: t)
+    let complaints = ReachOut.complaintCustomers(ds)
+    XCTAssertEqual(a.complaintLog.customers, complaints)
+    XCTAssertEqual(complaints.suffix(4), [nil, nil, 5, 7])
+    let tried = ReachOut.recentWinBacks(ds, today: t)
+    XCTAssertTrue(tried.isSuperset(of: [5, 7]))
+    let alone = ReachOut.list(ds, figures: a.figures, segments: a.segments, today: t, triedLately: tried) {
+      i in
+      a.why(i, ds.customers[i])
+    }
+    XCTAssertEqual(a.reachOut, alone)
+    XCTAssertEqual(
+      a.reachOut.filter { $0.kindID == "complaint" }.suffix(4).map(\.customer), [nil, nil, 5, 7])
+  }
 }
