@@ -63,8 +63,8 @@ public struct Analysis: Sendable {
     today = t
     thresholds = th
     let index = index ?? VisitIndex(ds)
-    // First, while this date's figures do not exist yet: the rates work out every customer's
-    // figures as of T−30, and on a big pool holding both sets at once was the load's peak.
+    // First, while this date's figures do not exist yet: the rates' id table and lists of
+    // contacts come and go before the figures' 56 bytes a customer are made.
     let rates = shopWide ? ReachOutRates(ds, today: t, index: index) : ReachOutRates(today: t)
     let figures = [CustomerFigures](unsafeUninitializedCapacity: ds.customers.count) { buf, n in
       Analysis.figures(ds, today: t, index: index, into: buf)
