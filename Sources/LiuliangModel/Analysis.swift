@@ -90,8 +90,11 @@ public struct Analysis: Sendable {
     if shopWide {
       let first = ReachOut.firstIndexes(of: ReachOut.idsToFind(ds, today: t), in: ds.customers)
       let tried = ReachOut.recentWinBacks(ds, today: t, first: first)
+      let bySpend = Analysis.atRisk(figures, segments)
+      atRiskBySpend = bySpend
       reachOut = ReachOut.list(
-        ds, figures: figures, segments: segments, today: t, triedLately: tried, first: first
+        ds, figures: figures, segments: segments, today: t, triedLately: tried, first: first,
+        atRiskBySpend: bySpend
       ) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
@@ -102,7 +105,6 @@ public struct Analysis: Sendable {
       cohorts = Cohort.table(ds, today: t, index: index)
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
-      atRiskBySpend = Analysis.atRisk(figures, segments)
       complaintLog = ComplaintLog(ds, first: first)
       postCalendar = PostCalendar(ds.posts)
       contentPerformance = CategoryPerformance.all(ds.posts, today: t)

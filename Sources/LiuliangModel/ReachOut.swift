@@ -34,7 +34,7 @@ public struct ReachOut: Sendable, Equatable {
   /// unresolved complaints oldest first.
   static func list(
     _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day,
-    triedLately: Set<Int>? = nil, first known: [String: Int]? = nil,
+    triedLately: Set<Int>? = nil, first known: [String: Int]? = nil, atRiskBySpend: [Int]? = nil,
     why: (Int) -> SegmentWhy
   ) -> [ReachOut] {
     ModelWork.note()
@@ -51,7 +51,9 @@ public struct ReachOut: Sendable, Equatable {
       inChunks(customers.count, chunk: chunk) { range in
         var f = Found()
         for i in range {
-          if segments[i] == .atRisk && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th) {
+          if atRiskBySpend == nil && segments[i] == .atRisk
+            && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th)
+          {
             f.atRisk.append((figures[i].monetary.fen, i))
           }
           guard customers[i].churnedOn == nil else { continue }
@@ -64,8 +66,11 @@ public struct ReachOut: Sendable, Equatable {
       }
     }
     var out: [ReachOut] = []
-    let atRisk = found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-    out += atRisk.map { ReachOut(customer: $0.1, reason: .atRisk(why($0.1))) }
+    // The at-risk customers by spend, when given in that order, need no sort of their own.
+    let atRisk =
+      atRiskBySpend?.filter { !ReachOut.triedLately($0, customers[$0], triedLately, today: t, th) }
+      ?? found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
+    out += atRisk.map { ReachOut(customer: $0, reason: .atRisk(why($0))) }
     let birthdays = found.flatMap(\.birthdays).sorted { $0 < $1 }
     out += birthdays.map { ReachOut(customer: $0.1, reason: .birthday(inDays: $0.0)) }
     out += found.flatMap(\.welcome).map { ReachOut(customer: $0.0, reason: .welcome(joinedDaysAgo: $0.1)) }

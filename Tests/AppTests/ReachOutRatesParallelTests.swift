@@ -98,13 +98,26 @@ final class ReachOutRatesParallelTests: XCTestCase {
         Complaint(customer: who, date: t.adding(-k), reason: .unknown, text: "x", resolved: false))
       ds.contacts.append(Contact(customer: who, date: t.adding(-k), kind: .winBack))
     }
+    // Every third customer at risk was tried lately: off the reach-out list, still on the Churn list.
+    let atRiskBefore = Analysis(ds, today: t).atRiskBySpend
+    let tried = Set(atRiskBefore.enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
+    for i in tried {
+      ds.contacts.append(Contact(customer: ds.customers[i].id, date: t.adding(-2), kind: .winBack))
+    }
     let a = Analysis(ds, today: t)
+    XCTAssertGreaterThan(atRiskBefore.count, 20)
+    XCTAssertEqual(a.atRiskBySpend, atRiskBefore)
+    let reached = a.reachOut.filter { $0.kindID == "at_risk" }.compactMap(\.customer)
+    XCTAssertTrue(reached.count > 10 && tried.isDisjoint(with: reached), "\(reached)")
+    // In the Churn list's order: by spend, highest first.
+    XCTAssertEqual(reached, atRiskBefore.filter { Set(reached).contains($0) })
     let complaints = ReachOut.complaintCustomers(ds)
     XCTAssertEqual(a.complaintLog.customers, complaints)
     XCTAssertEqual(complaints.suffix(4), [nil, nil, 5, 7])
-    let tried = ReachOut.recentWinBacks(ds, today: t)
-    XCTAssertTrue(tried.isSuperset(of: [5, 7]))
-    let alone = ReachOut.list(ds, figures: a.figures, segments: a.segments, today: t, triedLately: tried) {
+    let lately = ReachOut.recentWinBacks(ds, today: t)
+    XCTAssertTrue(lately.isSuperset(of: tried.union([5, 7])))
+    // The list made alone, its at-risk customers gathered and sorted by itself.
+    let alone = ReachOut.list(ds, figures: a.figures, segments: a.segments, today: t, triedLately: lately) {
       i in
       a.why(i, ds.customers[i])
     }
