@@ -243,8 +243,7 @@ public final class TillTarget {
         digits(&p, a % 100, 2)
       }
       put(&p, CSV.comma)
-      if v.party < 0 { put(&p, UInt8(ascii: "-")) }
-      digits(&p, UInt64(v.party.magnitude), 1)
+      digits(&p, UInt64(v.party), 1)
       put(&p, CSV.comma)
       put(&p, CSV.comma)
       for b in v.channel.rawValue.utf8 { put(&p, b) }
