@@ -46,9 +46,9 @@ public struct Customer: Sendable, Hashable {
 /// The amount is kept in fen as an `Int32`; the date, time, channel, party and promotion share
 /// one 64-bit word. What each can hold is given by `Visit`'s limits below: every date a file
 /// can write, any amount up to ¥21,474,836.47, a party up to 16,383 and the first 16,384
-/// promotions. Readers and forms check a value against them before making a visit, and report
-/// one that does not fit (`VisitLimit`); a visit made past them by code stops the program
-/// rather than keep a wrong number.
+/// promotions. Readers and forms check a value against them (`holds`) before making a visit,
+/// and report one that does not fit (`ProblemKind.visitLimit`, `.promotionLimit`); a visit
+/// made past them in code stops the program rather than keep another number.
 public struct Visit: Sendable, Equatable {
   /// Index into `Dataset.customers`; `Visit.walkIn` for an empty customer,
   /// `Visit.unknownCustomer` for an id that customers.csv lacks.
