@@ -130,26 +130,29 @@ public struct Visit: Sendable, Equatable {
   public static let noPromotion: Int32 = -1
   public static let unknownPromotion: Int32 = -2
 
-  public static func holds(date: Day) -> Bool { date >= firstDay && date <= lastDay }
-  public static func holds(amount: Money) -> Bool { amount >= minAmount && amount <= maxAmount }
-  public static func holds(party: Int) -> Bool { party >= 0 && party <= maxParty }
-  public static func holds(promotion: Int32) -> Bool {
-    promotion >= unknownPromotion && promotion < Int32(promotionLimit)
+  // The limits written out, as in `epoch`: a reader checks ten million visits against them.
+  @inlinable public static func holds(date: Day) -> Bool { date.raw >= -719_528 && date.raw <= 2_932_896 }
+  @inlinable public static func holds(amount: Money) -> Bool {
+    amount.fen >= -2_147_483_648 && amount.fen <= 2_147_483_647
   }
+  @inlinable public static func holds(party: Int) -> Bool { party >= 0 && party <= 16_383 }
+  @inlinable public static func holds(promotion: Int32) -> Bool { promotion >= -2 && promotion < 16_384 }
 
-  public init(
+  /// Inlined where a reader makes ten million of them: the word is put together at once.
+  @inlinable public init(
     customer: Int32, date: Day, time: TimeOfDay, amount: Money = .zero, party: Int16 = 1,
     promotion: Int32 = Visit.noPromotion, channel: Channel = .dineIn
   ) {
+    precondition(
+      Visit.holds(date: date) && Visit.holds(amount: amount) && Visit.holds(party: Int(party))
+        && Visit.holds(promotion: promotion) && time.minutes >= 0 && time.minutes < 0x800,
+      "a visit's values within Visit's limits")
     self.customer = customer
-    fen = 0
-    packed = 0
-    self.amount = amount
-    self.date = date
-    self.time = time
-    self.channel = channel
-    self.party = party
-    self.promotion = promotion
+    fen = Int32(truncatingIfNeeded: amount.fen)
+    packed =
+      UInt64(UInt32(bitPattern: date.raw &- Visit.epoch)) | UInt64(UInt16(bitPattern: time.minutes)) << 22
+      | UInt64(truncatingIfNeeded: channel.code) << 33 | UInt64(UInt16(bitPattern: party)) << 35
+      | UInt64(bitPattern: Int64(promotion)) << 49
   }
 
   public var hasPromotion: Bool { promotion != Visit.noPromotion }
