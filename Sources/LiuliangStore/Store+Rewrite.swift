@@ -85,6 +85,7 @@ extension Store {
         records.remove(at: i)
         table.keepVerbatim(record: i)
       }
+      table.idsDistinct = true
     }
     return (table, records)
   }
@@ -96,13 +97,20 @@ extension Store {
   ) -> TableFile
   where C.Element: Hashable, C.Index == Int {
     typealias R = C.Element
-    func write(_ m: RowMatches) -> TableFile {
-      table.encode(count: records.count, matches: m, from: source, to: sink) { fields(records[$0]) }
+    func write(_ m: RowMatches, distinct: Bool = false) -> TableFile {
+      var next = table.encode(count: records.count, matches: m, from: source, to: sink) {
+        fields(records[$0])
+      }
+      next.idsDistinct = distinct
+      return next
     }
-    if let idOf = Store.id(of: R.self),
-      let matches = Store.matchByPlace(records, old, idOf, unchanged: unchanged)
-    {
-      return write(matches)
+    if let idOf = Store.id(of: R.self) {
+      if table.idsDistinct, let matches = Store.matchFew(records, old, idOf, unchanged: unchanged) {
+        return write(matches, distinct: true)
+      }
+      if let matches = Store.matchByPlace(records, old, idOf, unchanged: unchanged) {
+        return write(matches, distinct: true)
+      }
     }
     var oldIndex: [R: [Int]] = [:]
     for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }

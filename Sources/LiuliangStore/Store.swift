@@ -198,6 +198,7 @@ public final class Store {
     problems: inout [Problem]
   ) -> ByteIDIndex where C.Index == Int {
     let index = ByteIDIndex(records.map { $0[keyPath: id] })
+    tables[kind]!.idsDistinct = true
     guard !index.duplicates.isEmpty else { return index }
     let t = tables[kind]!
     for (i, first) in index.duplicates {

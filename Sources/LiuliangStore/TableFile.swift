@@ -26,6 +26,8 @@ public struct TableFile: Sendable {
   var fingerprint = Checksum().value
   /// The ids of rows kept verbatim (see `keptIDs`), found while the bytes were at hand.
   var keptIDSet: Set<String> = []
+  /// The records read from, or written as, this file have no id twice (see `Store.matchFew`).
+  var idsDistinct = false
 
   /// Known values that read the same as empty (see `Kind.emptyEquivalents`).
   var emptyEquivalents: [String: String] = [:]

@@ -159,3 +159,37 @@ final class StreamedRewriteTests: XCTestCase {
     XCTAssertTrue(try Store(folder: folder, mode: .readOnly).dataset.customers == ds.customers)
   }
 }
+
+/// `matchFew` finds the few changed records' old rows by one pass over the old ids, and
+/// gives up where ids would clash, as an index of every id would.
+final class MatchFewTests: XCTestCase {
+  func customers(_ ids: [String]) -> [Customer] { ids.map { Customer(id: $0, name: "n" + $0) } }
+
+  func testAnEditedAndAnAddedRecord() throws {
+    let old = customers(["A", "B", "C", "D"])
+    var records = old
+    records[2].name = "changed"
+    records.append(Customer(id: "E", name: "new"))
+    let m = try XCTUnwrap(Store.matchFew(records, old, \.id))
+    XCTAssertEqual(m.same, [0, 1, -1, 3, -1])
+    XCTAssertEqual(m.related, [2: 2])
+  }
+
+  func testARecordMovedIsTheSameRow() throws {
+    let old = customers(["A", "B", "C"])
+    let records = [old[0], old[2], old[1]]
+    let m = try XCTUnwrap(Store.matchFew(records, old, \.id))
+    XCTAssertEqual(m.same, [0, 2, 1])
+    XCTAssertEqual(m.related, [:])
+  }
+
+  func testAChangedRecordTakingTheIdOfOneKeptGivesUp() {
+    let old = customers(["A", "B", "C"])
+    var records = old
+    records[2].id = "A"
+    XCTAssertNil(Store.matchFew(records, old, \.id))
+    records[2].id = "C"
+    records.append(Customer(id: "B", name: "again"))
+    XCTAssertNil(Store.matchFew(records, old, \.id))
+  }
+}
