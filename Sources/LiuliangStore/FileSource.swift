@@ -51,10 +51,10 @@ final class FileSource {
     return FileSource(fd: fd, name: name, opened: signature)
   }
 
-  /// The `Checksum` of the whole file, read in parts of a megabyte (a multiple of 32 bytes, as
-  /// the checksum takes them); nil when it could not be read to its end.
+  /// The `Fingerprint` of the whole file, read a megabyte at a time; nil when it could not be
+  /// read to its end.
   func checksum() -> UInt64? {
-    var sum = Checksum()
+    var sum = Fingerprint()
     var chunk = [UInt8](repeating: 0, count: FileSource.window)
     var at = 0
     while at < size {

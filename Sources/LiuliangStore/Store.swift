@@ -24,7 +24,7 @@ public final class Store {
   /// The log's state before each append of this session, newest last, so an append can be undone.
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
   /// The same for contacts.csv: its size and table before each append, and the contacts then.
-  var contactAppends: [(size: Int64, contacts: Int, table: TableFile)] = []
+  var contactAppends: [(size: Int64, contacts: Int, mark: TableFile.Mark)] = []
   /// Told of each file as loading starts and finishes it (the dashboard's loading screen).
   let progress: LoadProgress?
   /// The files' bytes when they come from elsewhere than the folder (a database's COPY).

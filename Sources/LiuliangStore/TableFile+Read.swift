@@ -47,9 +47,10 @@ extension TableFile {
     data.withUnsafeBufferPointer { b in
       let records = read(buffer: b, kind: kind, problems: &problems, notes: &notes, decode: decode)
       if fingerprinted {
-        var sum = Checksum()
-        sum.add(UnsafeRawBufferPointer(b))
-        fingerprint = sum.value
+        fingerprint.add(UnsafeRawBufferPointer(b))
+        var n = 0
+        for i in 0..<b.count { n &+= b[i] == CSV.lf ? 1 : 0 }
+        lines = n
       }
       keptIDSet = keptIDs(in: b)
       return records
@@ -83,7 +84,7 @@ extension TableFile {
     // The log is only appended to, never rewritten: where its rows were need not stay in
     // memory (for ten million rows that would be the load's biggest array).
     if context.rewritable {
-      rows = body.rows
+      rows = RowSpans(body.rows)
       rowLines = body.rowLines
       kept = body.kept
     }

@@ -10,7 +10,7 @@ public struct TableFile: Sendable {
   var lineEnding: [UInt8] = [CSV.lf]
   var bodyStart = 0
   /// Raw byte range of every row that was read into a record, in file order.
-  var rows: [Range<Int>] = []
+  var rows = RowSpans()
   /// Rows kept verbatim (unreadable, or blank): the count of read rows before each.
   var kept: [(after: Int, raw: Range<Int>)] = []
   /// The line each read row starts on, for problems found after reading (duplicate ids).
@@ -21,9 +21,11 @@ public struct TableFile: Sendable {
   var endsMidLine = false
   var hasContent = false
   var hasBOM = false
-  /// `Checksum` of the whole file as read or written, with its size: what a rewrite checks
+  /// The whole file's bytes as read, written or appended to, summed: what a rewrite checks
   /// the file on disk against before copying a byte of it (see `FileSource`).
-  var fingerprint = Checksum().value
+  var fingerprint = Fingerprint()
+  /// Newlines in the file: the line a row appended to it starts on.
+  var lines = 0
   /// The ids of rows kept verbatim (see `keptIDs`), found while the bytes were at hand.
   var keptIDSet: Set<String> = []
   /// The records read from, or written as, this file have no id twice (see `Store.matchFew`).
@@ -48,8 +50,8 @@ public struct TableFile: Sendable {
   /// Whether `source` holds the bytes this table was read from or written as (no file at
   /// all stands for an empty one).
   func isRead(from source: FileSource?) -> Bool {
-    guard let source else { return fingerprint == Checksum().value }
-    return source.checksum() == fingerprint
+    guard let source else { return fingerprint.value == Fingerprint().value }
+    return source.checksum() == fingerprint.value
   }
 
   /// Writes the whole file with `count` records in place of the rows read (see `RowMatches`)
@@ -185,7 +187,8 @@ public struct TableFile: Sendable {
     }
     out.finish()
     next.endsMidLine = out.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
-    next.fingerprint = out.checksum
+    next.fingerprint = out.fingerprint
+    next.lines = out.newlines
     next.hasContent = out.count > 0
     next.keptIDSet = keptIDSet
     return next

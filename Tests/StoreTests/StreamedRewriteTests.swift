@@ -193,3 +193,20 @@ final class MatchFewTests: XCTestCase {
     XCTAssertNil(Store.matchFew(records, old, \.id))
   }
 }
+
+/// Row ranges packed in eight bytes give back what went in, a row of 16 MB or more too.
+final class RowSpansTests: XCTestCase {
+  func testRangesComeBackAsTheyWent() {
+    let ranges = [
+      0..<10, 10..<(10 + (1 << 24)), (10 + (1 << 24))..<(20 + (1 << 24)), (1 << 39)..<((1 << 39) + 5),
+    ]
+    var spans = RowSpans(ranges)
+    XCTAssertEqual((0..<spans.count).map { spans[$0] }, ranges)
+    XCTAssertEqual(spans.remove(at: 1), 10..<(10 + (1 << 24)))
+    spans[0] = 0..<(1 << 25)
+    XCTAssertEqual(spans[0], 0..<(1 << 25))
+    spans.removeLast(2)
+    XCTAssertEqual(spans.last, 0..<(1 << 25))
+    XCTAssertEqual(spans.count, 1)
+  }
+}
