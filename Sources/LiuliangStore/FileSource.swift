@@ -77,8 +77,8 @@ final class FileSource {
     return ok ? out : nil
   }
 
-  /// `body` over the bytes in `range`, read through a window of a megabyte that moves forward
-  /// with a rewrite's rows; a range past the file's end gives nothing and marks the source failed.
+  /// `body` over the bytes in `range`, read through a window that moves forward with a
+  /// rewrite's rows; a range past the file's end gives nothing and marks the source failed.
   func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
     guard range.lowerBound >= 0, range.upperBound <= size else {
       failed = true
@@ -95,8 +95,13 @@ final class FileSource {
         }
         return row.withUnsafeBufferPointer(body)
       }
-      let n = min(FileSource.window, size - range.lowerBound)
-      if buffer.count < n { buffer = [UInt8](repeating: 0, count: n) }
+      // Rows in file order (every rewrite but one that reorders records) read a megabyte at
+      // a time; a jump elsewhere reads little more than its row, so that records in a new
+      // order cost a read each rather than a megabyte each.
+      let end = bufferStart + buffer.count
+      let onward = buffer.isEmpty || (range.lowerBound >= end && range.lowerBound - end < 1 << 16)
+      let n = min(onward ? FileSource.window : max(range.count, 1 << 12), size - range.lowerBound)
+      if buffer.count < n { buffer.append(contentsOf: repeatElement(0, count: n - buffer.count)) }
       buffer.removeLast(buffer.count - n)
       bufferStart = range.lowerBound
       if !buffer.withUnsafeMutableBytes({ read(into: $0.baseAddress!, n, at: bufferStart) }) {

@@ -68,6 +68,17 @@ final class StreamedRewriteTests: XCTestCase {
     XCTAssertTrue(try Store(folder: folder, mode: .readOnly).dataset.customers == ds.customers)
   }
 
+  /// Records in a new order: each row is read where it is, and comes back whole.
+  func testRecordsInANewOrderComeBackByteForByte() throws {
+    let rows = (0..<60_000).map { "C\($0),客\($0),推荐\($0 % 7),2026-01-0\(1 + $0 % 9),\"备注, \($0)\"\r\n" }
+    try write(Self.header + rows.joined())
+    let s = try Store(folder: folder, mode: .readWrite)
+    var ds = s.dataset
+    ds.customers = ChunkedArray(ds.customers.reversed())
+    try s.save(ds)
+    XCTAssertEqual(try onDisk(), Array((Self.header + rows.reversed().joined()).utf8))
+  }
+
   /// Someone writes into the file in place, same size, and sets its time back: its size,
   /// inode and time say nothing changed, but its bytes do, and none of them is copied.
   func testAFileChangedInPlaceBehindTheStoresBackIsNotCopiedFrom() throws {
