@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LiuliangStringFunctions
 
 extension ZipArchive {
   /// Reads the part at `path` through `handler`, streamed; false when the archive lacks it.
@@ -208,10 +204,7 @@ final class SheetCells: XMLHandler {
   static func number(_ text: String) -> String {
     guard let d = Double(text), d.isFinite else { return text }
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    var buffer = [CChar](repeating: 0, count: 40)
-    let n = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15g", $0) }
-    guard n > 0, n < buffer.count else { return text }
-    let short = String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let short = String(significant: d, digits: 15)
     return Double(short) != nil ? short : text
   }
 }

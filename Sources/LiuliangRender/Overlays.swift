@@ -88,7 +88,8 @@ public struct HelpOverlay {
 
   private enum Line {
     case heading(String)
-    case entry(String, String)
+    /// Keys, text, and the key column's width in its section.
+    case entry(String, String, Int)
     case blank
   }
 
@@ -97,7 +98,8 @@ public struct HelpOverlay {
     for (i, s) in sections.enumerated() {
       if i > 0 { out.append(.blank) }
       if !s.heading.isEmpty { out.append(.heading(s.heading)) }
-      for e in s.entries { out.append(.entry(e.keys, e.text)) }
+      let kw = Self.keysWidth(s.entries)
+      for e in s.entries { out.append(.entry(e.keys, e.text, kw)) }
     }
     return out
   }
@@ -105,15 +107,21 @@ public struct HelpOverlay {
   /// Number of content lines, for clamping `offset`.
   public var lineCount: Int { content.count }
 
-  private var keysWidth: Int {
-    sections.flatMap(\.entries).map { CellWidth.of($0.keys) }.max() ?? 0
+  /// Each section's key column is as wide as its own widest keys: a long command usage
+  /// would otherwise take room from the text of every key.
+  private static func keysWidth(_ entries: [Entry]) -> Int {
+    entries.map { CellWidth.of($0.keys) }.max() ?? 0
   }
 
   /// The box it draws in `rect`.
   public func frame(in rect: Rect) -> Rect {
-    let textW = sections.flatMap(\.entries).map { CellWidth.of($0.text) }.max() ?? 0
+    let entryW =
+      sections.map { s in
+        let kw = Self.keysWidth(s.entries)
+        return s.entries.map { kw + 2 + CellWidth.of($0.text) }.max() ?? 0
+      }.max() ?? 0
     let headW = sections.map { CellWidth.of($0.heading) }.max() ?? 0
-    let want = max(keysWidth + 2 + textW, headW, CellWidth.of(title) + 2) + 4
+    let want = max(entryW, headW, CellWidth.of(title) + 2) + 4
     return rect.centered(width: min(want, max(0, rect.width - 2)), height: min(lineCount + 2, rect.height))
   }
 
@@ -129,7 +137,6 @@ public struct HelpOverlay {
     if inner.isEmpty { return }
     let x = inner.x + 1
     let w = max(0, inner.width - 2)
-    let kw = min(keysWidth, w / 2)
     let lines = content
     let first = min(max(0, offset), max(0, lines.count - inner.height))
     for row in 0..<inner.height {
@@ -139,7 +146,8 @@ public struct HelpOverlay {
       switch lines[i] {
       case .heading(let h):
         buf.put(fit(h, width: w), x: x, y: y, style: headingStyle, maxWidth: w)
-      case .entry(let k, let t):
+      case .entry(let k, let t, let keys):
+        let kw = min(keys, w / 2)
         buf.put(k, x: x, y: y, width: kw, style: keyStyle)
         let tx = x + kw + 2
         buf.put(

@@ -174,7 +174,7 @@ enum DerivedFile {
   private static func writeAll(_ fd: Int32, _ b: UnsafeRawBufferPointer) -> Bool {
     var off = 0
     while off < b.count {
-      let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+      let n = SystemCall.write(fd, b.baseAddress! + off, b.count - off)
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return false }
       off += n

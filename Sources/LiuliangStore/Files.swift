@@ -75,7 +75,7 @@ enum Files {
     var out = try [UInt8](unsafeUninitializedCapacity: size) { (buf, filled) throws(StoreError) in
       filled = 0
       while filled < size {
-        let n = Glibc.read(fd, buf.baseAddress! + filled, size - filled)
+        let n = SystemCall.read(fd, buf.baseAddress! + filled, size - filled)
         if n < 0 {
           if errno == EINTR { continue }
           throw .cannotRead(file: name, errno: errno)
@@ -89,7 +89,7 @@ enum Files {
     // The file grew while being read: read on to its new end.
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      let n = chunk.withUnsafeMutableBytes { SystemCall.read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
         throw .cannotRead(file: name, errno: errno)

@@ -11,6 +11,8 @@ struct RowReader {
   let record: CSVRecord
   let map: [Int?]
   let columns: [String]
+  /// Where equal values of the repeating columns are shared, when the reader has one.
+  var shared: SharedValues? = nil
 
   func text(_ k: Int) -> String { map[k].map(record.field) ?? "" }
 

@@ -20,7 +20,7 @@ extension Store {
     } else {
       let fd = open(path(name), O_WRONLY | O_CLOEXEC)
       guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
-      defer { Glibc.close(fd) }
+      defer { SystemCall.close(fd) }
       guard ftruncate(fd, off_t(last.before.size)) == 0, fsync(fd) == 0 else {
         throw .cannotWrite(file: name, errno: errno)
       }

@@ -27,6 +27,8 @@ struct Stretch<R> {
   var line = 1
   /// The sum of what `warm` read, kept so that the compiler keeps those reads.
   var warmed: UInt64 = 0
+  /// Equal values of the rows this stretch reads (see `SharedValues`).
+  let shared = SharedValues()
 
   mutating func problem(_ line: Int, _ k: ProblemKind, file: String) {
     problems.append(Problem(file: file, line: line, kind: k))
@@ -312,7 +314,8 @@ struct Stretch<R> {
       return
     }
     do throws(ProblemKind) {
-      let r = try decode(RowReader(record: rec, map: context.map, columns: context.columns), &notes)
+      let r = try decode(
+        RowReader(record: rec, map: context.map, columns: context.columns, shared: shared), &notes)
       precondition(count < room, "more records than line endings")
       (records + count).initialize(to: r)
       count += 1

@@ -46,7 +46,16 @@ extension String {
 
   /// `String(format: "%.<places>f", value)`: printf's own rounding and spelling (`-0.00`, `inf`).
   public init(fixed value: Double, places: Int) {
-    let format = "%.\(Swift.max(0, places))f"
+    self.init(printf: "%.\(Swift.max(0, places))f", value)
+  }
+
+  /// `String(format: "%.<digits>g", value)`: at most `digits` significant digits, E notation
+  /// where printf uses it.
+  public init(significant value: Double, digits: Int) {
+    self.init(printf: "%.\(Swift.max(1, digits))g", value)
+  }
+
+  private init(printf format: String, _ value: Double) {
     var buffer = [CChar](repeating: 0, count: 64)
     let needed = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
     if needed >= buffer.count {

@@ -11,12 +11,16 @@ extension Terminal {
     let seq = Array(("\u{1B}]52;c;" + Self.base64(Array(text.utf8)) + "\u{07}").utf8)
     var off = 0
     while off < seq.count {
-      let n = seq.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + off, seq.count - off) }
+      let n = seq.withUnsafeBytes { toStandardOutput($0.baseAddress! + off, seq.count - off) }
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
       off += n
     }
   }
+
+  /// The C library's `write` to the standard output: a bare `write` inside Terminal would find
+  /// its own method, and `Glibc.write` builds only where there is a Glibc.
+  private func toStandardOutput(_ p: UnsafeRawPointer, _ n: Int) -> Int { cWrite(1, p, n) }
 
   static func base64(_ bytes: [UInt8]) -> String {
     let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -37,3 +41,5 @@ extension Terminal {
     return String(decoding: out, as: UTF8.self)
   }
 }
+
+private func cWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }

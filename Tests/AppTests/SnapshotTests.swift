@@ -75,8 +75,14 @@ final class SnapshotTests: XCTestCase {
     s.overlay = .help(offset: 0)
     let text = Demo.lines(s).joined(separator: "\n")
     XCTAssertTrue(text.contains("open this customer"))
-    // The keys column is as wide as the widest keys, ":import FILE [KIND]" (19 cells), then a
-    // gap of 2: the text starts 21 cells in, 18 after "Tab".
-    XCTAssertTrue(text.contains("Tab" + String(repeating: " ", count: 18) + "next box of this pane"), text)
+    // Each section's keys column is as wide as its own widest keys, then a gap of 2: among the
+    // keys of every pane that is "Shift-Tab" (9 cells), so Tab's text starts 8 cells after it;
+    // among the commands ":import FILE [KIND]" (19 cells).
+    XCTAssertTrue(text.contains("│ Tab" + String(repeating: " ", count: 8) + "next box of this pane"), text)
+    var tall = Demo.state("en", width: 100, height: 70)
+    tall.overlay = .help(offset: 0)
+    let all = Demo.lines(tall).joined(separator: "\n")
+    XCTAssertTrue(all.contains("│ :import FILE [KIND]  import customers"), all)
+    XCTAssertTrue(all.contains("│ :mask" + String(repeating: " ", count: 16) + "hide or show"), all)
   }
 }

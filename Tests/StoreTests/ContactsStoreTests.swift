@@ -33,6 +33,20 @@ final class ContactsStoreTests: XCTestCase {
     + "C9,2026-10-04,other,,wx\r\n"
     + "C2,2026-10-05,win_back,last,wx"
 
+  /// Contacts are looked up in two halves at once; the unknown ones in either half are
+  /// reported in file order, each with its line.
+  func testUnknownCustomersOfEveryHalfInFileOrder() throws {
+    let ids = ["C1", "U1", "C2", "C2", "U2", "C1", "U3", "U4", "C1"]
+    try write(
+      "contacts.csv", "customer,date,kind\n" + ids.map { $0 + ",2026-10-02,other\n" }.joined())
+    let s = try Store(folder: folder, mode: .readOnly)
+    XCTAssertEqual(s.dataset.contacts.count, 9)
+    XCTAssertEqual(
+      s.problems.map(\.place), ["contacts.csv:3", "contacts.csv:6", "contacts.csv:8", "contacts.csv:9"])
+    XCTAssertEqual(
+      s.problems.map(\.kind), ["U1", "U2", "U3", "U4"].map { ProblemKind.unknownCustomer($0) })
+  }
+
   func testRowsReadProblemsByLineAndLegacyWinBackOn() throws {
     try write("contacts.csv", Self.log)
     let s = try Store(folder: folder, mode: .readOnly)

@@ -39,6 +39,15 @@ final class StringFunctionsTests: XCTestCase {
     }
   }
 
+  func testSignificant() {
+    XCTAssertEqual(String(significant: 0.1 + 0.2, digits: 15), "0.3")
+    XCTAssertEqual(String(significant: 1.5e20, digits: 15), "1.5e+20")
+    XCTAssertEqual(String(significant: 13812341234.5, digits: 15), "13812341234.5")
+    for v in [0.30000000000000004, 1e-7, 123456789012345678.0, -2.5, 1.0 / 3.0] {
+      XCTAssertEqual(String(significant: v, digits: 15), String(format: "%.15g", v))
+    }
+  }
+
   func testDroppingLastPathComponent() {
     XCTAssertEqual("a/b/c.csv".droppingLastPathComponent, "a/b")
     XCTAssertEqual("/c.csv".droppingLastPathComponent, "/")
