@@ -32,8 +32,8 @@ final class FileSource {
   deinit { close(fd) }
 
   /// The file at `path`, or nil when there is none.
-  static func open(_ path: String, name: String) throws(StoreError) -> FileSource? {
-    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+  static func at(_ path: String, name: String) throws(StoreError) -> FileSource? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
     if fd < 0 {
       if errno == ENOENT { return nil }
       let e = errno

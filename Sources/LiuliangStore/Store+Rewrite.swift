@@ -39,7 +39,7 @@ extension Store {
     var current: [Bool] = []
     for job in jobs {
       let name = job.kind.fileName
-      let source = try FileSource.open(path(name), name: name)
+      let source = try FileSource.at(path(name), name: name)
       let same = tables[job.kind]!.isRead(from: source)
       if !same && !overwrite { throw .changedOnDisk(file: name) }
       sources.append(source)
