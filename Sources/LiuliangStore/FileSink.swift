@@ -5,17 +5,14 @@
 #endif
 
 /// The bytes of a file being written, passed on to it a megabyte at a time: rewriting a big
-/// customers.csv holds that much of the new file in memory, not all of it. It counts the
-/// newlines it was given (the line each row starts on) and takes the new file's fingerprint
-/// on the way, so the table of the new file knows both without reading it back.
+/// customers.csv holds that much of the new file in memory, not all of it. It takes the new
+/// file's fingerprint on the way, so the table of the new file knows it without reading it back.
 final class FileSink {
   static let capacity = 1 << 20
   private let fd: Int32
   private var buffer: [UInt8] = []
   private var written = 0
   private(set) var fingerprint = Fingerprint()
-  /// Newlines in every byte given so far.
-  private(set) var newlines = 0
   private(set) var last: UInt8?
   /// The errno of the first write that failed; later bytes are dropped.
   private(set) var failure: Int32?
@@ -34,7 +31,7 @@ final class FileSink {
     while at < b.count {
       let part = UnsafeBufferPointer(rebasing: b[at..<min(b.count, at + FileSink.capacity)])
       buffer.append(contentsOf: part)
-      count(part)
+      last = part.last ?? last
       at += part.count
       if buffer.count >= FileSink.capacity { finish() }
     }
@@ -45,15 +42,8 @@ final class FileSink {
   func appendRecord(_ fields: [String], lineEnding: [UInt8]) {
     let start = buffer.count
     CSV.appendRecord(fields, lineEnding: lineEnding, to: &buffer)
-    buffer.withUnsafeBufferPointer { count(UnsafeBufferPointer(rebasing: $0[start...])) }
+    if buffer.count > start { last = buffer.last }
     if buffer.count >= FileSink.capacity { finish() }
-  }
-
-  private func count(_ b: UnsafeBufferPointer<UInt8>) {
-    var n = 0
-    for i in 0..<b.count { n &+= b[i] == CSV.lf ? 1 : 0 }
-    newlines += n
-    last = b.last ?? last
   }
 
   /// Writes what is held.

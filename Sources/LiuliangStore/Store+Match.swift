@@ -40,29 +40,28 @@ extension Store {
     _ records: C, _ old: C, _ idOf: (C.Element) -> String, unchanged: (Int) -> Bool = { _ in false }
   ) -> RowMatches?
   where C.Element: Equatable, C.Index == Int {
-    var m = RowMatches(count: records.count)
-    var others: [Int] = []
-    for j in records.indices {
-      if j < old.count && (unchanged(j) || records[j] == old[j]) {
-        m.same[j] = Int32(j)
-      } else {
-        others.append(j)
-        if others.count > 4096 { return nil }
-      }
+    var m = RowMatches.inPlace
+    for j in records.indices where !(j < old.count && (unchanged(j) || records[j] == old[j])) {
+      m.moved[j] = -1
+      if m.moved.count > 4096 { return nil }
     }
-    guard !others.isEmpty else { return m }
+    guard !m.moved.isEmpty else { return m }
     // A changed record's id → the old row holding it, −1 for none.
     var place: [String: Int] = [:]
-    for j in others where place.updateValue(-1, forKey: idOf(records[j])) != nil { return nil }
+    for j in m.moved.keys where place.updateValue(-1, forKey: idOf(records[j])) != nil { return nil }
     for (i, r) in old.enumerated() {
       let id = idOf(r)
       guard place[id] != nil else { continue }
-      if i < records.count && m.same[i] == Int32(i) { return nil }
+      if i < records.count && m.moved[i] == nil { return nil }
       place[id] = i
     }
-    for j in others {
+    for j in Array(m.moved.keys) {
       let i = place[idOf(records[j])]!
-      if i >= 0 && old[i] == records[j] { m.same[j] = Int32(i) } else { m.related[j] = i >= 0 ? i : nil }
+      if i >= 0 && old[i] == records[j] {
+        m.moved[j] = Int32(i)
+      } else {
+        m.related[j] = i >= 0 ? i : nil
+      }
     }
     return m
   }

@@ -183,6 +183,8 @@ public final class Store {
     }
     problems += unknownContactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    // Every problem with a line is found: no later step asks where a row was.
+    for k in tables.keys { tables[k]!.rowLines = [] }
     self.tables = tables
     self.problems = problems
     dataset = ds

@@ -11,26 +11,23 @@ extension TableFile {
     fileprivate let endsMidLine: Bool
     fileprivate let hasContent: Bool
     fileprivate let fingerprint: Fingerprint
-    fileprivate let lines: Int
   }
 
   var mark: Mark {
     Mark(
       rows: rows.count, header: header, bodyStart: bodyStart, endsMidLine: endsMidLine,
       hasContent: hasContent,
-      fingerprint: fingerprint, lines: lines)
+      fingerprint: fingerprint)
   }
 
   /// The table as it was at `m`, the file cut back to its size then.
   mutating func cut(back m: Mark) {
     rows.removeLast(rows.count - m.rows)
-    rowLines.removeLast(rowLines.count - m.rows)
     header = m.header
     bodyStart = m.bodyStart
     endsMidLine = m.endsMidLine
     hasContent = m.hasContent
     fingerprint = m.fingerprint
-    lines = m.lines
   }
 
   /// The bytes that append `records` (known values in `columns` order) to the file, now
@@ -38,12 +35,7 @@ extension TableFile {
   /// the file with them appended.
   mutating func append(_ records: [[String]], toFileOf size: Int) -> [UInt8] {
     var out: [UInt8] = []
-    var newlines = 0
-    func count(from start: Int) {
-      for k in start..<out.count where out[k] == CSV.lf { newlines += 1 }
-    }
     for r in records {
-      var start = out.count
       if header.isEmpty {
         CSV.appendRecord(columns, lineEnding: lineEnding, to: &out)
         header = columns
@@ -51,16 +43,12 @@ extension TableFile {
       } else if endsMidLine {
         out.append(contentsOf: lineEnding)
       }
-      count(from: start)
       endsMidLine = false
-      start = out.count
+      let start = out.count
       CSV.appendRecord(
         header.map { h in columns.firstIndex(of: h).map { r[$0] } ?? "" }, lineEnding: lineEnding, to: &out)
       rows.append((size + start)..<(size + out.count))
-      rowLines.append(Int32(1 + lines + newlines))
-      count(from: start)
     }
-    lines += newlines
     fingerprint.add(out)
     hasContent = hasContent || !out.isEmpty
     return out

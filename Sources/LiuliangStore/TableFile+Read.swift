@@ -46,12 +46,7 @@ extension TableFile {
   ) -> [R] {
     data.withUnsafeBufferPointer { b in
       let records = read(buffer: b, kind: kind, problems: &problems, notes: &notes, decode: decode)
-      if fingerprinted {
-        fingerprint.add(UnsafeRawBufferPointer(b))
-        var n = 0
-        for i in 0..<b.count { n &+= b[i] == CSV.lf ? 1 : 0 }
-        lines = n
-      }
+      if fingerprinted { fingerprint.add(UnsafeRawBufferPointer(b)) }
       keptIDSet = keptIDs(in: b)
       return records
     }

@@ -13,7 +13,8 @@ public struct TableFile: Sendable {
   var rows = RowSpans()
   /// Rows kept verbatim (unreadable, or blank): the count of read rows before each.
   var kept: [(after: Int, raw: Range<Int>)] = []
-  /// The line each read row starts on, for problems found after reading (duplicate ids).
+  /// The line each read row starts on, for problems found after reading (duplicate ids):
+  /// let go once the load has found them (`Store.load`).
   var rowLines: [Int32] = []
   /// A header that can't be read, or lacks a required column: nothing is read, nothing written.
   public internal(set) var unreadableHeader = false
@@ -24,8 +25,6 @@ public struct TableFile: Sendable {
   /// The whole file's bytes as read, written or appended to, summed: what a rewrite checks
   /// the file on disk against before copying a byte of it (see `FileSource`).
   var fingerprint = Fingerprint()
-  /// Newlines in the file: the line a row appended to it starts on.
-  var lines = 0
   /// The ids of rows kept verbatim (see `keptIDs`), found while the bytes were at hand.
   var keptIDSet: Set<String> = []
   /// The records read from, or written as, this file have no id twice (see `Store.matchFew`).
@@ -88,7 +87,6 @@ public struct TableFile: Sendable {
     next.header = outHeader
     next.hasBOM = hasBOM
     next.rows.reserveCapacity(count)
-    next.rowLines.reserveCapacity(count)
     // A row without a line ending (the old file's last) gets one only when something follows
     // it: a last row without one keeps lacking it if it stays last.
     var pendingEnding = false
@@ -121,31 +119,26 @@ public struct TableFile: Sendable {
       while n > 0 && !emitted[n - 1] { n -= 1 }
       keptAfter[n, default: []].append(k.raw)
     }
-    // The line the next byte starts, and the range a raw row takes once its ending is added.
-    func emitRaw(_ r: Range<Int>) -> (range: Range<Int>, line: Int32) {
+    // The range a raw row takes once its ending is added.
+    func emitRaw(_ r: Range<Int>) -> Range<Int> {
       endPending()
       let start = out.count
-      let line = Int32(1 + out.newlines)
       pendingEnding = old(r) { b in
         out.append(b)
         return lacksEnding(b)
       }
-      return (start..<(out.count + (pendingEnding ? lineEnding.count : 0)), line)
+      return start..<(out.count + (pendingEnding ? lineEnding.count : 0))
     }
     func emitKept(after n: Int) {
       for r in keptAfter.removeValue(forKey: n) ?? [] {
-        next.kept.append((after: next.rows.count, raw: emitRaw(r).range))
+        next.kept.append((after: next.rows.count, raw: emitRaw(r)))
       }
-    }
-    func addRow(_ r: (range: Range<Int>, line: Int32)) {
-      next.rows.append(r.range)
-      next.rowLines.append(r.line)
     }
     emitKept(after: 0)
     let known = outHeader.map { columns.firstIndex(of: $0) }
     for j in 0..<count {
       if let o = same(j), !headerChanged {
-        addRow(emitRaw(rows[o]))
+        next.rows.append(emitRaw(rows[o]))
         emitKept(after: o + 1)
         continue
       }
@@ -163,9 +156,8 @@ public struct TableFile: Sendable {
       }
       endPending()
       let start = out.count
-      let line = Int32(1 + out.newlines)
       out.appendRecord(row, lineEnding: lineEnding)
-      addRow((start..<out.count, line))
+      next.rows.append(start..<out.count)
       if let o = oldRow { emitKept(after: o + 1) }
     }
     // Rows whose neighbour went away still go back, in their old order.
@@ -188,7 +180,6 @@ public struct TableFile: Sendable {
     out.finish()
     next.endsMidLine = out.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
     next.fingerprint = out.fingerprint
-    next.lines = out.newlines
     next.hasContent = out.count > 0
     next.keptIDSet = keptIDSet
     return next
@@ -213,14 +204,24 @@ public struct TableFile: Sendable {
 
 /// Which old row each record of a rewrite is: the one it equals, written back byte for byte,
 /// or the one it replaces, whose unknown columns it keeps. Four bytes a record plus the few
-/// replaced: a million-customer rewrite should not hold two arrays of optionals.
+/// replaced: a million-customer rewrite should not hold two arrays of optionals. For a few
+/// changes in place not even that (`inPlace`).
 struct RowMatches {
-  /// The old row record j equals, −1 for none.
+  /// The old row record j equals, −1 for none; empty when record j is old row j but for `moved`.
   var same: [Int32]
+  /// With `same` empty, the records that are not the old row in their place: the old row each
+  /// equals, −1 for none.
+  var moved: [Int: Int32] = [:]
   /// The old row a changed record replaces, for those that replace one.
   var related: [Int: Int] = [:]
 
   init(count: Int) { same = [Int32](repeating: -1, count: count) }
 
-  func sameRow(_ j: Int) -> Int? { same[j] >= 0 ? Int(same[j]) : nil }
+  /// Every record the old row in its place, until `moved` says otherwise.
+  static var inPlace: RowMatches { RowMatches(count: 0) }
+
+  func sameRow(_ j: Int) -> Int? {
+    let i = same.isEmpty ? moved[j] ?? Int32(j) : same[j]
+    return i >= 0 ? Int(i) : nil
+  }
 }

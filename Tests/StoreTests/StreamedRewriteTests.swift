@@ -182,7 +182,7 @@ final class MatchFewTests: XCTestCase {
     records[2].name = "changed"
     records.append(Customer(id: "E", name: "new"))
     let m = try XCTUnwrap(Store.matchFew(records, old, \.id))
-    XCTAssertEqual(m.same, [0, 1, -1, 3, -1])
+    XCTAssertEqual((0..<5).map { m.sameRow($0) }, [0, 1, nil, 3, nil])
     XCTAssertEqual(m.related, [2: 2])
   }
 
@@ -190,7 +190,7 @@ final class MatchFewTests: XCTestCase {
     let old = customers(["A", "B", "C"])
     let records = [old[0], old[2], old[1]]
     let m = try XCTUnwrap(Store.matchFew(records, old, \.id))
-    XCTAssertEqual(m.same, [0, 2, 1])
+    XCTAssertEqual((0..<3).map { m.sameRow($0) }, [0, 2, 1])
     XCTAssertEqual(m.related, [:])
   }
 
