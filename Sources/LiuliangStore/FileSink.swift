@@ -4,11 +4,11 @@
   import Darwin
 #endif
 
-/// The bytes of a file being written, passed on to it a megabyte at a time: rewriting a big
-/// customers.csv holds that much of the new file in memory, not all of it. It takes the new
+/// The bytes of a file being written, passed on to it a quarter of a megabyte at a time:
+/// rewriting a big customers.csv holds that much of the new file in memory, not all of it. It takes the new
 /// file's fingerprint on the way, so the table of the new file knows it without reading it back.
 final class FileSink {
-  static let capacity = 1 << 20
+  static let capacity = 1 << 18
   private let fd: Int32
   private var buffer: [UInt8] = []
   private var written = 0

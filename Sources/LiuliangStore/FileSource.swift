@@ -7,12 +7,12 @@ import LiuliangModel
 #endif
 
 /// A store file as it is on disk, open for a rewrite: the rows the rewrite gives back byte for
-/// byte are read from here, a megabyte at a time, instead of from a copy of the file kept in
-/// memory since it was loaded. It is the same open file throughout: a file renamed into its
-/// place meanwhile does not change what is read, and one changed in place is noticed
-/// (`unchanged`).
+/// byte are read from here, a window of a quarter of a megabyte at a time, instead of from a
+/// copy of the file kept in memory since it was loaded. It is the same open file throughout:
+/// a file renamed into its place meanwhile does not change what is read, and one changed in
+/// place is noticed (`unchanged`).
 final class FileSource {
-  static let window = 1 << 20
+  static let window = 1 << 18
   let name: String
   let opened: FileSignature
   private let fd: Int32
@@ -51,18 +51,27 @@ final class FileSource {
     return FileSource(fd: fd, name: name, opened: signature)
   }
 
-  /// The `Fingerprint` of the whole file, read a megabyte at a time; nil when it could not be
+  /// The `Fingerprint` of the whole file, read a window at a time; nil when it could not be
   /// read to its end.
   func checksum() -> UInt64? {
+    // Through the window's own buffer, which then holds the file's last part.
     var sum = Fingerprint()
-    var chunk = [UInt8](repeating: 0, count: FileSource.window)
+    if buffer.count < FileSource.window {
+      buffer.append(contentsOf: repeatElement(0, count: FileSource.window - buffer.count))
+    }
     var at = 0
+    var n = 0
     while at < size {
-      let n = min(FileSource.window, size - at)
-      guard chunk.withUnsafeMutableBytes({ read(into: $0.baseAddress!, n, at: at) }) else { return nil }
-      chunk.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+      n = min(FileSource.window, size - at)
+      guard buffer.withUnsafeMutableBytes({ read(into: $0.baseAddress!, n, at: at) }) else {
+        buffer = []
+        return nil
+      }
+      buffer.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
       at += n
     }
+    buffer.removeLast(buffer.count - n)
+    bufferStart = at - n
     return sum.value
   }
 
@@ -95,9 +104,9 @@ final class FileSource {
         }
         return row.withUnsafeBufferPointer(body)
       }
-      // Rows in file order (every rewrite but one that reorders records) read a megabyte at
+      // Rows in file order (every rewrite but one that reorders records) read a window at
       // a time; a jump elsewhere reads little more than its row, so that records in a new
-      // order cost a read each rather than a megabyte each.
+      // order cost a read each rather than a window each.
       let end = bufferStart + buffer.count
       let onward = buffer.isEmpty || (range.lowerBound >= end && range.lowerBound - end < 1 << 16)
       let n = min(onward ? FileSource.window : max(range.count, 1 << 12), size - range.lowerBound)

@@ -200,8 +200,9 @@ enum Files {
     try writeAtomically(folder: folder, name: name, replace: replace, durable: durable) { $0.append(bytes) }
   }
 
-  /// The same with the bytes given to a `FileSink` by `fill`, which goes to the temp file a
-  /// megabyte at a time; an error thrown by `fill` removes the temp file and is thrown on.
+  /// The same with the bytes given to a `FileSink` by `fill`, which passes them on to the temp
+  /// file a quarter of a megabyte at a time; an error thrown by `fill` removes the temp file
+  /// and is thrown on.
   static func writeAtomically(
     folder: String, name: String, replace: Bool = true, durable: Bool = true,
     _ fill: (FileSink) throws(StoreError) -> Void
