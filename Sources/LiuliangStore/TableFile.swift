@@ -86,7 +86,8 @@ public struct TableFile: Sendable {
     next.lineEnding = lineEnding
     next.header = outHeader
     next.hasBOM = hasBOM
-    next.rows.reserveCapacity(count)
+    // Chunks of rows that only moved are the old table's (see `RowSpans.Builder`).
+    var rowsOut = RowSpans.Builder(sharingWith: rows)
     // A row without a line ending (the old file's last) gets one only when something follows
     // it: a last row without one keeps lacking it if it stays last.
     var pendingEnding = false
@@ -131,14 +132,14 @@ public struct TableFile: Sendable {
     }
     func emitKept(after n: Int) {
       for r in keptAfter.removeValue(forKey: n) ?? [] {
-        next.kept.append((after: next.rows.count, raw: emitRaw(r)))
+        next.kept.append((after: rowsOut.count, raw: emitRaw(r)))
       }
     }
     emitKept(after: 0)
     let known = outHeader.map { columns.firstIndex(of: $0) }
     for j in 0..<count {
       if let o = same(j), !headerChanged {
-        next.rows.append(emitRaw(rows[o]))
+        rowsOut.append(emitRaw(rows[o]))
         emitKept(after: o + 1)
         continue
       }
@@ -157,11 +158,12 @@ public struct TableFile: Sendable {
       endPending()
       let start = out.count
       out.appendRecord(row, lineEnding: lineEnding)
-      next.rows.append(start..<out.count)
+      rowsOut.append(start..<out.count)
       if let o = oldRow { emitKept(after: o + 1) }
     }
     // Rows whose neighbour went away still go back, in their old order.
     for k in keptAfter.keys.sorted() { emitKept(after: k) }
+    next.rows = rowsOut.finish()
     if pendingEnding && endsMidLine {
       // The old file ended mid-line and so does the new one: what was counted with the
       // ending it did not get ends where the file does.

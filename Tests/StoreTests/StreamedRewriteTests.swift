@@ -221,3 +221,22 @@ final class RowSpansTests: XCTestCase {
     XCTAssertEqual(spans.count, 1)
   }
 }
+
+extension RowSpansTests {
+  /// A rewrite that lengthens one row moves every later one: their chunks are the old ones.
+  func testChunksOfRowsThatOnlyMovedAreShared() {
+    let old = RowSpans((0..<5000).map { ($0 * 40)..<($0 * 40 + 40) })
+    var b = RowSpans.Builder(sharingWith: old)
+    var new: [Range<Int>] = []
+    for j in 0..<5000 {
+      let r =
+        j < 3000
+        ? (j * 40)..<(j * 40 + 40) : j == 3000 ? (j * 40)..<(j * 40 + 50) : (j * 40 + 10)..<(j * 40 + 50)
+      new.append(r)
+      b.append(r)
+    }
+    let spans = b.finish()
+    XCTAssertEqual((0..<spans.count).map { spans[$0] }, new)
+    XCTAssertEqual((0..<5).map { spans.sharesChunk($0, with: old) }, [true, true, false, true, true])
+  }
+}
