@@ -61,7 +61,8 @@ public struct Wording: Sendable {
     switch a.count {
     case 0: return text[k.key]
     case 1: return text(k.key, a[0])
-    default: return text(k.key, a[0], a[1])
+    case 2: return text(k.key, a[0], a[1])
+    default: return text(k.key, a[0], a[1], a[2])
     }
   }
 

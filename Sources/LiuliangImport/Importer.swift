@@ -84,6 +84,8 @@ public struct Importer {
     case .missingValue(let f), .missingColumn(let f): return .missingValue(column: column(f))
     case .unknownCustomer(let id): return .unknownCustomer(id)
     case .unknownPromotion(let id): return .unknownPromotion(id)
+    case .visitLimit(let f, let v, let l): return .visitLimit(column: column(f), value: v, limit: l)
+    case .promotionLimit(let id, let n): return .promotionLimit(id, number: n)
     default: return .unreadable
     }
   }

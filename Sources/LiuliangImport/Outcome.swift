@@ -19,6 +19,10 @@ public enum RejectReason: Error, Sendable, Equatable {
   /// A name that several customers share, so it names none of them.
   case ambiguousCustomer(String)
   case unknownPromotion(String)
+  /// A value past what a visit holds (`Visit.maxAmount`, `Visit.maxParty`), and that limit.
+  case visitLimit(column: String, value: String, limit: String)
+  /// A promotion past the first `Visit.promotionLimit`, and its number among them.
+  case promotionLimit(String, number: Int)
 }
 
 public struct Reject: Sendable, Equatable {

@@ -106,12 +106,13 @@ struct PlainCells {
         number(a.lowerBound..<dot) != nil,
         dot == a.upperBound || (a.upperBound - dot >= 2 && a.upperBound - dot <= 3),
         dot == a.upperBound || number((dot + 1)..<a.upperBound) != nil,
-        let m = Money(yuanUTF8: UnsafeBufferPointer(rebasing: b[a])), m.fen >= 0
+        let m = Money(yuanUTF8: UnsafeBufferPointer(rebasing: b[a])), m.fen >= 0, m <= Visit.maxAmount
       else { return .notPlain }
       amount = m
     }
     var party = 1
     if !p.isEmpty {
+      // Four digits are always within `Visit.maxParty`.
       guard p.count <= 4, let n = number(p) else { return .notPlain }
       party = n
     }

@@ -63,14 +63,18 @@ public struct Analysis: Sendable {
     today = t
     thresholds = th
     let index = index ?? VisitIndex(ds)
-    // First, while this date's figures do not exist yet: the rates work out every customer's
-    // figures as of T−30, and on a big pool holding both sets at once was the load's peak.
+    // First, while this date's figures do not exist yet: the rates' id table and lists of
+    // contacts come and go before the figures' 56 bytes a customer are made.
     let rates = shopWide ? ReachOutRates(ds, today: t, index: index) : ReachOutRates(today: t)
     let figures = [CustomerFigures](unsafeUninitializedCapacity: ds.customers.count) { buf, n in
       Analysis.figures(ds, today: t, index: index, into: buf)
       n = ds.customers.count
     }
-    let (fCut, mCut) = Analysis.cuts(ds, figures)
+    // With what counting a visit in needs, the cuts are read from the order of F and M it keeps
+    // rather than selected apart.
+    let keeps = shopWide && updatable.map { $0.count == ds.customers.count } == true
+    let ranked = keeps ? Live.ranked(ds, figures) : nil
+    let (fCut, mCut) = ranked.map { Live.cuts($0, share: th.superTopShare) } ?? Analysis.cuts(ds, figures)
     frequencyCut = fCut
     spendCut = mCut
     self.rates = rates
@@ -84,22 +88,28 @@ public struct Analysis: Sendable {
     repurchasers = tally.again
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
-      let tried = ReachOut.recentWinBacks(ds, today: t)
-      reachOut = ReachOut.list(ds, figures: figures, segments: segments, today: t, triedLately: tried) { i in
+      let first = ReachOut.firstIndexes(of: ReachOut.idsToFind(ds, today: t), in: ds.customers)
+      let tried = ReachOut.recentWinBacks(ds, today: t, first: first)
+      let bySpend = Analysis.atRisk(figures, segments)
+      atRiskBySpend = bySpend
+      reachOut = ReachOut.list(
+        ds, figures: figures, segments: segments, today: t, triedLately: tried, first: first,
+        atRiskBySpend: bySpend
+      ) { i in
         Segmentation.why(ds.customers[i], figures[i], today: t, frequencyCut: fCut, spendCut: mCut, th)
       }
-      slots = SlotTable(ds, today: t)
-      discount = DiscountDependence(ds, figures: figures, today: t)
+      let tallies = VisitTallies(ds.visits, today: t, th)
+      slots = SlotTable(counts: tallies.slotCounts, ds.shop, ds.promotions, today: t)
+      discount = DiscountDependence(tallies, figures: figures, th)
       churn = ChurnBreakdown(ds, today: t)
       cohorts = Cohort.table(ds, today: t, index: index)
       effects = PromotionEffect.all(ds.promotions, visits: ds.visits, today: t)
       audienceSizes = Analysis.audienceSizes(ds, segments)
-      atRiskBySpend = Analysis.atRisk(figures, segments)
-      complaintLog = ComplaintLog(ds)
+      complaintLog = ComplaintLog(ds, first: first)
       postCalendar = PostCalendar(ds.posts)
       contentPerformance = CategoryPerformance.all(ds.posts, today: t)
-      if let visits = updatable, visits.count == ds.customers.count {
-        live = Live(ds, figures, visits: visits, triedLately: tried, reachOut: reachOut)
+      if let visits = updatable, let ranked {
+        live = Live(visits: visits, ranked: ranked, triedLately: tried, reachOut: reachOut)
       }
     } else {
       reachOut = []

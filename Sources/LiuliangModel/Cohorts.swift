@@ -43,33 +43,38 @@ public struct Cohort: Sendable, Equatable {
     let offsets = index.offsets
     let visits = ds.visits
     let order = index.order
+    // The month of each date of the last ten years, worked out once rather than for each visit.
+    let firstRaw = t.raw - 3660
+    let months = (firstRaw...t.raw).map { Int32(Day(raw: $0).monthIndex) }
     tables.withUnsafeMutableBufferPointer { tb in
       let tb = Shared(base: tb.baseAddress!)
       inParts(n, parts: parts) { p, range in
         var table = Table()
-        // The month of each visit date, worked out once per date rather than per visit.
-        var lastRaw = Int32.min
-        var lastMonth = 0
-        for i in range {
-          guard let j = customers[i].joined, j <= t else { continue }
-          let m = j.monthIndex
-          let at = table.slot(m, following: max(0, last - m))
-          table.sizes[at] += 1
-          let following = table.returned[at].count
-          var seen = -1
-          for e in Int(offsets[i])..<Int(offsets[i + 1]) {
-            let d = entries?[e].date ?? visits[Int(order[e])].date.raw
-            if d > tRaw { break }
-            if d != lastRaw {
-              lastRaw = d
-              lastMonth = Day(raw: d).monthIndex
-            }
-            let k = lastMonth - m - 1
-            if k > seen && k < following {
-              table.returned[at][k] += 1
-              seen = k
+        func walk(_ date: (Int) -> Int32) {
+          for i in range {
+            guard let j = customers[i].joined, j <= t else { continue }
+            let m = j.monthIndex
+            let at = table.slot(m, following: max(0, last - m))
+            table.sizes[at] += 1
+            let following = table.following(at)
+            let base = table.starts[at]
+            var seen = -1
+            for e in Int(offsets[i])..<Int(offsets[i + 1]) {
+              let d = date(e)
+              if d > tRaw { break }
+              let month = d >= firstRaw ? Int(months[Int(d - firstRaw)]) : Day(raw: d).monthIndex
+              let k = month - m - 1
+              if k > seen && k < following {
+                table.returned[base + k] += 1
+                seen = k
+              }
             }
           }
+        }
+        if let entries {
+          entries.withUnsafeBufferPointer { e in walk { e[$0].date } }
+        } else {
+          walk { visits[Int(order[$0])].date.raw }
         }
         tb.base[p] = table
       }
@@ -77,29 +82,38 @@ public struct Cohort: Sendable, Equatable {
     var all: [Int: Cohort] = [:]
     for table in tables {
       for (m, at) in table.slots {
+        let returned = table.returned[table.starts[at]..<table.starts[at] + table.following(at)]
         guard var into = all[m] else {
-          all[m] = Cohort(month: m, size: table.sizes[at], returned: table.returned[at])
+          all[m] = Cohort(month: m, size: table.sizes[at], returned: Array(returned))
           continue
         }
         into.size += table.sizes[at]
-        for k in into.returned.indices { into.returned[k] += table.returned[at][k] }
+        for (k, r) in zip(into.returned.indices, returned) { into.returned[k] += r }
         all[m] = into
       }
     }
     return all.values.sorted { $0.month < $1.month }
   }
 
-  /// One worker's counts: joining month → slot, and per slot the size and the following months.
+  /// One worker's counts: joining month → slot, and per slot the size and the following months,
+  /// all slots' months in one flat array (slot a's from `starts[a]`), so that counting a return
+  /// changes one array rather than one nested in another.
   struct Table {
     var slots: [Int: Int] = [:]
     var sizes: [Int] = []
-    var returned: [[Int]] = []
+    var starts: [Int] = []
+    var returned: [Int] = []
+
+    func following(_ at: Int) -> Int {
+      (at + 1 < starts.count ? starts[at + 1] : returned.count) - starts[at]
+    }
 
     mutating func slot(_ month: Int, following: Int) -> Int {
       if let at = slots[month] { return at }
       slots[month] = sizes.count
       sizes.append(0)
-      returned.append([Int](repeating: 0, count: following))
+      starts.append(returned.count)
+      returned.append(contentsOf: repeatElement(0, count: following))
       return sizes.count - 1
     }
   }

@@ -14,7 +14,13 @@ public struct CustomerLookup: Sendable {
     slots = [Int32](repeating: -1, count: size)
     var ids: [String] = []
     ids.reserveCapacity(customers.count)
-    for i in 0..<customers.count { ids.append(customers[i].id) }
+    // Read in place, chunk by chunk: a customer copied out of the array to read its id would
+    // count a reference to each of its strings.
+    for chunk in customers.chunks {
+      chunk.withUnsafeBufferPointer { c in
+        for k in c.indices { ids.append(c[k].id) }
+      }
+    }
     self.ids = ids
     for (i, id) in ids.enumerated() {
       var h = Self.hash(id) & mask
@@ -48,6 +54,7 @@ public struct CustomerLookup: Sendable {
   public func indexes<C: RandomAccessCollection>(_ items: C, id: (C.Element) -> String) -> [Int32]
   where C.Index == Int {
     var out = [Int32](repeating: -1, count: items.count)
+    let start = items.startIndex
     let block = 16
     slots.withUnsafeBufferPointer { slots in
       ids.withUnsafeBufferPointer { ids in
@@ -65,7 +72,7 @@ public struct CustomerLookup: Sendable {
               var (h, slot, length) = probe[k]
               while slot >= 0 {
                 if length == key.utf8.count && ids[Int(slot)] == key {
-                  out[lo + k] = slot
+                  out[lo - start + k] = slot
                   break
                 }
                 h = (h + 1) & mask

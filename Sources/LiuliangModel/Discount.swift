@@ -12,13 +12,13 @@ public struct DiscountDependence: Sendable {
 
   public init(_ ds: Dataset, figures: [CustomerFigures], today t: Day) {
     ModelWork.note()
-    let th = ds.shop.thresholds
-    var n = 0
-    var p = 0
-    for v in ds.visits where CustomerFigures.within(v.date, th.discountWindowDays, of: t) {
-      n += 1
-      if v.hasPromotion { p += 1 }
-    }
+    self.init(VisitTallies(ds.visits, today: t, ds.shop.thresholds), figures: figures, ds.shop.thresholds)
+  }
+
+  /// From the log's counts in the discount window, already walked for the slots as well.
+  init(_ tallies: VisitTallies, figures: [CustomerFigures], _ th: Thresholds) {
+    let n = tallies.discountVisits
+    let p = tallies.promoted
     visits = n
     promoted = p
     onlyOnDiscount = figures.indices.filter { DiscountDependence.onlyOn(figures[$0], th) }

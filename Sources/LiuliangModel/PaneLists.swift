@@ -60,14 +60,18 @@ public struct ComplaintLog: Sendable {
     byCustomer = [:]
   }
 
-  public init(_ ds: Dataset) {
+  public init(_ ds: Dataset) { self.init(ds, first: nil) }
+
+  /// `first`: the first customer of each complaint's id, when already found.
+  init(_ ds: Dataset, first: [String: Int]?) {
     ModelWork.note()
     let cs = ds.complaints
     order = cs.indices.sorted { a, b in
       (cs[a].resolved ? 1 : 0, cs[b].date, a) < (cs[b].resolved ? 1 : 0, cs[a].date, b)
     }
     open = cs.lazy.filter { !$0.resolved }.count
-    let customers = ReachOut.complaintCustomers(ds)
+    let customers =
+      first.map { ReachOut.complaintCustomers(ds, first: $0) } ?? ReachOut.complaintCustomers(ds)
     self.customers = customers
     var byCustomer: [Int: [Int]] = [:]
     for (k, c) in customers.enumerated() {

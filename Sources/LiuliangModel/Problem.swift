@@ -32,6 +32,11 @@ public enum ProblemKind: Error, Sendable, Equatable {
   case windowOrder(to: String, from: String)
   /// A customer's phone that is not a mobile number (CustomerRules); the row is still loaded.
   case notAMobile(String)
+  /// A visit's value that reads well but is past what a visit holds (`Visit.maxAmount`,
+  /// `Visit.maxParty`): the row is kept verbatim rather than loaded with another number.
+  case visitLimit(field: String, value: String, limit: String)
+  /// A visit naming a promotion past the first `Visit.promotionLimit` of promotions.csv.
+  case promotionLimit(id: String, number: Int)
 
   /// The Resources key that words this kind; its arguments follow in `arguments`.
   public var key: String {
@@ -48,6 +53,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .badTOML(let r, _): return "problem.toml." + r.rawValue
     case .windowOrder: return "problem.window_order"
     case .notAMobile: return "problem.not_a_mobile"
+    case .visitLimit: return "problem.visit_limit"
+    case .promotionLimit: return "problem.promotion_limit"
     }
   }
 
@@ -64,6 +71,8 @@ public enum ProblemKind: Error, Sendable, Equatable {
     case .badTOML(_, let subject): return [subject]
     case .windowOrder(let t, let f): return [t, f]
     case .notAMobile(let v): return [v.count > 40 ? String(v.prefix(40)) + "…" : v]
+    case .visitLimit(let f, let v, let l): return [f, v.count > 40 ? String(v.prefix(40)) + "…" : v, l]
+    case .promotionLimit(let id, let n): return [id, String(n), String(Visit.promotionLimit)]
     }
   }
 }

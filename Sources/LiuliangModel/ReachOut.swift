@@ -34,7 +34,7 @@ public struct ReachOut: Sendable, Equatable {
   /// unresolved complaints oldest first.
   static func list(
     _ ds: Dataset, figures: [CustomerFigures], segments: [Segment], today t: Day,
-    triedLately: Set<Int>? = nil,
+    triedLately: Set<Int>? = nil, first known: [String: Int]? = nil, atRiskBySpend: [Int]? = nil,
     why: (Int) -> SegmentWhy
   ) -> [ReachOut] {
     ModelWork.note()
@@ -51,7 +51,9 @@ public struct ReachOut: Sendable, Equatable {
       inChunks(customers.count, chunk: chunk) { range in
         var f = Found()
         for i in range {
-          if segments[i] == .atRisk && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th) {
+          if atRiskBySpend == nil && segments[i] == .atRisk
+            && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th)
+          {
             f.atRisk.append((figures[i].monetary.fen, i))
           }
           guard customers[i].churnedOn == nil else { continue }
@@ -64,13 +66,16 @@ public struct ReachOut: Sendable, Equatable {
       }
     }
     var out: [ReachOut] = []
-    let atRisk = found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-    out += atRisk.map { ReachOut(customer: $0.1, reason: .atRisk(why($0.1))) }
+    // The at-risk customers by spend, when given in that order, need no sort of their own.
+    let atRisk =
+      atRiskBySpend?.filter { !ReachOut.triedLately($0, customers[$0], triedLately, today: t, th) }
+      ?? found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
+    out += atRisk.map { ReachOut(customer: $0, reason: .atRisk(why($0))) }
     let birthdays = found.flatMap(\.birthdays).sorted { $0 < $1 }
     out += birthdays.map { ReachOut(customer: $0.1, reason: .birthday(inDays: $0.0)) }
     out += found.flatMap(\.welcome).map { ReachOut(customer: $0.0, reason: .welcome(joinedDaysAgo: $0.1)) }
     let open = ds.complaints.indices.filter { !ds.complaints[$0].resolved && ds.complaints[$0].date <= t }
-    let first = firstIndexes(of: Set(open.map { ds.complaints[$0].customer }), in: customers)
+    let first = known ?? firstIndexes(of: Set(open.map { ds.complaints[$0].customer }), in: customers)
     out += open.map { ReachOut(customer: first[ds.complaints[$0].customer], reason: .complaint($0)) }
     return out
   }
@@ -85,10 +90,24 @@ public struct ReachOut: Sendable, Equatable {
   /// hundred rows, looked up once rather than per customer.
   public static func recentWinBacks(_ ds: Dataset, today t: Day) -> Set<Int> {
     ModelWork.note()
+    return Set(firstIndexes(of: recentWinBackIDs(ds, today: t), in: ds.customers).values)
+  }
+
+  /// The same from the first customer of each id, found beside other ids in one walk.
+  static func recentWinBacks(_ ds: Dataset, today t: Day, first: [String: Int]) -> Set<Int> {
+    Set(recentWinBackIDs(ds, today: t).compactMap { first[$0] })
+  }
+
+  static func recentWinBackIDs(_ ds: Dataset, today t: Day) -> Set<String> {
     let days = ds.shop.thresholds.winBackDays
-    let ids = Set(
+    return Set(
       ds.contacts.filter { $0.kind == .winBack && t - $0.date >= 0 && t - $0.date < days }.map(\.customer))
-    return Set(firstIndexes(of: ids, in: ds.customers).values)
+  }
+
+  /// Every id the analysis looks up in the pool (recent win-backs and complaints), so that one
+  /// walk over a million customers finds them all where three walks did.
+  static func idsToFind(_ ds: Dataset, today t: Day) -> Set<String> {
+    recentWinBackIDs(ds, today: t).union(ds.complaints.map(\.customer))
   }
 
   /// What one chunk of customers adds to the list: (M, customer), (days, customer) and
@@ -102,8 +121,13 @@ public struct ReachOut: Sendable, Equatable {
   /// Each complaint's customer (nil for none or an id customers.csv lacks), found in one walk
   /// over the pool on every core rather than an index of every id.
   public static func complaintCustomers(_ ds: Dataset) -> [Int?] {
-    let first = firstIndexes(of: Set(ds.complaints.map(\.customer).filter { !$0.isEmpty }), in: ds.customers)
-    return ds.complaints.map { first[$0.customer] }
+    complaintCustomers(
+      ds, first: firstIndexes(of: Set(ds.complaints.map(\.customer).filter { !$0.isEmpty }), in: ds.customers)
+    )
+  }
+
+  static func complaintCustomers(_ ds: Dataset, first: [String: Int]) -> [Int?] {
+    ds.complaints.map { $0.customer.isEmpty ? nil : first[$0.customer] }
   }
 
   /// The first customer with each of a few ids, as `Dataset.customerIndex()` would give, without

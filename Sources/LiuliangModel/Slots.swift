@@ -24,12 +24,8 @@ public struct SlotTable: Sendable {
 
   public init(_ ds: Dataset, today t: Day) {
     ModelWork.note()
-    let th = ds.shop.thresholds
-    var counts = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
-    for v in ds.visits where SlotTable.counts(v, today: t, th) {
-      counts[v.date.weekday - 1][v.time.hour] += 1
-    }
-    self.init(counts: counts, ds.shop, ds.promotions, today: t)
+    let tallies = VisitTallies(ds.visits, today: t, ds.shop.thresholds)
+    self.init(counts: tallies.slotCounts, ds.shop, ds.promotions, today: t)
   }
 
   /// Whether visit v is counted in a slot as of t.

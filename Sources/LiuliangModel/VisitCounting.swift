@@ -13,24 +13,56 @@ extension Analysis {
     var atRiskReached: Int
 
     init(
-      _ ds: Dataset, _ figures: [CustomerFigures], visits: CustomerVisits, triedLately: Set<Int>,
+      visits: CustomerVisits, ranked: (RankedValues, RankedValues), triedLately: Set<Int>,
       reachOut: [ReachOut]
     ) {
       self.visits = visits
       self.triedLately = triedLately
       atRiskReached = reachOut.prefix { $0.kindID == "at_risk" }.count
-      let customers = ds.customers
-      let ranked = Ranked()
-      // The two orders are independent: one core each.
-      DispatchQueue.concurrentPerform(iterations: 2) { k in
-        let r = RankedValues(count: figures.count) { i in
-          guard customers[i].churnedOn == nil else { return nil }
-          return k == 0 ? Int64(figures[i].frequency) : figures[i].monetary.fen
+      (frequencies, spends) = ranked
+    }
+
+    /// F and M of the customers not churned, each in order: gathered in one walk over the pool,
+    /// then each sorted on a core of its own.
+    static func ranked(_ ds: Dataset, _ figures: [CustomerFigures]) -> (RankedValues, RankedValues) {
+      var f: [Int64] = []
+      var m: [Int64] = []
+      var who: [Int32] = []
+      f.reserveCapacity(figures.count)
+      m.reserveCapacity(figures.count)
+      who.reserveCapacity(figures.count)
+      var i = 0
+      // Read in place, chunk by chunk: copying a customer out to test one field would count a
+      // reference to each of their strings.
+      for chunk in ds.customers.chunks {
+        chunk.withUnsafeBufferPointer { c in
+          for k in c.indices {
+            if c[k].churnedOn == nil {
+              f.append(Int64(figures[i].frequency))
+              m.append(figures[i].monetary.fen)
+              who.append(Int32(i))
+            }
+            i += 1
+          }
         }
-        if k == 0 { ranked.f = r } else { ranked.m = r }
       }
-      frequencies = ranked.f
-      spends = ranked.m
+      let ranked = Ranked()
+      let (fs, ms, all) = (f, m, who)
+      DispatchQueue.concurrentPerform(iterations: 2) { k in
+        if k == 0 {
+          ranked.f = RankedValues(sorting: fs, all)
+        } else {
+          ranked.m = RankedValues(sorting: ms, all)
+        }
+      }
+      return (ranked.f, ranked.m)
+    }
+
+    /// The super-user cuts, read at their rank in the two orders: the same values a selection
+    /// among the customers not churned gives (`Analysis.cuts`).
+    static func cuts(_ ranked: (RankedValues, RankedValues), share: Double) -> (Int?, Money?) {
+      guard let k = topRank(share: share, count: ranked.0.count) else { return (nil, nil) }
+      return (Int(ranked.0.largest(k)), Money(fen: ranked.1.largest(k)))
     }
 
     /// Each worker sets only its own; both are read after both are done.

@@ -35,8 +35,8 @@ public enum Channel: String, CaseIterable, Sendable {
   case groupBuy = "group-buy"
   case momentsOrder = "moments-order"
 
-  /// A small number for `Visit`'s packed field (at most 7).
-  var code: Int {
+  /// A small number for `Visit`'s packed field (at most 3: it has two bits).
+  @usableFromInline var code: Int {
     switch self {
     case .dineIn: return 0
     case .takeaway: return 1
@@ -45,7 +45,7 @@ public enum Channel: String, CaseIterable, Sendable {
     }
   }
 
-  init(code: Int) {
+  @usableFromInline init(code: Int) {
     switch code {
     case 1: self = .takeaway
     case 2: self = .groupBuy

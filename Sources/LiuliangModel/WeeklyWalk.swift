@@ -12,18 +12,19 @@ struct WeeklyFigures {
 
 /// Walks a customer's visits (sorted by date) once for all the dates: the visits up to a date
 /// are a prefix, and the visits in a window ending at it lie between two pointers that, like
-/// the prefix, only move forward as the dates do. Sums of spend at both pointers give M.
+/// the prefix, only move forward as the dates do. Sums of spend at both pointers give M. The
+/// visit days are counted, not kept: the few walks that need a median gap read the prefix's
+/// dates again, where keeping them cost an append for each of ten million visits.
 struct WeeklyWalk {
-  /// The distinct visit dates up to the date being walked, for the median gap.
-  var distinct: [Int32] = []
   var gaps: [Int] = []
 
   @inline(__always) mutating func walk(
     _ e: UnsafeBufferPointer<VisitIndex.Entry>, _ lo: Int, _ hi: Int, dates: [Int32], _ th: Thresholds,
     medians: Bool, _ body: (Int, WeeklyFigures) -> Void
   ) {
-    distinct.removeAll(keepingCapacity: true)
     var end = lo
+    var days = 0
+    var lastDay: Int32 = 0
     var spentToEnd: Int64 = 0
     var rfmStart = lo
     var spentToRfmStart: Int64 = 0
@@ -33,7 +34,10 @@ struct WeeklyWalk {
       while end < hi && Int(e[end].date) <= d {
         let v = e[end]
         spentToEnd += v.fen
-        if distinct.last != v.date { distinct.append(v.date) }
+        if days == 0 || lastDay != v.date {
+          days += 1
+          lastDay = v.date
+        }
         end += 1
       }
       // Visits aged N days or more are out of "the N days up to d".
@@ -44,26 +48,26 @@ struct WeeklyWalk {
       while repurchaseStart < end && d - Int(e[repurchaseStart].date) >= th.repurchaseWindowDays {
         repurchaseStart += 1
       }
-      let recency = distinct.last.map { d - Int($0) }
+      let recency = days > 0 ? d - Int(lastDay) : nil
       var median: Double?
-      if medians, let r = recency, distinct.count >= 2, r > th.atRiskMinDays, r <= th.atRiskMaxDays {
-        median = medianGap(days: distinct.count)
+      if medians, let r = recency, days >= 2, r > th.atRiskMinDays, r <= th.atRiskMaxDays {
+        median = medianGap(e, lo, end)
       }
       body(
         w,
         WeeklyFigures(
           recency: recency, frequency: end - rfmStart, monetary: spentToEnd - spentToRfmStart,
-          repurchaseVisits: end - repurchaseStart, visitDays: distinct.count, medianGap: median))
+          repurchaseVisits: end - repurchaseStart, visitDays: days, medianGap: median))
     }
   }
 
-  /// The median gap between the first `days` visit days, as `CustomerFigures` has it.
-  mutating func medianGap(days: Int) -> Double? {
+  /// The median gap between the visit days of `e[lo..<end]`, as `CustomerFigures` has it.
+  mutating func medianGap(_ e: UnsafeBufferPointer<VisitIndex.Entry>, _ lo: Int, _ end: Int) -> Double? {
     gaps.removeAll(keepingCapacity: true)
-    var k = 1
-    while k < days {
-      gaps.append(Int(distinct[k]) - Int(distinct[k - 1]))
-      k += 1
+    var previous = e[lo].date
+    for k in lo + 1..<end where e[k].date != previous {
+      gaps.append(Int(e[k].date) - Int(previous))
+      previous = e[k].date
     }
     return CustomerFigures.median(&gaps)
   }

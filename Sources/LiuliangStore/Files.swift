@@ -21,6 +21,23 @@ enum Files {
   static func signature(_ path: String) -> FileSignature {
     var st = stat()
     guard stat(path, &st) == 0 else { return .missing }
+    return signature(st)
+  }
+
+  /// The signature of an open file; nil when it can't be had.
+  static func signature(fd: Int32) -> FileSignature? {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    return signature(st)
+  }
+
+  static func fileType(fd: Int32) -> mode_t? {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    return st.st_mode & S_IFMT
+  }
+
+  private static func signature(_ st: stat) -> FileSignature {
     #if canImport(Darwin)
       return FileSignature(
         size: Int64(st.st_size), mtimeSeconds: st.st_mtimespec.tv_sec, mtimeNanos: st.st_mtimespec.tv_nsec,
@@ -127,13 +144,27 @@ enum Files {
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
+  }
+
+  static func writeAll(_ fd: Int32, _ b: UnsafeRawBufferPointer) -> Bool {
     var off = 0
-    while off < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, bytes.count - off) }
+    while off < b.count {
+      var want = b.count - off
+      if let room = WriteProbe.room {
+        // A disk with `room` bytes left takes what fits, then refuses the rest.
+        guard room > 0 else {
+          errno = ENOSPC
+          return false
+        }
+        want = min(want, room)
+      }
+      let n = write(fd, b.baseAddress! + off, want)
       if n < 0 {
         if errno == EINTR { continue }
         return false
       }
+      if let room = WriteProbe.room { WriteProbe.room = room - n }
       off += n
     }
     return true
@@ -166,6 +197,16 @@ enum Files {
   static func writeAtomically(
     folder: String, name: String, bytes: [UInt8], replace: Bool = true, durable: Bool = true
   ) throws(StoreError) {
+    try writeAtomically(folder: folder, name: name, replace: replace, durable: durable) { $0.append(bytes) }
+  }
+
+  /// The same with the bytes given to a `FileSink` by `fill`, which passes them on to the temp
+  /// file a quarter of a megabyte at a time; an error thrown by `fill` removes the temp file
+  /// and is thrown on.
+  static func writeAtomically(
+    folder: String, name: String, replace: Bool = true, durable: Bool = true,
+    _ fill: (FileSink) throws(StoreError) -> Void
+  ) throws(StoreError) {
     let temp = folder + "/" + tempMarker + name + "." + String(getpid())
     // A leftover of the same name (a reused pid) goes first; then the temp file is only ever
     // one this call created, never a link someone planted.
@@ -174,9 +215,20 @@ enum Files {
     guard fd >= 0 else { throw .cannotWrite(file: name, errno: errno) }
     fchmod(fd, 0o600)
     FileOwner.matchFolder(fd, folder: folder)
-    WriteProbe.willWrite?(folder + "/" + name, bytes, false)
-    guard WriteProbe.failWith == nil, writeAll(fd, bytes), !durable || fsync(fd) == 0 else {
-      if let injected = WriteProbe.failWith { errno = injected }
+    let sink = FileSink(fd: fd)
+    do throws(StoreError) {
+      try fill(sink)
+    } catch {
+      close(fd)
+      unlink(temp)
+      throw error
+    }
+    sink.finish()
+    if let probe = WriteProbe.willWrite, sink.failure == nil {
+      probe(folder + "/" + name, (try? read(temp, name: name)).flatMap { $0 } ?? [], false)
+    }
+    guard WriteProbe.failWith == nil, sink.failure == nil, !durable || fsync(fd) == 0 else {
+      if let injected = WriteProbe.failWith { errno = injected } else if let e = sink.failure { errno = e }
       let e = errno
       close(fd)
       unlink(temp)

@@ -31,15 +31,21 @@ extension RecordCodec {
     if !r.isEmpty(a) {
       let t = r.text(a)
       guard let m = Money(yuan: t), m.fen >= 0 else { throw .badValue(field: C.amount.name, value: t) }
+      guard m <= Visit.maxAmount else {
+        throw .visitLimit(field: C.amount.name, value: t, limit: Visit.maxAmount.description)
+      }
       amount = m
     }
     let p = C.party.rawValue
     let party = r.isEmpty(p) ? 1 : try r.count(p)
-    guard party <= Int(Int16.max) else { throw .badValue(field: C.party.name, value: r.text(p)) }
+    guard Visit.holds(party: party) else {
+      throw .visitLimit(field: C.party.name, value: r.text(p), limit: String(Visit.maxParty))
+    }
     var promo = Visit.noPromotion
     if !r.isEmpty(C.promotion.rawValue) {
       let id = r.text(C.promotion.rawValue)
       if let i = promotion(id) {
+        guard Visit.holds(promotion: i) else { throw .promotionLimit(id: id, number: Int(i) + 1) }
         promo = i
       } else {
         promo = Visit.unknownPromotion
@@ -93,11 +99,12 @@ extension RecordCodec {
     guard let date = Day(utf8: db), let time = TimeOfDay(utf8: tb) else { return nil }
     var amount = Money.zero
     if ab.count > 0 {
-      guard let m = Money(yuanUTF8: ab), m.fen >= 0 else { return nil }
+      guard let m = Money(yuanUTF8: ab), m.fen >= 0, m <= Visit.maxAmount else { return nil }
       amount = m
     }
     var party = 1
     if pb.count > 0 {
+      // Four digits are always within `Visit.maxParty`.
       guard pb.count <= 4 else { return nil }
       party = 0
       for b in pb {
@@ -107,7 +114,7 @@ extension RecordCodec {
     }
     var promo = Visit.noPromotion
     if xb.count > 0 {
-      guard let i = promotions.lookup(xb) else { return nil }
+      guard let i = promotions.lookup(xb), Visit.holds(promotion: i) else { return nil }
       promo = i
     }
     var channel = Channel.dineIn
@@ -148,8 +155,7 @@ extension RecordCodec {
       appendDigits(Int(a % 100), 2, &out)
     }
     out.append(CSV.comma)
-    if v.party < 0 { out.append(UInt8(ascii: "-")) }
-    appendDigits(Int(v.party.magnitude), 1, &out)
+    appendDigits(Int(v.party), 1, &out)
     out.append(CSV.comma)
     out.append(contentsOf: promotionID)
     out.append(CSV.comma)

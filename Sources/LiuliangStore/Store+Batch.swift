@@ -162,46 +162,45 @@ extension Store {
   func widenLog(with columns: [String]) throws(StoreError) {
     let name = Kind.visits.fileName
     let table = tables[.visits]!
-    let old = try Files.read(path(name), name: name) ?? []
-    var out: [UInt8] = []
     let ending = table.lineEnding
     let commas = [UInt8](repeating: CSV.comma, count: columns.count)
-    if old.isEmpty || table.header.isEmpty {
-      CSV.appendRecord(Kind.visits.columns + columns, lineEnding: ending, to: &out)
-    } else {
-      out.reserveCapacity(old.count + old.count / 8)
-      var first = true
-      old.withUnsafeBufferPointer { b in
+    // Read mapped and written through a sink: neither the log nor its widened copy is ever
+    // whole in memory.
+    try Files.writeAtomically(folder: folder, name: name) { out throws(StoreError) in
+      let read = try Files.withMapped(path(name), name: name) { b, release in
+        guard !b.isEmpty && !table.header.isEmpty else { return false }
+        var first = true
+        var released = 0
         let bom = CSV.bomLength(b)
-        out.append(contentsOf: b[0..<bom])
+        out.append(UnsafeBufferPointer(rebasing: b[0..<bom]))
         CSV.parse(b, from: bom) { rec in
-          let raw = b[rec.raw]
+          let raw = UnsafeBufferPointer(rebasing: b[rec.raw])
+          if rec.raw.lowerBound - released >= 8 << 20 {
+            release(released..<rec.raw.lowerBound)
+            released = rec.raw.lowerBound
+          }
           if first {
             first = false
-            CSV.appendRecord(rec.fields + columns, lineEnding: ending, to: &out)
+            out.appendRecord(rec.fields + columns, lineEnding: ending)
             return
           }
           if rec.fault != nil || (rec.count <= 1 && rec.fieldIsEmpty(0)) {
-            out.append(contentsOf: raw)
+            out.append(raw)
             return
           }
-          var body = raw[...]
-          var tail: ArraySlice<UInt8> = []
-          if body.last == CSV.lf {
-            body = body.dropLast()
-            tail = [CSV.lf]
-            if body.last == CSV.cr {
-              body = body.dropLast()
-              tail = [CSV.cr, CSV.lf]
-            }
+          var body = raw.count
+          if body > 0 && raw[body - 1] == CSV.lf {
+            body -= 1
+            if body > 0 && raw[body - 1] == CSV.cr { body -= 1 }
           }
-          out.append(contentsOf: body)
-          out.append(contentsOf: commas)
-          out.append(contentsOf: tail)
+          out.append(UnsafeBufferPointer(rebasing: raw[0..<body]))
+          out.append(commas)
+          out.append(UnsafeBufferPointer(rebasing: raw[body...]))
         }
+        return true
       }
+      if read != true { out.appendRecord(Kind.visits.columns + columns, lineEnding: ending) }
     }
-    try Files.writeAtomically(folder: folder, name: name, bytes: out)
     // The appends before this one were cut back by the log's old length, which is gone: their
     // undo is refused (as a file changed elsewhere) rather than cutting the wrong bytes.
     appends.removeAll()

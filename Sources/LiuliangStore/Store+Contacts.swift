@@ -20,27 +20,17 @@ extension Store {
 
   func appendContacts(_ contacts: [Contact], of ds: Dataset) throws(StoreError) {
     let name = Kind.contacts.fileName
-    var table = tables[.contacts]!
-    var bytes: [UInt8] = []
-    for c in contacts {
-      let more = table.appendBytes(RecordCodec.fields(c))
-      table.appended(more)
-      bytes += more
-    }
     let before = Files.signature(path(name)).size
-    try Files.append(folder: folder, name: name, bytes: bytes)
-    contactAppends.append((size: before, contacts: saved.contacts.count, table: tables[.contacts]!))
-    signatures[name] = Files.signature(path(name))
-    // The table is read again from what is now on disk, so that a later rewrite (an undo)
-    // knows where every row is; the file holds a few thousand rows at most.
-    var reread = TableFile(name: name, columns: Kind.contacts.columns, emptyEquivalents: [:])
-    var problems: [Problem] = []
-    var notes: [Problem] = []
-    let all = (try? Files.read(path(name), name: name)) ?? nil
-    _ = reread.read(all ?? [], kind: .contacts, problems: &problems, notes: &notes) {
-      r, _ throws(ProblemKind) in try RecordCodec.contact(r)
+    let mark = tables[.contacts]!.mark
+    let bytes = tables[.contacts]!.append(contacts.map(RecordCodec.fields), toFileOf: Int(max(0, before)))
+    do {
+      try Files.append(folder: folder, name: name, bytes: bytes)
+    } catch {
+      tables[.contacts]!.cut(back: mark)
+      throw error
     }
-    tables[.contacts] = reread
+    contactAppends.append((size: before, contacts: saved.contacts.count, mark: mark))
+    signatures[name] = Files.signature(path(name))
     landed(.contacts, from: ds)
   }
 
@@ -68,7 +58,7 @@ extension Store {
         throw .cannotWrite(file: name, errno: errno)
       }
     }
-    tables[.contacts] = last.table
+    tables[.contacts]!.cut(back: last.mark)
     contactAppends.removeLast(contactAppends.count - k)
     signatures[name] = Files.signature(path(name))
     landed(.contacts, from: ds)

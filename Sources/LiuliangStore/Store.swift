@@ -24,7 +24,7 @@ public final class Store {
   /// The log's state before each append of this session, newest last, so an append can be undone.
   var appends: [(before: FileSignature, visits: Int, table: TableFile)] = []
   /// The same for contacts.csv: its size and table before each append, and the contacts then.
-  var contactAppends: [(size: Int64, contacts: Int, table: TableFile)] = []
+  var contactAppends: [(size: Int64, contacts: Int, mark: TableFile.Mark)] = []
   /// Told of each file as loading starts and finishes it (the dashboard's loading screen).
   let progress: LoadProgress?
   /// The files' bytes when they come from elsewhere than the folder (a database's COPY).
@@ -128,7 +128,8 @@ public final class Store {
               ahead: ahead, decode: decode)
           } ?? []
       } else if let bytes = try bytes(kind.fileName) {
-        out = table.read(bytes, kind: kind, problems: &problems, notes: &notes, decode)
+        out = table.read(
+          bytes, kind: kind, problems: &problems, notes: &notes, fingerprinted: memory == nil, decode)
       }
       tables[kind] = table
       return out
@@ -182,6 +183,8 @@ public final class Store {
     }
     problems += unknownContactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    // Every problem with a line is found: no later step asks where a row was.
+    for k in tables.keys { tables[k]!.rowLines = [] }
     self.tables = tables
     self.problems = problems
     dataset = ds
@@ -197,6 +200,7 @@ public final class Store {
     problems: inout [Problem]
   ) -> ByteIDIndex where C.Index == Int {
     let index = ByteIDIndex(records.map { $0[keyPath: id] })
+    tables[kind]!.idsDistinct = true
     guard !index.duplicates.isEmpty else { return index }
     let t = tables[kind]!
     for (i, first) in index.duplicates {
@@ -231,48 +235,45 @@ public final class Store {
   /// `overwrite` writes even over files someone else changed since they were read: only when
   /// the owner chose to keep their version over the other one.
   public func save(_ ds: Dataset, overwrite: Bool = false) throws(StoreError) {
-    var jobs: [(Kind, TableFile)] = []
+    var jobs: [Rewrite] = []
     if ds.customers != saved.customers {
       // Outside the chunks the two lists don't share, every customer is the saved one.
       let unshared = ds.customers.unsharedRanges(with: saved.customers)
       jobs.append(
-        (
-          .customers,
-          encode(
-            ds.customers, saved.customers, .customers,
-            unchanged: { j in !unshared.contains { $0.contains(j) } },
-            RecordCodec.fields)
-        ))
+        rewrite(
+          ds.customers, saved.customers, .customers,
+          unchanged: { j in !unshared.contains { $0.contains(j) } },
+          RecordCodec.fields, decode: Decoders.customer, collect: { ChunkedArray($0) }))
     }
     if ds.posts != saved.posts {
-      jobs.append((.posts, encode(ds.posts, saved.posts, .posts, RecordCodec.fields)))
+      jobs.append(rewrite(ds.posts, saved.posts, .posts, RecordCodec.fields, decode: Decoders.post) { $0 })
     }
     if ds.promotions != saved.promotions {
-      jobs.append((.promotions, encode(ds.promotions, saved.promotions, .promotions, RecordCodec.fields)))
+      jobs.append(
+        rewrite(ds.promotions, saved.promotions, .promotions, RecordCodec.fields, decode: Decoders.promotion)
+        { $0 })
     }
     if ds.complaints != saved.complaints {
-      jobs.append((.complaints, encode(ds.complaints, saved.complaints, .complaints, RecordCodec.fields)))
+      jobs.append(
+        rewrite(ds.complaints, saved.complaints, .complaints, RecordCodec.fields, decode: Decoders.complaint)
+        { $0 })
     }
     let newContacts = appendedContacts(ds)
     let cutBack = newContacts == nil ? contactsCutBack(ds) : nil
     if ds.contacts != saved.contacts && newContacts == nil && cutBack == nil {
-      jobs.append((.contacts, encode(ds.contacts, saved.contacts, .contacts, RecordCodec.fields)))
+      jobs.append(
+        rewrite(ds.contacts, saved.contacts, .contacts, RecordCodec.fields, decode: Decoders.contact) { $0 })
     }
     if newContacts != nil || cutBack != nil {
       try checkWritable(Kind.contacts.fileName, overwrite: overwrite)
       if tables[.contacts]?.unreadableHeader == true { throw .unwritableFile(Kind.contacts.fileName) }
     }
     // Check every file first, so a save is refused whole rather than half done.
-    for (kind, _) in jobs {
-      try checkWritable(kind.fileName, overwrite: overwrite)
-      if tables[kind]?.unreadableHeader == true { throw .unwritableFile(kind.fileName) }
+    for job in jobs {
+      try checkWritable(job.kind.fileName, overwrite: overwrite)
+      if tables[job.kind]?.unreadableHeader == true { throw .unwritableFile(job.kind.fileName) }
     }
-    for (kind, table) in jobs {
-      try Files.writeAtomically(folder: folder, name: kind.fileName, bytes: table.bytes)
-      signatures[kind.fileName] = Files.signature(path(kind.fileName))
-      tables[kind] = table
-      landed(kind, from: ds)
-    }
+    try write(jobs, of: ds, overwrite: overwrite)
     if messagesChanged(ds) { try saveMessages(ds, overwrite: overwrite) }
     if let newContacts { try appendContacts(newContacts, of: ds) }
     if let cutBack { try cutContacts(back: cutBack, to: ds) }
@@ -328,39 +329,6 @@ public final class Store {
         v, promotionID: v.promotion >= 0 ? promotionIDs[Int(v.promotion)] : [], to: &out)
     }
     try Files.writeAtomically(folder: folder, name: Kind.visits.fileName, bytes: out, durable: durable)
-  }
-
-  func encode<C: RandomAccessCollection>(
-    _ records: C, _ old: C, _ kind: Kind, unchanged: (Int) -> Bool = { _ in false },
-    _ fields: (C.Element) -> [String]
-  ) -> TableFile
-  where C.Element: Hashable, C.Index == Int {
-    typealias R = C.Element
-    if let idOf = Store.id(of: R.self),
-      let matches = Store.matchByPlace(records, old, idOf, unchanged: unchanged)
-    {
-      return tables[kind]!.encode(count: records.count, matches: matches) { fields(records[$0]) }
-    }
-    var oldIndex: [R: [Int]] = [:]
-    for (i, r) in old.enumerated().reversed() { oldIndex[r, default: []].append(i) }
-    var m = RowMatches(count: records.count)
-    for (j, r) in records.enumerated() {
-      if var l = oldIndex[r], let i = l.popLast() {
-        oldIndex[r] = l
-        m.same[j] = Int32(i)
-      }
-    }
-    if let idOf = Store.id(of: R.self) {
-      var byID: [String: Int] = [:]
-      for (i, r) in old.enumerated() where byID[idOf(r)] == nil { byID[idOf(r)] = i }
-      for (j, r) in records.enumerated() where m.same[j] < 0 { m.related[j] = byID[idOf(r)] }
-    } else {
-      // Records without ids (complaints) keep their place: the old row at the same position.
-      for j in records.indices where m.same[j] < 0 && j < old.count && !m.same.contains(Int32(j)) {
-        m.related[j] = j
-      }
-    }
-    return tables[kind]!.encode(count: records.count, matches: m) { fields(records[$0]) }
   }
 
   /// Appends one visit to visits.csv and to the dataset: the log is never rewritten, except

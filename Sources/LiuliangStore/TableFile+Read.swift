@@ -37,14 +37,18 @@ struct PlainRow {
 }
 
 extension TableFile {
-  /// Reads the file's rows into records (see `RowDecoder`). The file's bytes are kept for
-  /// rewriting it.
+  /// Reads the file's rows into records (see `RowDecoder`). The bytes are not kept: their
+  /// fingerprint is, for a rewrite to know the file on disk is still these bytes (not taken
+  /// for a store that is never written, `fingerprinted: false`).
   mutating func read<R>(
-    _ data: [UInt8], kind: Kind, problems: inout [Problem], notes: inout [Problem], _ decode: RowDecoder<R>
+    _ data: [UInt8], kind: Kind, problems: inout [Problem], notes: inout [Problem],
+    fingerprinted: Bool = true, _ decode: RowDecoder<R>
   ) -> [R] {
-    bytes = data
-    return data.withUnsafeBufferPointer { b in
-      read(buffer: b, kind: kind, problems: &problems, notes: &notes, decode: decode)
+    data.withUnsafeBufferPointer { b in
+      let records = read(buffer: b, kind: kind, problems: &problems, notes: &notes, decode: decode)
+      if fingerprinted { fingerprint.add(UnsafeRawBufferPointer(b)) }
+      keptIDSet = keptIDs(in: b)
+      return records
     }
   }
 
@@ -57,6 +61,8 @@ extension TableFile {
     decode: RowDecoder<R>
   ) -> [R] {
     hasContent = !b.isEmpty
+    hasBOM = CSV.bomLength(b) > 0
+    endsMidLine = b.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
     var headerProblems: [Problem] = []
     var context = Context(columns: columns, rewritable: kind != .visits, name: name)
     let start = CSV.bomLength(b)
@@ -70,15 +76,12 @@ extension TableFile {
       decode: decode)
     problems += headerProblems + body.problems
     notes += body.notes
+    // The log is only appended to, never rewritten: where its rows were need not stay in
+    // memory (for ten million rows that would be the load's biggest array).
     if context.rewritable {
-      rows = body.rows
+      rows = RowSpans(body.rows)
       rowLines = body.rowLines
       kept = body.kept
-    } else {
-      // The log is only appended to, never rewritten: where its rows were, and its bytes,
-      // need not stay in memory (for ten million rows that would be the load's biggest array).
-      endsMidLine = b.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
-      bytes = []
     }
     unreadableHeader = context.unreadable
     return records
@@ -146,14 +149,14 @@ struct Context: Sendable {
 extension TableFile {
   /// The ids of rows kept verbatim: references to them are not reported again, since the row
   /// itself already is.
-  func keptIDs() -> Set<String> {
+  func keptIDs() -> Set<String> { keptIDSet }
+
+  private func keptIDs(in b: UnsafeBufferPointer<UInt8>) -> Set<String> {
     guard let k = header.firstIndex(of: "id") else { return [] }
     var out = Set<String>()
-    bytes.withUnsafeBufferPointer { b in
-      for row in kept {
-        CSV.parse(UnsafeBufferPointer(rebasing: b[row.raw])) { rec in
-          if rec.count > k { out.insert(rec.field(k)) }
-        }
+    for row in kept {
+      CSV.parse(UnsafeBufferPointer(rebasing: b[row.raw])) { rec in
+        if rec.count > k { out.insert(rec.field(k)) }
       }
     }
     return out

@@ -1,25 +1,34 @@
-/// One CSV file as loaded: its bytes, header, and where each row came from, so that a rewrite
-/// can give back every row it did not change byte for byte, keep unknown columns, and put
-/// unreadable rows back where they were.
+/// One CSV file as loaded: its header, and where each row came from, so that a rewrite can
+/// give back every row it did not change byte for byte, keep unknown columns, and put
+/// unreadable rows back where they were. The bytes themselves are not kept: a rewrite reads
+/// them from the file, once its `fingerprint` says it is still the file that was loaded.
 public struct TableFile: Sendable {
   public let name: String
   /// The known columns of this kind, in PRODUCT.md's order.
   public let columns: [String]
-  public internal(set) var bytes: [UInt8] = []
   public internal(set) var header: [String] = []
   var lineEnding: [UInt8] = [CSV.lf]
   var bodyStart = 0
   /// Raw byte range of every row that was read into a record, in file order.
-  var rows: [Range<Int>] = []
+  var rows = RowSpans()
   /// Rows kept verbatim (unreadable, or blank): the count of read rows before each.
   var kept: [(after: Int, raw: Range<Int>)] = []
-  /// The line each read row starts on, for problems found after reading (duplicate ids).
+  /// The line each read row starts on, for problems found after reading (duplicate ids):
+  /// let go once the load has found them (`Store.load`).
   var rowLines: [Int32] = []
   /// A header that can't be read, or lacks a required column: nothing is read, nothing written.
   public internal(set) var unreadableHeader = false
-  /// For the append-only log the bytes are not kept: only whether the file ends mid-line.
+  /// The file ends without a line ending (its last row, or its header when it has no rows).
   var endsMidLine = false
   var hasContent = false
+  var hasBOM = false
+  /// The whole file's bytes as read, written or appended to, summed: what a rewrite checks
+  /// the file on disk against before copying a byte of it (see `FileSource`).
+  var fingerprint = Fingerprint()
+  /// The ids of rows kept verbatim (see `keptIDs`), found while the bytes were at hand.
+  var keptIDSet: Set<String> = []
+  /// The records read from, or written as, this file have no id twice (see `Store.matchFew`).
+  var idsDistinct = false
 
   /// Known values that read the same as empty (see `Kind.emptyEquivalents`).
   var emptyEquivalents: [String: String] = [:]
@@ -37,9 +46,21 @@ public struct TableFile: Sendable {
   /// Column name → field index in this file's header, for the known columns.
   public func index(of column: String) -> Int? { header.firstIndex(of: column) }
 
-  /// Bytes of the whole file with `count` records in place of the rows read (see
-  /// `RowMatches`); `fields(j)` gives a changed record's known values in `columns` order.
-  func encode(count: Int, matches: RowMatches, fields: (Int) -> [String]) -> TableFile {
+  /// Whether `source` holds the bytes this table was read from or written as (no file at
+  /// all stands for an empty one).
+  func isRead(from source: FileSource?) -> Bool {
+    guard let source else { return fingerprint.value == Fingerprint().value }
+    return source.checksum() == fingerprint.value
+  }
+
+  /// Writes the whole file with `count` records in place of the rows read (see `RowMatches`)
+  /// to `out`, copying rows from `source` (the file this table was read from); `fields(j)`
+  /// gives a changed record's known values in `columns` order. The table of the new file.
+  func encode(
+    count: Int, matches: RowMatches, from source: FileSource?, to out: FileSink, fields: (Int) -> [String]
+  )
+    -> TableFile
+  {
     let same = { (j: Int) in matches.sameRow(j) }
     let related = { (j: Int) in matches.related[j] }
     let changed = (0..<count).filter { same($0) == nil }
@@ -50,76 +71,75 @@ public struct TableFile: Sendable {
       if changedFields.values.contains(where: { !$0[k].isEmpty && $0[k] != same }) { outHeader.append(c) }
     }
     let headerChanged = outHeader != header
-    if !headerChanged && count == rows.count && (0..<count).allSatisfy({ same($0) == $0 }) { return self }
 
+    func old<T>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+      guard let source else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+      return source.withBytes(r, body)
+    }
     func oldFields(_ i: Int) -> [String] {
       var f: [String] = []
-      bytes.withUnsafeBufferPointer { b in
-        CSV.parse(UnsafeBufferPointer(rebasing: b[rows[i]])) { f = $0.fields }
-      }
+      old(rows[i]) { b in CSV.parse(b) { f = $0.fields } }
       return f
     }
     var next = TableFile(name: name, columns: columns, emptyEquivalents: emptyEquivalents)
     next.optionalColumns = optionalColumns
     next.lineEnding = lineEnding
     next.header = outHeader
-    next.rows.reserveCapacity(count)
-    next.rowLines.reserveCapacity(count)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 256)
-    var line = 1
-    // Tracks the line each row starts on, counting the newlines it adds.
-    func mark(from start: Int) {
-      for k in start..<out.count where out[k] == CSV.lf { line += 1 }
+    next.hasBOM = hasBOM
+    // Chunks of rows that only moved are the old table's (see `RowSpans.Builder`).
+    var rowsOut = RowSpans.Builder(sharingWith: rows)
+    // A row without a line ending (the old file's last) gets one only when something follows
+    // it: a last row without one keeps lacking it if it stays last.
+    var pendingEnding = false
+    func endPending() {
+      if pendingEnding { out.append(lineEnding) }
+      pendingEnding = false
+    }
+    func lacksEnding(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      b.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
     }
     if bodyStart > 0 && !headerChanged {
-      out.append(contentsOf: bytes[0..<bodyStart])
+      pendingEnding = old(0..<bodyStart) { b in
+        out.append(b)
+        return lacksEnding(b)
+      }
     } else {
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-      CSV.appendRecord(outHeader, lineEnding: lineEnding, to: &out)
+      if hasBOM { out.append([0xEF, 0xBB, 0xBF]) }
+      out.appendRecord(outHeader, lineEnding: lineEnding)
     }
-    mark(from: 0)
-    next.bodyStart = out.count
+    next.bodyStart = out.count + (pendingEnding ? lineEnding.count : 0)
     // A kept row goes back after the nearest earlier row that is still there.
-    var emitted = Set<Int>()
+    var emitted: [Bool] = []
     if !kept.isEmpty {
-      for j in 0..<count { if let o = same(j) ?? related(j) { emitted.insert(o) } }
+      emitted = [Bool](repeating: false, count: rows.count)
+      for j in 0..<count { if let o = same(j) ?? related(j) { emitted[o] = true } }
     }
     var keptAfter: [Int: [Range<Int>]] = [:]
     for k in kept {
       var n = k.after
-      while n > 0 && !emitted.contains(n - 1) { n -= 1 }
+      while n > 0 && !emitted[n - 1] { n -= 1 }
       keptAfter[n, default: []].append(k.raw)
     }
-    // A last row without a line ending keeps lacking one if it stays last.
-    var addedEnding = false
+    // The range a raw row takes once its ending is added.
     func emitRaw(_ r: Range<Int>) -> Range<Int> {
+      endPending()
       let start = out.count
-      out.append(contentsOf: bytes[r])
-      addedEnding = false
-      if let last = bytes[r].last, last != CSV.lf && last != CSV.cr {
-        out.append(contentsOf: lineEnding)
-        addedEnding = true
+      pendingEnding = old(r) { b in
+        out.append(b)
+        return lacksEnding(b)
       }
-      return start..<out.count
+      return start..<(out.count + (pendingEnding ? lineEnding.count : 0))
     }
     func emitKept(after n: Int) {
       for r in keptAfter.removeValue(forKey: n) ?? [] {
-        let start = out.count
-        next.kept.append((after: next.rows.count, raw: emitRaw(r)))
-        mark(from: start)
+        next.kept.append((after: rowsOut.count, raw: emitRaw(r)))
       }
-    }
-    func addRow(_ r: Range<Int>) {
-      next.rows.append(r)
-      next.rowLines.append(Int32(line))
-      mark(from: r.lowerBound)
     }
     emitKept(after: 0)
     let known = outHeader.map { columns.firstIndex(of: $0) }
     for j in 0..<count {
       if let o = same(j), !headerChanged {
-        addRow(emitRaw(rows[o]))
+        rowsOut.append(emitRaw(rows[o]))
         emitKept(after: o + 1)
         continue
       }
@@ -135,25 +155,35 @@ public struct TableFile: Sendable {
           row.append(old.map { h < $0.count ? $0[h] : "" } ?? "")
         }
       }
+      endPending()
       let start = out.count
-      CSV.appendRecord(row, lineEnding: lineEnding, to: &out)
-      addedEnding = false
-      addRow(start..<out.count)
+      out.appendRecord(row, lineEnding: lineEnding)
+      rowsOut.append(start..<out.count)
       if let o = oldRow { emitKept(after: o + 1) }
     }
     // Rows whose neighbour went away still go back, in their old order.
     for k in keptAfter.keys.sorted() { emitKept(after: k) }
-    if addedEnding && bytes.last.map({ $0 != CSV.lf && $0 != CSV.cr }) == true {
-      out.removeLast(lineEnding.count)
-      if let last = next.rows.last, last.upperBound > out.count {
-        next.rows[next.rows.count - 1] = last.lowerBound..<out.count
+    next.rows = rowsOut.finish()
+    if pendingEnding && endsMidLine {
+      // The old file ended mid-line and so does the new one: what was counted with the
+      // ending it did not get ends where the file does.
+      let end = out.count
+      if let last = next.rows.last, last.upperBound > end {
+        next.rows[next.rows.count - 1] = last.lowerBound..<end
       }
-      if let last = next.kept.last, last.raw.upperBound > out.count {
-        next.kept[next.kept.count - 1].raw = last.raw.lowerBound..<out.count
+      if let last = next.kept.last, last.raw.upperBound > end {
+        next.kept[next.kept.count - 1].raw = last.raw.lowerBound..<end
       }
+      if next.bodyStart > end { next.bodyStart = end }
+      pendingEnding = false
+    } else {
+      endPending()
     }
-    next.bytes = out
-    next.hasContent = true
+    out.finish()
+    next.endsMidLine = out.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false
+    next.fingerprint = out.fingerprint
+    next.hasContent = out.count > 0
+    next.keptIDSet = keptIDSet
     return next
   }
 
@@ -163,7 +193,7 @@ public struct TableFile: Sendable {
     var out: [UInt8] = []
     if header.isEmpty {
       CSV.appendRecord(columns, lineEnding: lineEnding, to: &out)
-    } else if endsMidLine || (bytes.last.map { $0 != CSV.lf && $0 != CSV.cr } ?? false) {
+    } else if endsMidLine {
       out.append(contentsOf: lineEnding)
     }
     let fields =
@@ -176,14 +206,24 @@ public struct TableFile: Sendable {
 
 /// Which old row each record of a rewrite is: the one it equals, written back byte for byte,
 /// or the one it replaces, whose unknown columns it keeps. Four bytes a record plus the few
-/// replaced: a million-customer rewrite should not hold two arrays of optionals.
+/// replaced: a million-customer rewrite should not hold two arrays of optionals. For a few
+/// changes in place not even that (`inPlace`).
 struct RowMatches {
-  /// The old row record j equals, −1 for none.
+  /// The old row record j equals, −1 for none; empty when record j is old row j but for `moved`.
   var same: [Int32]
+  /// With `same` empty, the records that are not the old row in their place: the old row each
+  /// equals, −1 for none.
+  var moved: [Int: Int32] = [:]
   /// The old row a changed record replaces, for those that replace one.
   var related: [Int: Int] = [:]
 
   init(count: Int) { same = [Int32](repeating: -1, count: count) }
 
-  func sameRow(_ j: Int) -> Int? { same[j] >= 0 ? Int(same[j]) : nil }
+  /// Every record the old row in its place, until `moved` says otherwise.
+  static var inPlace: RowMatches { RowMatches(count: 0) }
+
+  func sameRow(_ j: Int) -> Int? {
+    let i = same.isEmpty ? moved[j] ?? Int32(j) : same[j]
+    return i >= 0 ? Int(i) : nil
+  }
 }

@@ -173,27 +173,34 @@ public final class TillTarget {
       keepPhones()
       return
     }
-    let old = try Files.read(folder + "/" + name, name: name) ?? []
+    // The log is read mapped and written through a sink, a megabyte at a time: neither its
+    // 430 MB nor the widened copy is ever whole in memory.
     let header = Array(Kind.visits.columns.joined(separator: ",").utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(old.count + old.count / 32 + rows.count + 16)
-    out += header + Array(",order\n".utf8)
-    old.withUnsafeBufferPointer { b in
-      guard let base = b.baseAddress else { return }
-      var at = header.count + 1
-      while at < b.count {
-        let end = memchr(base + at, Int32(CSV.lf), b.count - at).map {
-          base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+    let ending: [UInt8] = [CSV.comma, CSV.lf]
+    var size = 0
+    try Files.writeAtomically(folder: folder, name: name) { out throws(StoreError) in
+      out.append(header + Array(",order\n".utf8))
+      _ = try Files.withMapped(folder + "/" + name, name: name) { b, release in
+        guard let base = b.baseAddress else { return }
+        var at = header.count + 1
+        var released = 0
+        while at < b.count {
+          let end = memchr(base + at, Int32(CSV.lf), b.count - at).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+          }
+          out.append(UnsafeBufferPointer(rebasing: b[at..<(end ?? b.count)]))
+          out.append(ending)
+          at = (end ?? b.count) + 1
+          if at - released >= 8 << 20 {
+            release(released..<min(at, b.count))
+            released = at
+          }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[at..<(end ?? b.count)]))
-        out.append(CSV.comma)
-        out.append(CSV.lf)
-        at = (end ?? b.count) + 1
       }
+      out.append(rows)
+      size = out.count
     }
-    out += rows
-    try Files.writeAtomically(folder: folder, name: name, bytes: out)
-    keepOrders(size: out.count)
+    keepOrders(size: size)
     keepPhones()
   }
 
@@ -243,8 +250,7 @@ public final class TillTarget {
         digits(&p, a % 100, 2)
       }
       put(&p, CSV.comma)
-      if v.party < 0 { put(&p, UInt8(ascii: "-")) }
-      digits(&p, UInt64(v.party.magnitude), 1)
+      digits(&p, UInt64(v.party), 1)
       put(&p, CSV.comma)
       put(&p, CSV.comma)
       for b in v.channel.rawValue.utf8 { put(&p, b) }

@@ -75,7 +75,8 @@ struct PhasesCommand: ParsableCommand {
     log.line("VisitIndex", log.lap())
     let visits = CustomerVisits(index)
     log.line("CustomerVisits", log.lap())
-    let analysis = Analysis(ds, today: today, index: index)
+    // With what counting a logged visit in needs, as setData makes it.
+    let analysis = Analysis(ds, today: today, index: index, updatable: visits)
     log.line("Analysis", log.lap())
     let trends = Trends(ds, today: today, weeks: 12, index: index)
     log.line("Trends", log.lap())

@@ -194,6 +194,8 @@ struct ImportReport {
     case .unknownCustomer(let c): return cliText("reject.unknown_customer", c)
     case .ambiguousCustomer(let c): return cliText("reject.ambiguous_customer", c)
     case .unknownPromotion(let p): return cliText("reject.unknown_promotion", p)
+    case .visitLimit(let c, let v, let l): return cliText("reject.visit_limit", c, v, l)
+    case .promotionLimit(let p, let n): return cliText("reject.promotion_limit", p, n, Visit.promotionLimit)
     }
   }
 

@@ -40,4 +40,31 @@ final class ChainLoadTests: XCTestCase {
     XCTAssertTrue(line.hasPrefix(id + ","), line)
     XCTAssertTrue(line.contains(",\"say \"\"hi\"\"\","), line)
   }
+
+  /// A row the server holds with a value past what a visit keeps (put there by psql, or by an
+  /// older liuliang) is the load's problem, told as the folder's reader tells it; the row at
+  /// the limits is a visit.
+  func testAValuePastWhatAVisitKeepsIsAProblemOfTheLoad() throws {
+    let pg = try ThrowawayPostgres.server()
+    let db = try pg.newDatabase()
+    let url = pg.url(db)
+    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
+    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    _ = try pg.psql(
+      db,
+      "INSERT INTO visits (shop, customer, date, time, amount, party) VALUES "
+        + "('main', '', '2026-11-16', '12:00', '21474836.48', '1'), "
+        + "('main', '', '2026-11-16', '12:01', '1', '16384'), "
+        + "('main', '', '2026-11-16', '12:02', '21474836.47', '16383')")
+    let reader = try PostgresStore(url: url, shop: "main", mode: .readOnly)
+    XCTAssertEqual(reader.dataset.visits.count, demo.dataset.visits.count + 1)
+    XCTAssertEqual(reader.dataset.visits.last?.amount, Money(fen: 2_147_483_647))
+    XCTAssertEqual(reader.dataset.visits.last?.party, 16_383)
+    XCTAssertEqual(
+      reader.problems.map(\.kind).filter { !demo.problems.map(\.kind).contains($0) },
+      [
+        .visitLimit(field: "amount", value: "21474836.48", limit: "21474836.47"),
+        .visitLimit(field: "party", value: "16384", limit: "16383"),
+      ])
+  }
 }

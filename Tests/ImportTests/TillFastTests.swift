@@ -171,6 +171,21 @@ final class TillFastTests: XCTestCase {
     }
   }
 
+  /// The largest amount a visit keeps and a four-digit party are plain: both paths write them.
+  func testTheLimitsThemselvesTakeTheBytePath() throws {
+    let bytes = Array(
+      ("订单号,下单时间,会员手机号,实收金额,就餐人数\n" + "B-1,2025-11-05 12:00:00,13800138000,21474836.47,9999\n").utf8)
+    let a = try folder()
+    let b = try copy(a)
+    guard let f = try fast(bytes, a) else { return XCTFail("the amount at its limit took the general path") }
+    let g = try general(bytes, b)
+    XCTAssertEqual(f.added, g.added)
+    XCTAssertEqual(g.rejects, [])
+    let log = try String(contentsOfFile: a + "/visits.csv", encoding: .utf8)
+    XCTAssertEqual(log, try String(contentsOfFile: b + "/visits.csv", encoding: .utf8))
+    XCTAssertTrue(log.hasSuffix("\nC0001,2025-11-05,12:00,21474836.47,9999,,dine-in,B-1\n"), log)
+  }
+
   /// Files and stores the byte path is not sure of: each goes to the general path.
   func testWhatIsNotPlainGoesToTheGeneralPath() throws {
     let lines = Self.till.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
@@ -185,6 +200,7 @@ final class TillFastTests: XCTestCase {
       "A-9,2025-11-01 18:30:10,13800138000,1,3人,堂食,",  // a party with its word
       "A-9,2025-11-01 18:30:10,13800138000,1,1,飞船,",  // a channel nobody knows: a reject
       "A-9,2025-11-01 18:30:10,13800138000,1,1,堂食,,x",  // a cell past the header
+      "A-9,2025-11-01 18:30:10,13800138000,21474836.48,1,堂食,",  // more than a visit keeps: a reject
     ] {
       XCTAssertNil(try TillFast.read(Array((head + row + "\r\n").utf8), encoding: nil), row)
     }

@@ -137,6 +137,31 @@ final class TillImportTests: XCTestCase {
     XCTAssertEqual(r.newVisits.map(\.time.description), ["12:00"])
   }
 
+  /// An amount or party past what a visit keeps (2^31 − 1 fen, 2^14 − 1 people) is a rejected
+  /// row with its column and the limit; each limit itself is imported.
+  func testValuesPastWhatAVisitKeepsAreRejectedWithTheirColumn() throws {
+    let (folder, s) = try store()
+    let csv = """
+      订单号,下单时间,会员手机号,实收金额,就餐人数
+      A1,2025-11-01 18:30:10,13800138000,21474836.47,16383
+      A2,2025-11-01 18:31:10,13800138000,21474836.48,1
+      A3,2025-11-01 18:32:10,,1,16384
+      A4,2025-11-01 18:33:10,,"¥21,474,836.48",2人
+
+      """
+    let r = try importVisits(Array(csv.utf8), into: s)
+    XCTAssertEqual(r.added.map(\.line), [2])
+    XCTAssertEqual(r.rejects.map(\.line), [3, 4, 5])
+    XCTAssertEqual(
+      r.rejects.map(\.reason),
+      [
+        .visitLimit(column: "实收金额", value: "21474836.48", limit: "21474836.47"),
+        .visitLimit(column: "就餐人数", value: "16384", limit: "16383"),
+        .visitLimit(column: "实收金额", value: "21474836.48", limit: "21474836.47"),
+      ])
+    XCTAssertEqual(try log(folder).last, "C0001,2025-11-01,18:30,21474836.47,16383,,dine-in,A1")
+  }
+
   /// A date cell holding a number no day can be (infinite, not a number) is a rejected row,
   /// not a trap that ends the program.
   func testADateThatIsNoNumberOfDaysIsRejected() throws {

@@ -80,7 +80,7 @@ final class IndexTests: XCTestCase {
     XCTAssertEqual(lean.offsets, full.offsets)
     XCTAssertEqual(lean.entries?.map(\.date), full.entries?.map(\.date))
     XCTAssertEqual(Analysis(ds, today: t, index: lean).figures, Analysis(ds, today: t, index: full).figures)
-    ds.visits[5].amount = Money(fen: 1 << 40)
+    ds.visits[5].amount = Visit.maxAmount
     let big = VisitIndex(ds, keepingOrder: false)
     XCTAssertNil(big.entries)
     XCTAssertEqual(big.order.count, 400, "kept: the figures read the log through it")

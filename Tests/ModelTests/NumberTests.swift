@@ -264,6 +264,25 @@ final class NumberTests: XCTestCase {
     XCTAssertNil(a.cohorts[2].share(0))
   }
 
+  /// A cohort of long ago: the months of visits within ten years of T are read from a table
+  /// made once, older ones worked out from the date; both must name the same months.
+  func testCohortOfLongAgo() {
+    var f = Fixture()  // T = 2026-11-16
+    f.ds.customers.append(Customer(id: "A", name: "A", joined: Day("2014-03-05")!))
+    let dates = [
+      "2014-03-20", "2014-05-02", "2015-01-10", "2016-11-07", "2016-11-08", "2026-09-30", "2026-10-02",
+    ]
+    f.ds.visits = VisitLog(dates.map { Visit(customer: 0, date: Day($0)!, time: TimeOfDay(minutes: 700)) })
+    // 2014-03 is month 2014·12 + 2; the months after it up to 2026-11 (2026·12 + 10) are 152.
+    // A visit in month x counts at x − (2014·12 + 2) − 1: May 2014 at 1, January 2015 at 9,
+    // November 2016 (twice, once counted) at 31, September 2026 at 149, October 2026 at 150.
+    var returned = [Int](repeating: 0, count: 152)
+    for k in [1, 9, 31, 149, 150] { returned[k] = 1 }
+    let expected = [Cohort(month: Day("2014-03-01")!.monthIndex, size: 1, returned: returned)]
+    XCTAssertEqual(Cohort.table(f.ds, today: f.t, index: VisitIndex(f.ds)), expected)
+    XCTAssertEqual(Cohort.table(f.ds, today: f.t, index: VisitIndex(f.ds, keepingOrder: false)), expected)
+  }
+
   func testChurnTrendByMonth() {
     var f = Fixture()  // T = 2026-11-16
     f.customer("A", churned: 0)  // 2026-11-16

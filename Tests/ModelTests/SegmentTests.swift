@@ -126,6 +126,25 @@ final class SegmentTests: XCTestCase {
     XCTAssertEqual(CustomerFigures.median(&gaps), 7)
   }
 
+  /// The median by its definition (the middle value, or the mean of the middle two) on few gaps,
+  /// sorted in place by insertion, and on more than 32, sorted by the library.
+  func testMedianOfFewAndOfManyGaps() {
+    var one = [9]
+    XCTAssertEqual(CustomerFigures.median(&one), 9)
+    var odd = [7, 1, 7, 3, 30]  // 1 3 7 7 30
+    XCTAssertEqual(CustomerFigures.median(&odd), 7)
+    var none: [Int] = []
+    XCTAssertNil(CustomerFigures.median(&none))
+    var rng = SystemRandomNumberGenerator()
+    for n in 1...70 {
+      let gaps = (0..<n).map { _ in Int.random(in: 1...12, using: &rng) }
+      let s = gaps.sorted()
+      let expected = n % 2 == 1 ? Double(s[n / 2]) : Double(s[n / 2 - 1] + s[n / 2]) / 2
+      var v = gaps
+      XCTAssertEqual(CustomerFigures.median(&v), expected, "\(gaps)")
+    }
+  }
+
   func testTwoVisitsOnOneDayAreOneVisitDay() {
     // Rows on 70 and 70 days ago: one visit day → the single-visit rule, R = 70 > 60.
     XCTAssertEqual(segment { $0.customer("R", visits: [70, 70]) }.1, .singleVisit(recency: 70))

@@ -63,21 +63,87 @@ final class VisitLogTests: XCTestCase {
     a.withUnsafeBufferPointer { XCTAssertEqual($0.count, 2) }
   }
 
-  func testAVisitTakes24BytesAndKeepsEveryTimeAndChannel() {
-    XCTAssertEqual(MemoryLayout<Visit>.stride, 24)
-    for ch in Channel.allCases {
-      for m in [0, 1, 719, 1439, 1440] {
-        var v = Visit(
-          customer: 3, date: Day("2026-02-28")!, time: TimeOfDay(minutes: m), party: 9999, channel: ch)
-        XCTAssertEqual(v.time.minutes, Int16(m))
-        XCTAssertEqual(v.channel, ch)
-        v.channel = .takeaway
-        XCTAssertEqual(v.time.minutes, Int16(m), "changing the channel keeps the time")
-        v.time = TimeOfDay(minutes: 600)
-        XCTAssertEqual(v.channel, .takeaway, "changing the time keeps the channel")
-        XCTAssertEqual(v.party, 9999)
+  /// Sixteen bytes, and every field holds each value up to its limits whatever the others hold:
+  /// the limits are the first and last dates `YYYY-MM-DD` can write, 2^31 − 1 fen either
+  /// side of zero, 0…16,383 people, 16,384 promotions (and the two marks below them).
+  func testAVisitTakes16BytesAndKeepsEveryFieldAtItsLimits() {
+    XCTAssertEqual(MemoryLayout<Visit>.stride, 16)
+    XCTAssertEqual(Visit.firstDay, Day("0000-01-01"))
+    XCTAssertEqual(Visit.lastDay, Day("9999-12-31"))
+    XCTAssertEqual(Visit.maxAmount, Money(yuan: "21474836.47"))
+    XCTAssertEqual(Visit.minAmount, Money(yuan: "-21474836.48"))
+    let days = [
+      Day("0000-01-01")!, Day("0000-01-02")!, Day("1970-01-01")!, Day("2026-02-28")!, Day("9999-12-31")!,
+    ]
+    let times = [0, 1, 719, 1439, 1440].map { TimeOfDay(minutes: $0) }
+    let amounts = [0, 1, -1, 5850, 2_147_483_647, -2_147_483_648].map { Money(fen: Int64($0)) }
+    let parties: [Int16] = [0, 1, 9999, 16_382, 16_383]
+    let promotions: [Int32] = [Visit.unknownPromotion, Visit.noPromotion, 0, 1, 16_382, 16_383]
+    let customers: [Int32] = [Visit.unknownCustomer, Visit.walkIn, 0, Int32.max]
+    func same(
+      _ v: Visit, _ d: Day, _ t: TimeOfDay, _ a: Money, _ p: Int16, _ x: Int32, _ c: Channel, _ w: Int32
+    ) {
+      XCTAssertEqual(
+        [
+          v.date.description, v.time.description, v.amount.description, "\(v.party)", "\(v.promotion)",
+          v.channel.rawValue, "\(v.customer)",
+        ],
+        [d.description, t.description, a.description, "\(p)", "\(x)", c.rawValue, "\(w)"])
+    }
+    // Each field through its values, the others at either end of theirs.
+    for (k, ends) in [(0, 0), (1, 1), (0, 1)].enumerated() {
+      let d = k == 1 ? days.last! : days.first!
+      let t = times[ends.0 == 0 ? 0 : 3]
+      let a = amounts[ends.1 == 0 ? 5 : 4]
+      let p = parties[ends.0 == 0 ? 0 : 4]
+      let x = promotions[ends.1 == 0 ? 0 : 5]
+      let c = Channel.allCases[k]
+      let w = customers[k]
+      let base = Visit(customer: w, date: d, time: t, amount: a, party: p, promotion: x, channel: c)
+      same(base, d, t, a, p, x, c, w)
+      for day in days {
+        var v = base
+        v.date = day
+        same(v, day, t, a, p, x, c, w)
+      }
+      for time in times {
+        var v = base
+        v.time = time
+        same(v, d, time, a, p, x, c, w)
+      }
+      for amount in amounts {
+        var v = base
+        v.amount = amount
+        same(v, d, t, amount, p, x, c, w)
+      }
+      for party in parties {
+        var v = base
+        v.party = party
+        same(v, d, t, a, party, x, c, w)
+      }
+      for promotion in promotions {
+        var v = base
+        v.promotion = promotion
+        same(v, d, t, a, p, promotion, c, w)
+        XCTAssertEqual(v.hasPromotion, promotion != Visit.noPromotion)
+      }
+      for channel in Channel.allCases {
+        var v = base
+        v.channel = channel
+        same(v, d, t, a, p, x, channel, w)
       }
     }
+    XCTAssertTrue(Visit.holds(party: 16_383))
+    XCTAssertFalse(Visit.holds(party: 16_384))
+    XCTAssertFalse(Visit.holds(party: -1))
+    XCTAssertTrue(Visit.holds(promotion: 16_383))
+    XCTAssertFalse(Visit.holds(promotion: 16_384))
+    XCTAssertTrue(Visit.holds(amount: Money(fen: 2_147_483_647)))
+    XCTAssertFalse(Visit.holds(amount: Money(fen: 2_147_483_648)))
+    XCTAssertFalse(Visit.holds(amount: Money(fen: -2_147_483_649)))
+    XCTAssertTrue(Visit.holds(date: Day("9999-12-31")!))
+    XCTAssertFalse(Visit.holds(date: Day("9999-12-31")!.adding(1)))
+    XCTAssertFalse(Visit.holds(date: Day("0000-01-01")!.adding(-1)))
   }
 
   func testIndexesOfOneCustomerInLogOrder() {

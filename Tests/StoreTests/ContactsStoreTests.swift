@@ -157,3 +157,27 @@ extension ContactsStoreTests {
     XCTAssertEqual(s.dataset.shop.messages[.welcome], "欢迎 \"新朋友\"")
   }
 }
+
+extension ContactsStoreTests {
+  /// An append tells the table where its rows went without reading the file again, and an
+  /// undo cuts the table back with the file: a rewrite after both copies every row, the
+  /// appended one too, from the file as it now is.
+  func testARewriteAfterAppendsAndAnUndoCopiesTheAppendedRow() throws {
+    try write("contacts.csv", Self.log)
+    let s = try Store(folder: folder, mode: .readWrite)
+    var ds = s.dataset
+    ds.contacts.append(Contact(customer: "C1", date: Day("2026-11-16")!, kind: .welcome))
+    try s.save(ds)
+    let once = ds
+    ds.contacts.append(Contact(customer: "C2", date: Day("2026-11-16")!, kind: .birthday, note: "礼"))
+    try s.save(ds)
+    try s.save(once)
+    ds = once
+    ds.contacts[0].note = "改"
+    try s.save(ds)
+    XCTAssertEqual(
+      try text("contacts.csv"),
+      Self.log.replacingOccurrences(of: "\"生日, 快乐\"", with: "改") + "\r\nC1,2026-11-16,welcome,,\r\n")
+    XCTAssertEqual(try Store(folder: folder, mode: .readOnly).dataset.contacts, ds.contacts)
+  }
+}

@@ -10,8 +10,10 @@ final class TillRowTests: XCTestCase {
     var rng = SystemRandomNumberGenerator()
     let first = Day("1900-01-01")!.raw
     let last = Day("2199-12-31")!.raw
-    let amounts: [Int64] = [0, 1, 5, 10, 99, 100, 101, 12_345, 128_800, -1, -250, Int64.max, Int64.min + 1]
-    let parties: [Int16] = [0, 1, 3, 10, 999, Int16.max, -1, -40]
+    let amounts: [Int64] = [
+      0, 1, 5, 10, 99, 100, 101, 12_345, 128_800, -1, -250, Visit.maxAmount.fen, Visit.minAmount.fen,
+    ]
+    let parties: [Int16] = [0, 1, 3, 10, 999, 9999, 10_000, Int16(Visit.maxParty)]
     for k in 0..<20000 {
       let v = Visit(
         customer: Visit.walkIn, date: Day(raw: Int32.random(in: first...last, using: &rng)),

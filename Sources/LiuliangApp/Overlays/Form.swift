@@ -22,7 +22,9 @@ public enum Check: Equatable, Sendable {
     case .time: return TimeOfDay(t) != nil ? nil : "form.err.time"
     case .mobile: return CustomerRules.isPhone(t) ? nil : "form.err.mobile"
     case .tier: return Tier(rawValue: t) != nil ? nil : "form.err.tier"
-    case .money: return Money(yuan: t).map { $0.fen >= 0 } == true ? nil : "form.err.money"
+    case .money:
+      guard let m = Money(yuan: t), m.fen >= 0 else { return "form.err.money" }
+      return m <= Visit.maxAmount ? nil : "form.err.money_limit"
     case .partySize: return Int(t).map { $0 >= 1 && $0 < 1000 } == true ? nil : "form.err.party"
     case .reason: return t.isEmpty || Reason(rawValue: t) != nil ? nil : "form.err.reason"
     case .channel: return t.isEmpty || Channel(rawValue: t) != nil ? nil : "form.err.channel"

@@ -62,11 +62,14 @@ extension AppState {
         out.insert(.init(id: field.text, word: w.audience(a)), at: 0)
       }
     case .promotion:
-      // Only what runs on the visit's date (its day and weekday), by name and discount.
+      // Only what runs on the visit's date (its day and weekday), by name and discount, of the
+      // promotions a visit can name.
       let day = f.fields.first { $0.label == "field.date" }.flatMap { Day($0.text) } ?? today
       out =
         [.init(id: "", word: text["form.no_promotion"])]
-        + dataset.promotions.filter { $0.isActive(on: day) && $0.appliesOn(weekday: day.weekday) }.map {
+        + dataset.promotions.prefix(Visit.promotionLimit).filter {
+          $0.isActive(on: day) && $0.appliesOn(weekday: day.weekday)
+        }.map {
           .init(id: $0.id, word: $0.discount.isEmpty ? $0.name : $0.name + " · " + $0.discount)
         }
     case .customer:
