@@ -73,19 +73,18 @@ extension Store {
     let contacts = ds.contacts
     let unknown = customers.withView { view in
       let halves = [0..<contacts.count / 2, contacts.count / 2..<contacts.count]
-      let found = UnsafeMutablePointer<[Int]>.allocate(capacity: 2)
-      found.initialize(repeating: [], count: 2)
-      let out = Shared(base: found)
+      var found: [[Int]] = [[], []]
       contacts.withUnsafeBufferPointer { cs in
-        let all = SharedContacts(cs)
-        DispatchQueue.concurrentPerform(iterations: 2) { h in
-          for k in halves[h] {
-            var id = all.items[k].customer
-            if id.withUTF8({ view.lookup($0) }) == nil { out.base[h].append(k) }
+        found.withUnsafeMutableBufferPointer { out in
+          let halfJob = HalfJob(contacts: cs, found: out)
+          DispatchQueue.concurrentPerform(iterations: 2) { h in
+            for k in halves[h] {
+              var id = halfJob.contacts[k].customer
+              if id.withUTF8({ view.lookup($0) }) == nil { halfJob.found[h].append(k) }
+            }
           }
         }
       }
-      defer { found.deinitialize(count: 2).deallocate() }
       return found[0] + found[1]
     }
     return unknown.compactMap { k in
@@ -98,13 +97,9 @@ extension Store {
   }
 }
 
-/// The contacts, read by both halves' workers; none writes them.
-private struct SharedContacts: @unchecked Sendable {
-  let items: UnsafeBufferPointer<Contact>
-  init(_ items: UnsafeBufferPointer<Contact>) { self.items = items }
-}
-
-/// Each worker appends only to its own element.
-private struct Shared: @unchecked Sendable {
-  let base: UnsafeMutablePointer<[Int]>
+/// What both halves' workers share: the contacts, which none writes, and a list of unknown
+/// ones each, which only its own worker appends to.
+private struct HalfJob: @unchecked Sendable {
+  let contacts: UnsafeBufferPointer<Contact>
+  let found: UnsafeMutableBufferPointer<[Int]>
 }
