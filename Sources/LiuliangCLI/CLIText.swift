@@ -1,12 +1,6 @@
 import LiuliangModel
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// The interface language (`Text.choose`). Help text is made before any store is open, so it
 /// speaks the language of `--lang`, `$LIULIANG_LANG` or the locale; a command that opens a
 /// store calls `adoptShopLanguage` before it says anything else. Set on the main thread only,

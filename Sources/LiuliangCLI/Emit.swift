@@ -1,12 +1,6 @@
 import ArgumentParser
 import LiuliangRender
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Text for people, with every control a terminal would obey shown instead (`Visible`).
 public func emit(_ s: String, to fd: Int32 = 1) { emitExact(Visible.text(s), to: fd) }
 

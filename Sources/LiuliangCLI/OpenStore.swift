@@ -2,12 +2,6 @@ import LiuliangPostgres
 import LiuliangStore
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension StoreOptions {
   /// `--store`, else `$LIULIANG_STORE`, else `[store] url` in the folder's shop.toml; nil
   /// when the store is the folder itself.

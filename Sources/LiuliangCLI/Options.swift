@@ -3,17 +3,6 @@ import LiuliangModel
 import LiuliangStore
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where the store is and which day the numbers are as of.
 public struct StoreOptions: ParsableArguments {
   public init() {}

@@ -1,16 +1,5 @@
 import LiuliangStore
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// 64-bit FNV-1a: the drill needs a fingerprint of a file version, not a secure hash.
 public func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {
   var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -10,10 +10,6 @@ import LiuliangStore
 import LiuliangStringFunctions
 import LiuliangText
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `liuliang-tools bench --data DIR` (or `--store URL --shop ID`): times, in this process, what the owner waits for on a big store —
 /// the load, the whole dashboard, each kind of keystroke in the Customers pane, logging a visit
 /// and saving an edit — and reports peak memory against the files' size. It writes to the store,

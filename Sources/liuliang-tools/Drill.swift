@@ -6,16 +6,6 @@ import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The crash drill behind scripts/crash-test: `write` edits a store through the same Store
 /// calls the dashboard uses, as fast as it can, logging every version a file is about to take;
 /// `check` proves, after the writer was killed, that each file is a whole version and that no

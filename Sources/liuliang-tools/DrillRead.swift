@@ -4,16 +4,6 @@ import LiuliangImport
 import LiuliangModel
 import LiuliangStore
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The fuzz target behind scripts/crash-test: every file of a folder through the reader its
 /// name asks for, one after another, each under a time and a memory cap. `*.toml` is read as
 /// shop.toml; `*.csv` by the store's CSV codec and by import (UTF-8 or GB18030, then planned

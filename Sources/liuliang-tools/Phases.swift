@@ -8,10 +8,6 @@ import LiuliangStore
 import LiuliangStringFunctions
 import LiuliangText
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `liuliang-tools phases --data DIR`: where a big store's load and dashboard spend time and
 /// memory, one line a phase — each file read, then each figure `AppState.setData` works out, in
 /// its order — with the resident memory after it and the peak so far (`/proc/self/status`).

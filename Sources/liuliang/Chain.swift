@@ -7,15 +7,6 @@ import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `liuliang migrate DIR URL [--shop ID]`: a folder into a chain's database as one shop.
 struct MigrateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "migrate", abstract: cliText["chain.migrate"])

@@ -1,15 +1,5 @@
 import Dispatch
-
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LiuliangCLI
 
 /// The desktop's clipboard tool, when one is there: wl-copy on Wayland, xclip on X11, pbcopy on
 /// a Mac. OSC 52 alone is enough in most terminals; this covers the ones that ignore it.

@@ -11,17 +11,6 @@ import LiuliangStore
 import LiuliangTerminal
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs the dashboard: keys in, update, view, draw only what changed — until an effect says quit.
 struct Dashboard {
   let store: any RecordStore

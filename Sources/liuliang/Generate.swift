@@ -6,12 +6,6 @@ import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Makes the demo shop, or a synthetic store of any size, with the seeded generator.
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "generate", abstract: cliText["cli.generate"])

@@ -7,17 +7,6 @@ import LiuliangStore
 import LiuliangStringFunctions
 import LiuliangText
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension Kind: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
 

@@ -1,10 +1,5 @@
+import LiuliangCLI
 import LiuliangStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The rejects file beside an import's input: it holds customers' phones, in a folder that
 /// other people may write (a shared Downloads, /tmp), so it is made like a careful Unix program

@@ -6,12 +6,6 @@ import LiuliangReport
 import LiuliangStore
 import LiuliangText
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What every reporting command shares: open the store read-only, compute, print.
 struct Loaded {
   let store: any RecordStore
