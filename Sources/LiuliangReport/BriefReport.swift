@@ -5,17 +5,11 @@ import LiuliangText
 /// `liuliang today --format brief`: the day in at most 40 columns, to read on a phone or send
 /// by cron mail. Counts, the first ten to contact with their messages' first words, today's
 /// posts, and the slow hours no promotion covers.
-public struct BriefReport {
-  let ds: Dataset
-  let a: Analysis
-  let w: Wording
+public struct BriefReport: ShopReport {
+  public let inputs: ReportInputs
   public static let width = 40
 
-  public init(_ ds: Dataset, _ a: Analysis, wording: Wording) {
-    self.ds = ds
-    self.a = a
-    self.w = wording
-  }
+  public init(inputs: ReportInputs) { self.inputs = inputs }
 
   public func text() -> String {
     let x = w.text

@@ -2,16 +2,10 @@ import LiuliangModel
 import LiuliangText
 
 /// `liuliang report churn`: reasons against the benchmark, the monthly trend, complaints.
-public struct ChurnReport {
-  let ds: Dataset
-  let a: Analysis
-  let w: Wording
+public struct ChurnReport: ShopReport {
+  public let inputs: ReportInputs
 
-  public init(_ ds: Dataset, _ a: Analysis, wording: Wording) {
-    self.ds = ds
-    self.a = a
-    w = wording
-  }
+  public init(inputs: ReportInputs) { self.inputs = inputs }
 
   /// Reasons with a count or a benchmark share, in taxonomy order.
   var reasons: [Reason] {

@@ -2,16 +2,10 @@ import LiuliangModel
 import LiuliangText
 
 /// `liuliang report offpeak`: traffic per weekday × hour, off-peak and peak slots, coverage.
-public struct OffpeakReport {
-  let ds: Dataset
-  let a: Analysis
-  let w: Wording
+public struct OffpeakReport: ShopReport {
+  public let inputs: ReportInputs
 
-  public init(_ ds: Dataset, _ a: Analysis, wording: Wording) {
-    self.ds = ds
-    self.a = a
-    w = wording
-  }
+  public init(inputs: ReportInputs) { self.inputs = inputs }
 
   static func levelID(_ l: SlotTable.Level) -> String {
     switch l {

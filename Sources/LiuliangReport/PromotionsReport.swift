@@ -4,16 +4,10 @@ import LiuliangText
 /// `liuliang report promotions`: each promotion's audience, whether it runs on T, and whether
 /// it works (visits per week in its hours before and since, and the lift over the rest of the
 /// shop).
-public struct PromotionsReport {
-  let ds: Dataset
-  let a: Analysis
-  let w: Wording
+public struct PromotionsReport: ShopReport {
+  public let inputs: ReportInputs
 
-  public init(_ ds: Dataset, _ a: Analysis, wording: Wording) {
-    self.ds = ds
-    self.a = a
-    w = wording
-  }
+  public init(inputs: ReportInputs) { self.inputs = inputs }
 
   var rows: [(Promotion, PromotionEffect, Int)] {
     ds.promotions.indices.map { (ds.promotions[$0], a.effects[$0], a.audienceSizes[$0]) }
