@@ -24,10 +24,7 @@ final class ClipboardToolTests: XCTestCase {
     """.write(to: tools.appendingPathComponent("xclip"), atomically: true, encoding: .utf8)
     chmod(tools.appendingPathComponent("xclip").path, 0o755)
     let path = tools.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans",
-      env: ["DISPLAY": ":99", "PATH": path])
+    let t = try TmuxSession.dashboard(store, env: ["DISPLAY": ":99", "PATH": path])
     try t.waitFor("今日联系")
     // At risk only: every entry there has a customer, so a message.
     try t.send("f")
@@ -49,7 +46,6 @@ final class ClipboardToolTests: XCTestCase {
     XCTAssertEqual(lines.first, "args: -selection clipboard", text)
     XCTAssertTrue(lines.dropFirst().first?.hasPrefix(name + "您好") == true, "\(name): \(text)")
     XCTAssertFalse(text.contains(store.path), "xclip holds a file of the store: \(text)")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }

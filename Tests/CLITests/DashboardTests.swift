@@ -31,8 +31,7 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("终端太小")
     try t.resize(width: 80, height: 24)
     try t.waitFor("今日联系")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     screen = try t.screen()
     XCTAssertTrue(screen.contains("示例副本"), "after q the shell is back and says where the copy is:\n\(screen)")
     XCTAssertEqual(
@@ -67,22 +66,10 @@ final class DashboardTests: XCTestCase {
     let store = try Repo.demoCopy()
     let visits = store.appendingPathComponent("visits.csv")
     let before = try Data(contentsOf: visits)
-    let customers = try String(contentsOf: store.appendingPathComponent("customers.csv"), encoding: .utf8)
-    let row = customers.split(separator: "\n").first { $0.split(separator: ",").dropFirst().first == "丁凯怡" }!
-    let id = String(row.split(separator: ",")[0])
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    let id = try DingKaiyi.id(in: store)
+    let t = try TmuxSession.dashboard(store)
     try t.waitFor("今日联系")
-    try t.send("2", "/")
-    try t.type("dky")
-    // dky also occurs inside the WeChat id of an earlier customer: 丁凯怡, found by her
-    // initials, comes first.
-    try t.waitFor("dky: 1 名字 · 1 微信号")
-    try t.send("Enter", "Enter")
-    try t.waitFor("丁凯怡 · " + id)
-    try t.send("v")
-    try t.waitFor("丁凯怡 的消费")
+    try DingKaiyi.openVisitForm(t, id: id)
     try t.type("66.5")
     try t.send("C-s")
     try t.waitFor("已记录 丁凯怡 的消费 ¥66.50")
@@ -96,8 +83,7 @@ final class DashboardTests: XCTestCase {
     try t.type("3")
     try t.send("C-s")
     try t.waitFor("已记录 丁凯怡 的消费 ¥66.50")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let after = try Data(contentsOf: visits)
     XCTAssertEqual(after.prefix(before.count), before)
     let added = String(decoding: after.dropFirst(before.count), as: UTF8.self)
@@ -118,9 +104,7 @@ final class DashboardTests: XCTestCase {
     let posts = store.appendingPathComponent("posts.csv")
     let before = try String(contentsOf: posts, encoding: .utf8)
     XCTAssertFalse(before.contains(",2026-11-19,"), "the demo leaves Thursday empty")
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-18 --lang zh-Hans")
+    let t = try TmuxSession.dashboard(store, today: "2026-11-18")
     try t.waitFor("今日联系")
     try t.send("3")
     try t.waitFor("周三 2026-11-18")
@@ -134,12 +118,9 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("已新增")
     try t.send("J")
     try t.waitFor("已把")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
-    let after = try String(contentsOf: posts, encoding: .utf8)
-    XCTAssertTrue(after.hasPrefix(before), "every earlier row unchanged")
-    let added = after.dropFirst(before.count).split(separator: "\n")
-    XCTAssertEqual(added.count, 1, String(after.dropFirst(before.count)))
+    XCTAssertEqual(try t.quit(), 0)
+    let added = try linesAdded(to: posts, since: before)
+    XCTAssertEqual(added.count, 1, "\(added)")
     let f = added[0].split(separator: ",", omittingEmptySubsequences: false)
     XCTAssertEqual(f[1], "2026-11-19")
     XCTAssertEqual(f[2], "11:30", "moved from the first slot to the next")
@@ -150,9 +131,7 @@ final class DashboardTests: XCTestCase {
   /// complaint in the Churn pane; both land in their files.
   func testCoverAnOffPeakCellAndResolveAComplaint() throws {
     let store = try Repo.demoCopy()
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    let t = try TmuxSession.dashboard(store)
     try t.waitFor("今日联系")
     try t.send("4", "Tab")
     try t.waitFor("周一 14:00")
@@ -182,8 +161,7 @@ final class DashboardTests: XCTestCase {
     XCTAssertTrue(saturdayCell(screen).contains("✓"), "covered after: \(saturdayCell(screen))")
     try t.send("5", "Tab", "x")
     try t.waitFor("已处理")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let promotions = try String(contentsOf: store.appendingPathComponent("promotions.csv"), encoding: .utf8)
     XCTAssertTrue(promotions.contains(",周末下午茶,offpeak,,6,14:00,15:00,everyone,2026-11-16,\n"), promotions)
     let before = try String(contentsOf: Repo.seeds.appendingPathComponent("complaints.csv"), encoding: .utf8)
@@ -200,20 +178,15 @@ final class DashboardTests: XCTestCase {
     try Data([0xEF, 0xBB, 0xBF] + Array("姓名,微信号,手机号\r\n新朋友甲,wx_new_1,13900000001\r\n".utf8)).write(to: file)
     let customers = store.appendingPathComponent("customers.csv")
     let before = try String(contentsOf: customers, encoding: .utf8)
-    let t = try TmuxSession(
-      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en"
-    )
+    let t = try TmuxSession.dashboard(store, lang: "en")
     try t.waitFor("Reach out today")
-    try t.send(":")
-    try t.type("import \(file.path)")
-    try t.send("Enter")
+    try t.enterCommand("import \(file.path)")
     try t.waitFor("y imports it")
     XCTAssertEqual(try String(contentsOf: customers, encoding: .utf8), before, "nothing written before y")
     try t.send("y")
     // The message names the long temp path and is cut at 80 columns: wait for the file instead.
     XCTAssertTrue(try waitUntil { try String(contentsOf: customers, encoding: .utf8) != before })
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let after = try String(contentsOf: customers, encoding: .utf8)
     XCTAssertTrue(after.hasPrefix(before))
     XCTAssertEqual(String(after.dropFirst(before.count)), "C2001,新朋友甲,wx_new_1,13900000001,,,,friend,,,,,\n")
@@ -228,14 +201,10 @@ final class DashboardTests: XCTestCase {
       .write(to: file)
     let visits = store.appendingPathComponent("visits.csv")
     let before = try String(contentsOf: visits, encoding: .utf8)
-    let t = try TmuxSession(
-      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en"
-    )
+    let t = try TmuxSession.dashboard(store, lang: "en")
     try t.waitFor("Reach out today")
     for round in 0..<2 {
-      try t.send(":")
-      try t.type("import \(file.path) visits")
-      try t.send("Enter")
+      try t.enterCommand("import \(file.path) visits")
       let screen = try t.waitFor("y imports it")
       if round == 0 {
         try t.send("y")
@@ -245,8 +214,7 @@ final class DashboardTests: XCTestCase {
         try t.send("y")
       }
     }
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let lines = try String(contentsOf: visits, encoding: .utf8).split(separator: "\n")
     // The header gained the column, every old row an empty field, and the two orders came once.
     XCTAssertEqual(lines.first, "customer,date,time,amount,party,promotion,channel,order")

@@ -30,8 +30,7 @@ final class EmojiScreenTests: XCTestCase {
 
   func testTodayPaneKeepsItsBordersWithEmojiNames() throws {
     let dir = try store()
-    let t = try TmuxSession(
-      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(dir.path)) --lang en --today 2026-11-16")
+    let t = try TmuxSession.dashboard(dir, lang: "en")
     _ = try t.waitFor("Lily")
     // The queue shows open complaints first: its at-risk filter shows only the at-risk rows.
     try t.send("f")

@@ -20,13 +20,11 @@ final class LoadingScreenTests: XCTestCase {
   /// A pane key sent at once opens that pane, whether it came while loading or after.
   func testAPaneChosenAtOnceIsThePaneOpened() throws {
     let s = try store()
-    let t = try TmuxSession(
-      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(s.path)) --today 2026-11-16 --lang en")
+    let t = try TmuxSession.dashboard(s, lang: "en")
     try t.waitFor("1 Today")
     try t.send("5")
     try t.waitFor("Why they left")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 
   /// q quits at once, loaded or not, and leaves the store as it was.
@@ -34,11 +32,9 @@ final class LoadingScreenTests: XCTestCase {
     let s = try store()
     let before = try FileManager.default.contentsOfDirectory(atPath: s.path).sorted()
     let customers = try Data(contentsOf: s.appendingPathComponent("customers.csv"))
-    let t = try TmuxSession(
-      command: "\(shellQuote(Repo.binary.path)) --data \(shellQuote(s.path)) --today 2026-11-16 --lang en")
+    let t = try TmuxSession.dashboard(s, lang: "en")
     try t.waitFor("1 Today")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     // The lock file stays, as after any session (the lock is the kernel's, on it).
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0 != ".liuliang.lock" }.sorted(),

@@ -9,9 +9,7 @@ final class MouseSettingTests: XCTestCase {
   }
 
   func open(_ store: URL) throws -> TmuxSession {
-    try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    try TmuxSession.dashboard(store)
   }
 
   func testMouseFalseInShopTomlLeavesClicksAlone() throws {
@@ -31,8 +29,7 @@ final class MouseSettingTests: XCTestCase {
     try t.send("2")
     let screen = try t.waitFor("客户 1/")
     XCTAssertFalse(screen.contains("这一周"), screen)
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 
   func click(_ t: TmuxSession, x: Int, y: Int) throws {
@@ -60,7 +57,6 @@ final class MouseSettingTests: XCTestCase {
     try t.waitFor("这一周")
     try click(t, x: 31, y: 5)
     try t.waitFor("周三 2026-11-18")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }

@@ -90,8 +90,7 @@ final class MouseScreenTests: XCTestCase {
     // Saturday's row is line 9; the hour 12 is columns 19–24 (six cells an hour at 80 columns).
     try press(t, 0, x: 21, y: 9)
     try t.waitFor("周六 12:00")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 
   func testNoMouseLeavesClicksAlone() throws {
@@ -101,8 +100,7 @@ final class MouseScreenTests: XCTestCase {
     try t.send("2")
     let screen = try t.waitFor("客户 1/")
     XCTAssertFalse(screen.contains("这一周"), screen)
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }
 
@@ -126,7 +124,6 @@ final class BackScreenTests: XCTestCase {
     XCTAssertFalse(back.contains("›"), back)
     try t.send("Enter")
     try t.waitFor("今日 › \(third)")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }

@@ -26,8 +26,7 @@ final class ProgramTests: XCTestCase {
         + shellQuote("cd \(shellQuote(elsewhere.path)) && exec \(shellQuote(bin.path)) demo --lang en"),
       env: ["TMPDIR": temp.path + "/"])
     try t.waitFor("Reach out today", timeout: 30)
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
 
     let made = try FileManager.default.contentsOfDirectory(atPath: temp.path)
     XCTAssertEqual(made.count, 1, "one demo folder: \(made)")

@@ -17,9 +17,7 @@ final class ReachOutDashboardTests: XCTestCase {
     let store = try Repo.demoCopy()
     let contacts = store.appendingPathComponent("contacts.csv")
     let before = try String(contentsOf: contacts, encoding: .utf8)
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang zh-Hans")
+    let t = try TmuxSession.dashboard(store)
     try t.tmux(["set-option", "-s", "set-clipboard", "on"])
     try t.waitFor("今日联系")
     try t.send("f", "f")
@@ -52,12 +50,9 @@ final class ReachOutDashboardTests: XCTestCase {
     XCTAssertNotNil(wechat, screen)
     try t.send("g")
     try t.waitFor("已送生日祝福")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
-    let after = try String(contentsOf: contacts, encoding: .utf8)
-    XCTAssertTrue(after.hasPrefix(before), "every earlier row unchanged")
-    let added = after.dropFirst(before.count).split(separator: "\n")
-    XCTAssertEqual(added.count, 1, String(after.dropFirst(before.count)))
+    XCTAssertEqual(try t.quit(), 0)
+    let added = try linesAdded(to: contacts, since: before)
+    XCTAssertEqual(added.count, 1, "\(added)")
     // That row is the customer with the WeChat id the box showed.
     let customers = try String(contentsOf: store.appendingPathComponent("customers.csv"), encoding: .utf8)
     let id = customers.split(separator: "\n").first { line in

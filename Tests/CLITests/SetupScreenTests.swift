@@ -44,7 +44,6 @@ final class SetupScreenTests: XCTestCase {
       .replacingOccurrences(of: "language = \"zh-Hans\"", with: "language = \"en\"")
       .replacingOccurrences(of: "tue = \"10:30-21:30\"", with: "tue = \"11:00-14:00\"")
     XCTAssertEqual(after, expected)
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }

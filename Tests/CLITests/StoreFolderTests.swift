@@ -80,8 +80,7 @@ final class StoreFolderTests: XCTestCase {
     try yes.type("y")
     try yes.send("Enter")
     try yes.waitFor("Reach out today")
-    try yes.send("q")
-    XCTAssertEqual(yes.exitStatus(), 0)
+    XCTAssertEqual(try yes.quit(), 0)
     XCTAssertEqual(entries(folder), [".liuliang.lock", "shop.toml"])
   }
 }

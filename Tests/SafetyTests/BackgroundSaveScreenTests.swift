@@ -14,10 +14,7 @@ final class BackgroundSaveScreenTests: XCTestCase {
   func testQStraightAfterAnEditQuitsWithTheEditOnDisk() throws {
     let store = try Repo.demoCopy()
     let before = try Store(folder: store.path, mode: .readOnly).dataset
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en",
-      width: 100, height: 30)
+    let t = try TmuxSession.dashboard(store, lang: "en", width: 100, height: 30)
     try t.waitFor("Reach out today")
     try t.send("2", "g", "e")
     try t.waitFor("Ctrl-S")

@@ -16,10 +16,7 @@ final class DashboardSafetyTests: XCTestCase {
   }
 
   func open(_ store: URL, width: Int = 200, height: Int = 30) throws -> TmuxSession {
-    let t = try TmuxSession(
-      command:
-        "\(shellQuote(Repo.binary.path)) --data \(shellQuote(store.path)) --today 2026-11-16 --lang en",
-      width: width, height: height)
+    let t = try TmuxSession.dashboard(store, lang: "en", width: width, height: height)
     try t.waitFor("Reach out today")
     return t
   }
@@ -40,27 +37,31 @@ final class DashboardSafetyTests: XCTestCase {
     try t.send("Enter", "w")
   }
 
-  func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
-    let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
-    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
-  }
-
-  func testHandEditThenKeepMineWritesMineOverTheirs() throws {
+  /// A fresh demo copy open in the dashboard, customers.csv written by hand beneath it, then my
+  /// welcome, which finds the file changed: the store, what it held at first, the session.
+  func handEditMeetsMyEdit() throws -> (store: URL, original: Dataset, t: TmuxSession) {
     let store = try Repo.demoCopy()
     let original = try Store(folder: store.path, mode: .readOnly).dataset
     let t = try open(store)
     try editByHand(store)
     try welcomeOne(t)
     try t.waitFor("customers.csv was changed by someone else")
+    return (store, original, t)
+  }
+
+  func welcomedChanges(_ a: Dataset, _ b: Dataset) -> Int {
+    let old = Dictionary(a.customers.map { ($0.id, $0.welcomedOn) }, uniquingKeysWith: { x, _ in x })
+    return b.customers.filter { old[$0.id] != nil && old[$0.id]! != $0.welcomedOn }.count
+  }
+
+  func testHandEditThenKeepMineWritesMineOverTheirs() throws {
+    let (store, original, t) = try handEditMeetsMyEdit()
     XCTAssertTrue(
       try Store(folder: store.path, mode: .readOnly).dataset.customers.contains { $0.id == "C9001" },
       "nothing is written over their change until the owner chooses")
-    try t.send(":")
-    try t.type("keep")
-    try t.send("Enter")
+    try t.enterCommand("keep")
     try t.waitFor("Kept your version")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertFalse(after.dataset.customers.contains { $0.id == "C9001" }, "mine replaced theirs")
     XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
@@ -68,12 +69,7 @@ final class DashboardSafetyTests: XCTestCase {
   }
 
   func testHandEditThenReloadKeepsTheirsAndTheNextEditSaves() throws {
-    let store = try Repo.demoCopy()
-    let original = try Store(folder: store.path, mode: .readOnly).dataset
-    let t = try open(store)
-    try editByHand(store)
-    try welcomeOne(t)
-    try t.waitFor("customers.csv was changed by someone else")
+    let (store, original, t) = try handEditMeetsMyEdit()
     try t.send("r")
     try t.waitFor("Read again: 2001 customers")
     try t.send("Escape")
@@ -83,8 +79,7 @@ final class DashboardSafetyTests: XCTestCase {
       try waitUntil {
         welcomedChanges(original, try Store(folder: store.path, mode: .readOnly).dataset) == 1
       }, "my edit, made again, is saved")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let after = try Store(folder: customers.deletingLastPathComponent().path, mode: .readOnly)
     XCTAssertTrue(after.dataset.customers.contains { $0.id == "C9001" }, "their row stays")
     XCTAssertEqual(welcomedChanges(original, after.dataset), 1, "and my edit, made again, is saved")
@@ -106,8 +101,7 @@ final class DashboardSafetyTests: XCTestCase {
     try third.send("5", "b")
     try third.waitFor("win-back tried today")
     XCTAssertFalse(try third.screen().contains("READ-ONLY"))
-    try third.send("q")
-    XCTAssertEqual(third.exitStatus(), 0)
+    XCTAssertEqual(try third.quit(), 0)
   }
 
   /// Random keys into the real dashboard: it never dies, and `q` after Escapes (and dropping a
@@ -173,12 +167,9 @@ final class DashboardSafetyTests: XCTestCase {
     try t.waitFor("Changes not saved yet")
     XCTAssertNil(t.exitStatus(timeout: 0.5), "one q does not drop the change")
     try FileManager.default.removeItem(at: filler)
-    try t.send(":")
-    try t.type("retry")
-    try t.send("Enter")
+    try t.enterCommand("retry")
     try t.waitFor("Wrote the changes that were waiting")
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
     let after = try Store(folder: store.path, mode: .readOnly)
     XCTAssertEqual(welcomedChanges(original, after.dataset), 1)
   }

@@ -70,8 +70,7 @@ final class LockTests: XCTestCase {
       height: 30)
     let screen = try t.waitFor("the disk is read-only")
     XCTAssertTrue(screen.contains("READ-ONLY"), screen)
-    try t.send("q")
-    XCTAssertEqual(t.exitStatus(), 0)
+    XCTAssertEqual(try t.quit(), 0)
   }
 }
 
