@@ -10,12 +10,9 @@ final class ContactsStoreTests: XCTestCase {
   var folder = ""
 
   override func setUpWithError() throws {
-    folder = NSTemporaryDirectory() + "liuliang-contacts-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    folder = try temporaryFolder("contacts")
     try write("customers.csv", "id,name,welcomed_on,win_back_on\nC1,a,,2026-10-01\nC2,b,2026-01-01,\n")
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
 
   func write(_ name: String, _ text: String) throws {
     try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))

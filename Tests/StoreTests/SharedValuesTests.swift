@@ -13,9 +13,7 @@ final class SharedValuesTests: XCTestCase {
   }
 
   func testEqualLongValuesShareOneCopy() throws {
-    let folder = NSTemporaryDirectory() + "liuliang-shared-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let folder = try temporaryFolder("shared")
     // 每次都点红烧肉 is 21 bytes, 朋友介绍来的客人 24, 重口味;爱喝汤 19: none fits in place.
     var csv = "id,name,tags,source,notes\n"
     for i in 0..<6 { csv += "C\(i),王\(i),重口味;爱喝汤,朋友介绍来的客人,每次都点红烧肉\n" }

@@ -22,10 +22,7 @@ final class ShopEditTests: XCTestCase {
     """
 
   func folder(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "liuliang-\(UUID().uuidString)-\(name)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    let url = URL(fileURLWithPath: try temporaryFolder(name))
     try Data("name = \"\"\n".utf8).write(to: url.appendingPathComponent("shop.toml"))
     return url
   }

@@ -9,11 +9,8 @@ final class StoreTests: XCTestCase {
   var folder = ""
 
   override func setUpWithError() throws {
-    folder = NSTemporaryDirectory() + "liuliang-store-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    folder = try temporaryFolder("store")
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
 
   func write(_ name: String, _ bytes: [UInt8]) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))

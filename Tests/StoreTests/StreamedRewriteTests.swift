@@ -14,13 +14,11 @@ final class StreamedRewriteTests: XCTestCase {
   var folder = ""
 
   override func setUpWithError() throws {
-    folder = NSTemporaryDirectory() + "liuliang-stream-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    folder = try temporaryFolder("stream")
   }
 
   override func tearDownWithError() throws {
     WriteProbe.room = nil
-    try? FileManager.default.removeItem(atPath: folder)
   }
 
   var path: String { folder + "/customers.csv" }

@@ -112,8 +112,7 @@ final class StretchTests: XCTestCase {
       + (0..<40).map { "C\([1, 3, 6, 9][$0 % 4]),2026-03-\(10 + $0 % 9),12:00,\($0)\n" }.joined()
       + "C1,2026-03-40,12:00,5\n" + "C3,\"2026-03-11\",\"12:30\",7\n"
     func load(splitFrom: Int) throws -> (Store, String) {
-      let folder = NSTemporaryDirectory() + "liuliang-halves-\(UUID().uuidString)"
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let folder = try temporaryFolder("halves")
       try customers.write(toFile: folder + "/customers.csv", atomically: true, encoding: .utf8)
       try visits.write(toFile: folder + "/visits.csv", atomically: true, encoding: .utf8)
       let before = Reading.splitFrom
@@ -123,10 +122,6 @@ final class StretchTests: XCTestCase {
     }
     let (whole, a) = try load(splitFrom: Int.max)
     let (halves, b) = try load(splitFrom: 1)
-    defer {
-      try? FileManager.default.removeItem(atPath: a)
-      try? FileManager.default.removeItem(atPath: b)
-    }
     XCTAssertEqual(halves.dataset, whole.dataset)
     XCTAssertEqual(halves.problems, whole.problems)
     // Visit row k is on line k + 2; every fourth names C9, who is nobody.

@@ -8,9 +8,7 @@ import XCTest
 /// visit of an unknown customer does.
 final class VisitColumnTests: XCTestCase {
   func testTheOrderColumnLinesUpWithTheVisitsRead() throws {
-    let folder = NSTemporaryDirectory() + "liuliang-visitcolumn-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let folder = try temporaryFolder("visitcolumn")
     try Data("id,name\nC1,张伟\nC2,李娜\n".utf8).write(to: URL(fileURLWithPath: folder + "/customers.csv"))
     try Data(
       ("customer,date,time,amount,party,promotion,channel,order\n"

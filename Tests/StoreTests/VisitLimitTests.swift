@@ -12,11 +12,8 @@ final class VisitLimitTests: XCTestCase {
   var folder = ""
 
   override func setUpWithError() throws {
-    folder = NSTemporaryDirectory() + "liuliang-limits-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    folder = try temporaryFolder("limits")
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
 
   /// 16,385 promotions: the 16,384th is the last a visit can name.
   static let promotions =
