@@ -55,9 +55,7 @@ final class BenchTests: XCTestCase {
   /// The benchmark on a chain's store (--store URL --shop ID): the same figures, from the
   /// database, and the visit it logs lands there.
   func testBenchMeasuresAChainsStore() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     let store = try Repo.tempFolder("bench-chain")
     try FileManager.default.removeItem(at: store)
     let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])

@@ -6,9 +6,7 @@ import XCTest
 /// the same export imported again adds nothing.
 final class ChainTillTests: XCTestCase {
   func testATillExportImportedTwiceIntoAChainAddsEachOrderOnce() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     let m = try runLiuliang(["migrate", try Repo.demoCopy().path, url, "--lang", "en"])
     guard m.status == 0 else { return XCTFail(m.stderr) }
     let before = Int(try pg.psql(db, "SELECT count(*) FROM visits").trimmed)!
@@ -33,9 +31,7 @@ final class ChainTillTests: XCTestCase {
   /// A folder's till orders go with their visits into a chain: the same export imported there
   /// again adds nothing.
   func testAFoldersOrderNumbersMigrateWithTheirVisits() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     let folder = try Repo.demoCopy()
     let file = try Repo.tempFolder("in").appendingPathComponent("orders.csv")
     try Data("订单号,下单时间,实收金额,就餐人数\nA1,2026-11-15 12:00,58,2\nA2,2026-11-15 12:30,96,3\n".utf8)

@@ -7,9 +7,7 @@ import XCTest
 final class ChainDashboardTests: XCTestCase {
   func testAShopRolesDashboardGreysDeleteAndReportsARefusedVisit() throws {
     guard TmuxSession.available else { throw XCTSkip("tmux is not installed") }
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url]).status, 0)
     XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url, "--shop", "b"]).status, 0)
     let ann = "ann" + db.suffix(6)
@@ -50,9 +48,7 @@ final class ChainDashboardTests: XCTestCase {
   /// store again, and `r` does.
   func testADashboardOffersToReadAnotherCountersChange() throws {
     guard TmuxSession.available else { throw XCTSkip("tmux is not installed") }
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url]).status, 0)
     let t = try TmuxSession(
       command:

@@ -9,11 +9,8 @@ import XCTest
 /// text format. Values that CSV quotes or that text format escapes come back as written.
 final class ChainLoadTests: XCTestCase {
   func testValuesThatNeedQuotingOrEscapingComeBackAsWritten() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
-    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
-    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
+    let demo = try migrateDemo(into: url)
     let tricky = [
       "a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "back\\slash", "tab\there", "\\N", "\"", ",",
       "  spaced  ",
@@ -45,11 +42,8 @@ final class ChainLoadTests: XCTestCase {
   /// older liuliang) is the load's problem, told as the folder's reader tells it; the row at
   /// the limits is a visit.
   func testAValuePastWhatAVisitKeepsIsAProblemOfTheLoad() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
-    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
-    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
+    let demo = try migrateDemo(into: url)
     _ = try pg.psql(
       db,
       "INSERT INTO visits (shop, customer, date, time, amount, party) VALUES "

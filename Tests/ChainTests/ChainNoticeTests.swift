@@ -8,12 +8,19 @@ import XCTest
 /// Each write tells the chain's other stores what changed (LISTEN/NOTIFY), so that a dashboard
 /// can offer to read it again: the chain's customers to everyone, a shop's visits to that shop.
 final class ChainNoticeTests: XCTestCase {
+  /// What `store` hears of other writers, waiting until it hears something: nothing if it never does.
+  func firstHeard(_ store: PostgresStore) -> [String] {
+    var heard: [String] = []
+    waitUntil {
+      heard += store.changedElsewhere()
+      return !heard.isEmpty
+    }
+    return heard
+  }
+
   func testAWriteIsNoticedByTheStoresItConcernsAndNotByItsWriter() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
-    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
-    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
+    let demo = try migrateDemo(into: url)
     _ = try Migration.run(demo.dataset, into: url, shop: "b")
     let counter1 = try PostgresStore(url: url, shop: "main", mode: .readWrite)
     let counter2 = try PostgresStore(url: url, shop: "main", mode: .readWrite)
@@ -24,24 +31,12 @@ final class ChainNoticeTests: XCTestCase {
     try counter1.appendVisit(
       Visit(customer: 0, date: Day("2026-11-16")!, time: TimeOfDay(minutes: 600), amount: Money(fen: 100)),
       extra: [:])
-    var heard: [String] = []
-    XCTAssertTrue(
-      waitUntil {
-        heard += counter2.changedElsewhere()
-        return !heard.isEmpty
-      })
-    XCTAssertEqual(heard, ["visits"])
+    XCTAssertEqual(firstHeard(counter2), ["visits"])
 
     // A customer edited in psql: everyone hears of it. Notices come in commit order, so shop b,
     // hearing this one, would have heard of main's visit already: it did not, it isn't b's.
     try pg.psql(db, "UPDATE customers SET notes = 'psql' WHERE n = 1")
-    var heardB: [String] = []
-    XCTAssertTrue(
-      waitUntil {
-        heardB += shopB.changedElsewhere()
-        return !heardB.isEmpty
-      })
-    XCTAssertEqual(heardB, ["customers"])
+    XCTAssertEqual(firstHeard(shopB), ["customers"])
 
     // Shop b's own edit of a customer, then a complaint edited in psql: main's counter hears of
     // both, b only of the complaint.

@@ -13,9 +13,7 @@ final class ChainRoleTests: XCTestCase {
   /// The demo as shops main and b, with roles boss (owner), ann (main) and bob (b), each with
   /// the password `secret`, made by `liuliang chain grant`.
   func chain() throws -> (ThrowawayPostgres, String) {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url]).status, 0)
     XCTAssertEqual(try runLiuliang(["migrate", Repo.seeds.path, url, "--shop", "b"]).status, 0)
     // Role names unique to the test: roles belong to the whole server.

@@ -10,11 +10,8 @@ import XCTest
 final class ChainWriteTests: XCTestCase {
   /// The demo shop as shops main and b of a new database (b's customers merge into main's).
   func twoShops() throws -> (ThrowawayPostgres, String, String) {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
-    let demo = try Store(folder: Repo.seeds.path, mode: .readOnly)
-    _ = try Migration.run(demo.dataset, into: url, shop: "main")
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
+    let demo = try migrateDemo(into: url)
     let second = try Migration.run(demo.dataset, into: url, shop: "b")
     // Every customer of the second folder has the phone or WeChat id of one already there.
     XCTAssertEqual(second.customers, 0)
@@ -139,9 +136,7 @@ extension String {
 /// A writer killed in the middle of its transaction leaves the database as before it began.
 final class ChainCrashTests: XCTestCase {
   func testAMigrateKilledMidCopyLeavesTheDatabaseWhole() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     let folder = try Repo.tempFolder("big")
     try FileManager.default.removeItem(at: folder)
     let g = try runLiuliang(["generate", folder.path, "--customers", "20000", "--seed", "3"])
@@ -180,9 +175,7 @@ final class ChainCrashTests: XCTestCase {
   }
 
   func testEachServerFailureIsOneSentenceAndChangesNothing() throws {
-    let pg = try ThrowawayPostgres.server()
-    let db = try pg.newDatabase()
-    let url = pg.url(db)
+    let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
     // No liuliang tables yet.
     let empty = try runLiuliang(["today", "--store", url, "--lang", "en"])
     XCTAssertEqual(empty.status, 1)

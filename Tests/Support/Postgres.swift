@@ -30,6 +30,13 @@ public final class ThrowawayPostgres {
     }
   }
 
+  /// A new, empty database on the shared server: the server, the database's name, its URL.
+  public static func freshDatabase() throws -> (pg: ThrowawayPostgres, db: String, url: String) {
+    let pg = try server()
+    let db = try pg.newDatabase()
+    return (pg, db, pg.url(db))
+  }
+
   nonisolated(unsafe) static var running: [ThrowawayPostgres] = []
 
   /// `ssl` gives a certificate and key file to serve TLS with; `tcp` listens on 127.0.0.1 too.
