@@ -11,22 +11,16 @@ extension Store {
   /// once. Were this left to the end of `save`, a later file failing (disk full) would leave
   /// `saved` behind `tables`, and the retry would take rows of the new file for rows of the old.
   func landed(_ kind: Kind, from ds: Dataset) {
+    func land<Rows>(_ table: WritableKeyPath<Dataset, Rows>) {
+      saved[keyPath: table] = ds[keyPath: table]
+      dataset[keyPath: table] = ds[keyPath: table]
+    }
     switch kind {
-    case .customers:
-      saved.customers = ds.customers
-      dataset.customers = ds.customers
-    case .posts:
-      saved.posts = ds.posts
-      dataset.posts = ds.posts
-    case .promotions:
-      saved.promotions = ds.promotions
-      dataset.promotions = ds.promotions
-    case .complaints:
-      saved.complaints = ds.complaints
-      dataset.complaints = ds.complaints
-    case .contacts:
-      saved.contacts = ds.contacts
-      dataset.contacts = ds.contacts
+    case .customers: land(\.customers)
+    case .posts: land(\.posts)
+    case .promotions: land(\.promotions)
+    case .complaints: land(\.complaints)
+    case .contacts: land(\.contacts)
     case .visits: break
     }
   }
