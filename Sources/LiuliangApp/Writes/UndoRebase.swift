@@ -8,26 +8,14 @@ extension AppState {
   public mutating func reloaded(_ fresh: Dataset, problems ps: [Problem]) {
     // A log that someone else appended to or edited leaves no visit step safe to take back.
     let sameLog = fresh.visits == dataset.visits
-    var cur = fresh
-    var keptUndo: [Change] = []
-    var k = undo.count - 1
-    while k >= 0, let (step, earlier) = Self.carryUndo(undo[k], onto: cur, sameLog: sameLog) {
-      keptUndo.append(step)
-      cur = earlier
-      k -= 1
+    let (keptUndo, droppedUndo) = Self.carried(undo, onto: fresh) {
+      Self.carryUndo($0, onto: $1, sameLog: sameLog)
     }
-    let droppedUndo = k >= 0 ? undo[0...k].map(\.what) : []
-    cur = fresh
-    var keptRedo: [Change] = []
-    var r = redo.count - 1
-    while r >= 0, let (step, later) = Self.carryRedo(redo[r], onto: cur, sameLog: sameLog) {
-      keptRedo.append(step)
-      cur = later
-      r -= 1
+    let (keptRedo, droppedRedo) = Self.carried(redo, onto: fresh) {
+      Self.carryRedo($0, onto: $1, sameLog: sameLog)
     }
-    let droppedRedo = r >= 0 ? redo[0...r].map(\.what) : []
-    undo = keptUndo.reversed()
-    redo = keptRedo.reversed()
+    undo = keptUndo
+    redo = keptRedo
     pendingOverwrite = nil
     unsaved = []
     warnedUnsaved = false
@@ -40,6 +28,23 @@ extension AppState {
       note += " " + text("msg.undo_kept", undo.count + redo.count)
     }
     flash(note, error: !dropped.isEmpty)
+  }
+
+  /// Carries a stack's steps onto `fresh` from its top (the step nearest the records on screen)
+  /// down, each onto the records the step above it left, until one can't be: the steps kept,
+  /// in the stack's order, and what that one and every step under it were.
+  static func carried(
+    _ steps: [Change], onto fresh: Dataset, by carry: (Change, Dataset) -> (Change, Dataset)?
+  ) -> (kept: [Change], dropped: [String]) {
+    var cur = fresh
+    var kept: [Change] = []
+    var k = steps.count - 1
+    while k >= 0, let (step, next) = carry(steps[k], cur) {
+      kept.append(step)
+      cur = next
+      k -= 1
+    }
+    return (kept.reversed(), k >= 0 ? steps[0...k].map(\.what) : [])
   }
 
   /// A step to undo, rebuilt on `cur` (the records with every later step undone), and the
