@@ -2,7 +2,7 @@
 ///
 /// `cursor` counts graphemes from the start of `text`. Up and down move by visual (wrapped)
 /// line and keep the cell column the cursor had when the vertical movement began.
-public struct TextArea: Sendable, Equatable {
+public struct TextArea: Sendable, Equatable, CharacterEditing {
   public private(set) var characters: [Character]
   public var cursor: Int {
     didSet { cursor = min(max(0, cursor), characters.count) }
@@ -116,16 +116,11 @@ public struct TextArea: Sendable, Equatable {
   @discardableResult
   public mutating func handle(_ key: Key, width: Int) -> Bool {
     switch key {
-    case .char(let c): insert(c)
-    case .backspace: backspace()
-    case .delete: deleteForward()
-    case .left: left()
-    case .right: right()
     case .up: up(width: width)
     case .down: down(width: width)
     case .home, .ctrl("a"): home(width: width)
     case .end, .ctrl("e"): end(width: width)
-    default: return false
+    default: return handleCharacterKey(key)
     }
     return true
   }

@@ -2,7 +2,7 @@
 ///
 /// `cursor` counts graphemes (Characters) from the start of `text`; 0 is before the first one
 /// and `characters.count` after the last.
-public struct TextField: Sendable, Equatable {
+public struct TextField: Sendable, Equatable, CharacterEditing {
   public private(set) var characters: [Character]
   public var cursor: Int {
     didSet { cursor = min(max(0, cursor), characters.count) }
@@ -74,15 +74,10 @@ public struct TextField: Sendable, Equatable {
   @discardableResult
   public mutating func handle(_ key: Key) -> Bool {
     switch key {
-    case .char(let c): insert(c)
-    case .backspace: backspace()
-    case .delete: deleteForward()
-    case .left: left()
-    case .right: right()
     case .home, .ctrl("a"): home()
     case .end, .ctrl("e"): end()
     case .ctrl("u"): deleteToStart()
-    default: return false
+    default: return handleCharacterKey(key)
     }
     return true
   }
