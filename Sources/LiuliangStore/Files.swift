@@ -55,8 +55,11 @@ enum Files {
     return (st.st_mode & S_IFMT) == S_IFDIR
   }
 
-  /// The whole file, or nil when it doesn't exist; throws for any other failure.
-  static func read(_ path: String, name: String) throws(StoreError) -> [UInt8]? {
+  /// Hands `body` a descriptor open for reading on the regular file at `path`, and its size;
+  /// nil when there is no file there, throws when it can't be opened or is not a regular file.
+  private static func withOpenFile<R>(
+    _ path: String, name: String, _ body: (Int32, Int) throws(StoreError) -> R
+  ) throws(StoreError) -> R? {
     // Non-blocking, so that a FIFO in the store's place fails at fstat instead of hanging.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 {
@@ -68,9 +71,19 @@ enum Files {
     guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
     if (st.st_mode & S_IFMT) != S_IFREG { throw .notAFile(name) }
+    return try body(fd, Int(st.st_size))
+  }
+
+  /// The whole file, or nil when it doesn't exist; throws for any other failure.
+  static func read(_ path: String, name: String) throws(StoreError) -> [UInt8]? {
+    try withOpenFile(path, name: name) { (fd, size) throws(StoreError) in
+      try readAll(fd, size: size, name: name)
+    }
+  }
+
+  private static func readAll(_ fd: Int32, size: Int, name: String) throws(StoreError) -> [UInt8] {
     // Straight into one buffer of the file's size: a copy through a chunk would double the
     // bytes touched for a store of hundreds of megabytes.
-    let size = Int(st.st_size)
     var complete = true
     var out = try [UInt8](unsafeUninitializedCapacity: size) { (buf, filled) throws(StoreError) in
       filled = 0
@@ -107,22 +120,19 @@ enum Files {
     _ path: String, name: String,
     _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) -> R
   ) throws(StoreError) -> R? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw .cannotRead(file: name, errno: errno)
+    try withOpenFile(path, name: name) { (fd, size) throws(StoreError) in
+      guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+        // Empty, or a file that can't be mapped: read it the ordinary way.
+        return try readAll(fd, size: size, name: name).withUnsafeBufferPointer { body($0, { _ in }) }
+      }
+      return mapped(base, size: size, body)
     }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { throw .cannotRead(file: name, errno: errno) }
-    if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
-    if (st.st_mode & S_IFMT) != S_IFREG { throw .notAFile(name) }
-    let size = Int(st.st_size)
-    guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-      // Empty, or a file that can't be mapped: read it the ordinary way.
-      guard let bytes = try read(path, name: name) else { return nil }
-      return bytes.withUnsafeBufferPointer { body($0, { _ in }) }
-    }
+  }
+
+  private static func mapped<R>(
+    _ base: UnsafeMutableRawPointer, size: Int,
+    _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) -> R
+  ) -> R {
     defer { munmap(base, size) }
     _ = madvise(base, size, MADV_SEQUENTIAL)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
