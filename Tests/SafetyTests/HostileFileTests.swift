@@ -19,7 +19,7 @@ final class HostileFileTests: XCTestCase {
       throw XCTSkip("GNU time is missing: scripts/deps --test installs it")
     }
     let marker = "peak-kb:"
-    let r = try runCommand(time, ["-f", marker + "%M", Repo.binary.path] + args)
+    let r = try runProgram(URL(fileURLWithPath: time), ["-f", marker + "%M", Repo.binary.path] + args)
     let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
     guard let last = lines.last(where: { $0.hasPrefix(marker) }), let kb = Int(last.dropFirst(marker.count))
     else {
@@ -32,31 +32,6 @@ final class HostileFileTests: XCTestCase {
     return Measured(
       status: signalled ? -1 : r.status, stdout: r.stdout, stderr: own.trimmingCharacters(in: .newlines),
       peakMB: kb / 1024)
-  }
-
-  func runCommand(_ path: String, _ args: [String]) throws -> (status: Int32, stdout: String, stderr: String)
-  {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    var e = ProcessInfo.processInfo.environment
-    e["LANG"] = "C.UTF-8"
-    e.removeValue(forKey: "LIULIANG_DATA")
-    p.environment = e
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    // Both pipes drain at once, so that a full one never blocks the child.
-    nonisolated(unsafe) var o = Data()
-    let reader = Thread { o = out.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let r = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: r, as: UTF8.self))
   }
 
   /// One sentence: one line, ending in a full stop (either language's).

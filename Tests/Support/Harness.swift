@@ -75,15 +75,17 @@ public struct RunResult {
 
 /// Runs the real binary with the given arguments and environment additions, no stdin.
 public func runLiuliang(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
-  try run(Repo.binary, args, env: env)
+  try runProgram(Repo.binary, args, env: env)
 }
 
 /// Runs `liuliang-tools` (bench, drill) the same way.
 public func runTools(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
-  try run(Repo.tools, args, env: env)
+  try runProgram(Repo.tools, args, env: env)
 }
 
-func run(_ binary: URL, _ args: [String], env: [String: String]) throws -> RunResult {
+/// Runs any program the same way: LANG=C.UTF-8, none of liuliang's own settings from the
+/// environment unless given, no stdin.
+public func runProgram(_ binary: URL, _ args: [String], env: [String: String] = [:]) throws -> RunResult {
   CPUHog.startIfAsked()
   let p = Process()
   p.executableURL = binary
@@ -101,9 +103,13 @@ func run(_ binary: URL, _ args: [String], env: [String: String]) throws -> RunRe
   p.standardError = err
   p.standardInput = FileHandle.nullDevice
   try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
+  // Both pipes drain at once, so that a full one never blocks the child.
+  nonisolated(unsafe) var o = Data()
+  let reader = Thread { o = out.fileHandleForReading.readDataToEndOfFile() }
+  reader.start()
   let r = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
+  while !reader.isFinished { usleep(1000) }
   return RunResult(
     status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
     stderr: String(decoding: r, as: UTF8.self))
