@@ -71,6 +71,23 @@ final class BackgroundSaveTests: XCTestCase {
 
   func started(_ store: HeldStore) -> Bool { store.started.wait(timeout: .now() + 60) == .success }
 
+  /// Two edits in a row, the first one's write failing with `error` after the second is made:
+  /// the loop once that write is back, its store, the records before both edits and after them.
+  func twoEditsTheFirstFailing(
+    _ error: StoreError, file: StaticString = #filePath, line: UInt = #line
+  ) -> (DashboardLoop, HeldStore, before: Dataset, mine: Dataset) {
+    var (l, store) = loop()
+    let before = l.state.dataset
+    store.failNext(error)
+    _ = editFirstName(&l, "A")
+    XCTAssertTrue(started(store), file: file, line: line)
+    _ = editFirstName(&l, "B")
+    let mine = l.state.dataset
+    store.release.signal()
+    XCTAssertTrue(l.collect(waitingMs: 60_000), file: file, line: line)
+    return (l, store, before, mine)
+  }
+
   func statusLine(_ s: AppState) -> String { Demo.lines(s).last ?? "" }
 
   func testKeysAreAnsweredWhileTheWriteIsHeld() {
@@ -174,15 +191,7 @@ final class BackgroundSaveTests: XCTestCase {
   /// Writes queued behind a refused one were made on top of it: they are not tried, their
   /// changes go back too, and `:keep` writes the owner's last version over the files.
   func testWritesBehindAConflictAreNotTriedAndKeepKeepsTheLast() {
-    var (l, store) = loop()
-    let before = l.state.dataset
-    store.failNext(.changedOnDisk(file: "customers.csv"))
-    _ = editFirstName(&l, "A")
-    XCTAssertTrue(started(store))
-    _ = editFirstName(&l, "B")
-    let mine = l.state.dataset
-    store.release.signal()
-    XCTAssertTrue(l.collect(waitingMs: 60_000))
+    var (l, store, before, mine) = twoEditsTheFirstFailing(.changedOnDisk(file: "customers.csv"))
     XCTAssertEqual(store.written.count, 1, "the second write never reached the store")
     XCTAssertTrue(l.state.dataset == before, "the screen shows what the files hold")
     XCTAssertEqual(l.state.undo.count, 0)
@@ -199,14 +208,7 @@ final class BackgroundSaveTests: XCTestCase {
 
   /// A full disk keeps the change on screen and the writes behind it, in order, for `:retry`.
   func testAFailingDiskKeepsTheChangeAndTheWritesBehindIt() {
-    var (l, store) = loop()
-    store.failNext(.cannotWrite(file: "customers.csv", errno: ENOSPC))
-    _ = editFirstName(&l, "A")
-    XCTAssertTrue(started(store))
-    _ = editFirstName(&l, "B")
-    let mine = l.state.dataset
-    store.release.signal()
-    XCTAssertTrue(l.collect(waitingMs: 60_000))
+    var (l, store, _, mine) = twoEditsTheFirstFailing(.cannotWrite(file: "customers.csv", errno: ENOSPC))
     XCTAssertEqual(store.written.count, 1)
     XCTAssertTrue(l.state.dataset == mine, "kept on screen")
     XCTAssertEqual(l.state.unsaved.count, 2, "the failed write and the one behind it")
