@@ -72,22 +72,27 @@ public enum Layout {
     }
     let weightSum = weights.reduce(0, +)
     if left > 0 && weightSum > 0 {
-      let extra = left
-      var given = 0
-      for i in weights.indices where weights[i] > 0 {
-        let share = extra * weights[i] / weightSum
-        sizes[i] += share
-        given += share
-      }
-      // Rounding leftovers go one cell each to the first weighted parts.
-      var rest = extra - given
-      for i in weights.indices where weights[i] > 0 && rest > 0 {
-        sizes[i] += 1
-        rest -= 1
-      }
+      share(left, by: weights, into: &sizes)
       left = 0
     }
     if left > 0 { sizes[sizes.count - 1] += left }
     return sizes
+  }
+
+  /// Adds `extra` cells to `sizes` in proportion to `weights` (parts weighted 0 get none).
+  static func share(_ extra: Int, by weights: [Int], into sizes: inout [Int]) {
+    let weightSum = weights.reduce(0, +)
+    var given = 0
+    for i in weights.indices where weights[i] > 0 {
+      let share = extra * weights[i] / weightSum
+      sizes[i] += share
+      given += share
+    }
+    // Rounding leftovers go one cell each to the first weighted parts.
+    var rest = extra - given
+    for i in weights.indices where weights[i] > 0 && rest > 0 {
+      sizes[i] += 1
+      rest -= 1
+    }
   }
 }

@@ -115,19 +115,7 @@ public struct Table {
     }
     let weightSum = weights.reduce(0, +)
     let spare = room - used
-    if spare > 0 && weightSum > 0 {
-      var given = 0
-      for i in widths.indices where weights[i] > 0 {
-        let share = spare * weights[i] / weightSum
-        widths[i] += share
-        given += share
-      }
-      var rest = spare - given
-      for i in widths.indices where weights[i] > 0 && rest > 0 {
-        widths[i] += 1
-        rest -= 1
-      }
-    }
+    if spare > 0 && weightSum > 0 { Layout.share(spare, by: weights, into: &widths) }
     return widths
   }
 
