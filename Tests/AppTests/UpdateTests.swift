@@ -204,4 +204,31 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(update(&s, .key(.char("u"))).count, 1, "one step to undo")
     XCTAssertEqual(s.dataset.customers.count, 2000)
   }
+
+  /// u and Ctrl-R move the last step from one history to the other and name it; with nothing
+  /// there, they say so.
+  func testUndoAndRedoNameTheStepOrSayThereIsNone() {
+    var s = Demo.state("en")
+    _ = update(&s, .key(.char("u")))
+    XCTAssertEqual(s.message, "Nothing to undo.")
+    _ = update(&s, .key(.ctrl("r")))
+    XCTAssertEqual(s.message, "Nothing to redo.")
+    var planned = s.dataset
+    planned.customers.append(Customer(id: "C2001", name: "New friend"))
+    _ = update(&s, .importPlanned(ImportPreview(title: "t", lines: ["a"], dataset: planned, visits: [])))
+    _ = update(&s, .key(.char("y")))
+    _ = update(&s, .key(.char("u")))
+    XCTAssertEqual(s.undo.count, 0)
+    XCTAssertEqual(s.redo.count, 1)
+    let step = s.redo.first?.what ?? "?"
+    XCTAssertEqual(s.message, "Undone: " + step)
+    XCTAssertEqual(s.dataset.customers.count, 2000)
+    _ = update(&s, .key(.ctrl("r")))
+    XCTAssertEqual(s.message, "Redone: " + step)
+    XCTAssertEqual(s.undo.count, 1)
+    XCTAssertEqual(s.redo.count, 0)
+    XCTAssertEqual(s.dataset.customers.count, 2001)
+    _ = update(&s, .key(.ctrl("r")))
+    XCTAssertEqual(s.message, "Nothing to redo.")
+  }
 }

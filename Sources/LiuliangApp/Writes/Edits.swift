@@ -37,14 +37,26 @@ extension AppState {
     return queued([.appendVisit(v, extra: extra)])
   }
 
+  /// Moves the step on top of one history onto the other and says so with `done`; nil when
+  /// no edit may be made now, or, said with `none`, when the history is empty.
+  private mutating func moveStep(
+    from: WritableKeyPath<AppState, [Change]>, to: WritableKeyPath<AppState, [Change]>, none: String,
+    done: String
+  ) -> Change? {
+    guard mayEdit() else { return nil }
+    guard let c = self[keyPath: from].popLast() else {
+      flash(text[none])
+      return nil
+    }
+    self[keyPath: to].append(c)
+    flash(text(done, c.what))
+    return c
+  }
+
   mutating func undoLast() -> [Effect] {
-    guard mayEdit() else { return [] }
-    guard let c = undo.popLast() else {
-      flash(text["msg.nothing_to_undo"])
+    guard let c = moveStep(from: \.undo, to: \.redo, none: "msg.nothing_to_undo", done: "msg.undone") else {
       return []
     }
-    redo.append(c)
-    flash(text("msg.undone", c.what))
     switch c {
     case .data(let before, _, _):
       let names = naming(before)
@@ -59,13 +71,9 @@ extension AppState {
   }
 
   mutating func redoLast() -> [Effect] {
-    guard mayEdit() else { return [] }
-    guard let c = redo.popLast() else {
-      flash(text["msg.nothing_to_redo"])
+    guard let c = moveStep(from: \.redo, to: \.undo, none: "msg.nothing_to_redo", done: "msg.redone") else {
       return []
     }
-    undo.append(c)
-    flash(text("msg.redone", c.what))
     switch c {
     case .data(_, let after, _):
       let names = naming(after)
