@@ -32,3 +32,20 @@ func inParts(_ n: Int, parts: Int, _ body: @Sendable (Int, Range<Int>) -> Void) 
     body(p, n * p / parts..<n * (p + 1) / parts)
   }
 }
+
+/// Work done on a thread of its own while the caller does other work, for two jobs that each
+/// leave a core idle part of their time: `value` waits for it. Only that thread writes the
+/// result, and `value` reads it after the thread is done.
+public final class Beside<T>: @unchecked Sendable {
+  private let ended = DispatchGroup()
+  private var result: T?
+
+  public init(_ work: @escaping @Sendable () -> T) {
+    DispatchQueue.global().async(group: ended) { self.result = work() }
+  }
+
+  public var value: T {
+    ended.wait()
+    return result!
+  }
+}

@@ -85,7 +85,10 @@ public struct ReachOutRates: Sendable, Equatable {
     let n = ds.customers.count
     let first = t.adding(-(Self.windowDays - 1))
     let last = t.adding(-Self.settleDays)
-    let found = Self.customers(of: log, in: ds.customers)
+    // Without legacy win-back dates the log is contacts.csv, whose customers the store found.
+    let found =
+      (log.count == ds.contacts.count ? ds.contactCustomers.found(in: ds) : nil)
+      ?? Self.customers(of: log, in: ds.customers)
     func isRated(_ c: Contact) -> Bool { c.kind.followUpDays != nil && c.date >= first && c.date <= last }
     // Known contacts of the three rated kinds in the window, placed by customer: counted first,
     // then put from the log's end down, so that each customer's keep the log's order.

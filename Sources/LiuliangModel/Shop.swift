@@ -82,13 +82,15 @@ public struct Shop: Sendable, Equatable {
 /// Everything the store holds, typed: what every number is computed from.
 public struct Dataset: Sendable, Equatable {
   public var shop: Shop
-  public var customers: ChunkedArray<Customer>
+  public var customers: ChunkedArray<Customer> { didSet { contactCustomers = ContactCustomers() } }
   public var visits: VisitLog
   public var posts: [Post]
   public var promotions: [Promotion]
   public var complaints: [Complaint]
   /// contacts.csv: what was sent to whom, oldest row first.
-  public var contacts: [Contact]
+  public var contacts: [Contact] { didSet { contactCustomers = ContactCustomers() } }
+  /// The contacts' customers as the store found them, while these arrays are the ones it read.
+  public var contactCustomers = ContactCustomers()
 
   public init(
     shop: Shop = Shop(), customers: ChunkedArray<Customer> = [], visits: VisitLog = [], posts: [Post] = [],

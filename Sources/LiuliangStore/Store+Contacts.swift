@@ -64,42 +64,43 @@ extension Store {
     landed(.contacts, from: ds)
   }
 
-  /// Contacts naming a customer that customers.csv lacks (and no unreadable row of it holds).
-  func unknownContactCustomers(
+  /// Contacts naming a customer that customers.csv lacks (and no unreadable row of it holds), and
+  /// each contact's customer (−1 for none), which the figures need too.
+  func contactCustomers(
     _ ds: Dataset, _ customers: ByteIDIndex, unreadable: Set<String>, tables: [Kind: TableFile]
-  ) -> [Problem] {
+  ) -> ([Problem], ContactCustomers) {
     // A million contacts are looked up on both cores, each a cache miss or two; the few
     // unknown ones are then put into words in file order.
     let contacts = ds.contacts
-    let unknown = customers.withView { view in
+    var found = [Int32](repeating: -1, count: contacts.count)
+    customers.withView { view in
       let halves = [0..<contacts.count / 2, contacts.count / 2..<contacts.count]
-      var found: [[Int]] = [[], []]
       contacts.withUnsafeBufferPointer { cs in
         found.withUnsafeMutableBufferPointer { out in
           let halfJob = HalfJob(contacts: cs, found: out)
           DispatchQueue.concurrentPerform(iterations: 2) { h in
             for k in halves[h] {
               var id = halfJob.contacts[k].customer
-              if id.withUTF8({ view.lookup($0) }) == nil { halfJob.found[h].append(k) }
+              halfJob.found[k] = id.withUTF8({ view.lookup($0) }) ?? -1
             }
           }
         }
       }
-      return found[0] + found[1]
     }
-    return unknown.compactMap { k in
+    let problems = found.indices.compactMap { k -> Problem? in
       let c = contacts[k]
-      guard !unreadable.contains(c.customer) else { return nil }
+      guard found[k] < 0, !unreadable.contains(c.customer) else { return nil }
       return Problem(
         file: Kind.contacts.fileName, line: tables[.contacts]!.lineOfRecord(k),
         kind: .unknownCustomer(c.customer))
     }
+    return (problems, ContactCustomers(found, contacts: contacts, customers: ds.customers))
   }
 }
 
-/// What both halves' workers share: the contacts, which none writes, and a list of unknown
-/// ones each, which only its own worker appends to.
+/// What both halves' workers share: the contacts, which none writes, and each contact's
+/// customer, which only the worker of its half writes.
 private struct HalfJob: @unchecked Sendable {
   let contacts: UnsafeBufferPointer<Contact>
-  let found: UnsafeMutableBufferPointer<[Int]>
+  let found: UnsafeMutableBufferPointer<Int32>
 }

@@ -109,9 +109,7 @@ public final class Store {
       signatures[kind.fileName] = Files.signature(path(kind.fileName))
       tell(kind.fileName, done: false)
       defer { tell(kind.fileName, done: true) }
-      var table = TableFile(
-        name: kind.fileName, columns: kind.columns, emptyEquivalents: kind.emptyEquivalents)
-      table.optionalColumns = kind.optionalColumns
+      var table = TableFile(kind: kind)
       var out: [R] = []
       if kind == .visits, let m = memory {
         out =
@@ -137,10 +135,18 @@ public final class Store {
     ds.customers = ChunkedArray(
       try read(.customers) { r, notes throws(ProblemKind) in try RecordCodec.checkedCustomer(r, notes: &notes)
       })
+    let contactsPath = path(Kind.contacts.fileName)
+    signatures[Kind.contacts.fileName] = Files.signature(contactsPath)
+    tell(Kind.contacts.fileName, done: false)
+    let contacts = readBeside(
+      .contacts, path: memory == nil ? contactsPath : nil, bytes: memory?[Kind.contacts.fileName],
+      size: signatures[Kind.contacts.fileName]?.size ?? 0, told: progress
+    ) { r, _ throws(ProblemKind) in try RecordCodec.contact(r) }
+    // Whatever the rest does, the contacts' thread is done before the load returns or throws.
+    defer { _ = contacts.value }
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
-    ds.contacts = try read(.contacts) { r, _ throws(ProblemKind) in try RecordCodec.contact(r) }
     let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
@@ -167,6 +173,11 @@ public final class Store {
       }
     }
     ds.visits = VisitLog(try visits.get())
+    let read = try contacts.value.get()
+    ds.contacts = read.records
+    tables[.contacts] = read.table
+    problems += read.problems
+    notes += read.notes
     let unknownRefs = notes
     // A reference to a row that is itself unreadable is not a second problem.
     let unreadable = tables[.customers]!.keptIDs().union(tables[.promotions]!.keptIDs())
@@ -181,7 +192,9 @@ public final class Store {
       let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
-    problems += unknownContactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
+    let (unknownContacts, found) = contactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
+    problems += unknownContacts
+    ds.contactCustomers = found
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     // Every problem with a line is found: no later step asks where a row was.
     for k in tables.keys { tables[k]!.rowLines = [] }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import LiuliangApp
 import LiuliangCLI
 import LiuliangModel
@@ -27,8 +28,9 @@ struct PhasesCommand: ParsableCommand {
     log.line("start", 0)
     let s: Store
     do {
+      // contacts.csv is read beside the others, so its line comes from its own thread.
       s = try Store(folder: folder, mode: writes ? .readWrite : .readOnly) { step in
-        if step.done { log.line("read " + step.file, log.lap()) }
+        if step.done { log.queue.sync { log.line("read " + step.file, log.lap()) } }
       }
     } catch {
       throw CLIError(Wording(cliText).error(error))
@@ -86,9 +88,11 @@ struct PhasesCommand: ParsableCommand {
   }
 }
 
-/// Prints a phase's time with the process's memory: resident now and its peak so far. Told by
-/// the loading thread only, one step after another.
+/// Prints a phase's time with the process's memory: resident now and its peak so far. Told one
+/// step after another: a file read beside the loading thread tells through `queue`, and its
+/// line counts from the line before it, whichever that was.
 final class PhaseLog: @unchecked Sendable {
+  let queue = DispatchQueue(label: "phases")
   var last = Stopwatch.now()
   var lastCPU = PhaseLog.cpu()
 

@@ -42,6 +42,8 @@ final class ContactsStoreTests: XCTestCase {
       s.problems.map(\.place), ["contacts.csv:3", "contacts.csv:6", "contacts.csv:8", "contacts.csv:9"])
     XCTAssertEqual(
       s.problems.map(\.kind), ["U1", "U2", "U3", "U4"].map { ProblemKind.unknownCustomer($0) })
+    // Each contact's customer as the figures read it: C1 is the first row, C2 the second.
+    XCTAssertEqual(s.dataset.contactCustomers.found(in: s.dataset), [0, -1, 1, 1, -1, 0, -1, -1, 0])
   }
 
   func testRowsReadProblemsByLineAndLegacyWinBackOn() throws {
