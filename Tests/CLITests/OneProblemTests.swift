@@ -7,10 +7,7 @@ final class OneProblemTests: XCTestCase {
   func testCheckSaysOneProblem() throws {
     let store = try Repo.demoCopy()
     let visits = store.appendingPathComponent("visits.csv")
-    let h = try FileHandle(forWritingTo: visits)
-    h.seekToEndOfFile()
-    h.write(Data("C9999,2026-11-01,12:00,10.00,1,,dine-in\n".utf8))
-    try h.close()
+    try append("C9999,2026-11-01,12:00,10.00,1,,dine-in\n", to: visits)
     let lines = try String(contentsOf: visits, encoding: .utf8).split(separator: "\n").count
     let r = try runLiuliang(["check", "--data", store.path, "--lang", "en"])
     XCTAssertEqual(r.status, 1)

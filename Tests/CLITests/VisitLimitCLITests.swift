@@ -8,11 +8,8 @@ final class VisitLimitCLITests: XCTestCase {
   func testCheckAndImportSayWhatAVisitKeeps() throws {
     let store = try Repo.demoCopy()
     let visits = store.appendingPathComponent("visits.csv")
-    let h = try FileHandle(forWritingTo: visits)
-    h.seekToEndOfFile()
-    h.write(
-      Data("C0001,2026-11-01,12:00,21474836.48,1,,dine-in\nC0001,2026-11-01,12:00,1,16384,,dine-in\n".utf8))
-    try h.close()
+    try append(
+      "C0001,2026-11-01,12:00,21474836.48,1,,dine-in\nC0001,2026-11-01,12:00,1,16384,,dine-in\n", to: visits)
     let lines = try String(contentsOf: visits, encoding: .utf8).split(separator: "\n").count
     let en = try runLiuliang(["check", "--data", store.path, "--lang", "en"])
     XCTAssertEqual(en.status, 1)

@@ -67,6 +67,14 @@ public enum Repo {
   }
 }
 
+/// Adds `text` at the end of `file`, leaving every byte before it as it was.
+public func append(_ text: String, to file: URL) throws {
+  let h = try FileHandle(forWritingTo: file)
+  h.seekToEndOfFile()
+  h.write(Data(text.utf8))
+  try h.close()
+}
+
 public struct RunResult {
   public var status: Int32
   public var stdout: String
