@@ -6,8 +6,7 @@ import XCTest
 /// (a million customers, scripts/bench) is too long for every test run.
 final class BenchTests: XCTestCase {
   func testBenchPrintsEveryFigureOnASmallStore() throws {
-    let store = try Repo.tempFolder("bench")
-    try FileManager.default.removeItem(at: store)
+    let store = try Repo.unmadeFolder("bench")
     let made = try runLiuliang([
       "generate", store.path, "--customers", "2000", "--walk-ins", "30", "--shape", "real",
     ])
@@ -56,8 +55,7 @@ final class BenchTests: XCTestCase {
   /// database, and the visit it logs lands there.
   func testBenchMeasuresAChainsStore() throws {
     let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
-    let store = try Repo.tempFolder("bench-chain")
-    try FileManager.default.removeItem(at: store)
+    let store = try Repo.unmadeFolder("bench-chain")
     let made = try runLiuliang(["generate", store.path, "--customers", "2000", "--walk-ins", "30"])
     XCTAssertEqual(made.status, 0, made.stderr)
     XCTAssertEqual(try runLiuliang(["migrate", store.path, url, "--lang", "en"]).status, 0)

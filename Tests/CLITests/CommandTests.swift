@@ -197,10 +197,8 @@ final class CommandTests: XCTestCase {
   }
 
   func testGenerateIsDeterministic() throws {
-    let a = try Repo.tempFolder("a")
-    let b = try Repo.tempFolder("b")
-    try FileManager.default.removeItem(at: a)
-    try FileManager.default.removeItem(at: b)
+    let a = try Repo.unmadeFolder("a")
+    let b = try Repo.unmadeFolder("b")
     XCTAssertEqual(try runLiuliang(["generate", a.path, "--customers", "300", "--seed", "7"]).status, 0)
     XCTAssertEqual(try runLiuliang(["generate", b.path, "--customers", "300", "--seed", "7"]).status, 0)
     for f in [
@@ -217,8 +215,7 @@ final class CommandTests: XCTestCase {
 
   /// The demo in seeds/ is what the generator makes: anyone can make it again.
   func testSeedsAreTheGeneratorsDemo() throws {
-    let a = try Repo.tempFolder("demo")
-    try FileManager.default.removeItem(at: a)
+    let a = try Repo.unmadeFolder("demo")
     XCTAssertEqual(try runLiuliang(["generate", a.path]).status, 0)
     for f in [
       "customers.csv", "visits.csv", "posts.csv", "promotions.csv", "complaints.csv", "contacts.csv",

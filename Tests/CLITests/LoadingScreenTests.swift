@@ -10,8 +10,7 @@ final class LoadingScreenTests: XCTestCase {
   }
 
   func store() throws -> URL {
-    let store = try Repo.tempFolder("loading")
-    try FileManager.default.removeItem(at: store)
+    let store = try Repo.unmadeFolder("loading")
     let made = try runLiuliang(["generate", store.path, "--customers", "30000", "--walk-ins", "300"])
     XCTAssertEqual(made.status, 0, made.stderr)
     return store

@@ -137,8 +137,7 @@ extension String {
 final class ChainCrashTests: XCTestCase {
   func testAMigrateKilledMidCopyLeavesTheDatabaseWhole() throws {
     let (pg, db, url) = try ThrowawayPostgres.freshDatabase()
-    let folder = try Repo.tempFolder("big")
-    try FileManager.default.removeItem(at: folder)
+    let folder = try Repo.unmadeFolder("big")
     let g = try runLiuliang(["generate", folder.path, "--customers", "20000", "--seed", "3"])
     XCTAssertEqual(g.status, 0, g.stderr)
     let p = Process()

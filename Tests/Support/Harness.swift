@@ -58,10 +58,17 @@ public enum Repo {
   }()
   nonisolated(unsafe) static var rootPath: String?
 
+  /// A path under the tests' temporary folder where nothing is yet, for what makes its folder
+  /// itself (a copy, `liuliang generate`).
+  public static func unmadeFolder(_ name: String = "store") throws -> URL {
+    let url = try tempFolder(name)
+    try FileManager.default.removeItem(at: url)
+    return url
+  }
+
   /// A copy of the demo shop that a test may change.
   public static func demoCopy() throws -> URL {
-    let dst = try tempFolder("demo")
-    try FileManager.default.removeItem(at: dst)
+    let dst = try unmadeFolder("demo")
     try FileManager.default.copyItem(at: seeds, to: dst)
     return dst
   }
