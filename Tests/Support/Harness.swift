@@ -25,8 +25,6 @@ public enum Repo {
 
   public final class Marker {}
 
-  /// A fresh empty folder under the system's temporary directory, removed when the test
-  /// process ends.
   /// A new, empty store (a folder holding only a shop.toml) as `liuliang init` makes one:
   /// commands other than the dashboard make no store of their own.
   public static func newStore(_ name: String = "store", in parent: URL? = nil) throws -> URL {
@@ -39,6 +37,8 @@ public enum Repo {
     return url
   }
 
+  /// A fresh empty folder under the system's temporary directory, removed when the test
+  /// process ends.
   public static func tempFolder(_ name: String = "store") throws -> URL {
     let url = testRoot.appendingPathComponent(UUID().uuidString).appendingPathComponent(name)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
