@@ -144,18 +144,29 @@ final class StretchTests: XCTestCase {
       try Data(contentsOf: URL(fileURLWithPath: a + "/customers.csv")))
   }
 
+  /// The fields a warming ahead was shown, and the word it points every row's lookup at.
+  final class Noted: @unchecked Sendable {
+    var fields: [String] = []
+    let word = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    init(_ value: UInt64) { word.initialize(to: value) }
+    deinit { word.deallocate() }
+  }
+
+  /// A warming of `column` ahead that notes each field it is shown, every row's lookup
+  /// pointed at one word holding `value`.
+  func noting(column: Int, value: UInt64) -> (PlainAhead, Noted) {
+    let noted = Noted(value)
+    let ahead = PlainAhead(column: column) { bytes in
+      noted.fields.append(String(decoding: bytes, as: UTF8.self))
+      return UnsafeRawPointer(noted.word)
+    }
+    return (ahead, noted)
+  }
+
   /// Warming the rows' lookups ahead changes nothing read, and is told each row's field of the
   /// column it looks up (here b), so that it warms the place that row's lookup will read.
   func testWarmingAheadReadsTheSameAndSeesEachRowsField() {
-    final class Seen: @unchecked Sendable { var fields: [String] = [] }
-    let seen = Seen()
-    let word = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
-    defer { word.deallocate() }
-    word.initialize(to: 7)
-    let ahead = PlainAhead(column: 1) { bytes in
-      seen.fields.append(String(decoding: bytes, as: UTF8.self))
-      return UnsafeRawPointer(word)
-    }
+    let (ahead, seen) = noting(column: 1, value: 7)
     let warmed = read(split: nil, plain: true, ahead: ahead)
     assertSame(warmed, read(split: nil, plain: true), "warmed ahead")
     assertSame(warmed, read(split: nil, plain: false), "warmed ahead, against the general reader")
@@ -169,15 +180,7 @@ final class StretchTests: XCTestCase {
 
   /// Past its first sixteen rows the warming goes on sixteen at a time: every row once, in order.
   func testWarmingAheadSeesEveryRowOnce() {
-    final class Seen: @unchecked Sendable { var fields: [String] = [] }
-    let seen = Seen()
-    let word = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
-    defer { word.deallocate() }
-    word.initialize(to: 1)
-    let ahead = PlainAhead(column: 0) { bytes in
-      seen.fields.append(String(decoding: bytes, as: UTF8.self))
-      return UnsafeRawPointer(word)
-    }
+    let (ahead, seen) = noting(column: 0, value: 1)
     let ids = (1...40).map { "c\($0)" }
     let body = Array(ids.map { $0 + ",v\n" }.joined().utf8)
     var context = Context(columns: ["a", "b"], rewritable: false, name: "t.csv")
