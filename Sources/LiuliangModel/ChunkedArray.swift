@@ -51,6 +51,29 @@ public struct ChunkedArray<Element> {
     }
   }
 
+  /// Calls `body` with the index and the element of each index in `range`, in order, the
+  /// element read where it lies: a loop over the elements, or a subscript read, copies each one
+  /// out, which for a customer counts a reference to each of its strings and lets it go again.
+  public func forEachInPlace(in range: Range<Int>? = nil, _ body: (Int, Element) throws -> Void) rethrows {
+    let range = range ?? 0..<count
+    guard !range.isEmpty else { return }
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
+    for k in range.lowerBound >> Self.shift...(range.upperBound - 1) >> Self.shift {
+      let first = k << Self.shift
+      let lo = Swift.max(range.lowerBound, first) - first
+      let hi = Swift.min(range.upperBound, first + chunks[k].count) - first
+      try chunks[k].withUnsafeBufferPointer { b in
+        for j in lo..<hi { try body(first + j, b[j]) }
+      }
+    }
+  }
+
+  /// `body` of element i read where it lies (see `forEachInPlace`).
+  public func inPlace<R>(_ i: Int, _ body: (Element) throws -> R) rethrows -> R {
+    precondition(i >= 0 && i < count, "index out of range")
+    return try chunks[i >> Self.shift].withUnsafeBufferPointer { try body($0[i & (Self.chunkSize - 1)]) }
+  }
+
   /// The ranges of indexes whose chunks this and `other` do not share: outside them the two
   /// hold the same elements.
   public func unsharedRanges(with other: ChunkedArray<Element>) -> [Range<Int>] {

@@ -17,8 +17,8 @@ public struct ChurnBreakdown: Sendable {
     let last = t.monthIndex
     var churnedIn = [Int](repeating: 0, count: 12)
     var complainedIn = [Int](repeating: 0, count: 12)
-    for c in ds.customers {
-      guard let on = c.churnedOn else { continue }
+    ds.customers.forEachInPlace { _, c in
+      guard let on = c.churnedOn else { return }
       if CustomerFigures.within(on, th.churnWindowDays, of: t) {
         counts[c.churnReason ?? .unknown, default: 0] += 1
         total += 1

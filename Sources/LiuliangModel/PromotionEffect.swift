@@ -153,8 +153,8 @@ extension Analysis {
   /// How many customers not churned a promotion's audience reaches.
   public func audienceSize(_ a: Audience, _ ds: Dataset) -> Int {
     var n = 0
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
-      if Analysis.reaches(a, c, segments[i]) { n += 1 }
+    ds.customers.forEachInPlace { i, c in
+      if c.churnedOn == nil && Analysis.reaches(a, c, segments[i]) { n += 1 }
     }
     return n
   }
@@ -174,7 +174,8 @@ extension Analysis {
     let audiences = ds.promotions.map(\.audience)
     var sizes = [Int](repeating: 0, count: audiences.count)
     guard !audiences.isEmpty else { return sizes }
-    for (i, c) in ds.customers.enumerated() where c.churnedOn == nil {
+    ds.customers.forEachInPlace { i, c in
+      guard c.churnedOn == nil else { return }
       for (k, a) in audiences.enumerated() where reaches(a, c, segments[i]) { sizes[k] += 1 }
     }
     return sizes

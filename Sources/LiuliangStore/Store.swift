@@ -187,14 +187,20 @@ public final class Store {
       default: return true
       }
     }
-    for c in ds.complaints
-    where !c.customer.isEmpty && customerBytes.lookup(c.customer) == nil && !unreadable.contains(c.customer) {
-      let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
+    let complaintCustomers = ds.complaints.map { c in
+      c.customer.isEmpty ? -1 : customerBytes.lookup(c.customer) ?? -1
+    }
+    for (k, c) in ds.complaints.enumerated()
+    where !c.customer.isEmpty && complaintCustomers[k] < 0 && !unreadable.contains(c.customer) {
+      let line = tables[.complaints]!.lineOfRecord(k)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
-    let (unknownContacts, found) = contactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
+    let (unknownContacts, contactCustomers) = contactCustomers(
+      ds, customerBytes, unreadable: unreadable, tables: tables)
     problems += unknownContacts
-    ds.contactCustomers = found
+    ds.foundCustomers = FoundCustomers(
+      of: ds.customers, contacts: ds.contacts, contactCustomers, complaints: ds.complaints, complaintCustomers
+    )
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     // Every problem with a line is found: no later step asks where a row was.
     for k in tables.keys { tables[k]!.rowLines = [] }
