@@ -68,6 +68,14 @@ public struct ChunkedArray<Element> {
     }
   }
 
+  /// `transform` of every element in order, each read where it lies (see `forEachInPlace`).
+  public func mapInPlace<T>(_ transform: (Element) throws -> T) rethrows -> [T] {
+    var out: [T] = []
+    out.reserveCapacity(count)
+    try forEachInPlace { _, e in out.append(try transform(e)) }
+    return out
+  }
+
   /// `body` of element i read where it lies (see `forEachInPlace`).
   public func inPlace<R>(_ i: Int, _ body: (Element) throws -> R) rethrows -> R {
     precondition(i >= 0 && i < count, "index out of range")

@@ -147,7 +147,10 @@ public final class Store {
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
-    let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
+    // The customers' ids read where they lie: a customer copied out counts a reference to each string.
+    let customerBytes = uniqueIDs(
+      &ds.customers, \.id, ids: ds.customers.mapInPlace { $0.id }, kind: .customers, tables: &tables,
+      problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
     let visits = customerBytes.withView { customers in
@@ -212,13 +215,13 @@ public final class Store {
     saved.visits = []
   }
 
-  /// The index of the records' ids. Of equal ids the first row wins; later ones are problems,
-  /// their rows kept verbatim.
+  /// The index of the records' ids (`ids`, when the caller has them). Of equal ids the first row
+  /// wins; later ones are problems, their rows kept verbatim.
   func uniqueIDs<C: RandomAccessCollection & RangeReplaceableCollection>(
-    _ records: inout C, _ id: KeyPath<C.Element, String>, kind: Kind, tables: inout [Kind: TableFile],
-    problems: inout [Problem]
+    _ records: inout C, _ id: KeyPath<C.Element, String>, ids: [String]? = nil, kind: Kind,
+    tables: inout [Kind: TableFile], problems: inout [Problem]
   ) -> ByteIDIndex where C.Index == Int {
-    let index = ByteIDIndex(records.map { $0[keyPath: id] })
+    let index = ByteIDIndex(ids ?? records.map { $0[keyPath: id] })
     tables[kind]!.idsDistinct = true
     guard !index.duplicates.isEmpty else { return index }
     let t = tables[kind]!

@@ -90,6 +90,7 @@ final class ChunkedArrayTests: XCTestCase {
     var all: [Int] = []
     a.forEachInPlace { i, _ in all.append(i) }
     XCTAssertEqual(all, Array(0..<n))
+    XCTAssertEqual(a.mapInPlace { $0 + "!" }, (0..<n).map { a[$0] + "!" })
     XCTAssertEqual(a.inPlace(1030) { $0 }, "changed")
     XCTAssertEqual(a.inPlace(n - 1) { $0 }, "e\(n - 1)")
   }
