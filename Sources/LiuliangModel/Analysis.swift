@@ -144,8 +144,12 @@ extension Analysis {
   }
 
   static func atRisk(_ figures: [CustomerFigures], _ segments: [Segment]) -> [Int] {
-    segments.indices.filter { segments[$0] == .atRisk }
-      .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
+    // Sorted with their spend beside them: looking it up in the figures on every comparison
+    // missed the cache each time.
+    var bySpend: [(fen: Int64, i: Int)] = []
+    for i in segments.indices where segments[i] == .atRisk { bySpend.append((figures[i].monetary.fen, i)) }
+    bySpend.sort { $0.fen > $1.fen || ($0.fen == $1.fen && $0.i < $1.i) }
+    return bySpend.map(\.i)
   }
 
   /// Every customer's figures as of t, on every core: each customer's are their own.

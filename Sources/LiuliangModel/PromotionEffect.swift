@@ -169,16 +169,25 @@ extension Analysis {
     }
   }
 
-  /// Every promotion's audience size in one walk over the pool.
-  static func audienceSizes(_ ds: Dataset, _ segments: [Segment]) -> [Int] {
+  /// Every promotion's audience size in one walk over the pool, its parts on every core.
+  static func audienceSizes(_ ds: Dataset, _ segments: [Segment], parts: Int? = nil) -> [Int] {
     let audiences = ds.promotions.map(\.audience)
-    var sizes = [Int](repeating: 0, count: audiences.count)
-    guard !audiences.isEmpty else { return sizes }
-    ds.customers.forEachInPlace { i, c in
-      guard c.churnedOn == nil else { return }
-      for (k, a) in audiences.enumerated() where reaches(a, c, segments[i]) { sizes[k] += 1 }
+    guard !audiences.isEmpty else { return [] }
+    let customers = ds.customers
+    let parts = parts ?? max(1, min(cores, customers.count / 65536))
+    var counted = [[Int]](repeating: [], count: parts)
+    counted.withUnsafeMutableBufferPointer { out in
+      let out = Shared(base: out.baseAddress!)
+      inParts(customers.count, parts: parts) { p, range in
+        var sizes = [Int](repeating: 0, count: audiences.count)
+        customers.forEachInPlace(in: range) { i, c in
+          guard c.churnedOn == nil else { return }
+          for (k, a) in audiences.enumerated() where reaches(a, c, segments[i]) { sizes[k] += 1 }
+        }
+        out.base[p] = sizes
+      }
     }
-    return sizes
+    return audiences.indices.map { k in counted.reduce(0) { $0 + $1[k] } }
   }
 }
 
