@@ -193,8 +193,8 @@ extension Analysis {
       DispatchQueue.concurrentPerform(iterations: 2) { k in
         var values: [Int64] = []
         values.reserveCapacity(customers.count)
-        customers.forEachInPlace { i, c in
-          if c.churnedOn == nil {
+        customers.forEachAt { i, c in
+          if c.pointee.churnedOn == nil {
             values.append(k == 0 ? Int64(figures[i].frequency) : figures[i].monetary.fen)
           }
         }
@@ -230,13 +230,13 @@ extension Analysis {
         let tb = Shared(base: tb.baseAddress!)
         inChunks(n, chunk: chunk) { range in
           var s = Tally()
-          customers.forEachInPlace(in: range) { i, c in
+          customers.forEachAt(in: range) { i, c in
             let f = figures[i]
-            let w = Segmentation.why(c, f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
+            let w = Segmentation.why(at: c, f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
             (wb.base + i).initialize(to: w.segment)
             s.segments[w.segment.ordinal] += 1
             if let r = f.recency, r < th.activeDays { s.active += 1 }
-            if let j = c.joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
+            if let j = c.pointee.joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
             if f.repurchaseVisits >= 1 { s.base += 1 }
             if f.repurchaseVisits >= 2 { s.again += 1 }
           }

@@ -36,7 +36,7 @@ extension Dataset {
   /// (one per customer, unless contacts.csv already has that win_back contact).
   public var contactLog: [Contact] {
     var legacy = false
-    customers.forEachInPlace { _, c in legacy = legacy || c.winBackOn != nil }
+    customers.forEachAt { _, c in legacy = legacy || c.pointee.winBackOn != nil }
     guard legacy else { return contacts }
     var logged = Set<Contact>()
     for c in contacts where c.kind == .winBack {

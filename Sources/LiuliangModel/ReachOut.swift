@@ -50,15 +50,15 @@ public struct ReachOut: Sendable, Equatable {
       let out = Shared(base: base)
       inChunks(customers.count, chunk: chunk) { range in
         var f = Found()
-        customers.forEachInPlace(in: range) { i, c in
+        customers.forEachAt(in: range) { i, c in
           if atRiskBySpend == nil && segments[i] == .atRisk
-            && !ReachOut.triedLately(i, c, triedLately, today: t, th)
+            && !ReachOut.triedLately(i, c.pointee.winBackOn, triedLately, today: t, th)
           {
             f.atRisk.append((figures[i].monetary.fen, i))
           }
-          guard c.churnedOn == nil else { return }
-          if let b = c.birthday, let d = window.days(to: b) { f.birthdays.append((d, i)) }
-          if c.welcomedOn == nil, let j = c.joined, t - j >= 0, t - j <= th.newDays {
+          guard c.pointee.churnedOn == nil else { return }
+          if let b = c.pointee.birthday, let d = window.days(to: b) { f.birthdays.append((d, i)) }
+          if c.pointee.welcomedOn == nil, let j = c.pointee.joined, t - j >= 0, t - j <= th.newDays {
             f.welcome.append((i, t - j))
           }
         }
@@ -69,7 +69,7 @@ public struct ReachOut: Sendable, Equatable {
     // The at-risk customers by spend, when given in that order, need no sort of their own.
     let atRisk =
       atRiskBySpend?.filter { i in
-        !customers.inPlace(i) { ReachOut.triedLately(i, $0, triedLately, today: t, th) }
+        !ReachOut.triedLately(i, customers.at(i) { $0.pointee.winBackOn }, triedLately, today: t, th)
       }
       ?? found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
     out += atRisk.map { ReachOut(customer: $0, reason: .atRisk(why($0))) }
@@ -83,9 +83,10 @@ public struct ReachOut: Sendable, Equatable {
   }
 
   /// A customer the owner already tried to win back in the last days isn't asked for again.
-  static func triedLately(_ i: Int, _ c: Customer, _ tried: Set<Int>, today t: Day, _ th: Thresholds) -> Bool
-  {
-    tried.contains(i) || (c.winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
+  static func triedLately(
+    _ i: Int, _ winBackOn: Day?, _ tried: Set<Int>, today t: Day, _ th: Thresholds
+  ) -> Bool {
+    tried.contains(i) || (winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
   }
 
   /// The customers with a win_back contact in the last `winBackDays` days up to T: a few
@@ -113,8 +114,8 @@ public struct ReachOut: Sendable, Equatable {
       let out = Shared(base: base)
       inChunks(customers.count, chunk: chunk) { range in
         var mine: [Int] = []
-        customers.forEachInPlace(in: range) { i, c in
-          if let d = c.winBackOn, t - d >= 0, t - d < days { mine.append(i) }
+        customers.forEachAt(in: range) { i, c in
+          if let d = c.pointee.winBackOn, t - d >= 0, t - d < days { mine.append(i) }
         }
         out.base[range.lowerBound / chunk] = mine
       }
@@ -188,8 +189,8 @@ public struct ReachOut: Sendable, Equatable {
       let out = Shared(base: base)
       inChunks(customers.count, chunk: chunk) { range in
         var mine: [String: Int] = [:]
-        customers.forEachInPlace(in: range) { i, c in
-          if ids.contains(c.id) && mine[c.id] == nil { mine[c.id] = i }
+        customers.forEachAt(in: range) { i, c in
+          if ids.contains(c.pointee.id) && mine[c.pointee.id] == nil { mine[c.pointee.id] = i }
         }
         out.base[range.lowerBound / chunk] = mine
       }

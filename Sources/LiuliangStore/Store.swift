@@ -149,7 +149,7 @@ public final class Store {
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
     // The customers' ids read where they lie: a customer copied out counts a reference to each string.
     let customerBytes = uniqueIDs(
-      &ds.customers, \.id, ids: ds.customers.mapInPlace { $0.id }, kind: .customers, tables: &tables,
+      &ds.customers, \.id, ids: ds.customers.mapAt { $0.pointee.id }, kind: .customers, tables: &tables,
       problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
