@@ -29,6 +29,9 @@ public struct Analysis: Sendable {
   public internal(set) var audienceSizes: [Int]
   /// Whether the reach-out messages worked (contacts.csv against the visit log).
   public internal(set) var rates: ReachOutRates
+  /// Customers with a win_back contact or a legacy `win_back_on` date in the last
+  /// `winBackDays` days up to T: the reach-out list leaves them out, the Churn pane marks them.
+  public internal(set) var triedLately: Set<Int> = []
   /// At-risk customers by spend, highest first (ties in file order): the Churn pane's list.
   public internal(set) var atRiskBySpend: [Int]
   public let complaintLog: ComplaintLog
@@ -88,8 +91,11 @@ public struct Analysis: Sendable {
     repurchasers = tally.again
     segmentCounts = Dictionary(uniqueKeysWithValues: zip(Segment.allCases, tally.segments))
     if shopWide {
-      let first = ReachOut.firstIndexes(of: ReachOut.idsToFind(ds, today: t), in: ds.customers)
+      let first =
+        ReachOut.foundFirst(ds, today: t)
+        ?? ReachOut.firstIndexes(of: ReachOut.idsToFind(ds, today: t), in: ds.customers)
       let tried = ReachOut.recentWinBacks(ds, today: t, first: first)
+      triedLately = tried.union(ReachOut.legacyWinBacks(ds, today: t))
       let bySpend = Analysis.atRisk(figures, segments)
       atRiskBySpend = bySpend
       reachOut = ReachOut.list(
@@ -138,8 +144,12 @@ extension Analysis {
   }
 
   static func atRisk(_ figures: [CustomerFigures], _ segments: [Segment]) -> [Int] {
-    segments.indices.filter { segments[$0] == .atRisk }
-      .sorted { (figures[$0].monetary, $1) > (figures[$1].monetary, $0) }
+    // Sorted with their spend beside them: looking it up in the figures on every comparison
+    // missed the cache each time.
+    var bySpend: [(fen: Int64, i: Int)] = []
+    for i in segments.indices where segments[i] == .atRisk { bySpend.append((figures[i].monetary.fen, i)) }
+    bySpend.sort { $0.fen > $1.fen || ($0.fen == $1.fen && $0.i < $1.i) }
+    return bySpend.map(\.i)
   }
 
   /// Every customer's figures as of t, on every core: each customer's are their own.
@@ -183,8 +193,10 @@ extension Analysis {
       DispatchQueue.concurrentPerform(iterations: 2) { k in
         var values: [Int64] = []
         values.reserveCapacity(customers.count)
-        for (i, c) in customers.enumerated() where c.churnedOn == nil {
-          values.append(k == 0 ? Int64(figures[i].frequency) : figures[i].monetary.fen)
+        customers.forEachAt { i, c in
+          if c.pointee.churnedOn == nil {
+            values.append(k == 0 ? Int64(figures[i].frequency) : figures[i].monetary.fen)
+          }
         }
         out.base[k] = topCut(values, share: share)
       }
@@ -218,14 +230,13 @@ extension Analysis {
         let tb = Shared(base: tb.baseAddress!)
         inChunks(n, chunk: chunk) { range in
           var s = Tally()
-          for i in range {
+          customers.forEachAt(in: range) { i, c in
             let f = figures[i]
-            let w = Segmentation.why(
-              customers[i], f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
+            let w = Segmentation.why(at: c, f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th)
             (wb.base + i).initialize(to: w.segment)
             s.segments[w.segment.ordinal] += 1
             if let r = f.recency, r < th.activeDays { s.active += 1 }
-            if let j = customers[i].joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
+            if let j = c.pointee.joined, t - j >= 0, t - j <= th.newDays { s.new30 += 1 }
             if f.repurchaseVisits >= 1 { s.base += 1 }
             if f.repurchaseVisits >= 2 { s.again += 1 }
           }

@@ -51,6 +51,42 @@ public struct ChunkedArray<Element> {
     }
   }
 
+  /// Calls `body` with each index in `range`, in order, and where its element lies in memory,
+  /// valid inside `body`. Reading a field there reads that field alone: an element read through
+  /// the subscript or passed by value is copied whole, which for a customer counts a reference
+  /// to each of its strings and lets it go again — most of a walk's time over a million.
+  public func forEachAt(in range: Range<Int>? = nil, _ body: (Int, UnsafePointer<Element>) throws -> Void)
+    rethrows
+  {
+    let range = range ?? 0..<count
+    guard !range.isEmpty else { return }
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
+    for k in range.lowerBound >> Self.shift...(range.upperBound - 1) >> Self.shift {
+      let first = k << Self.shift
+      let lo = Swift.max(range.lowerBound, first) - first
+      let hi = Swift.min(range.upperBound, first + chunks[k].count) - first
+      try chunks[k].withUnsafeBufferPointer { b in
+        for j in lo..<hi { try body(first + j, b.baseAddress! + j) }
+      }
+    }
+  }
+
+  /// `transform` of where each element lies, in order (see `forEachAt`).
+  public func mapAt<T>(_ transform: (UnsafePointer<Element>) throws -> T) rethrows -> [T] {
+    var out: [T] = []
+    out.reserveCapacity(count)
+    try forEachAt { _, e in out.append(try transform(e)) }
+    return out
+  }
+
+  /// `body` of where element i lies (see `forEachAt`).
+  public func at<R>(_ i: Int, _ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
+    precondition(i >= 0 && i < count, "index out of range")
+    return try chunks[i >> Self.shift].withUnsafeBufferPointer {
+      try body($0.baseAddress! + (i & (Self.chunkSize - 1)))
+    }
+  }
+
   /// The ranges of indexes whose chunks this and `other` do not share: outside them the two
   /// hold the same elements.
   public func unsharedRanges(with other: ChunkedArray<Element>) -> [Range<Int>] {

@@ -17,10 +17,10 @@ public struct ChurnBreakdown: Sendable {
     let last = t.monthIndex
     var churnedIn = [Int](repeating: 0, count: 12)
     var complainedIn = [Int](repeating: 0, count: 12)
-    for c in ds.customers {
-      guard let on = c.churnedOn else { continue }
+    ds.customers.forEachAt { _, c in
+      guard let on = c.pointee.churnedOn else { return }
       if CustomerFigures.within(on, th.churnWindowDays, of: t) {
-        counts[c.churnReason ?? .unknown, default: 0] += 1
+        counts[c.pointee.churnReason ?? .unknown, default: 0] += 1
         total += 1
       }
       if on <= t && last - on.monthIndex < 12 { churnedIn[11 - (last - on.monthIndex)] += 1 }

@@ -35,7 +35,9 @@ extension Dataset {
   /// contacts.csv and, before it, the legacy `win_back_on` dates read as win_back contacts
   /// (one per customer, unless contacts.csv already has that win_back contact).
   public var contactLog: [Contact] {
-    guard customers.contains(where: { $0.winBackOn != nil }) else { return contacts }
+    var legacy = false
+    customers.forEachAt { _, c in legacy = legacy || c.pointee.winBackOn != nil }
+    guard legacy else { return contacts }
     var logged = Set<Contact>()
     for c in contacts where c.kind == .winBack {
       logged.insert(Contact(customer: c.customer, date: c.date, kind: .winBack))

@@ -50,15 +50,15 @@ public struct ReachOut: Sendable, Equatable {
       let out = Shared(base: base)
       inChunks(customers.count, chunk: chunk) { range in
         var f = Found()
-        for i in range {
+        customers.forEachAt(in: range) { i, c in
           if atRiskBySpend == nil && segments[i] == .atRisk
-            && !ReachOut.triedLately(i, customers[i], triedLately, today: t, th)
+            && !ReachOut.triedLately(i, c.pointee.winBackOn, triedLately, today: t, th)
           {
             f.atRisk.append((figures[i].monetary.fen, i))
           }
-          guard customers[i].churnedOn == nil else { continue }
-          if let b = customers[i].birthday, let d = window.days(to: b) { f.birthdays.append((d, i)) }
-          if customers[i].welcomedOn == nil, let j = customers[i].joined, t - j >= 0, t - j <= th.newDays {
+          guard c.pointee.churnedOn == nil else { return }
+          if let b = c.pointee.birthday, let d = window.days(to: b) { f.birthdays.append((d, i)) }
+          if c.pointee.welcomedOn == nil, let j = c.pointee.joined, t - j >= 0, t - j <= th.newDays {
             f.welcome.append((i, t - j))
           }
         }
@@ -68,7 +68,9 @@ public struct ReachOut: Sendable, Equatable {
     var out: [ReachOut] = []
     // The at-risk customers by spend, when given in that order, need no sort of their own.
     let atRisk =
-      atRiskBySpend?.filter { !ReachOut.triedLately($0, customers[$0], triedLately, today: t, th) }
+      atRiskBySpend?.filter { i in
+        !ReachOut.triedLately(i, customers.at(i) { $0.pointee.winBackOn }, triedLately, today: t, th)
+      }
       ?? found.flatMap(\.atRisk).sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
     out += atRisk.map { ReachOut(customer: $0, reason: .atRisk(why($0))) }
     let birthdays = found.flatMap(\.birthdays).sorted { $0 < $1 }
@@ -81,21 +83,44 @@ public struct ReachOut: Sendable, Equatable {
   }
 
   /// A customer the owner already tried to win back in the last days isn't asked for again.
-  static func triedLately(_ i: Int, _ c: Customer, _ tried: Set<Int>, today t: Day, _ th: Thresholds) -> Bool
-  {
-    tried.contains(i) || (c.winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
+  static func triedLately(
+    _ i: Int, _ winBackOn: Day?, _ tried: Set<Int>, today t: Day, _ th: Thresholds
+  ) -> Bool {
+    tried.contains(i) || (winBackOn.map { t - $0 >= 0 && t - $0 < th.winBackDays } ?? false)
   }
 
   /// The customers with a win_back contact in the last `winBackDays` days up to T: a few
   /// hundred rows, looked up once rather than per customer.
   public static func recentWinBacks(_ ds: Dataset, today t: Day) -> Set<Int> {
     ModelWork.note()
+    if let first = foundFirst(ds, today: t) { return recentWinBacks(ds, today: t, first: first) }
     return Set(firstIndexes(of: recentWinBackIDs(ds, today: t), in: ds.customers).values)
   }
 
   /// The same from the first customer of each id, found beside other ids in one walk.
   static func recentWinBacks(_ ds: Dataset, today t: Day, first: [String: Int]) -> Set<Int> {
     Set(recentWinBackIDs(ds, today: t).compactMap { first[$0] })
+  }
+
+  /// The customers with a legacy `win_back_on` date in the last `winBackDays` days up to T, in
+  /// one walk over the pool on every core.
+  static func legacyWinBacks(_ ds: Dataset, today t: Day) -> [Int] {
+    let days = ds.shop.thresholds.winBackDays
+    let customers = ds.customers
+    let chunk = 65536
+    var found = [[Int]](repeating: [], count: (customers.count + chunk - 1) / chunk)
+    found.withUnsafeMutableBufferPointer { out in
+      guard let base = out.baseAddress else { return }
+      let out = Shared(base: base)
+      inChunks(customers.count, chunk: chunk) { range in
+        var mine: [Int] = []
+        customers.forEachAt(in: range) { i, c in
+          if let d = c.pointee.winBackOn, t - d >= 0, t - d < days { mine.append(i) }
+        }
+        out.base[range.lowerBound / chunk] = mine
+      }
+    }
+    return found.flatMap { $0 }
   }
 
   static func recentWinBackIDs(_ ds: Dataset, today t: Day) -> Set<String> {
@@ -108,6 +133,29 @@ public struct ReachOut: Sendable, Equatable {
   /// walk over a million customers finds them all where three walks did.
   static func idsToFind(_ ds: Dataset, today t: Day) -> Set<String> {
     recentWinBackIDs(ds, today: t).union(ds.complaints.map(\.customer))
+  }
+
+  /// `firstIndexes(of: idsToFind(ds, today: t), in: ds.customers)` read from the customers the
+  /// store found, without a walk over the pool: nil when it did not find them in these arrays,
+  /// or missed an id that is not ASCII (its bytes were looked up; other bytes may spell an equal
+  /// String, which the walk would find).
+  static func foundFirst(_ ds: Dataset, today t: Day) -> [String: Int]? {
+    guard let contacts = ds.foundCustomers.ofContacts(in: ds),
+      let complaints = ds.foundCustomers.ofComplaints(in: ds)
+    else { return nil }
+    var first: [String: Int] = [:]
+    func add(_ id: String, _ i: Int32) -> Bool {
+      if i >= 0 { first[id] = Int(i) }
+      return i >= 0 || id.utf8.allSatisfy { $0 < 0x80 }
+    }
+    let days = ds.shop.thresholds.winBackDays
+    for (k, c) in ds.contacts.enumerated() where c.kind == .winBack && t - c.date >= 0 && t - c.date < days {
+      guard add(c.customer, contacts[k]) else { return nil }
+    }
+    for (k, c) in ds.complaints.enumerated() where !c.customer.isEmpty {
+      guard add(c.customer, complaints[k]) else { return nil }
+    }
+    return first
   }
 
   /// What one chunk of customers adds to the list: (M, customer), (days, customer) and
@@ -141,8 +189,8 @@ public struct ReachOut: Sendable, Equatable {
       let out = Shared(base: base)
       inChunks(customers.count, chunk: chunk) { range in
         var mine: [String: Int] = [:]
-        for i in range where ids.contains(customers[i].id) && mine[customers[i].id] == nil {
-          mine[customers[i].id] = i
+        customers.forEachAt(in: range) { i, c in
+          if ids.contains(c.pointee.id) && mine[c.pointee.id] == nil { mine[c.pointee.id] = i }
         }
         out.base[range.lowerBound / chunk] = mine
       }

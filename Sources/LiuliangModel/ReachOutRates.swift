@@ -87,7 +87,7 @@ public struct ReachOutRates: Sendable, Equatable {
     let last = t.adding(-Self.settleDays)
     // Without legacy win-back dates the log is contacts.csv, whose customers the store found.
     let found =
-      (log.count == ds.contacts.count ? ds.contactCustomers.found(in: ds) : nil)
+      (log.count == ds.contacts.count ? ds.foundCustomers.ofContacts(in: ds) : nil)
       ?? Self.customers(of: log, in: ds.customers)
     func isRated(_ c: Contact) -> Bool { c.kind.followUpDays != nil && c.date >= first && c.date <= last }
     // Known contacts of the three rated kinds in the window, placed by customer: counted first,

@@ -83,15 +83,24 @@ public enum Segmentation {
   public static func why(
     _ c: Customer, _ f: CustomerFigures, today t: Day, frequencyCut: Int?, spendCut: Money?, _ th: Thresholds
   ) -> SegmentWhy {
-    if let on = c.churnedOn { return .churned(on: on, reason: c.churnReason ?? .unknown) }
-    if c.tier == .member { return .member }
+    withUnsafePointer(to: c) { why(at: $0, f, today: t, frequencyCut: frequencyCut, spendCut: spendCut, th) }
+  }
+
+  /// The same for the customer at `c`, read where it lies: a customer passed by value is copied,
+  /// which counts a reference to each of its strings, and the rules read none of them.
+  static func why(
+    at c: UnsafePointer<Customer>, _ f: CustomerFigures, today t: Day, frequencyCut: Int?, spendCut: Money?,
+    _ th: Thresholds
+  ) -> SegmentWhy {
+    if let on = c.pointee.churnedOn { return .churned(on: on, reason: c.pointee.churnReason ?? .unknown) }
+    if c.pointee.tier == .member { return .member }
     if let r = f.recency, r <= th.superMaxRecencyDays, let fc = frequencyCut, let mc = spendCut,
       f.frequency >= fc, f.monetary >= mc
     {
       return .topCustomer(
         recency: r, frequency: f.frequency, frequencyCut: fc, spend: f.monetary, spendCut: mc)
     }
-    return notSuper(joined: c.joined, f, today: t, th)
+    return notSuper(joined: c.pointee.joined, f, today: t, th)
   }
 
   /// Rules 3 to 7, for a customer neither churned nor a super user. Rule 4 reads the median gap

@@ -82,15 +82,16 @@ public struct Shop: Sendable, Equatable {
 /// Everything the store holds, typed: what every number is computed from.
 public struct Dataset: Sendable, Equatable {
   public var shop: Shop
-  public var customers: ChunkedArray<Customer> { didSet { contactCustomers = ContactCustomers() } }
+  public var customers: ChunkedArray<Customer> { didSet { foundCustomers = FoundCustomers() } }
   public var visits: VisitLog
   public var posts: [Post]
   public var promotions: [Promotion]
-  public var complaints: [Complaint]
+  public var complaints: [Complaint] { didSet { foundCustomers = FoundCustomers() } }
   /// contacts.csv: what was sent to whom, oldest row first.
-  public var contacts: [Contact] { didSet { contactCustomers = ContactCustomers() } }
-  /// The contacts' customers as the store found them, while these arrays are the ones it read.
-  public var contactCustomers = ContactCustomers()
+  public var contacts: [Contact] { didSet { foundCustomers = FoundCustomers() } }
+  /// The contacts' and complaints' customers as the store found them, while these arrays are
+  /// the ones it read.
+  public var foundCustomers = FoundCustomers()
 
   public init(
     shop: Shop = Shop(), customers: ChunkedArray<Customer> = [], visits: VisitLog = [], posts: [Post] = [],

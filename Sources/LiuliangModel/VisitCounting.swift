@@ -236,7 +236,7 @@ extension Analysis {
     let p = atRiskPlace(i, in: atRiskBySpend)
     precondition(atRiskBySpend[p] == i, "an at-risk customer missing from the list")
     atRiskBySpend.remove(at: p)
-    guard !ReachOut.triedLately(i, c, live.triedLately, today: today, thresholds) else { return }
+    guard !ReachOut.triedLately(i, c.winBackOn, live.triedLately, today: today, thresholds) else { return }
     let q = atRiskPlace(i, in: reachOut[..<live.atRiskReached].lazy.map { $0.customer! })
     precondition(reachOut[q].customer == i, "an at-risk customer missing from the reach-out list")
     reachOut.remove(at: q)
@@ -245,7 +245,7 @@ extension Analysis {
 
   private mutating func insertAtRisk(_ i: Int, _ live: inout Live, _ c: Customer) {
     atRiskBySpend.insert(i, at: atRiskPlace(i, in: atRiskBySpend))
-    guard !ReachOut.triedLately(i, c, live.triedLately, today: today, thresholds) else { return }
+    guard !ReachOut.triedLately(i, c.winBackOn, live.triedLately, today: today, thresholds) else { return }
     let q = atRiskPlace(i, in: reachOut[..<live.atRiskReached].lazy.map { $0.customer! })
     reachOut.insert(ReachOut(customer: i, reason: .atRisk(why(i, c))), at: q)
     live.atRiskReached += 1

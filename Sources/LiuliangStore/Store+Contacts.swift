@@ -68,7 +68,7 @@ extension Store {
   /// each contact's customer (−1 for none), which the figures need too.
   func contactCustomers(
     _ ds: Dataset, _ customers: ByteIDIndex, unreadable: Set<String>, tables: [Kind: TableFile]
-  ) -> ([Problem], ContactCustomers) {
+  ) -> ([Problem], [Int32]) {
     // A million contacts are looked up on both cores, each a cache miss or two; the few
     // unknown ones are then put into words in file order.
     let contacts = ds.contacts
@@ -94,7 +94,7 @@ extension Store {
         file: Kind.contacts.fileName, line: tables[.contacts]!.lineOfRecord(k),
         kind: .unknownCustomer(c.customer))
     }
-    return (problems, ContactCustomers(found, contacts: contacts, customers: ds.customers))
+    return (problems, found)
   }
 }
 

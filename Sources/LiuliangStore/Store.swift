@@ -147,7 +147,10 @@ public final class Store {
     ds.promotions = try read(.promotions) { r, _ throws(ProblemKind) in try RecordCodec.promotion(r) }
     ds.posts = try read(.posts) { r, _ throws(ProblemKind) in try RecordCodec.post(r) }
     ds.complaints = try read(.complaints) { r, _ throws(ProblemKind) in try RecordCodec.complaint(r) }
-    let customerBytes = uniqueIDs(&ds.customers, \.id, kind: .customers, tables: &tables, problems: &problems)
+    // The customers' ids read where they lie: a customer copied out counts a reference to each string.
+    let customerBytes = uniqueIDs(
+      &ds.customers, \.id, ids: ds.customers.mapAt { $0.pointee.id }, kind: .customers, tables: &tables,
+      problems: &problems)
     _ = uniqueIDs(&ds.posts, \.id, kind: .posts, tables: &tables, problems: &problems)
     let promoBytes = uniqueIDs(&ds.promotions, \.id, kind: .promotions, tables: &tables, problems: &problems)
     let visits = customerBytes.withView { customers in
@@ -187,14 +190,20 @@ public final class Store {
       default: return true
       }
     }
-    for c in ds.complaints
-    where !c.customer.isEmpty && customerBytes.lookup(c.customer) == nil && !unreadable.contains(c.customer) {
-      let line = tables[.complaints]!.lineOfRecord(ds.complaints.firstIndex(of: c)!)
+    let complaintCustomers = ds.complaints.map { c in
+      c.customer.isEmpty ? -1 : customerBytes.lookup(c.customer) ?? -1
+    }
+    for (k, c) in ds.complaints.enumerated()
+    where !c.customer.isEmpty && complaintCustomers[k] < 0 && !unreadable.contains(c.customer) {
+      let line = tables[.complaints]!.lineOfRecord(k)
       problems.append(Problem(file: Kind.complaints.fileName, line: line, kind: .unknownCustomer(c.customer)))
     }
-    let (unknownContacts, found) = contactCustomers(ds, customerBytes, unreadable: unreadable, tables: tables)
+    let (unknownContacts, contactCustomers) = contactCustomers(
+      ds, customerBytes, unreadable: unreadable, tables: tables)
     problems += unknownContacts
-    ds.contactCustomers = found
+    ds.foundCustomers = FoundCustomers(
+      of: ds.customers, contacts: ds.contacts, contactCustomers, complaints: ds.complaints, complaintCustomers
+    )
     problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     // Every problem with a line is found: no later step asks where a row was.
     for k in tables.keys { tables[k]!.rowLines = [] }
@@ -206,13 +215,13 @@ public final class Store {
     saved.visits = []
   }
 
-  /// The index of the records' ids. Of equal ids the first row wins; later ones are problems,
-  /// their rows kept verbatim.
+  /// The index of the records' ids (`ids`, when the caller has them). Of equal ids the first row
+  /// wins; later ones are problems, their rows kept verbatim.
   func uniqueIDs<C: RandomAccessCollection & RangeReplaceableCollection>(
-    _ records: inout C, _ id: KeyPath<C.Element, String>, kind: Kind, tables: inout [Kind: TableFile],
-    problems: inout [Problem]
+    _ records: inout C, _ id: KeyPath<C.Element, String>, ids: [String]? = nil, kind: Kind,
+    tables: inout [Kind: TableFile], problems: inout [Problem]
   ) -> ByteIDIndex where C.Index == Int {
-    let index = ByteIDIndex(records.map { $0[keyPath: id] })
+    let index = ByteIDIndex(ids ?? records.map { $0[keyPath: id] })
     tables[kind]!.idsDistinct = true
     guard !index.duplicates.isEmpty else { return index }
     let t = tables[kind]!

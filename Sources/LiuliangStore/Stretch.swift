@@ -165,6 +165,7 @@ struct Stretch<R> {
     release: (@Sendable (Range<Int>) -> Void)?, plain: PlainDecoder<R>?, ahead: PlainAhead? = nil,
     decode: RowDecoder<R>
   ) -> Stretch<R> {
+    let context = context.ownCopy()
     var s = Stretch<R>()
     s.room = room
     var rec = CSVRecord(line: first, raw: 0..<0, fault: nil, bytes: b)

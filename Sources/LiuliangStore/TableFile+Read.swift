@@ -144,6 +144,16 @@ struct Context: Sendable {
     self.rewritable = rewritable
     self.name = name
   }
+
+  /// The same, its arrays in storage of its own: every row's reader counts references to them,
+  /// and two cores counting on one array's storage fight over it on every row.
+  func ownCopy() -> Context {
+    var c = Context(columns: columns.map { $0 }, rewritable: rewritable, name: name)
+    c.map = map.map { $0 }
+    c.width = width
+    c.unreadable = unreadable
+    return c
+  }
 }
 
 extension TableFile {

@@ -75,4 +75,23 @@ final class ChunkedArrayTests: XCTestCase {
       a.chunks[1].withUnsafeBufferPointer { XCTAssertNotEqual($0.baseAddress, f.baseAddress! + 1024) }
     }
   }
+
+  /// Reading where the elements lie visits the indexes asked for, in order, across chunk boundaries, with the
+  /// elements a subscript reads; also after a change copied one chunk.
+  func testReadingInPlaceVisitsEachIndexOfTheRange() {
+    var a = ChunkedArray((0..<n).map { "e\($0)" })
+    a[1030] = "changed"
+    for range in [0..<n, 0..<0, 5..<6, 1000..<1100, 1023..<2049, 2048..<n] {
+      var seen: [(Int, String)] = []
+      a.forEachAt(in: range) { i, e in seen.append((i, e.pointee)) }
+      XCTAssertEqual(seen.map(\.0), Array(range), "\(range)")
+      XCTAssertEqual(seen.map(\.1), range.map { a[$0] }, "\(range)")
+    }
+    var all: [Int] = []
+    a.forEachAt { i, _ in all.append(i) }
+    XCTAssertEqual(all, Array(0..<n))
+    XCTAssertEqual(a.mapAt { $0.pointee + "!" }, (0..<n).map { a[$0] + "!" })
+    XCTAssertEqual(a.at(1030) { $0.pointee }, "changed")
+    XCTAssertEqual(a.at(n - 1) { $0.pointee }, "e\(n - 1)")
+  }
 }

@@ -1,5 +1,6 @@
-import LiuliangModel
 import XCTest
+
+@testable import LiuliangModel
 
 final class PromotionEffectTests: XCTestCase {
   static let t = Day("2026-11-16")!  // a Monday
@@ -114,6 +115,13 @@ final class PromotionEffectTests: XCTestCase {
     XCTAssertEqual(a.audienceSize(.everyone, f.ds), 3, "churned customers are not reached")
     XCTAssertEqual(a.audienceSize(.vip, f.ds), 2, "vip includes paid members")
     XCTAssertEqual(a.audienceSize(.members, f.ds), 1)
+    // All promotions' sizes in one walk, the pool cut in any number of parts.
+    f.ds.promotions = [Audience.everyone, .vip, .members].map {
+      Promotion(id: "P", name: "p", kind: .offpeak, audience: $0)
+    }
+    for parts in 1...5 {
+      XCTAssertEqual(Analysis.audienceSizes(f.ds, a.segments, parts: parts), [3, 2, 1], "\(parts) parts")
+    }
   }
 
   func testWinBackMarkKeepsAnAtRiskCustomerOffTheReachOutList() {

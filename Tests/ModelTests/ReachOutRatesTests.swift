@@ -128,7 +128,7 @@ extension ReachOutRatesTests {
   /// What the store found is used while the dataset holds the very arrays it was found in, and
   /// only then: a wrong list handed over with them changes the rates (so it is read), and the
   /// same wrong list beside equal copies of the arrays changes nothing.
-  func testTheStoresContactCustomersServeOnlyTheArraysTheyWereFoundIn() {
+  func testTheStoresFoundCustomersServeOnlyTheArraysTheyWereFoundIn() {
     var f = Fixture()
     f.customer("A", visits: [200, 60 - 30])  // contacted 60 days ago, back 30 days later
     f.customer("B", visits: [200])  // contacted too, never back
@@ -139,28 +139,30 @@ extension ReachOutRatesTests {
 
     // Both contacts said to be A's: both followed.
     var same = f.ds
-    same.contactCustomers = ContactCustomers([0, 0], contacts: same.contacts, customers: same.customers)
-    XCTAssertEqual(same.contactCustomers.found(in: same), [0, 0])
+    same.foundCustomers = FoundCustomers(
+      of: same.customers, contacts: same.contacts, [0, 0], complaints: [], [])
+    XCTAssertEqual(same.foundCustomers.ofContacts(in: same), [0, 0])
     XCTAssertEqual(ReachOutRates(same, today: f.t).winBack, ContactOutcome(count: 2, followed: 2))
 
     var copies = same
     copies.contacts = same.contacts.map { $0 }
-    XCTAssertNil(copies.contactCustomers.found(in: same), "a new contacts array lets the list go")
-    copies.contactCustomers = ContactCustomers([0, 0], contacts: same.contacts, customers: same.customers)
-    XCTAssertNil(copies.contactCustomers.found(in: copies), "equal contacts in other storage")
+    XCTAssertNil(copies.foundCustomers.ofContacts(in: same), "a new contacts array lets the list go")
+    copies.foundCustomers = FoundCustomers(
+      of: same.customers, contacts: same.contacts, [0, 0], complaints: [], [])
+    XCTAssertNil(copies.foundCustomers.ofContacts(in: copies), "equal contacts in other storage")
     XCTAssertEqual(ReachOutRates(copies, today: f.t).winBack, truth)
 
     var otherCustomers = same
     otherCustomers.customers = ChunkedArray(same.customers.map { $0 })
-    XCTAssertNil(otherCustomers.contactCustomers.found(in: same), "a new customers array lets the list go")
-    otherCustomers.contactCustomers = ContactCustomers(
-      [0, 0], contacts: same.contacts, customers: same.customers)
+    XCTAssertNil(otherCustomers.foundCustomers.ofContacts(in: same), "a new customers array lets the list go")
+    otherCustomers.foundCustomers = FoundCustomers(
+      of: same.customers, contacts: same.contacts, [0, 0], complaints: [], [])
     XCTAssertNil(
-      otherCustomers.contactCustomers.found(in: otherCustomers), "equal customers in other storage")
+      otherCustomers.foundCustomers.ofContacts(in: otherCustomers), "equal customers in other storage")
 
     var edited = same
     edited.customers[1].name = "B2"
-    XCTAssertNil(edited.contactCustomers.found(in: same), "a customer edited lets the list go")
+    XCTAssertNil(edited.foundCustomers.ofContacts(in: same), "a customer edited lets the list go")
     XCTAssertEqual(same, f.ds, "the list is not a record: datasets of equal records are equal")
   }
 }

@@ -43,7 +43,7 @@ final class ContactsStoreTests: XCTestCase {
     XCTAssertEqual(
       s.problems.map(\.kind), ["U1", "U2", "U3", "U4"].map { ProblemKind.unknownCustomer($0) })
     // Each contact's customer as the figures read it: C1 is the first row, C2 the second.
-    XCTAssertEqual(s.dataset.contactCustomers.found(in: s.dataset), [0, -1, 1, 1, -1, 0, -1, -1, 0])
+    XCTAssertEqual(s.dataset.foundCustomers.ofContacts(in: s.dataset), [0, -1, 1, 1, -1, 0, -1, -1, 0])
   }
 
   func testRowsReadProblemsByLineAndLegacyWinBackOn() throws {

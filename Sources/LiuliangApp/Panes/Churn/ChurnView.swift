@@ -67,7 +67,7 @@ func drawAtRisk(_ s: AppState, _ buf: inout Buffer, _ rect: Rect) {
     drawFirstSteps(s, "empty.churn", &buf, in: inner)
     return
   }
-  let tried = s.todayPane.queue.triedLately
+  let tried = s.analysis.triedLately
   let a = s.analysis
   Table(
     columns: [

@@ -38,9 +38,6 @@ public struct ReachQueue: Sendable {
   /// `id|kind` of today's contacts, to mark the entries already done.
   public private(set) var contactedToday: Set<String> = []
   public var prepared: PreparedMessage?
-  /// Customers with a win_back contact (or a legacy `win_back_on`) in the last 30 days: the
-  /// Churn pane's at-risk list marks them.
-  public private(set) var triedLately: Set<Int> = []
   /// `:messages` shows every template until the next key.
   public var showsTemplates = false
   /// Each filter's entries, made with the data: `f` only picks one.
@@ -51,11 +48,6 @@ public struct ReachQueue: Sendable {
 
   mutating func refresh(_ a: Analysis, _ ds: Dataset, today t: Day) {
     relist(a)
-    triedLately = ReachOut.recentWinBacks(ds, today: t)
-    let days = a.thresholds.winBackDays
-    for (i, c) in ds.customers.enumerated() {
-      if let d = c.winBackOn, t - d >= 0, t - d < days { triedLately.insert(i) }
-    }
     contactedToday = Set(ds.contacts.filter { $0.date == t }.map { $0.customer + "|" + $0.kind.rawValue })
   }
 
