@@ -125,9 +125,12 @@ public final class Store {
               buffer: b, kind: kind, problems: &problems, notes: &notes, release: release, plain: plain,
               ahead: ahead, decode: decode)
           } ?? []
-      } else if let bytes = try bytes(kind.fileName) {
-        out = table.read(
-          bytes, kind: kind, problems: &problems, notes: &notes, fingerprinted: memory == nil, decode)
+      } else {
+        let read = try TableFile.read(
+          kind, path: memory == nil ? path(kind.fileName) : nil, bytes: memory?[kind.fileName], decode)
+        (out, table) = (read.records, read.table)
+        problems += read.problems
+        notes += read.notes
       }
       tables[kind] = table
       return out
