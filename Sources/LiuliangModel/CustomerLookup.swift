@@ -12,15 +12,9 @@ public struct CustomerLookup: Sendable {
     while size < customers.count * 2 { size *= 2 }
     mask = size - 1
     slots = [Int32](repeating: -1, count: size)
-    var ids: [String] = []
-    ids.reserveCapacity(customers.count)
-    // Read in place, chunk by chunk: a customer copied out of the array to read its id would
-    // count a reference to each of its strings.
-    for chunk in customers.chunks {
-      chunk.withUnsafeBufferPointer { c in
-        for k in c.indices { ids.append(c[k].id) }
-      }
-    }
+    // Read where each customer lies: one copied out to read its id would count a reference to
+    // each of its strings.
+    let ids = customers.mapAt { $0.pointee.id }
     self.ids = ids
     for (i, id) in ids.enumerated() {
       var h = Self.hash(id) & mask

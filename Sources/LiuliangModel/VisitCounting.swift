@@ -31,19 +31,13 @@ extension Analysis {
       f.reserveCapacity(figures.count)
       m.reserveCapacity(figures.count)
       who.reserveCapacity(figures.count)
-      var i = 0
-      // Read in place, chunk by chunk: copying a customer out to test one field would count a
+      // Read where each customer lies: copying one out to test one field would count a
       // reference to each of their strings.
-      for chunk in ds.customers.chunks {
-        chunk.withUnsafeBufferPointer { c in
-          for k in c.indices {
-            if c[k].churnedOn == nil {
-              f.append(Int64(figures[i].frequency))
-              m.append(figures[i].monetary.fen)
-              who.append(Int32(i))
-            }
-            i += 1
-          }
+      ds.customers.forEachAt { i, c in
+        if c.pointee.churnedOn == nil {
+          f.append(Int64(figures[i].frequency))
+          m.append(figures[i].monetary.fen)
+          who.append(Int32(i))
         }
       }
       let ranked = Ranked()
